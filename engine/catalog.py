@@ -1,0 +1,71 @@
+"""What `acx streams` shows: the spec's tables as plain data for people and scripts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engine.spec import Spec, Stream
+
+
+def replication_label(stream: Stream, spec: Spec) -> str:
+    if stream.fed:
+        root = feeding_root(spec, stream)
+        return f"follows {root.key}"
+    rep = stream.replication
+    label = rep.mode or "full"
+    if rep.mode == "incremental":
+        if rep.cursor:
+            label += f" on {rep.cursor}"
+        if rep.update_window_days:
+            label += f", window {rep.update_window_days}d"
+        if rep.selectable:
+            label += " (or full)"
+    return label
+
+
+def feeding_root(spec: Spec, stream: Stream) -> Stream:
+    """The stream that actually makes the requests whose responses feed `stream`."""
+    cur = stream
+    while cur.from_ is not None:
+        cur = spec.stream(cur.from_)
+    return cur
+
+
+def source_label(spec: Spec, stream: Stream) -> str:
+    if stream.fed:
+        kind = f"nested {stream.nested}" if stream.nested else f"side-load {stream.records}"
+        return f"{feeding_root(spec, stream).endpoint} ({kind})"
+    return stream.endpoint or ""
+
+
+def stream_rows(spec: Spec) -> list[dict[str, Any]]:
+    """One dict per stream with everything `acx streams --json` promises."""
+    rows = []
+    for s in spec.streams:
+        rows.append(
+            {
+                "name": s.key,
+                "warehouse_name": s.name,
+                "title": s.title,
+                "description": s.description,
+                "replication": replication_label(s, spec),
+                "mode": s.replication.mode or feeding_root(spec, s).replication.mode,
+                "cursor": s.replication.cursor,
+                "endpoint": source_label(spec, s),
+                "from": s.from_,
+                "parent": s.parent.stream if s.parent else None,
+                "primary_key": list(s.primary_key),
+                "columns": [
+                    {
+                        "key": c.key,
+                        "api_field": c.field,
+                        "warehouse_name": c.name,
+                        "type": c.type,
+                        "description": c.description,
+                        "references": ".".join(c.references) if c.references else None,
+                    }
+                    for c in s.columns
+                ],
+            }
+        )
+    return rows

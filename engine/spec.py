@@ -1,0 +1,266 @@
+"""The spec as frozen dataclasses: what the rest of the engine reads, built from a valid spec."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from pathlib import Path
+from typing import Any
+
+import jmespath
+from jmespath.parser import ParsedResult
+
+from engine.naming import warehouse_name
+
+LOGICAL_TYPES = ("integer", "float", "decimal", "text", "timestamp", "date", "boolean", "json")
+PLACEHOLDER_PREFIX = "parent."
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    name: str
+    type: str
+    description: str
+    field: str
+    references: tuple[str, str] | None = None
+    expr: ParsedResult = dc_field(compare=False, repr=False, default=None)  # type: ignore[assignment]
+
+
+@dataclass(frozen=True)
+class Paging:
+    kind: str
+    limit: int | None = None
+    limit_param: str = "limit"
+    offset_param: str = "offset"
+    total: str | None = None
+    param: str | None = None
+    field: str | None = None
+
+
+@dataclass(frozen=True)
+class Filter:
+    param: str
+    format: str
+
+
+@dataclass(frozen=True)
+class Replication:
+    mode: str | None  # None for streams fed by another: they follow it
+    selectable: bool = False
+    cursor: str | None = None
+    filter: Filter | None = None
+    update_window_days: int = 0
+
+
+@dataclass(frozen=True)
+class Parent:
+    stream: str
+    key: str
+    references: str
+
+
+@dataclass(frozen=True)
+class Join:
+    as_: str
+    records: str
+    local: str
+    foreign: str
+
+
+@dataclass(frozen=True)
+class Stream:
+    key: str
+    name: str
+    title: str
+    description: str
+    primary_key: tuple[str, ...]
+    columns: tuple[Column, ...]
+    replication: Replication
+    endpoint: str | None = None
+    params: tuple[tuple[str, str], ...] = ()
+    from_: str | None = None
+    records: str | None = None
+    nested: str | None = None
+    where: str | None = None
+    joins: tuple[Join, ...] = ()
+    parent: Parent | None = None
+    paging: Paging | None = None
+    permission: str | None = None
+
+    def column(self, key: str) -> Column:
+        for col in self.columns:
+            if col.key == key:
+                return col
+        raise KeyError(key)
+
+    @property
+    def fed(self) -> bool:
+        """True when the stream's rows come from another stream's responses."""
+        return self.from_ is not None
+
+
+@dataclass(frozen=True)
+class Retry:
+    max_attempts: int = 6
+    backoff_seconds: float = 1.0
+    max_backoff_seconds: float = 60.0
+    statuses: tuple[int, ...] = (429, 500, 502, 503, 504)
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    base_url_env: str
+    base_path: str
+    auth_header: str
+    auth_env: str
+    requests_per_second: float
+    burst: int = 1
+    docs: str | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+    check_endpoint: str | None = None
+    retry: Retry = Retry()
+    connect_timeout: float = 10.0
+    read_timeout: float = 60.0
+    paging: Paging | None = None
+
+
+@dataclass(frozen=True)
+class Spec:
+    path: str
+    naming: str
+    source: Source
+    streams: tuple[Stream, ...]
+
+    def stream(self, key: str) -> Stream:
+        for s in self.streams:
+            if s.key == key:
+                return s
+        raise KeyError(key)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(s.key for s in self.streams)
+
+
+def load_spec(path: str | Path) -> Spec:
+    """Read, validate (reporting every problem at once) and build a Spec."""
+    from engine.validate import validate_file
+
+    located = validate_file(path)
+    return build_spec(located.data, str(path))
+
+
+def build_spec(data: dict[str, Any], path: str) -> Spec:
+    naming = data.get("naming", "snake_case")
+    src = data["source"]
+    source = Source(
+        title=src["title"],
+        docs=src.get("docs"),
+        base_url_env=src["base_url"]["env"],
+        base_path=src["base_url"].get("path", ""),
+        auth_header=src["auth"]["header"],
+        auth_env=src["auth"]["env"],
+        headers=tuple(src.get("headers", {}).items()),
+        check_endpoint=src.get("check_endpoint"),
+        requests_per_second=float(src["rate_limit"]["requests_per_second"]),
+        burst=int(src["rate_limit"].get("burst", 1)),
+        retry=_retry(src.get("retry", {})),
+        connect_timeout=float(src.get("timeouts", {}).get("connect", 10)),
+        read_timeout=float(src.get("timeouts", {}).get("read", 60)),
+        paging=_paging(src.get("paging")),
+    )
+    raw_streams = data["streams"]
+    streams = tuple(
+        _stream(key, raw, naming, source.paging, raw_streams) for key, raw in raw_streams.items()
+    )
+    return Spec(path=path, naming=naming, source=source, streams=streams)
+
+
+def _retry(raw: dict[str, Any]) -> Retry:
+    default = Retry()
+    return Retry(
+        max_attempts=int(raw.get("max_attempts", default.max_attempts)),
+        backoff_seconds=float(raw.get("backoff_seconds", default.backoff_seconds)),
+        max_backoff_seconds=float(raw.get("max_backoff_seconds", default.max_backoff_seconds)),
+        statuses=tuple(raw.get("statuses", default.statuses)),
+    )
+
+
+def _paging(raw: dict[str, Any] | None) -> Paging | None:
+    if raw is None:
+        return None
+    return Paging(
+        kind=raw["kind"],
+        limit=raw.get("limit"),
+        limit_param=raw.get("limit_param", "limit"),
+        offset_param=raw.get("offset_param", "offset"),
+        total=raw.get("total"),
+        param=raw.get("param"),
+        field=raw.get("field"),
+    )
+
+
+def _stream(
+    key: str, raw: dict[str, Any], naming: str, default_paging: Paging | None, all_raw: dict
+) -> Stream:
+    rep = raw.get("replication", {})
+    flt = rep.get("filter")
+    parent = raw.get("parent")
+    return Stream(
+        key=key,
+        name=raw.get("name") or warehouse_name(key, naming),
+        title=raw["title"],
+        description=raw.get("description", ""),
+        primary_key=tuple(raw["primary_key"]),
+        columns=tuple(_column(k, c, naming) for k, c in raw["columns"].items()),
+        replication=Replication(
+            mode=rep.get("mode") if "from" not in raw else None,
+            selectable=bool(rep.get("selectable", False)),
+            cursor=rep.get("cursor"),
+            filter=Filter(flt["param"], flt["format"]) if flt else None,
+            update_window_days=int(rep.get("update_window_days", 0)),
+        ),
+        endpoint=raw.get("endpoint"),
+        params=tuple((k, str(v)) for k, v in raw.get("params", {}).items()),
+        from_=raw.get("from"),
+        records=raw.get("records"),
+        nested=raw.get("nested"),
+        where=raw.get("where"),
+        joins=tuple(
+            Join(j["as"], j["records"], j["local"], j["foreign"]) for j in raw.get("joins", [])
+        ),
+        parent=Parent(parent["stream"], parent["key"], parent_reference(parent, all_raw))
+        if parent
+        else None,
+        paging=None if "from" in raw else (_paging(raw.get("paging")) or default_paging),
+        permission=raw.get("permission"),
+    )
+
+
+def parent_reference(parent: dict[str, Any], all_raw: dict) -> str:
+    """The parent column a child's key points at: explicit, else the parent's one-column key."""
+    if parent.get("references"):
+        return str(parent["references"])
+    pk = all_raw.get(parent["stream"], {}).get("primary_key", ["id"])
+    return str(pk[0])
+
+
+def _column(key: str, raw: dict[str, Any], naming: str) -> Column:
+    field_path = raw.get("field") or quote_field(key)
+    ref = raw.get("references")
+    return Column(
+        key=key,
+        name=raw.get("name") or warehouse_name(key, naming),
+        type=raw["type"],
+        description=raw["description"],
+        field=field_path,
+        references=tuple(ref.split(".", 1)) if ref else None,  # type: ignore[arg-type]
+        expr=jmespath.compile(field_path),
+    )
+
+
+def quote_field(key: str) -> str:
+    """A column key as a quoted JMESPath identifier, so keys like `group` stay literal."""
+    return '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'
