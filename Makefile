@@ -1,0 +1,25 @@
+.PHONY: help install test lint golden cassettes demo bench
+
+help:  ## List the targets
+	@grep -E '^[a-z]+:.*## ' Makefile | sed 's/:.*## /\t/'
+
+install:  ## Install acx with its dev tools (editable)
+	python -m pip install -e ".[dev]"
+
+test:  ## Run the test suite (starts nothing: see .ci/run for the database servers)
+	python -m pytest
+
+lint:  ## ruff lint + format check, mypy on engine/
+	ruff check . && ruff format --check . && mypy
+
+golden:  ## Rewrite golden files (DDL per dialect, rows per table) from the current code; review the diff
+	ACX_REFRESH_GOLDEN=1 python -m pytest tests/test_ddl.py -q
+
+cassettes:  ## Re-record the vcrpy cassettes from a fresh local sandbox
+	ACX_RECORD_CASSETTES=1 python -m pytest tests -q -k cassette
+
+demo:  ## Start the sandbox and load every table into acx.duckdb
+	acx demo
+
+bench:  ## Print the benchmark figures
+	python bench/run.py

@@ -1,0 +1,106 @@
+"""The three timestamp styles of the API, in the account's time zone.
+
+(a) ISO-8601 with the account's UTC offset (``2019-04-29T07:51:31-05:00``),
+(b) naive ``YYYY-MM-DD HH:MM:SS`` in account-local time,
+(c) naive UTC (the ``*_utc_timestamp`` fields), plus the zero dates.
+Formatting is on the hot path (a page of contacts has ~2,500 stamps), so offsets are cached
+per 15-minute bucket and date strings per day.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+ZERO_DATETIME = "0000-00-00 00:00:00"
+ZERO_DATE = "0000-00-00"
+
+_BUCKET = 900
+_EPOCH = date(1970, 1, 1)
+_DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class TimeFormat:
+    """Formats epoch seconds in the account time zone, and parses filter values."""
+
+    def __init__(self, tz_name: str) -> None:
+        self.tz = ZoneInfo(tz_name)
+        self._offsets: dict[int, tuple[int, str]] = {}
+        self._days: dict[int, str] = {}
+
+    def _offset(self, ts: int) -> tuple[int, str]:
+        bucket = ts // _BUCKET
+        cached = self._offsets.get(bucket)
+        if cached is None:
+            delta = datetime.fromtimestamp(bucket * _BUCKET, self.tz).utcoffset()
+            off = int(delta.total_seconds()) if delta else 0
+            hours, minutes = divmod(abs(off) // 60, 60)
+            cached = (off, f"{'-' if off < 0 else '+'}{hours:02d}:{minutes:02d}")
+            self._offsets[bucket] = cached
+        return cached
+
+    def _date(self, day: int) -> str:
+        text = self._days.get(day)
+        if text is None:
+            text = (_EPOCH + timedelta(days=day)).isoformat()
+            self._days[day] = text
+        return text
+
+    def _split(self, ts: int) -> tuple[str, str]:
+        day, secs = divmod(ts, 86400)
+        hours, rest = divmod(secs, 3600)
+        minutes, seconds = divmod(rest, 60)
+        return self._date(day), f"{hours:02d}:{minutes:02d}:{seconds:02d}"
+
+    def iso(self, ts: int) -> str:
+        """Style (a): ISO-8601 with the account offset."""
+        off, suffix = self._offset(ts)
+        day, clock = self._split(ts + off)
+        return f"{day}T{clock}{suffix}"
+
+    def local(self, ts: int) -> str:
+        """Style (b): naive account-local ``YYYY-MM-DD HH:MM:SS``."""
+        day, clock = self._split(ts + self._offset(ts)[0])
+        return f"{day} {clock}"
+
+    def utc(self, ts: int) -> str:
+        """Style (c): naive UTC ``YYYY-MM-DD HH:MM:SS``."""
+        day, clock = self._split(ts)
+        return f"{day} {clock}"
+
+    def day(self, ts: int) -> str:
+        """Account-local date ``YYYY-MM-DD``."""
+        return self._date((ts + self._offset(ts)[0]) // 86400)
+
+    def stamp(self, style: str, ts: int) -> str:
+        return {"iso": self.iso, "local": self.local, "utc": self.utc, "day": self.day}[style](ts)
+
+    def parse(self, text: str, date_only: bool = False) -> int:
+        """A filter value to epoch seconds; naive values are account-local.
+
+        Accepts ``YYYY-MM-DD``, ``YYYY-MM-DD HH:MM:SS`` and ISO-8601 with or without an offset.
+        ``date_only`` truncates to the local day (the deal filters have date granularity).
+        Raises ValueError on anything else.
+        """
+        text = text.strip()
+        if _DATE_ONLY.match(text) or date_only:
+            text = text[:10]
+            moment = datetime.fromisoformat(text).replace(tzinfo=self.tz)
+        else:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=self.tz)
+        return int(moment.timestamp())
+
+
+def parse_instant(text: str) -> int:
+    """An ISO-8601 instant (``Z`` or offset required) to epoch seconds."""
+    moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return int(moment.timestamp())
+
+
+def iso_utc(ts: int) -> str:
+    return datetime.fromtimestamp(ts, timezone.utc).isoformat().replace("+00:00", "Z")

@@ -1,0 +1,1451 @@
+CREATE TABLE IF NOT EXISTS activecampaign.accounts (
+  id BIGINT NOT NULL,
+  account_url VARCHAR(MAX),
+  contact_count BIGINT,
+  created_timestamp TIMESTAMP WITH TIME ZONE,
+  deal_count BIGINT,
+  name VARCHAR(MAX),
+  owner BIGINT,
+  updated_timestamp TIMESTAMP WITH TIME ZONE,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.accounts IS 'Accounts managed in ActiveCampaign.';
+COMMENT ON COLUMN activecampaign.accounts.id IS 'Account ID.';
+COMMENT ON COLUMN activecampaign.accounts.account_url IS 'URL recorded for the account.';
+COMMENT ON COLUMN activecampaign.accounts.contact_count IS 'Number of contacts linked to the account.';
+COMMENT ON COLUMN activecampaign.accounts.created_timestamp IS 'When the account was created.';
+COMMENT ON COLUMN activecampaign.accounts.deal_count IS 'Number of deals associated with the account.';
+COMMENT ON COLUMN activecampaign.accounts.name IS 'The account name.';
+COMMENT ON COLUMN activecampaign.accounts.owner IS 'ID of the account owner.';
+COMMENT ON COLUMN activecampaign.accounts.updated_timestamp IS 'When the account was last updated.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.account_contacts (
+  id BIGINT NOT NULL,
+  "account" BIGINT,
+  contact BIGINT,
+  created_timestamp TIMESTAMP WITH TIME ZONE,
+  job_title VARCHAR(MAX),
+  updated_timestamp TIMESTAMP WITH TIME ZONE,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.account_contacts IS 'ActiveCampaign relationships between accounts and contacts.';
+COMMENT ON COLUMN activecampaign.account_contacts.id IS 'Association ID between account and contact.';
+COMMENT ON COLUMN activecampaign.account_contacts."account" IS 'Account ID';
+COMMENT ON COLUMN activecampaign.account_contacts.contact IS 'Contact ID';
+COMMENT ON COLUMN activecampaign.account_contacts.created_timestamp IS 'Creation datetime of the account-contact link.';
+COMMENT ON COLUMN activecampaign.account_contacts.job_title IS 'Job Title of the contact at the account';
+COMMENT ON COLUMN activecampaign.account_contacts.updated_timestamp IS 'When the account-contact link was last updated.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.account_custom_field_data (
+  id BIGINT NOT NULL,
+  account_id BIGINT,
+  created_timestamp TIMESTAMP WITH TIME ZONE,
+  custom_field_id BIGINT,
+  field_currency VARCHAR(MAX),
+  field_value VARCHAR(MAX),
+  updated_timestamp TIMESTAMP WITH TIME ZONE,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.account_custom_field_data IS 'ActiveCampaign account custom field values with currency and links to accounts/field meta.';
+COMMENT ON COLUMN activecampaign.account_custom_field_data.id IS 'Custom field value ID.';
+COMMENT ON COLUMN activecampaign.account_custom_field_data.account_id IS 'The ID of the account this field value relates to';
+COMMENT ON COLUMN activecampaign.account_custom_field_data.created_timestamp IS 'When the custom field value was created.';
+COMMENT ON COLUMN activecampaign.account_custom_field_data.custom_field_id IS 'The ID of the custom field metum this field value relates to';
+COMMENT ON COLUMN activecampaign.account_custom_field_data.field_currency IS 'Currency code for the money value';
+COMMENT ON COLUMN activecampaign.account_custom_field_data.field_value IS 'Values for the field';
+COMMENT ON COLUMN activecampaign.account_custom_field_data.updated_timestamp IS 'When the custom field value was last updated.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.account_custom_field_meta (
+  id BIGINT NOT NULL,
+  created_by BIGINT,
+  created_timestamp TIMESTAMP WITH TIME ZONE,
+  display_order BIGINT,
+  field_default VARCHAR(MAX),
+  field_default_currency VARCHAR(MAX),
+  field_label VARCHAR(MAX),
+  field_options VARCHAR(MAX),
+  field_type VARCHAR(MAX),
+  hide_field_flag BIGINT,
+  is_form_visible BIGINT,
+  is_required BIGINT,
+  known_field_id BIGINT,
+  personalization VARCHAR(MAX),
+  updated_by BIGINT,
+  updated_timestamp TIMESTAMP WITH TIME ZONE,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.account_custom_field_meta IS 'ActiveCampaign account custom field metadata.';
+COMMENT ON COLUMN activecampaign.account_custom_field_meta.id IS 'Custom field ID.';
+COMMENT ON COLUMN activecampaign.account_custom_field_meta.created_by IS 'User who created the field.';
+COMMENT ON COLUMN activecampaign.account_custom_field_meta.created_timestamp IS 'When the field was created.';
+COMMENT ON COLUMN activecampaign.account_custom_field_meta.display_order IS 'Order for displaying the field on Manage Fields page and deal profiles';
+COMMENT ON COLUMN activecampaign.account_custom_field_meta.field_default IS 'Default value of the field';
+COMMENT ON COLUMN activecampaign.account_custom_field_meta.field_default_currency IS 'Default currency for the field (3-letter code).';
+COMMENT ON COLUMN activecampaign.account_custom_field_meta.field_label IS 'Name of the field';
+COMMENT ON COLUMN activecampaign.account_custom_field_meta.field_options IS 'Options for the field.';
+COMMENT ON COLUMN activecampaign.account_custom_field_meta.field_type IS 'Type of field. Possible values are: text, textarea, date, datetime, dropdown, multiselect, radio, checkbox, hidden, currency, or number.';
+COMMENT ON COLUMN activecampaign.account_custom_field_meta.hide_field_flag IS 'Whether the field is hidden (1) or visible (0).';
+COMMENT ON COLUMN activecampaign.account_custom_field_meta.is_form_visible IS 'Whether or not the field is visible on forms';
+COMMENT ON COLUMN activecampaign.account_custom_field_meta.is_required IS 'Whether the field is required (1) or optional (0).';
+COMMENT ON COLUMN activecampaign.account_custom_field_meta.known_field_id IS 'Identifier if the field maps to a known predefined field.';
+COMMENT ON COLUMN activecampaign.account_custom_field_meta.personalization IS 'Personalization tag for using the field in messages.';
+COMMENT ON COLUMN activecampaign.account_custom_field_meta.updated_by IS 'User who last updated the field.';
+COMMENT ON COLUMN activecampaign.account_custom_field_meta.updated_timestamp IS 'When the field was last updated.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.account_notes (
+  id BIGINT NOT NULL,
+  "account" BIGINT,
+  cdate TIMESTAMP WITH TIME ZONE,
+  is_draft BIGINT,
+  mdate TIMESTAMP WITH TIME ZONE,
+  note VARCHAR(MAX),
+  owner_id BIGINT,
+  owner_type VARCHAR(MAX),
+  userid BIGINT,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.account_notes IS 'Notes recorded on accounts in ActiveCampaign.';
+COMMENT ON COLUMN activecampaign.account_notes.id IS 'Note ID.';
+COMMENT ON COLUMN activecampaign.account_notes."account" IS 'Account ID linked to the note.';
+COMMENT ON COLUMN activecampaign.account_notes.cdate IS 'When the note was created.';
+COMMENT ON COLUMN activecampaign.account_notes.is_draft IS 'Whether the note is in draft status (1) or published (0).';
+COMMENT ON COLUMN activecampaign.account_notes.mdate IS 'When the note was last modified.';
+COMMENT ON COLUMN activecampaign.account_notes.note IS 'Text of the note.';
+COMMENT ON COLUMN activecampaign.account_notes.owner_id IS 'ID of the note owner.';
+COMMENT ON COLUMN activecampaign.account_notes.owner_type IS 'Type of owner tied to the note (e.g., account).';
+COMMENT ON COLUMN activecampaign.account_notes.userid IS 'ID of the user who created the note.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.campaigns (
+  id BIGINT NOT NULL,
+  activerss_interval VARCHAR(MAX),
+  activerss_items BIGINT,
+  activerss_url VARCHAR(MAX),
+  addressid BIGINT,
+  analytics_campaign_name VARCHAR(MAX),
+  automation BIGINT,
+  basemessageid BIGINT,
+  basetemplateid VARCHAR(MAX),
+  bounceid BIGINT,
+  can_skip_approval BIGINT,
+  cdate TIMESTAMP WITH TIME ZONE,
+  created_timestamp TIMESTAMP WITH TIME ZONE,
+  embed_images BIGINT,
+  facebook BIGINT,
+  formid BIGINT,
+  forwards BIGINT,
+  hardbounces BIGINT,
+  has_predictive_content BIGINT,
+  htmlunsub BIGINT,
+  htmlunsubdata VARCHAR(MAX),
+  ip VARCHAR(MAX),
+  ip4 VARCHAR(MAX),
+  laststep VARCHAR(MAX),
+  ldate TIMESTAMP WITH TIME ZONE,
+  linkclicks BIGINT,
+  mail_cleanup BIGINT,
+  mail_send BIGINT,
+  mail_transfer BIGINT,
+  mailer_log_file BIGINT,
+  managetext BIGINT,
+  mdate TIMESTAMP WITH TIME ZONE,
+  name VARCHAR(MAX),
+  opens BIGINT,
+  "public" BIGINT,
+  realcid BIGINT,
+  recurring VARCHAR(MAX),
+  reminder_field VARCHAR(MAX),
+  reminder_format VARCHAR(MAX),
+  reminder_last_cron_run VARCHAR(MAX),
+  reminder_offset BIGINT,
+  reminder_offset_sign VARCHAR(MAX),
+  reminder_offset_type VARCHAR(MAX),
+  reminder_type VARCHAR(MAX),
+  replies BIGINT,
+  replysys BIGINT,
+  responder_existing BIGINT,
+  responder_offset BIGINT,
+  responder_type VARCHAR(MAX),
+  schedule BIGINT,
+  scheduleddate VARCHAR(MAX),
+  screenshot VARCHAR(MAX),
+  sdate TIMESTAMP WITH TIME ZONE,
+  segmentid BIGINT,
+  segmentname VARCHAR(MAX),
+  send_amt BIGINT,
+  sendid BIGINT,
+  series_send_lock_time VARCHAR(MAX),
+  seriesid BIGINT,
+  socialshares BIGINT,
+  softbounces BIGINT,
+  source VARCHAR(MAX),
+  split_content BIGINT,
+  split_offset BIGINT,
+  split_offset_type VARCHAR(MAX),
+  split_type VARCHAR(MAX),
+  split_winner_awaiting BIGINT,
+  split_winner_messageid BIGINT,
+  status BIGINT,
+  subscriberclicks BIGINT,
+  survey VARCHAR(MAX),
+  textunsub BIGINT,
+  textunsubdata VARCHAR(MAX),
+  threadid BIGINT,
+  total_amt BIGINT,
+  tracklinks VARCHAR(MAX),
+  tracklinksanalytics BIGINT,
+  trackreads BIGINT,
+  trackreadsanalytics BIGINT,
+  tweet BIGINT,
+  "type" VARCHAR(MAX),
+  uniqueforwards BIGINT,
+  uniquelinkclicks BIGINT,
+  uniqueopens BIGINT,
+  uniquereplies BIGINT,
+  unsubreasons BIGINT,
+  unsubscribes BIGINT,
+  updates BIGINT,
+  use_quartz_scheduler BIGINT,
+  userid BIGINT,
+  waitpreview BIGINT,
+  willrecur BIGINT,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.campaigns IS 'Campaign settings and metrics.';
+COMMENT ON COLUMN activecampaign.campaigns.id IS 'id of the automation';
+COMMENT ON COLUMN activecampaign.campaigns.activerss_interval IS 'Interval used for ActiveRSS schedule.';
+COMMENT ON COLUMN activecampaign.campaigns.activerss_items IS 'Number of items pulled from the RSS feed.';
+COMMENT ON COLUMN activecampaign.campaigns.activerss_url IS 'RSS feed URL connected to the campaign.';
+COMMENT ON COLUMN activecampaign.campaigns.addressid IS 'Sender address profile ID for the campaign.';
+COMMENT ON COLUMN activecampaign.campaigns.analytics_campaign_name IS 'Custom campaign name used in analytics tracking.';
+COMMENT ON COLUMN activecampaign.campaigns.automation IS 'Automation ID tied to the campaign.';
+COMMENT ON COLUMN activecampaign.campaigns.basemessageid IS 'Base message ID from which the campaign was created.';
+COMMENT ON COLUMN activecampaign.campaigns.basetemplateid IS 'Base template ID applied to the campaign.';
+COMMENT ON COLUMN activecampaign.campaigns.bounceid IS 'Bounce handling profile ID.';
+COMMENT ON COLUMN activecampaign.campaigns.can_skip_approval IS 'Flag indicating if the campaign can skip approval.';
+COMMENT ON COLUMN activecampaign.campaigns.cdate IS 'When the campaign was created.';
+COMMENT ON COLUMN activecampaign.campaigns.created_timestamp IS 'Timestamp when the campaign record was created.';
+COMMENT ON COLUMN activecampaign.campaigns.embed_images IS 'Flag to embed images in the email body.';
+COMMENT ON COLUMN activecampaign.campaigns.facebook IS 'Flag enabling Facebook sharing.';
+COMMENT ON COLUMN activecampaign.campaigns.formid IS 'Form ID associated with the campaign.';
+COMMENT ON COLUMN activecampaign.campaigns.forwards IS 'Number of forwards.';
+COMMENT ON COLUMN activecampaign.campaigns.hardbounces IS 'Hard bounce count.';
+COMMENT ON COLUMN activecampaign.campaigns.has_predictive_content IS 'Flag indicating predictive content availability.';
+COMMENT ON COLUMN activecampaign.campaigns.htmlunsub IS 'HTML content used for unsubscribe.';
+COMMENT ON COLUMN activecampaign.campaigns.htmlunsubdata IS 'Additional HTML data for unsubscribe content.';
+COMMENT ON COLUMN activecampaign.campaigns.ip IS 'IP address logged when the campaign was created.';
+COMMENT ON COLUMN activecampaign.campaigns.ip4 IS 'IPv4 address logged for the campaign.';
+COMMENT ON COLUMN activecampaign.campaigns.laststep IS 'Last workflow step executed for the campaign.';
+COMMENT ON COLUMN activecampaign.campaigns.ldate IS 'When the campaign was last modified.';
+COMMENT ON COLUMN activecampaign.campaigns.linkclicks IS 'Total link clicks.';
+COMMENT ON COLUMN activecampaign.campaigns.mail_cleanup IS 'Flag controlling mailbox cleanup after send.';
+COMMENT ON COLUMN activecampaign.campaigns.mail_send IS 'Flag controlling whether the campaign should send.';
+COMMENT ON COLUMN activecampaign.campaigns.mail_transfer IS 'Flag controlling mail transfer handling.';
+COMMENT ON COLUMN activecampaign.campaigns.mailer_log_file IS 'Name of the mailer log file.';
+COMMENT ON COLUMN activecampaign.campaigns.managetext IS 'Plain-text manage-subscription content.';
+COMMENT ON COLUMN activecampaign.campaigns.mdate IS 'When the campaign was last updated.';
+COMMENT ON COLUMN activecampaign.campaigns.name IS 'Campaign name.';
+COMMENT ON COLUMN activecampaign.campaigns.opens IS 'Total opens.';
+COMMENT ON COLUMN activecampaign.campaigns."public" IS 'Flag indicating if the campaign is public.';
+COMMENT ON COLUMN activecampaign.campaigns.realcid IS 'Internal real campaign identifier.';
+COMMENT ON COLUMN activecampaign.campaigns.recurring IS 'Flag indicating if the campaign recurs.';
+COMMENT ON COLUMN activecampaign.campaigns.reminder_field IS 'Reminder field value for scheduled sends.';
+COMMENT ON COLUMN activecampaign.campaigns.reminder_format IS 'Format used for reminders.';
+COMMENT ON COLUMN activecampaign.campaigns.reminder_last_cron_run IS 'When the reminder cron last ran.';
+COMMENT ON COLUMN activecampaign.campaigns.reminder_offset IS 'Offset value for reminder timing.';
+COMMENT ON COLUMN activecampaign.campaigns.reminder_offset_sign IS 'Offset sign applied to reminder timing.';
+COMMENT ON COLUMN activecampaign.campaigns.reminder_offset_type IS 'Offset unit for reminder timing.';
+COMMENT ON COLUMN activecampaign.campaigns.reminder_type IS 'Reminder type used for the campaign.';
+COMMENT ON COLUMN activecampaign.campaigns.replies IS 'Number of replies.';
+COMMENT ON COLUMN activecampaign.campaigns.replysys IS 'Flag for using system reply address.';
+COMMENT ON COLUMN activecampaign.campaigns.responder_existing IS 'Auto-responder behavior for existing contacts.';
+COMMENT ON COLUMN activecampaign.campaigns.responder_offset IS 'Delay offset applied to responder sends.';
+COMMENT ON COLUMN activecampaign.campaigns.responder_type IS 'Type of responder sequence.';
+COMMENT ON COLUMN activecampaign.campaigns.schedule IS 'Scheduling status for the campaign.';
+COMMENT ON COLUMN activecampaign.campaigns.scheduleddate IS 'Scheduled date and time for sending.';
+COMMENT ON COLUMN activecampaign.campaigns.screenshot IS 'URL of the campaign screenshot.';
+COMMENT ON COLUMN activecampaign.campaigns.sdate IS 'Send date/time of the campaign.';
+COMMENT ON COLUMN activecampaign.campaigns.segmentid IS 'Segment ID applied to the campaign.';
+COMMENT ON COLUMN activecampaign.campaigns.segmentname IS 'Name of the segment applied to the campaign.';
+COMMENT ON COLUMN activecampaign.campaigns.send_amt IS 'Number of recipients targeted.';
+COMMENT ON COLUMN activecampaign.campaigns.sendid IS 'Send batch identifier.';
+COMMENT ON COLUMN activecampaign.campaigns.series_send_lock_time IS 'Lock time before series send executes.';
+COMMENT ON COLUMN activecampaign.campaigns.seriesid IS 'Series ID linked to the campaign.';
+COMMENT ON COLUMN activecampaign.campaigns.socialshares IS 'Number of social shares.';
+COMMENT ON COLUMN activecampaign.campaigns.softbounces IS 'Soft bounce count.';
+COMMENT ON COLUMN activecampaign.campaigns.source IS 'Source indicator for how the campaign was created.';
+COMMENT ON COLUMN activecampaign.campaigns.split_content IS 'Content variant details for split tests.';
+COMMENT ON COLUMN activecampaign.campaigns.split_offset IS 'Offset value used in split scheduling.';
+COMMENT ON COLUMN activecampaign.campaigns.split_offset_type IS 'Offset unit used in split scheduling.';
+COMMENT ON COLUMN activecampaign.campaigns.split_type IS 'Type of split test configured.';
+COMMENT ON COLUMN activecampaign.campaigns.split_winner_awaiting IS 'Flag indicating winner selection is pending.';
+COMMENT ON COLUMN activecampaign.campaigns.split_winner_messageid IS 'Message ID of the winning variant.';
+COMMENT ON COLUMN activecampaign.campaigns.status IS 'Status code of the campaign.';
+COMMENT ON COLUMN activecampaign.campaigns.subscriberclicks IS 'Clicks recorded from subscribers.';
+COMMENT ON COLUMN activecampaign.campaigns.survey IS 'Survey ID associated with the campaign.';
+COMMENT ON COLUMN activecampaign.campaigns.textunsub IS 'Plain-text content used for unsubscribe.';
+COMMENT ON COLUMN activecampaign.campaigns.textunsubdata IS 'Additional text data for unsubscribe content.';
+COMMENT ON COLUMN activecampaign.campaigns.threadid IS 'Email thread identifier.';
+COMMENT ON COLUMN activecampaign.campaigns.total_amt IS 'Total size of the campaign audience.';
+COMMENT ON COLUMN activecampaign.campaigns.tracklinks IS 'Link tracking mode indicator.';
+COMMENT ON COLUMN activecampaign.campaigns.tracklinksanalytics IS 'Analytics tracking setting for links.';
+COMMENT ON COLUMN activecampaign.campaigns.trackreads IS 'Open tracking mode indicator.';
+COMMENT ON COLUMN activecampaign.campaigns.trackreadsanalytics IS 'Analytics tracking setting for opens.';
+COMMENT ON COLUMN activecampaign.campaigns.tweet IS 'Flag enabling Twitter sharing.';
+COMMENT ON COLUMN activecampaign.campaigns."type" IS 'Campaign type identifier.';
+COMMENT ON COLUMN activecampaign.campaigns.uniqueforwards IS 'Unique forward count.';
+COMMENT ON COLUMN activecampaign.campaigns.uniquelinkclicks IS 'Unique link clicks.';
+COMMENT ON COLUMN activecampaign.campaigns.uniqueopens IS 'Unique opens.';
+COMMENT ON COLUMN activecampaign.campaigns.uniquereplies IS 'Unique replies.';
+COMMENT ON COLUMN activecampaign.campaigns.unsubreasons IS 'Aggregated reasons for unsubscribes.';
+COMMENT ON COLUMN activecampaign.campaigns.unsubscribes IS 'Unsubscribe count.';
+COMMENT ON COLUMN activecampaign.campaigns.updates IS 'Number of updates processed for the campaign.';
+COMMENT ON COLUMN activecampaign.campaigns.use_quartz_scheduler IS 'Flag indicating the Quartz scheduler is used.';
+COMMENT ON COLUMN activecampaign.campaigns.userid IS 'User ID that owns the campaign.';
+COMMENT ON COLUMN activecampaign.campaigns.waitpreview IS 'Flag to wait for preview processing.';
+COMMENT ON COLUMN activecampaign.campaigns.willrecur IS 'Flag indicating the campaign will recur.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.campaign_messages (
+  id BIGINT NOT NULL,
+  campaignid BIGINT,
+  forwards BIGINT,
+  hardbounces BIGINT,
+  initial_split_percentage DOUBLE PRECISION,
+  linkclicks BIGINT,
+  messageid BIGINT,
+  opens BIGINT,
+  percentage DOUBLE PRECISION,
+  replies BIGINT,
+  screenshot VARCHAR(MAX),
+  send_amt BIGINT,
+  socialshares BIGINT,
+  softbounces BIGINT,
+  sourcesize BIGINT,
+  spamcheck_max DOUBLE PRECISION,
+  spamcheck_score DOUBLE PRECISION,
+  subject VARCHAR(MAX),
+  subscriberclicks BIGINT,
+  total_amt BIGINT,
+  uniqueforwards BIGINT,
+  uniquelinkclicks BIGINT,
+  uniqueopens BIGINT,
+  uniquereplies BIGINT,
+  unsubreasons BIGINT,
+  unsubscribes BIGINT,
+  updates BIGINT,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.campaign_messages IS 'Metrics for campaign messages.';
+COMMENT ON COLUMN activecampaign.campaign_messages.id IS 'Message metrics record ID.';
+COMMENT ON COLUMN activecampaign.campaign_messages.campaignid IS 'automation or campaign id';
+COMMENT ON COLUMN activecampaign.campaign_messages.forwards IS 'Number of times the message was forwarded.';
+COMMENT ON COLUMN activecampaign.campaign_messages.hardbounces IS 'Count of hard bounces for the message.';
+COMMENT ON COLUMN activecampaign.campaign_messages.initial_split_percentage IS 'Percentage used to split traffic for this variant.';
+COMMENT ON COLUMN activecampaign.campaign_messages.linkclicks IS 'Total link clicks in the message.';
+COMMENT ON COLUMN activecampaign.campaign_messages.messageid IS 'message id';
+COMMENT ON COLUMN activecampaign.campaign_messages.opens IS 'Total opens for the message.';
+COMMENT ON COLUMN activecampaign.campaign_messages.percentage IS 'Percentage of audience this message variant received.';
+COMMENT ON COLUMN activecampaign.campaign_messages.replies IS 'Number of replies recorded.';
+COMMENT ON COLUMN activecampaign.campaign_messages.screenshot IS 'URL of the message screenshot.';
+COMMENT ON COLUMN activecampaign.campaign_messages.send_amt IS 'Number of messages sent.';
+COMMENT ON COLUMN activecampaign.campaign_messages.socialshares IS 'Count of social shares.';
+COMMENT ON COLUMN activecampaign.campaign_messages.softbounces IS 'Count of soft bounces for the message.';
+COMMENT ON COLUMN activecampaign.campaign_messages.sourcesize IS 'Size of the audience source for the send.';
+COMMENT ON COLUMN activecampaign.campaign_messages.spamcheck_max IS 'Maximum spam score allowed.';
+COMMENT ON COLUMN activecampaign.campaign_messages.spamcheck_score IS 'Spam score calculated for the message.';
+COMMENT ON COLUMN activecampaign.campaign_messages.subject IS 'Message subject line.';
+COMMENT ON COLUMN activecampaign.campaign_messages.subscriberclicks IS 'Unique subscriber link clicks.';
+COMMENT ON COLUMN activecampaign.campaign_messages.total_amt IS 'Total recipients targeted by the message.';
+COMMENT ON COLUMN activecampaign.campaign_messages.uniqueforwards IS 'Unique forward count.';
+COMMENT ON COLUMN activecampaign.campaign_messages.uniquelinkclicks IS 'Unique link clicks.';
+COMMENT ON COLUMN activecampaign.campaign_messages.uniqueopens IS 'Unique opens.';
+COMMENT ON COLUMN activecampaign.campaign_messages.uniquereplies IS 'Unique replies.';
+COMMENT ON COLUMN activecampaign.campaign_messages.unsubreasons IS 'Aggregated reasons for unsubscribe actions.';
+COMMENT ON COLUMN activecampaign.campaign_messages.unsubscribes IS 'Unsubscribe count.';
+COMMENT ON COLUMN activecampaign.campaign_messages.updates IS 'Number of updates processed for the message metrics.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.campaign_message_contents (
+  id BIGINT NOT NULL,
+  cdate TIMESTAMP WITH TIME ZONE,
+  charset VARCHAR(MAX),
+  ed_instanceid BIGINT,
+  ed_version BIGINT,
+  encoding VARCHAR(MAX),
+  format VARCHAR(MAX),
+  fromemail VARCHAR(MAX),
+  fromname VARCHAR(MAX),
+  has_predictive_content BIGINT,
+  hidden BIGINT,
+  htmlfetch VARCHAR(MAX),
+  mdate TIMESTAMP WITH TIME ZONE,
+  name VARCHAR(MAX),
+  preheader_text VARCHAR(MAX),
+  preview_data VARCHAR(MAX),
+  preview_mime VARCHAR(MAX),
+  priority BIGINT,
+  reply2 VARCHAR(MAX),
+  subject VARCHAR(MAX),
+  text VARCHAR(MAX),
+  textfetch VARCHAR(MAX),
+  userid BIGINT,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.campaign_message_contents IS 'Campaign message content details.';
+COMMENT ON COLUMN activecampaign.campaign_message_contents.id IS 'id of the message';
+COMMENT ON COLUMN activecampaign.campaign_message_contents.cdate IS 'When the message content was created.';
+COMMENT ON COLUMN activecampaign.campaign_message_contents.charset IS 'Character set used for the message content.';
+COMMENT ON COLUMN activecampaign.campaign_message_contents.ed_instanceid IS 'Editor instance identifier for the message.';
+COMMENT ON COLUMN activecampaign.campaign_message_contents.ed_version IS 'Editor version used for the content.';
+COMMENT ON COLUMN activecampaign.campaign_message_contents.encoding IS 'Email encoding type for the message.';
+COMMENT ON COLUMN activecampaign.campaign_message_contents.format IS 'Format of the message content.';
+COMMENT ON COLUMN activecampaign.campaign_message_contents.fromemail IS 'Sender email configured for the message.';
+COMMENT ON COLUMN activecampaign.campaign_message_contents.fromname IS 'Sender name configured for the message.';
+COMMENT ON COLUMN activecampaign.campaign_message_contents.has_predictive_content IS 'Flag indicating predictive content is enabled.';
+COMMENT ON COLUMN activecampaign.campaign_message_contents.hidden IS 'Visibility flag for the message content.';
+COMMENT ON COLUMN activecampaign.campaign_message_contents.htmlfetch IS 'When HTML content should be fetched.';
+COMMENT ON COLUMN activecampaign.campaign_message_contents.mdate IS 'When the message content was last modified.';
+COMMENT ON COLUMN activecampaign.campaign_message_contents.name IS 'Internal name of the message content.';
+COMMENT ON COLUMN activecampaign.campaign_message_contents.preheader_text IS 'Preheader Text';
+COMMENT ON COLUMN activecampaign.campaign_message_contents.preview_data IS 'Preview payload used for rendering tests.';
+COMMENT ON COLUMN activecampaign.campaign_message_contents.preview_mime IS 'MIME type used in the preview.';
+COMMENT ON COLUMN activecampaign.campaign_message_contents.priority IS 'Priority level assigned to the message.';
+COMMENT ON COLUMN activecampaign.campaign_message_contents.reply2 IS 'Reply email for the recipient to reply to';
+COMMENT ON COLUMN activecampaign.campaign_message_contents.subject IS 'Subject of message';
+COMMENT ON COLUMN activecampaign.campaign_message_contents.text IS 'text of the mensage. Obs. 1000 charecters limit';
+COMMENT ON COLUMN activecampaign.campaign_message_contents.textfetch IS 'When plain-text content should be fetched.';
+COMMENT ON COLUMN activecampaign.campaign_message_contents.userid IS 'User ID owning this message content.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.contacts (
+  id BIGINT NOT NULL,
+  adate TIMESTAMP WITH TIME ZONE,
+  anonymized BIGINT,
+  bounced_date DATE,
+  bounced_hard BIGINT,
+  bounced_soft BIGINT,
+  cdate TIMESTAMP WITH TIME ZONE,
+  created_timestamp TIMESTAMP WITH TIME ZONE,
+  created_utc_timestamp TIMESTAMP WITH TIME ZONE,
+  deleted BIGINT,
+  deleted_at TIMESTAMP WITH TIME ZONE,
+  edate TIMESTAMP WITH TIME ZONE,
+  email VARCHAR(MAX),
+  email_domain VARCHAR(MAX),
+  email_empty BOOLEAN,
+  email_local VARCHAR(MAX),
+  first_name VARCHAR(MAX),
+  gravatar BIGINT,
+  "hash" VARCHAR(MAX),
+  ip VARCHAR(MAX),
+  last_name VARCHAR(MAX),
+  mpp_tracking BIGINT,
+  orgid BIGINT,
+  orgname VARCHAR(MAX),
+  phone VARCHAR(MAX),
+  rating_tstamp DATE,
+  segmentio_id VARCHAR(MAX),
+  sentcnt BIGINT,
+  socialdata_lastcheck TIMESTAMP WITH TIME ZONE,
+  ua VARCHAR(MAX),
+  udate TIMESTAMP WITH TIME ZONE,
+  updated_timestamp TIMESTAMP WITH TIME ZONE,
+  updated_utc_timestamp TIMESTAMP WITH TIME ZONE,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.contacts IS 'Contacts managed in ActiveCampaign.';
+COMMENT ON COLUMN activecampaign.contacts.id IS 'Contact ID.';
+COMMENT ON COLUMN activecampaign.contacts.adate IS 'When the contact was added.';
+COMMENT ON COLUMN activecampaign.contacts.anonymized IS 'Flag indicating the contact was anonymized.';
+COMMENT ON COLUMN activecampaign.contacts.bounced_date IS 'Date of the last bounce event.';
+COMMENT ON COLUMN activecampaign.contacts.bounced_hard IS 'Hard bounce status flag.';
+COMMENT ON COLUMN activecampaign.contacts.bounced_soft IS 'Soft bounce status flag.';
+COMMENT ON COLUMN activecampaign.contacts.cdate IS 'When the contact was created.';
+COMMENT ON COLUMN activecampaign.contacts.created_timestamp IS 'When the contact record was created.';
+COMMENT ON COLUMN activecampaign.contacts.created_utc_timestamp IS 'Creation timestamp stored without timezone.';
+COMMENT ON COLUMN activecampaign.contacts.deleted IS 'Flag indicating the contact was deleted.';
+COMMENT ON COLUMN activecampaign.contacts.deleted_at IS 'When the contact was deleted.';
+COMMENT ON COLUMN activecampaign.contacts.edate IS 'When the contact record was last edited.';
+COMMENT ON COLUMN activecampaign.contacts.email IS 'Email address of the new contact.';
+COMMENT ON COLUMN activecampaign.contacts.email_domain IS 'Domain portion of the contact email.';
+COMMENT ON COLUMN activecampaign.contacts.email_empty IS 'Flag indicating the email field is empty.';
+COMMENT ON COLUMN activecampaign.contacts.email_local IS 'Local part of the contact email.';
+COMMENT ON COLUMN activecampaign.contacts.first_name IS 'First name of the new contact.';
+COMMENT ON COLUMN activecampaign.contacts.gravatar IS 'Flag indicating if a Gravatar image is available.';
+COMMENT ON COLUMN activecampaign.contacts."hash" IS 'Hashed identifier for the contact.';
+COMMENT ON COLUMN activecampaign.contacts.ip IS 'IP address captured for the contact.';
+COMMENT ON COLUMN activecampaign.contacts.last_name IS 'Last name of the new contact.';
+COMMENT ON COLUMN activecampaign.contacts.mpp_tracking IS 'Indicator for mail privacy protection tracking.';
+COMMENT ON COLUMN activecampaign.contacts.orgid IS 'Organization ID linked to the contact.';
+COMMENT ON COLUMN activecampaign.contacts.orgname IS 'Organization name linked to the contact.';
+COMMENT ON COLUMN activecampaign.contacts.phone IS 'Phone number of the contact.';
+COMMENT ON COLUMN activecampaign.contacts.rating_tstamp IS 'When the contact rating was last updated.';
+COMMENT ON COLUMN activecampaign.contacts.segmentio_id IS 'Segment.io identifier stored for the contact.';
+COMMENT ON COLUMN activecampaign.contacts.sentcnt IS 'Number of emails sent to the contact.';
+COMMENT ON COLUMN activecampaign.contacts.socialdata_lastcheck IS 'When social data was last refreshed.';
+COMMENT ON COLUMN activecampaign.contacts.ua IS 'User agent string captured for the contact.';
+COMMENT ON COLUMN activecampaign.contacts.udate IS 'When the contact was last updated.';
+COMMENT ON COLUMN activecampaign.contacts.updated_timestamp IS 'When the record was last updated.';
+COMMENT ON COLUMN activecampaign.contacts.updated_utc_timestamp IS 'Last update stored without timezone.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.contact_field_values (
+  id BIGINT NOT NULL,
+  cdate TIMESTAMP WITH TIME ZONE,
+  contact BIGINT,
+  field BIGINT,
+  owner BIGINT,
+  udate TIMESTAMP WITH TIME ZONE,
+  value VARCHAR(MAX),
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.contact_field_values IS 'Contact custom field values in ActiveCampaign.';
+COMMENT ON COLUMN activecampaign.contact_field_values.id IS 'Custom field value ID.';
+COMMENT ON COLUMN activecampaign.contact_field_values.cdate IS 'When the contact custom field value was created.';
+COMMENT ON COLUMN activecampaign.contact_field_values.contact IS 'ID of the contact';
+COMMENT ON COLUMN activecampaign.contact_field_values.field IS 'ID of the custom field';
+COMMENT ON COLUMN activecampaign.contact_field_values.owner IS 'ID of the user who owns the field value.';
+COMMENT ON COLUMN activecampaign.contact_field_values.udate IS 'When the custom field value was last updated.';
+COMMENT ON COLUMN activecampaign.contact_field_values.value IS 'Value for the field';
+
+CREATE TABLE IF NOT EXISTS activecampaign.contact_custom_fields (
+  id BIGINT NOT NULL,
+  cdate TIMESTAMP WITH TIME ZONE,
+  cols BIGINT,
+  created_by BIGINT,
+  created_timestamp TIMESTAMP WITH TIME ZONE,
+  defval VARCHAR(MAX),
+  descript VARCHAR(MAX),
+  isrequired BIGINT,
+  ordernum BIGINT,
+  perstag VARCHAR(MAX),
+  "rows" BIGINT,
+  show_in_list BIGINT,
+  title VARCHAR(MAX),
+  "type" VARCHAR(MAX),
+  udate TIMESTAMP WITH TIME ZONE,
+  updated_by BIGINT,
+  updated_timestamp TIMESTAMP WITH TIME ZONE,
+  service VARCHAR(MAX),
+  visible BIGINT,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.contact_custom_fields IS 'Contact custom field metadata in ActiveCampaign.';
+COMMENT ON COLUMN activecampaign.contact_custom_fields.id IS 'Custom field ID.';
+COMMENT ON COLUMN activecampaign.contact_custom_fields.cdate IS 'When the field was created.';
+COMMENT ON COLUMN activecampaign.contact_custom_fields.cols IS 'Number of columns for layout (when applicable).';
+COMMENT ON COLUMN activecampaign.contact_custom_fields.created_by IS 'User who created the field.';
+COMMENT ON COLUMN activecampaign.contact_custom_fields.created_timestamp IS 'When the field metadata was created.';
+COMMENT ON COLUMN activecampaign.contact_custom_fields.defval IS 'Default value of the field created';
+COMMENT ON COLUMN activecampaign.contact_custom_fields.descript IS 'Description of field being created';
+COMMENT ON COLUMN activecampaign.contact_custom_fields.isrequired IS 'Whether the field is required (1) or optional (0).';
+COMMENT ON COLUMN activecampaign.contact_custom_fields.ordernum IS 'Order of appearance in ‘My Fields’ tab.';
+COMMENT ON COLUMN activecampaign.contact_custom_fields.perstag IS 'The perstag that represents the field created';
+COMMENT ON COLUMN activecampaign.contact_custom_fields."rows" IS 'Number of rows for layout (when applicable).';
+COMMENT ON COLUMN activecampaign.contact_custom_fields.show_in_list IS 'Whether the field is shown in list views.';
+COMMENT ON COLUMN activecampaign.contact_custom_fields.title IS 'Title of the field created';
+COMMENT ON COLUMN activecampaign.contact_custom_fields."type" IS 'Possible Values: dropdown, hidden, checkbox, date, text, datetime, textarea, NULL, listbox, radio';
+COMMENT ON COLUMN activecampaign.contact_custom_fields.udate IS 'When the field metadata was last updated (string).';
+COMMENT ON COLUMN activecampaign.contact_custom_fields.updated_by IS 'User who last updated the field.';
+COMMENT ON COLUMN activecampaign.contact_custom_fields.updated_timestamp IS 'When the field metadata was last updated.';
+COMMENT ON COLUMN activecampaign.contact_custom_fields.service IS 'Possible Vales: nimble, contactually, mindbody, salesforce, highrise, google_spreadsheets, pipedrive, onepage, google_contacts, freshbooks, shopify, zendesk, etsy, NULL, bigcommerce, capsule, bigcommerce_oauth, sugarcrm, zohocrm, batchbook';
+COMMENT ON COLUMN activecampaign.contact_custom_fields.visible IS 'Show or hide this field when using the Form Builder';
+
+CREATE TABLE IF NOT EXISTS activecampaign.contact_custom_field_options (
+  field BIGINT,
+  id BIGINT NOT NULL,
+  cdate TIMESTAMP WITH TIME ZONE,
+  label VARCHAR(MAX),
+  orderid BIGINT,
+  udate TIMESTAMP WITH TIME ZONE,
+  value VARCHAR(MAX),
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.contact_custom_field_options IS 'Options associated to contact custom fields.';
+COMMENT ON COLUMN activecampaign.contact_custom_field_options.field IS 'Identifier of the field metadata.';
+COMMENT ON COLUMN activecampaign.contact_custom_field_options.id IS 'Identifier of the field option.';
+COMMENT ON COLUMN activecampaign.contact_custom_field_options.cdate IS 'When the option was created.';
+COMMENT ON COLUMN activecampaign.contact_custom_field_options.label IS 'Label shown for the option.';
+COMMENT ON COLUMN activecampaign.contact_custom_field_options.orderid IS 'Display order of the option.';
+COMMENT ON COLUMN activecampaign.contact_custom_field_options.udate IS 'When the option was last updated.';
+COMMENT ON COLUMN activecampaign.contact_custom_field_options.value IS 'Underlying value stored for the option.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.contact_list_activity (
+  id BIGINT NOT NULL,
+  automation BIGINT,
+  autosync_log VARCHAR(MAX),
+  campaign VARCHAR(MAX),
+  contact BIGINT,
+  created_timestamp TIMESTAMP WITH TIME ZONE,
+  form BIGINT,
+  first_name VARCHAR(MAX),
+  ip4_sub VARCHAR(MAX),
+  ip4_unsub VARCHAR(MAX),
+  ip4_last VARCHAR(MAX),
+  last_name VARCHAR(MAX),
+  list BIGINT,
+  message VARCHAR(MAX),
+  responder BIGINT,
+  sdate TIMESTAMP WITH TIME ZONE,
+  seriesid BIGINT,
+  sourceid BIGINT,
+  status BIGINT,
+  sync BIGINT,
+  udate TIMESTAMP WITH TIME ZONE,
+  unsubreason VARCHAR(MAX),
+  unsubscribe_automation VARCHAR(MAX),
+  updated_timestamp TIMESTAMP WITH TIME ZONE,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.contact_list_activity IS 'List subscription activities for contacts in ActiveCampaign.';
+COMMENT ON COLUMN activecampaign.contact_list_activity.id IS 'Activity ID.';
+COMMENT ON COLUMN activecampaign.contact_list_activity.automation IS 'Automation ID related to the activity.';
+COMMENT ON COLUMN activecampaign.contact_list_activity.autosync_log IS 'Metadata captured when the activity came from an automatic sync.';
+COMMENT ON COLUMN activecampaign.contact_list_activity.campaign IS 'Campaign ID tied to the list action.';
+COMMENT ON COLUMN activecampaign.contact_list_activity.contact IS 'Contact ID.';
+COMMENT ON COLUMN activecampaign.contact_list_activity.created_timestamp IS 'When the list activity was created.';
+COMMENT ON COLUMN activecampaign.contact_list_activity.form IS 'Form ID used in the list action.';
+COMMENT ON COLUMN activecampaign.contact_list_activity.first_name IS 'First name captured in the activity.';
+COMMENT ON COLUMN activecampaign.contact_list_activity.ip4_sub IS 'IPv4 address used when subscribing.';
+COMMENT ON COLUMN activecampaign.contact_list_activity.ip4_unsub IS 'IPv4 address used when unsubscribing.';
+COMMENT ON COLUMN activecampaign.contact_list_activity.ip4_last IS 'Last IPv4 address recorded for the list activity.';
+COMMENT ON COLUMN activecampaign.contact_list_activity.last_name IS 'Last name captured in the activity.';
+COMMENT ON COLUMN activecampaign.contact_list_activity.list IS 'List ID involved in the activity.';
+COMMENT ON COLUMN activecampaign.contact_list_activity.message IS 'Message content related to the list event.';
+COMMENT ON COLUMN activecampaign.contact_list_activity.responder IS 'Responder ID if the action relates to an autoresponder.';
+COMMENT ON COLUMN activecampaign.contact_list_activity.sdate IS 'When the subscription event happened.';
+COMMENT ON COLUMN activecampaign.contact_list_activity.seriesid IS 'Identifier for the list automation series.';
+COMMENT ON COLUMN activecampaign.contact_list_activity.sourceid IS 'Source ID that generated the list event.';
+COMMENT ON COLUMN activecampaign.contact_list_activity.status IS 'Status in the list: 0 unconfirmed, 1 subscribed, 2 unsubscribed, 3 bounced.';
+COMMENT ON COLUMN activecampaign.contact_list_activity.sync IS 'Flag indicating if the activity came from a sync.';
+COMMENT ON COLUMN activecampaign.contact_list_activity.udate IS 'When the record was last updated.';
+COMMENT ON COLUMN activecampaign.contact_list_activity.unsubreason IS 'Reason provided for unsubscribing.';
+COMMENT ON COLUMN activecampaign.contact_list_activity.unsubscribe_automation IS 'Automation triggered on unsubscribe.';
+COMMENT ON COLUMN activecampaign.contact_list_activity.updated_timestamp IS 'When the activity record was last updated.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.contact_notes (
+  id BIGINT NOT NULL,
+  cdate TIMESTAMP WITH TIME ZONE,
+  is_draft BIGINT,
+  mdate TIMESTAMP WITH TIME ZONE,
+  note VARCHAR(MAX),
+  relid BIGINT,
+  reltype VARCHAR(MAX),
+  userid BIGINT,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.contact_notes IS 'Notes registered for contacts in ActiveCampaign.';
+COMMENT ON COLUMN activecampaign.contact_notes.id IS 'Note ID.';
+COMMENT ON COLUMN activecampaign.contact_notes.cdate IS 'When the note was created.';
+COMMENT ON COLUMN activecampaign.contact_notes.is_draft IS 'Whether the note is in draft status (1) or published (0).';
+COMMENT ON COLUMN activecampaign.contact_notes.mdate IS 'When the note was last modified.';
+COMMENT ON COLUMN activecampaign.contact_notes.note IS 'Text of the note.';
+COMMENT ON COLUMN activecampaign.contact_notes.relid IS 'Contact ID linked to the note.';
+COMMENT ON COLUMN activecampaign.contact_notes.reltype IS 'Type of entity related to the note.';
+COMMENT ON COLUMN activecampaign.contact_notes.userid IS 'ID of the user who created the note.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.contact_tags (
+  contact BIGINT,
+  id BIGINT NOT NULL,
+  tag_name VARCHAR(MAX),
+  tag_description VARCHAR(MAX),
+  tag_id BIGINT,
+  tag_cdate TIMESTAMP WITH TIME ZONE,
+  tag_created_by VARCHAR(MAX),
+  tag_created_timestamp TIMESTAMP WITH TIME ZONE,
+  tag_deleted BIGINT,
+  tag_type VARCHAR(MAX),
+  tag_updated_timestamp TIMESTAMP WITH TIME ZONE,
+  cdate TIMESTAMP WITH TIME ZONE,
+  created_by VARCHAR(MAX),
+  created_timestamp TIMESTAMP WITH TIME ZONE,
+  updated_by VARCHAR(MAX),
+  updated_timestamp TIMESTAMP WITH TIME ZONE,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.contact_tags IS 'Tags linked to contacts in ActiveCampaign.';
+COMMENT ON COLUMN activecampaign.contact_tags.contact IS 'ID of the contact.';
+COMMENT ON COLUMN activecampaign.contact_tags.id IS 'ID of the tag-to-contact association.';
+COMMENT ON COLUMN activecampaign.contact_tags.tag_name IS 'Name of the tag.';
+COMMENT ON COLUMN activecampaign.contact_tags.tag_description IS 'Description of the tag.';
+COMMENT ON COLUMN activecampaign.contact_tags.tag_id IS 'ID of the tag.';
+COMMENT ON COLUMN activecampaign.contact_tags.tag_cdate IS 'When the tag record was created.';
+COMMENT ON COLUMN activecampaign.contact_tags.tag_created_by IS 'User who created the tag.';
+COMMENT ON COLUMN activecampaign.contact_tags.tag_created_timestamp IS 'When the tag was created.';
+COMMENT ON COLUMN activecampaign.contact_tags.tag_deleted IS 'Whether the tag is marked as deleted (1) or active (0).';
+COMMENT ON COLUMN activecampaign.contact_tags.tag_type IS 'Tag type, such as template or contact.';
+COMMENT ON COLUMN activecampaign.contact_tags.tag_updated_timestamp IS 'When the tag record was last updated.';
+COMMENT ON COLUMN activecampaign.contact_tags.cdate IS 'When the tag was added to the contact.';
+COMMENT ON COLUMN activecampaign.contact_tags.created_by IS 'User who created the tag-to-contact association.';
+COMMENT ON COLUMN activecampaign.contact_tags.created_timestamp IS 'When the tag association was created.';
+COMMENT ON COLUMN activecampaign.contact_tags.updated_by IS 'User who last updated the tag association.';
+COMMENT ON COLUMN activecampaign.contact_tags.updated_timestamp IS 'When the tag association was last updated.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.contact_tasks (
+  id BIGINT NOT NULL,
+  assigned_date TIMESTAMP WITH TIME ZONE,
+  assignee BIGINT,
+  automation VARCHAR(MAX),
+  cdate TIMESTAMP WITH TIME ZONE,
+  created_utc_timestamp TIMESTAMP WITH TIME ZONE,
+  donedate TIMESTAMP WITH TIME ZONE,
+  deal_tasktype BIGINT,
+  done_automation VARCHAR(MAX),
+  done_by BIGINT,
+  done_utc_timestamp TIMESTAMP WITH TIME ZONE,
+  duedate TIMESTAMP WITH TIME ZONE,
+  duration DOUBLE PRECISION,
+  edate TIMESTAMP WITH TIME ZONE,
+  note VARCHAR(MAX),
+  outcome_id BIGINT,
+  outcome_info VARCHAR(MAX),
+  owner_type VARCHAR(MAX),
+  relid BIGINT,
+  status BIGINT,
+  title VARCHAR(MAX),
+  udate TIMESTAMP WITH TIME ZONE,
+  updated_utc_timestamp TIMESTAMP WITH TIME ZONE,
+  "user" BIGINT,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.contact_tasks IS 'Tasks linked to contacts in ActiveCampaign.';
+COMMENT ON COLUMN activecampaign.contact_tasks.id IS 'Task ID.';
+COMMENT ON COLUMN activecampaign.contact_tasks.assigned_date IS 'When the task was assigned.';
+COMMENT ON COLUMN activecampaign.contact_tasks.assignee IS 'The id of an user the task is assigned to';
+COMMENT ON COLUMN activecampaign.contact_tasks.automation IS 'Automation associated to trigger on task completion (optional).';
+COMMENT ON COLUMN activecampaign.contact_tasks.cdate IS 'When the task record was created.';
+COMMENT ON COLUMN activecampaign.contact_tasks.created_utc_timestamp IS 'When the task record was created (UTC).';
+COMMENT ON COLUMN activecampaign.contact_tasks.donedate IS 'When the task was completed.';
+COMMENT ON COLUMN activecampaign.contact_tasks.deal_tasktype IS 'The type of the task based on the available Task Types in the account';
+COMMENT ON COLUMN activecampaign.contact_tasks.done_automation IS 'Id of an automation that will be triggered when the task is completed.';
+COMMENT ON COLUMN activecampaign.contact_tasks.done_by IS 'User who completed the task.';
+COMMENT ON COLUMN activecampaign.contact_tasks.done_utc_timestamp IS 'When the task was completed (UTC).';
+COMMENT ON COLUMN activecampaign.contact_tasks.duedate IS 'Due date of the task';
+COMMENT ON COLUMN activecampaign.contact_tasks.duration IS 'Duration of the task.';
+COMMENT ON COLUMN activecampaign.contact_tasks.edate IS 'Due date of the task.';
+COMMENT ON COLUMN activecampaign.contact_tasks.note IS 'The content describing the task';
+COMMENT ON COLUMN activecampaign.contact_tasks.outcome_id IS 'Outcome selected when completing the task.';
+COMMENT ON COLUMN activecampaign.contact_tasks.outcome_info IS 'Extra information about the task outcome.';
+COMMENT ON COLUMN activecampaign.contact_tasks.owner_type IS 'Title of the related object (contact).';
+COMMENT ON COLUMN activecampaign.contact_tasks.relid IS 'Id of relational object';
+COMMENT ON COLUMN activecampaign.contact_tasks.status IS 'Task status means complete or incomplete. 1 is complete and 0 is incomplete.';
+COMMENT ON COLUMN activecampaign.contact_tasks.title IS 'The title of the task';
+COMMENT ON COLUMN activecampaign.contact_tasks.udate IS 'When the task was last updated.';
+COMMENT ON COLUMN activecampaign.contact_tasks.updated_utc_timestamp IS 'When the task was last updated (UTC).';
+COMMENT ON COLUMN activecampaign.contact_tasks."user" IS 'User responsible for the task.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.deals (
+  id BIGINT NOT NULL,
+  "account" BIGINT,
+  activitycount BIGINT,
+  cdate TIMESTAMP WITH TIME ZONE,
+  contact BIGINT,
+  currency VARCHAR(MAX),
+  customer_account BIGINT,
+  description VARCHAR(MAX),
+  edate TIMESTAMP WITH TIME ZONE,
+  "group" BIGINT,
+  "hash" VARCHAR(MAX),
+  is_disabled BOOLEAN,
+  mdate TIMESTAMP WITH TIME ZONE,
+  next_task BIGINT,
+  nextdate TIMESTAMP WITH TIME ZONE,
+  nextdealid BIGINT,
+  nexttaskid BIGINT,
+  "organization" BIGINT,
+  owner BIGINT,
+  "percent" DOUBLE PRECISION,
+  stage BIGINT,
+  status BIGINT,
+  title VARCHAR(MAX),
+  value BIGINT,
+  win_probability DOUBLE PRECISION,
+  win_probability_mdate TIMESTAMP WITH TIME ZONE,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.deals IS 'Deals managed in ActiveCampaign.';
+COMMENT ON COLUMN activecampaign.deals.id IS 'Deal ID.';
+COMMENT ON COLUMN activecampaign.deals."account" IS 'Deals account id';
+COMMENT ON COLUMN activecampaign.deals.activitycount IS 'Number of activities linked to the deal.';
+COMMENT ON COLUMN activecampaign.deals.cdate IS 'When the deal was created.';
+COMMENT ON COLUMN activecampaign.deals.contact IS 'Deal\'s primary contact\'s id.';
+COMMENT ON COLUMN activecampaign.deals.currency IS 'Deal\'s currency in 3-digit ISO format, lowercased.';
+COMMENT ON COLUMN activecampaign.deals.customer_account IS 'Customer account ID related to the deal.';
+COMMENT ON COLUMN activecampaign.deals.description IS 'Deal\'s description';
+COMMENT ON COLUMN activecampaign.deals.edate IS 'Expected close date of the deal.';
+COMMENT ON COLUMN activecampaign.deals."group" IS 'Deal\'s pipeline id.';
+COMMENT ON COLUMN activecampaign.deals."hash" IS 'Unique hash identifier for the deal.';
+COMMENT ON COLUMN activecampaign.deals.is_disabled IS 'Whether the deal is marked as disabled/archived.';
+COMMENT ON COLUMN activecampaign.deals.mdate IS 'When the deal was last modified.';
+COMMENT ON COLUMN activecampaign.deals.next_task IS 'Upcoming task ID associated to the deal.';
+COMMENT ON COLUMN activecampaign.deals.nextdate IS 'Date of the next scheduled activity.';
+COMMENT ON COLUMN activecampaign.deals.nextdealid IS 'ID of the next deal in sequence.';
+COMMENT ON COLUMN activecampaign.deals.nexttaskid IS 'ID of the next task linked to the deal.';
+COMMENT ON COLUMN activecampaign.deals."organization" IS 'Organization ID tied to the deal.';
+COMMENT ON COLUMN activecampaign.deals.owner IS 'Deal\'s owner id.';
+COMMENT ON COLUMN activecampaign.deals."percent" IS 'Deal\'s percentage.';
+COMMENT ON COLUMN activecampaign.deals.stage IS 'Deal\'s stage id.';
+COMMENT ON COLUMN activecampaign.deals.status IS 'Deal\'s status.';
+COMMENT ON COLUMN activecampaign.deals.title IS 'Deal\'s title.';
+COMMENT ON COLUMN activecampaign.deals.value IS 'Deal\'s value in cents';
+COMMENT ON COLUMN activecampaign.deals.win_probability IS 'Current win probability percentage for the deal.';
+COMMENT ON COLUMN activecampaign.deals.win_probability_mdate IS 'When win probability was last updated.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.deal_activities (
+  id BIGINT NOT NULL,
+  automation BIGINT,
+  cdate TIMESTAMP WITH TIME ZONE,
+  d_id BIGINT,
+  d_stageid BIGINT,
+  data_action VARCHAR(MAX),
+  data_id BIGINT,
+  data_oldval VARCHAR(MAX),
+  data_type VARCHAR(MAX),
+  deleted BIGINT,
+  is_addtask BIGINT,
+  seriesid BIGINT,
+  sortdate TIMESTAMP WITH TIME ZONE,
+  stage BIGINT,
+  userid BIGINT,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.deal_activities IS 'Activity logs for deals in ActiveCampaign.';
+COMMENT ON COLUMN activecampaign.deal_activities.id IS 'Activity ID.';
+COMMENT ON COLUMN activecampaign.deal_activities.automation IS 'Automation ID related to the activity.';
+COMMENT ON COLUMN activecampaign.deal_activities.cdate IS 'When the activity occurred.';
+COMMENT ON COLUMN activecampaign.deal_activities.d_id IS 'Deal id';
+COMMENT ON COLUMN activecampaign.deal_activities.d_stageid IS 'Stage ID of the deal at the time of the activity.';
+COMMENT ON COLUMN activecampaign.deal_activities.data_action IS 'Action type recorded in the activity.';
+COMMENT ON COLUMN activecampaign.deal_activities.data_id IS 'Identifier of the entity affected by the action.';
+COMMENT ON COLUMN activecampaign.deal_activities.data_oldval IS 'Previous value before the change.';
+COMMENT ON COLUMN activecampaign.deal_activities.data_type IS 'Entity type involved in the activity (e.g., contact or deal).';
+COMMENT ON COLUMN activecampaign.deal_activities.deleted IS 'Indicates if the activity marks a deletion (1) or not (0).';
+COMMENT ON COLUMN activecampaign.deal_activities.is_addtask IS 'Whether the activity adds a task (1) or not (0).';
+COMMENT ON COLUMN activecampaign.deal_activities.seriesid IS 'Series ID if the activity belongs to a sequence.';
+COMMENT ON COLUMN activecampaign.deal_activities.sortdate IS 'Date used for sorting activities.';
+COMMENT ON COLUMN activecampaign.deal_activities.stage IS 'Name or ID of the deal stage involved.';
+COMMENT ON COLUMN activecampaign.deal_activities.userid IS 'User who performed the activity.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.deal_custom_field_data (
+  id BIGINT NOT NULL,
+  created_timestamp TIMESTAMP WITH TIME ZONE,
+  custom_field_currency_type VARCHAR(MAX),
+  custom_field_currency_value DOUBLE PRECISION,
+  custom_field_date_value TIMESTAMP WITH TIME ZONE,
+  custom_field_id BIGINT,
+  custom_field_number_value DOUBLE PRECISION,
+  custom_field_text_blob VARCHAR(MAX),
+  custom_field_text_value VARCHAR(MAX),
+  deal_custom_field_metum BIGINT,
+  deal_id BIGINT,
+  updated_timestamp TIMESTAMP WITH TIME ZONE,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.deal_custom_field_data IS 'Deal custom field values in ActiveCampaign.';
+COMMENT ON COLUMN activecampaign.deal_custom_field_data.id IS 'Custom field value ID.';
+COMMENT ON COLUMN activecampaign.deal_custom_field_data.created_timestamp IS 'When the custom field value was created.';
+COMMENT ON COLUMN activecampaign.deal_custom_field_data.custom_field_currency_type IS 'Currency code used in the field value.';
+COMMENT ON COLUMN activecampaign.deal_custom_field_data.custom_field_currency_value IS 'Monetary amount stored for the field.';
+COMMENT ON COLUMN activecampaign.deal_custom_field_data.custom_field_date_value IS 'Date value stored for the field.';
+COMMENT ON COLUMN activecampaign.deal_custom_field_data.custom_field_id IS 'ID of the custom field metadata.';
+COMMENT ON COLUMN activecampaign.deal_custom_field_data.custom_field_number_value IS 'Numeric value stored for the field.';
+COMMENT ON COLUMN activecampaign.deal_custom_field_data.custom_field_text_blob IS 'Long text content stored for the field.';
+COMMENT ON COLUMN activecampaign.deal_custom_field_data.custom_field_text_value IS 'Text value stored for the field.';
+COMMENT ON COLUMN activecampaign.deal_custom_field_data.deal_custom_field_metum IS 'Alias name of the custom field.';
+COMMENT ON COLUMN activecampaign.deal_custom_field_data.deal_id IS 'ID of the deal the value belongs to.';
+COMMENT ON COLUMN activecampaign.deal_custom_field_data.updated_timestamp IS 'When the custom field value was last updated.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.deal_custom_field_meta (
+  id BIGINT NOT NULL,
+  created_by BIGINT,
+  created_timestamp TIMESTAMP WITH TIME ZONE,
+  display_order BIGINT,
+  field_default VARCHAR(MAX),
+  field_default_currency VARCHAR(MAX),
+  field_label VARCHAR(MAX),
+  field_options VARCHAR(MAX),
+  field_type VARCHAR(MAX),
+  hide_field_flag BIGINT,
+  is_form_visible BIGINT,
+  is_required BIGINT,
+  known_field_id BIGINT,
+  personalization VARCHAR(MAX),
+  updated_by BIGINT,
+  updated_timestamp TIMESTAMP WITH TIME ZONE,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.deal_custom_field_meta IS 'Deal custom field metadata in ActiveCampaign.';
+COMMENT ON COLUMN activecampaign.deal_custom_field_meta.id IS 'Custom field ID.';
+COMMENT ON COLUMN activecampaign.deal_custom_field_meta.created_by IS 'User who created the field.';
+COMMENT ON COLUMN activecampaign.deal_custom_field_meta.created_timestamp IS 'When the field was created.';
+COMMENT ON COLUMN activecampaign.deal_custom_field_meta.display_order IS 'Order for displaying the field on Manage Fields page and deal profiles';
+COMMENT ON COLUMN activecampaign.deal_custom_field_meta.field_default IS 'Default value of the field';
+COMMENT ON COLUMN activecampaign.deal_custom_field_meta.field_default_currency IS 'The 3-letter currency code of the default currency for the field.';
+COMMENT ON COLUMN activecampaign.deal_custom_field_meta.field_label IS 'Name of the field';
+COMMENT ON COLUMN activecampaign.deal_custom_field_meta.field_options IS 'Options for the field.';
+COMMENT ON COLUMN activecampaign.deal_custom_field_meta.field_type IS 'Type of field. Possible values are: text, textarea, date, datetime, dropdown, multiselect, radio, checkbox, hidden, currency, or number.';
+COMMENT ON COLUMN activecampaign.deal_custom_field_meta.hide_field_flag IS 'Whether the field is hidden (1) or visible (0).';
+COMMENT ON COLUMN activecampaign.deal_custom_field_meta.is_form_visible IS 'Whether or not the field is visible on forms';
+COMMENT ON COLUMN activecampaign.deal_custom_field_meta.is_required IS 'Whether the field is required (1) or optional (0).';
+COMMENT ON COLUMN activecampaign.deal_custom_field_meta.known_field_id IS 'Identifier when the field maps to a predefined field.';
+COMMENT ON COLUMN activecampaign.deal_custom_field_meta.personalization IS 'Personalization tag for using the field in messages.';
+COMMENT ON COLUMN activecampaign.deal_custom_field_meta.updated_by IS 'User who last updated the field.';
+COMMENT ON COLUMN activecampaign.deal_custom_field_meta.updated_timestamp IS 'When the field was last updated.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.deal_secondary_contacts (
+  id BIGINT NOT NULL,
+  cdate TIMESTAMP WITH TIME ZONE,
+  contact BIGINT,
+  created_timestamp TIMESTAMP WITH TIME ZONE,
+  deal BIGINT,
+  role VARCHAR(MAX),
+  updated_timestamp TIMESTAMP WITH TIME ZONE,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.deal_secondary_contacts IS 'Secondary contacts linked to deals in ActiveCampaign.';
+COMMENT ON COLUMN activecampaign.deal_secondary_contacts.id IS 'Association ID between deal and secondary contact.';
+COMMENT ON COLUMN activecampaign.deal_secondary_contacts.cdate IS 'When the secondary contact was added.';
+COMMENT ON COLUMN activecampaign.deal_secondary_contacts.contact IS 'Contact\'s id';
+COMMENT ON COLUMN activecampaign.deal_secondary_contacts.created_timestamp IS 'When the record was created.';
+COMMENT ON COLUMN activecampaign.deal_secondary_contacts.deal IS 'Deal\'s id';
+COMMENT ON COLUMN activecampaign.deal_secondary_contacts.role IS 'Role of the contact on the deal.';
+COMMENT ON COLUMN activecampaign.deal_secondary_contacts.updated_timestamp IS 'When the record was last updated.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.deal_tasks (
+  id BIGINT NOT NULL,
+  assigned_date TIMESTAMP WITH TIME ZONE,
+  assignee BIGINT,
+  automation VARCHAR(MAX),
+  cdate TIMESTAMP WITH TIME ZONE,
+  created_utc_timestamp TIMESTAMP WITH TIME ZONE,
+  donedate TIMESTAMP WITH TIME ZONE,
+  deal_tasktype BIGINT,
+  done_automation VARCHAR(MAX),
+  done_by BIGINT,
+  done_utc_timestamp TIMESTAMP WITH TIME ZONE,
+  duedate TIMESTAMP WITH TIME ZONE,
+  duration DOUBLE PRECISION,
+  edate TIMESTAMP WITH TIME ZONE,
+  note VARCHAR(MAX),
+  outcome_id BIGINT,
+  outcome_info VARCHAR(MAX),
+  owner_type VARCHAR(MAX),
+  relid BIGINT,
+  status BIGINT,
+  title VARCHAR(MAX),
+  udate TIMESTAMP WITH TIME ZONE,
+  updated_utc_timestamp TIMESTAMP WITH TIME ZONE,
+  "user" BIGINT,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.deal_tasks IS 'Tasks linked to deals in ActiveCampaign.';
+COMMENT ON COLUMN activecampaign.deal_tasks.id IS 'Task ID.';
+COMMENT ON COLUMN activecampaign.deal_tasks.assigned_date IS 'When the task was assigned.';
+COMMENT ON COLUMN activecampaign.deal_tasks.assignee IS 'The id of an user the task is assigned to';
+COMMENT ON COLUMN activecampaign.deal_tasks.automation IS 'Automation identifier associated to the task.';
+COMMENT ON COLUMN activecampaign.deal_tasks.cdate IS 'When the task was created.';
+COMMENT ON COLUMN activecampaign.deal_tasks.created_utc_timestamp IS 'When the task was created (UTC).';
+COMMENT ON COLUMN activecampaign.deal_tasks.donedate IS 'When the task was completed.';
+COMMENT ON COLUMN activecampaign.deal_tasks.deal_tasktype IS 'The type of the task based on the available Task Types in the account';
+COMMENT ON COLUMN activecampaign.deal_tasks.done_automation IS 'Id of an automation that will be triggered when the task is completed.';
+COMMENT ON COLUMN activecampaign.deal_tasks.done_by IS 'User who completed the task.';
+COMMENT ON COLUMN activecampaign.deal_tasks.done_utc_timestamp IS 'When the task was completed (UTC).';
+COMMENT ON COLUMN activecampaign.deal_tasks.duedate IS 'Due date of the task';
+COMMENT ON COLUMN activecampaign.deal_tasks.duration IS 'Duration of the task.';
+COMMENT ON COLUMN activecampaign.deal_tasks.edate IS 'Due date of the task.';
+COMMENT ON COLUMN activecampaign.deal_tasks.note IS 'The content describing the task';
+COMMENT ON COLUMN activecampaign.deal_tasks.outcome_id IS 'Outcome selected when completing the task.';
+COMMENT ON COLUMN activecampaign.deal_tasks.outcome_info IS 'Extra information about the task outcome.';
+COMMENT ON COLUMN activecampaign.deal_tasks.owner_type IS 'Title of the related object (deal).';
+COMMENT ON COLUMN activecampaign.deal_tasks.relid IS 'Id of relational object';
+COMMENT ON COLUMN activecampaign.deal_tasks.status IS 'Task status means complete or incomplete. 1 is complete and 0 is incomplete.';
+COMMENT ON COLUMN activecampaign.deal_tasks.title IS 'The title of the task';
+COMMENT ON COLUMN activecampaign.deal_tasks.udate IS 'When the task was last updated.';
+COMMENT ON COLUMN activecampaign.deal_tasks.updated_utc_timestamp IS 'When the task was last updated (UTC).';
+COMMENT ON COLUMN activecampaign.deal_tasks."user" IS 'User responsible for the task.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.lists (
+  id BIGINT NOT NULL,
+  analytics_domains VARCHAR(MAX),
+  analytics_source VARCHAR(MAX),
+  analytics_ua VARCHAR(MAX),
+  carboncopy VARCHAR(MAX),
+  cdate TIMESTAMP WITH TIME ZONE,
+  created_timestamp TIMESTAMP WITH TIME ZONE,
+  deletestamp VARCHAR(MAX),
+  facebook_session VARCHAR(MAX),
+  fulladdress VARCHAR(MAX),
+  get_unsubscribe_reason BIGINT,
+  name VARCHAR(MAX),
+  optinmessageid BIGINT,
+  optinoptout BIGINT,
+  optoutconf BIGINT,
+  p_embed_image BIGINT,
+  p_use_analytics_link BIGINT,
+  p_use_analytics_read BIGINT,
+  p_use_captcha BIGINT,
+  p_use_facebook BIGINT,
+  p_use_tracking BIGINT,
+  p_use_twitter BIGINT,
+  private BIGINT,
+  require_name BIGINT,
+  send_last_broadcast BIGINT,
+  sender_addr1 VARCHAR(MAX),
+  sender_addr2 VARCHAR(MAX),
+  sender_city VARCHAR(MAX),
+  sender_country VARCHAR(MAX),
+  sender_name VARCHAR(MAX),
+  sender_phone VARCHAR(MAX),
+  sender_reminder VARCHAR(MAX),
+  sender_state VARCHAR(MAX),
+  sender_url VARCHAR(MAX),
+  sender_zip VARCHAR(MAX),
+  stringid VARCHAR(MAX),
+  subscription_notify VARCHAR(MAX),
+  to_name VARCHAR(MAX),
+  udate VARCHAR(MAX),
+  unsubscription_notify VARCHAR(MAX),
+  updated_timestamp TIMESTAMP WITH TIME ZONE,
+  "user" BIGINT,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.lists IS 'Lists configured in ActiveCampaign.';
+COMMENT ON COLUMN activecampaign.lists.id IS 'List ID.';
+COMMENT ON COLUMN activecampaign.lists.analytics_domains IS 'Analytics domains configured for the list.';
+COMMENT ON COLUMN activecampaign.lists.analytics_source IS 'Analytics source identifier for the list.';
+COMMENT ON COLUMN activecampaign.lists.analytics_ua IS 'Analytics user agent or tracking ID.';
+COMMENT ON COLUMN activecampaign.lists.carboncopy IS 'Comma-separated list of email addresses to send a copy of all mailings to upon send';
+COMMENT ON COLUMN activecampaign.lists.cdate IS 'When the list was created.';
+COMMENT ON COLUMN activecampaign.lists.created_timestamp IS 'When the list record was created.';
+COMMENT ON COLUMN activecampaign.lists.deletestamp IS 'Raw deletion marker for the list.';
+COMMENT ON COLUMN activecampaign.lists.facebook_session IS 'Stored Facebook session data for the list.';
+COMMENT ON COLUMN activecampaign.lists.fulladdress IS 'Full sender address text.';
+COMMENT ON COLUMN activecampaign.lists.get_unsubscribe_reason IS 'Flag to collect unsubscribe reasons.';
+COMMENT ON COLUMN activecampaign.lists.name IS 'Name of the list to create';
+COMMENT ON COLUMN activecampaign.lists.optinmessageid IS 'Confirmation message ID used for opt-in.';
+COMMENT ON COLUMN activecampaign.lists.optinoptout IS 'Opt-in or opt-out mode indicator.';
+COMMENT ON COLUMN activecampaign.lists.optoutconf IS 'Flag to confirm opt-out actions.';
+COMMENT ON COLUMN activecampaign.lists.p_embed_image IS 'Embed images in emails flag.';
+COMMENT ON COLUMN activecampaign.lists.p_use_analytics_link IS 'Enable analytics tracking on links.';
+COMMENT ON COLUMN activecampaign.lists.p_use_analytics_read IS 'Enable analytics for email opens.';
+COMMENT ON COLUMN activecampaign.lists.p_use_captcha IS 'Flag to require captcha on forms.';
+COMMENT ON COLUMN activecampaign.lists.p_use_facebook IS 'Enable Facebook integration for the list.';
+COMMENT ON COLUMN activecampaign.lists.p_use_tracking IS 'General tracking flag for the list.';
+COMMENT ON COLUMN activecampaign.lists.p_use_twitter IS 'Enable Twitter integration for the list.';
+COMMENT ON COLUMN activecampaign.lists.private IS 'Flag indicating if the list is private.';
+COMMENT ON COLUMN activecampaign.lists.require_name IS 'Flag requiring subscriber name on forms.';
+COMMENT ON COLUMN activecampaign.lists.send_last_broadcast IS 'Value indicating whether or not to send the last sent campaign to this list to a new subscriber upon subscribing. 1 = yes, 0 = no';
+COMMENT ON COLUMN activecampaign.lists.sender_addr1 IS 'Sender address line 1.';
+COMMENT ON COLUMN activecampaign.lists.sender_addr2 IS 'Sender address line 2.';
+COMMENT ON COLUMN activecampaign.lists.sender_city IS 'Sender city.';
+COMMENT ON COLUMN activecampaign.lists.sender_country IS 'Sender country.';
+COMMENT ON COLUMN activecampaign.lists.sender_name IS 'Sender name displayed in emails.';
+COMMENT ON COLUMN activecampaign.lists.sender_phone IS 'Sender phone number.';
+COMMENT ON COLUMN activecampaign.lists.sender_reminder IS 'A reminder for your contacts as to why they are on this list and you are messaging them.';
+COMMENT ON COLUMN activecampaign.lists.sender_state IS 'State or region of the sender.';
+COMMENT ON COLUMN activecampaign.lists.sender_url IS 'The website URL this list is for.';
+COMMENT ON COLUMN activecampaign.lists.sender_zip IS 'Sender ZIP or postal code.';
+COMMENT ON COLUMN activecampaign.lists.stringid IS 'URL-safe list name. Example: \'list-name-sample\'';
+COMMENT ON COLUMN activecampaign.lists.subscription_notify IS 'Comma-separated list of email addresses to notify when a new subscriber joins this list.';
+COMMENT ON COLUMN activecampaign.lists.to_name IS 'Value used to personalize the recipient name.';
+COMMENT ON COLUMN activecampaign.lists.udate IS 'Raw update marker for the list.';
+COMMENT ON COLUMN activecampaign.lists.unsubscription_notify IS 'Comma-separated list of email addresses to notify when a subscriber unsubscribes from this list.';
+COMMENT ON COLUMN activecampaign.lists.updated_timestamp IS 'When the list record was last updated.';
+COMMENT ON COLUMN activecampaign.lists."user" IS 'User Id of the list owner.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.list_contacts (
+  id BIGINT NOT NULL,
+  automation VARCHAR(MAX),
+  autosync_log VARCHAR(MAX),
+  campaign VARCHAR(MAX),
+  contact BIGINT,
+  created_timestamp TIMESTAMP WITH TIME ZONE,
+  first_name VARCHAR(MAX),
+  form VARCHAR(MAX),
+  ip4_sub VARCHAR(MAX),
+  ip4_unsub VARCHAR(MAX),
+  ip4_last VARCHAR(MAX),
+  last_name VARCHAR(MAX),
+  list BIGINT,
+  message VARCHAR(MAX),
+  responder BIGINT,
+  sdate TIMESTAMP WITH TIME ZONE,
+  seriesid BIGINT,
+  status BIGINT,
+  sync BIGINT,
+  udate TIMESTAMP WITH TIME ZONE,
+  unsubreason VARCHAR(MAX),
+  unsubscribe_automation VARCHAR(MAX),
+  updated_timestamp TIMESTAMP WITH TIME ZONE,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.list_contacts IS 'Associations between contacts and lists in ActiveCampaign.';
+COMMENT ON COLUMN activecampaign.list_contacts.id IS 'Contact ID.';
+COMMENT ON COLUMN activecampaign.list_contacts.automation IS 'Automation ID linked to the list action.';
+COMMENT ON COLUMN activecampaign.list_contacts.autosync_log IS 'Metadata from automatic sync related to the list activity.';
+COMMENT ON COLUMN activecampaign.list_contacts.campaign IS 'Campaign ID tied to the list action.';
+COMMENT ON COLUMN activecampaign.list_contacts.contact IS 'Contact ID linked to the list record.';
+COMMENT ON COLUMN activecampaign.list_contacts.created_timestamp IS 'When the list activity was created.';
+COMMENT ON COLUMN activecampaign.list_contacts.first_name IS 'First name captured in the activity.';
+COMMENT ON COLUMN activecampaign.list_contacts.form IS 'Form ID used in the list action.';
+COMMENT ON COLUMN activecampaign.list_contacts.ip4_sub IS 'IPv4 address used when subscribing.';
+COMMENT ON COLUMN activecampaign.list_contacts.ip4_unsub IS 'IPv4 address used when unsubscribing.';
+COMMENT ON COLUMN activecampaign.list_contacts.ip4_last IS 'Last IPv4 address recorded for the list activity.';
+COMMENT ON COLUMN activecampaign.list_contacts.last_name IS 'Last name captured in the activity.';
+COMMENT ON COLUMN activecampaign.list_contacts.list IS 'List ID related to the contact action.';
+COMMENT ON COLUMN activecampaign.list_contacts.message IS 'Message text tied to the list activity.';
+COMMENT ON COLUMN activecampaign.list_contacts.responder IS 'Flag indicating the action came from an auto-responder.';
+COMMENT ON COLUMN activecampaign.list_contacts.sdate IS 'Date recorded for the list action.';
+COMMENT ON COLUMN activecampaign.list_contacts.seriesid IS 'Identifier for the list automation series.';
+COMMENT ON COLUMN activecampaign.list_contacts.status IS 'Status in the list: 0 unconfirmed, 1 subscribed, 2 unsubscribed, 3 bounced.';
+COMMENT ON COLUMN activecampaign.list_contacts.sync IS 'Flag indicating if the activity came from a sync.';
+COMMENT ON COLUMN activecampaign.list_contacts.udate IS 'When the record was last updated.';
+COMMENT ON COLUMN activecampaign.list_contacts.unsubreason IS 'Reason provided for unsubscribing.';
+COMMENT ON COLUMN activecampaign.list_contacts.unsubscribe_automation IS 'Automation triggered on unsubscribe.';
+COMMENT ON COLUMN activecampaign.list_contacts.updated_timestamp IS 'When the activity record was last updated.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.pipelines (
+  id BIGINT NOT NULL,
+  allgroups BIGINT,
+  allusers BIGINT,
+  autoassign BIGINT,
+  cdate TIMESTAMP WITH TIME ZONE,
+  currency VARCHAR(MAX),
+  source VARCHAR(MAX),
+  stages VARCHAR(MAX),
+  title VARCHAR(MAX),
+  udate TIMESTAMP WITH TIME ZONE,
+  win_probability_initialize_date TIMESTAMP WITH TIME ZONE,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.pipelines IS 'Deal pipelines configured in ActiveCampaign.';
+COMMENT ON COLUMN activecampaign.pipelines.id IS 'Pipeline ID.';
+COMMENT ON COLUMN activecampaign.pipelines.allgroups IS 'Flag for visibility to all groups (1 true, 0 false).';
+COMMENT ON COLUMN activecampaign.pipelines.allusers IS 'Flag for visibility to all users (1 true, 0 false).';
+COMMENT ON COLUMN activecampaign.pipelines.autoassign IS 'Auto-assign setting for deals in this pipeline.';
+COMMENT ON COLUMN activecampaign.pipelines.cdate IS 'When the pipeline was created.';
+COMMENT ON COLUMN activecampaign.pipelines.currency IS 'Currency code used in the pipeline.';
+COMMENT ON COLUMN activecampaign.pipelines.source IS 'Field shown in card region 4.';
+COMMENT ON COLUMN activecampaign.pipelines.stages IS 'Field shown in card region 5.';
+COMMENT ON COLUMN activecampaign.pipelines.title IS 'Title of the pipeline.';
+COMMENT ON COLUMN activecampaign.pipelines.udate IS 'When the pipeline was last updated.';
+COMMENT ON COLUMN activecampaign.pipelines.win_probability_initialize_date IS 'When win probability calculations were initialized for the pipeline.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.deal_stages (
+  "group" BIGINT,
+  id BIGINT NOT NULL,
+  card_region1 VARCHAR(MAX),
+  card_region2 VARCHAR(MAX),
+  card_region3 VARCHAR(MAX),
+  card_region4 VARCHAR(MAX),
+  card_region5 VARCHAR(MAX),
+  cdate TIMESTAMP WITH TIME ZONE,
+  color VARCHAR(MAX),
+  deal_order VARCHAR(MAX),
+  "order" BIGINT,
+  title VARCHAR(MAX),
+  udate TIMESTAMP WITH TIME ZONE,
+  width BIGINT,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.deal_stages IS 'Deal stages within each pipeline.';
+COMMENT ON COLUMN activecampaign.deal_stages."group" IS 'Pipeline ID.';
+COMMENT ON COLUMN activecampaign.deal_stages.id IS 'Stage id';
+COMMENT ON COLUMN activecampaign.deal_stages.card_region1 IS 'Field shown in card region 1.';
+COMMENT ON COLUMN activecampaign.deal_stages.card_region2 IS 'Field shown in card region 2.';
+COMMENT ON COLUMN activecampaign.deal_stages.card_region3 IS 'Field shown in card region 3.';
+COMMENT ON COLUMN activecampaign.deal_stages.card_region4 IS 'Field shown in card region 4.';
+COMMENT ON COLUMN activecampaign.deal_stages.card_region5 IS 'Field shown in card region 5.';
+COMMENT ON COLUMN activecampaign.deal_stages.cdate IS 'When the stage was created.';
+COMMENT ON COLUMN activecampaign.deal_stages.color IS 'Hex color used to display the stage.';
+COMMENT ON COLUMN activecampaign.deal_stages.deal_order IS 'Default ordering of deals inside the stage.';
+COMMENT ON COLUMN activecampaign.deal_stages."order" IS 'Position of the stage within the pipeline.';
+COMMENT ON COLUMN activecampaign.deal_stages.title IS 'Title of the stage.';
+COMMENT ON COLUMN activecampaign.deal_stages.udate IS 'When the stage was last updated.';
+COMMENT ON COLUMN activecampaign.deal_stages.width IS 'Column width for the stage in the board view.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.scores (
+  id BIGINT NOT NULL,
+  cdate TIMESTAMP WITH TIME ZONE,
+  descript VARCHAR(MAX),
+  mdate TIMESTAMP WITH TIME ZONE,
+  name VARCHAR(MAX),
+  reltype VARCHAR(MAX),
+  status BIGINT,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.scores IS 'Scoring configurations applied to contacts or deals in ActiveCampaign.';
+COMMENT ON COLUMN activecampaign.scores.id IS 'Score ID.';
+COMMENT ON COLUMN activecampaign.scores.cdate IS 'When the score was created.';
+COMMENT ON COLUMN activecampaign.scores.descript IS 'Description of the score.';
+COMMENT ON COLUMN activecampaign.scores.mdate IS 'When the score was last modified.';
+COMMENT ON COLUMN activecampaign.scores.name IS 'Score name';
+COMMENT ON COLUMN activecampaign.scores.reltype IS 'Entity type the score applies to (contact or deal).';
+COMMENT ON COLUMN activecampaign.scores.status IS 'Status of the score (1 active, 0 inactive).';
+
+CREATE TABLE IF NOT EXISTS activecampaign.task_outcomes (
+  id BIGINT NOT NULL,
+  created_by BIGINT,
+  created_utc_timestamp TIMESTAMP WITH TIME ZONE,
+  disabled BIGINT,
+  sentiment VARCHAR(MAX),
+  title VARCHAR(MAX),
+  updated_by BIGINT,
+  updated_utc_timestamp TIMESTAMP WITH TIME ZONE,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.task_outcomes IS 'ActiveCampaign task outcomes with sentiment and audit details.';
+COMMENT ON COLUMN activecampaign.task_outcomes.id IS 'Outcome id';
+COMMENT ON COLUMN activecampaign.task_outcomes.created_by IS 'User who created the outcome.';
+COMMENT ON COLUMN activecampaign.task_outcomes.created_utc_timestamp IS 'When the outcome was created (UTC).';
+COMMENT ON COLUMN activecampaign.task_outcomes.disabled IS '1 for disabled outcome, 0 for active.';
+COMMENT ON COLUMN activecampaign.task_outcomes.sentiment IS 'Outcome sentiment (POSITIVE, NEGATIVE or NEUTRAL).';
+COMMENT ON COLUMN activecampaign.task_outcomes.title IS 'Outcome title.';
+COMMENT ON COLUMN activecampaign.task_outcomes.updated_by IS 'User who last updated the outcome.';
+COMMENT ON COLUMN activecampaign.task_outcomes.updated_utc_timestamp IS 'When the outcome was last updated (UTC).';
+
+CREATE TABLE IF NOT EXISTS activecampaign.task_types (
+  id BIGINT NOT NULL,
+  cdate TIMESTAMP WITH TIME ZONE,
+  created_by BIGINT,
+  created_utc_timestamp TIMESTAMP WITH TIME ZONE,
+  defduration DOUBLE PRECISION,
+  display_order BIGINT,
+  status BIGINT,
+  title VARCHAR(MAX),
+  udate TIMESTAMP WITH TIME ZONE,
+  updated_by BIGINT,
+  updated_utc_timestamp TIMESTAMP WITH TIME ZONE,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.task_types IS 'ActiveCampaign task types with metadata and audit info.';
+COMMENT ON COLUMN activecampaign.task_types.id IS 'Task type id';
+COMMENT ON COLUMN activecampaign.task_types.cdate IS 'Datetime when the task type was created.';
+COMMENT ON COLUMN activecampaign.task_types.created_by IS 'ID of the user; \'0\' or None for predefined fields.';
+COMMENT ON COLUMN activecampaign.task_types.created_utc_timestamp IS 'Creation datetime in UTC.';
+COMMENT ON COLUMN activecampaign.task_types.defduration IS 'Default duration for the task type.';
+COMMENT ON COLUMN activecampaign.task_types.display_order IS 'Order to display the task type.';
+COMMENT ON COLUMN activecampaign.task_types.status IS 'Status indicator for the task type.';
+COMMENT ON COLUMN activecampaign.task_types.title IS 'Task type title.';
+COMMENT ON COLUMN activecampaign.task_types.udate IS 'Last update datetime of the task type.';
+COMMENT ON COLUMN activecampaign.task_types.updated_by IS 'ID of the user who last updated the task type.';
+COMMENT ON COLUMN activecampaign.task_types.updated_utc_timestamp IS 'Update datetime in UTC.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.task_type_outcomes (
+  tasktype_id BIGINT NOT NULL,
+  outcome_id BIGINT NOT NULL,
+  display_order BIGINT,
+  PRIMARY KEY (tasktype_id, outcome_id)
+);
+COMMENT ON TABLE activecampaign.task_type_outcomes IS 'Outcomes available for each task type.';
+COMMENT ON COLUMN activecampaign.task_type_outcomes.tasktype_id IS 'Task type id';
+COMMENT ON COLUMN activecampaign.task_type_outcomes.outcome_id IS 'Task outcome id';
+COMMENT ON COLUMN activecampaign.task_type_outcomes.display_order IS 'Display order for the outcome.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.user_groups (
+  id BIGINT NOT NULL,
+  descript VARCHAR(MAX),
+  optinconfirm BIGINT,
+  p_admin BIGINT,
+  pg_account_add BIGINT,
+  pg_account_delete BIGINT,
+  pg_account_edit BIGINT,
+  pg_account_export BIGINT,
+  pg_account_import BIGINT,
+  pg_account_manage_custom_field BIGINT,
+  pg_account_note_add BIGINT,
+  pg_account_note_delete BIGINT,
+  pg_account_note_edit BIGINT,
+  pg_automation_manage BIGINT,
+  pg_contact_actions BIGINT,
+  pg_contact_add BIGINT,
+  pg_contact_approve BIGINT,
+  pg_contact_delete BIGINT,
+  pg_contact_edit BIGINT,
+  pg_contact_export BIGINT,
+  pg_contact_fields BIGINT,
+  pg_contact_filters BIGINT,
+  pg_contact_import BIGINT,
+  pg_contact_merge BIGINT,
+  pg_contact_resubscribe BIGINT,
+  pg_contact_sync BIGINT,
+  pg_deal BIGINT,
+  pg_deal_delete BIGINT,
+  pg_deal_export BIGINT,
+  pg_deal_fields BIGINT,
+  pg_deal_group_add BIGINT,
+  pg_deal_group_delete BIGINT,
+  pg_deal_group_edit BIGINT,
+  pg_deal_import BIGINT,
+  pg_deal_list_all BIGINT,
+  pg_deal_manage_roles BIGINT,
+  pg_deal_note_add BIGINT,
+  pg_deal_note_delete BIGINT,
+  pg_deal_note_edit BIGINT,
+  pg_deal_reassign BIGINT,
+  pg_form_edit BIGINT,
+  pg_group_add BIGINT,
+  pg_group_delete BIGINT,
+  pg_group_edit BIGINT,
+  pg_landing_pages_access BIGINT,
+  pg_list_add BIGINT,
+  pg_list_bounce BIGINT,
+  pg_list_delete BIGINT,
+  pg_list_edit BIGINT,
+  pg_list_emailaccount BIGINT,
+  pg_list_headers BIGINT,
+  pg_message_add BIGINT,
+  pg_message_delete BIGINT,
+  pg_message_edit BIGINT,
+  pg_message_send BIGINT,
+  pg_mfa_admin BIGINT,
+  pg_personalization_add BIGINT,
+  pg_personalization_delete BIGINT,
+  pg_personalization_edit BIGINT,
+  pg_reports_campaign BIGINT,
+  pg_reports_deal BIGINT,
+  pg_reports_list BIGINT,
+  pg_reports_trend BIGINT,
+  pg_reports_user BIGINT,
+  pg_saved_responses_manage BIGINT,
+  pg_startup_gettingstarted BIGINT,
+  pg_startup_reports BIGINT,
+  pg_tag_manage BIGINT,
+  pg_template_add BIGINT,
+  pg_template_delete BIGINT,
+  pg_template_edit BIGINT,
+  pg_web_personalization_manage BIGINT,
+  pg_user_add BIGINT,
+  pg_user_delete BIGINT,
+  pg_user_edit BIGINT,
+  req_approval BIGINT,
+  req_approval1st BIGINT,
+  req_approval_notify VARCHAR(MAX),
+  sdate TIMESTAMP WITH TIME ZONE,
+  socialdata BIGINT,
+  title VARCHAR(MAX),
+  unsubscribelink BIGINT,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.user_groups IS 'User permission groups in ActiveCampaign.';
+COMMENT ON COLUMN activecampaign.user_groups.id IS 'Group ID.';
+COMMENT ON COLUMN activecampaign.user_groups.descript IS 'Group description';
+COMMENT ON COLUMN activecampaign.user_groups.optinconfirm IS 'Whether or not to force optin confirm for this group';
+COMMENT ON COLUMN activecampaign.user_groups.p_admin IS 'Admin privileges flag for the group.';
+COMMENT ON COLUMN activecampaign.user_groups.pg_account_add IS 'Permission to add accounts.';
+COMMENT ON COLUMN activecampaign.user_groups.pg_account_delete IS 'Permission to delete accounts.';
+COMMENT ON COLUMN activecampaign.user_groups.pg_account_edit IS 'Permission to edit accounts.';
+COMMENT ON COLUMN activecampaign.user_groups.pg_account_export IS 'Permission to export accounts.';
+COMMENT ON COLUMN activecampaign.user_groups.pg_account_import IS 'Permission to import accounts.';
+COMMENT ON COLUMN activecampaign.user_groups.pg_account_manage_custom_field IS 'Permission to manage account custom fields.';
+COMMENT ON COLUMN activecampaign.user_groups.pg_account_note_add IS 'Permission to add account notes.';
+COMMENT ON COLUMN activecampaign.user_groups.pg_account_note_delete IS 'Permission to delete account notes.';
+COMMENT ON COLUMN activecampaign.user_groups.pg_account_note_edit IS 'Permission to edit account notes.';
+COMMENT ON COLUMN activecampaign.user_groups.pg_automation_manage IS 'Permission for manage automations';
+COMMENT ON COLUMN activecampaign.user_groups.pg_contact_actions IS 'Permission for managing contact actions';
+COMMENT ON COLUMN activecampaign.user_groups.pg_contact_add IS 'Permission for adding contacts';
+COMMENT ON COLUMN activecampaign.user_groups.pg_contact_approve IS 'Permission for approving contacts';
+COMMENT ON COLUMN activecampaign.user_groups.pg_contact_delete IS 'Permission for deleting contacts';
+COMMENT ON COLUMN activecampaign.user_groups.pg_contact_edit IS 'Permission for editing contacts';
+COMMENT ON COLUMN activecampaign.user_groups.pg_contact_export IS 'Permission for exporting contacts';
+COMMENT ON COLUMN activecampaign.user_groups.pg_contact_fields IS 'Permission for managing contact custom fields';
+COMMENT ON COLUMN activecampaign.user_groups.pg_contact_filters IS 'Permission for managing contact list segments';
+COMMENT ON COLUMN activecampaign.user_groups.pg_contact_import IS 'Permission for importing contacts';
+COMMENT ON COLUMN activecampaign.user_groups.pg_contact_merge IS 'Permission for merging contacts';
+COMMENT ON COLUMN activecampaign.user_groups.pg_contact_resubscribe IS 'Permission to resubscribe contacts.';
+COMMENT ON COLUMN activecampaign.user_groups.pg_contact_sync IS 'Permission for syncing contacts';
+COMMENT ON COLUMN activecampaign.user_groups.pg_deal IS 'Permission for viewing deals';
+COMMENT ON COLUMN activecampaign.user_groups.pg_deal_delete IS 'Permission for deleting deals';
+COMMENT ON COLUMN activecampaign.user_groups.pg_deal_export IS 'Permission to export deals.';
+COMMENT ON COLUMN activecampaign.user_groups.pg_deal_fields IS 'Permission to manage deal fields.';
+COMMENT ON COLUMN activecampaign.user_groups.pg_deal_group_add IS 'Permission for adding deal groups';
+COMMENT ON COLUMN activecampaign.user_groups.pg_deal_group_delete IS 'Permission for deleting deals groups';
+COMMENT ON COLUMN activecampaign.user_groups.pg_deal_group_edit IS 'Permission for editing deal groups';
+COMMENT ON COLUMN activecampaign.user_groups.pg_deal_import IS 'Permission to import deals.';
+COMMENT ON COLUMN activecampaign.user_groups.pg_deal_list_all IS 'Permission to list all deals.';
+COMMENT ON COLUMN activecampaign.user_groups.pg_deal_manage_roles IS 'Permission to manage deal roles.';
+COMMENT ON COLUMN activecampaign.user_groups.pg_deal_note_add IS 'Permission to add deal notes.';
+COMMENT ON COLUMN activecampaign.user_groups.pg_deal_note_delete IS 'Permission to delete deal notes.';
+COMMENT ON COLUMN activecampaign.user_groups.pg_deal_note_edit IS 'Permission to edit deal notes.';
+COMMENT ON COLUMN activecampaign.user_groups.pg_deal_reassign IS 'Permission for reassigning deals';
+COMMENT ON COLUMN activecampaign.user_groups.pg_form_edit IS 'Permission for editing subscription forms';
+COMMENT ON COLUMN activecampaign.user_groups.pg_group_add IS 'Permission for adding groups';
+COMMENT ON COLUMN activecampaign.user_groups.pg_group_delete IS 'Permission for deleting groups';
+COMMENT ON COLUMN activecampaign.user_groups.pg_group_edit IS 'Permission for adding groups';
+COMMENT ON COLUMN activecampaign.user_groups.pg_landing_pages_access IS 'Permission to access landing pages.';
+COMMENT ON COLUMN activecampaign.user_groups.pg_list_add IS 'Permission for adding lists';
+COMMENT ON COLUMN activecampaign.user_groups.pg_list_bounce IS 'Permission for accessing list bounce settings';
+COMMENT ON COLUMN activecampaign.user_groups.pg_list_delete IS 'Permission for deleting lists';
+COMMENT ON COLUMN activecampaign.user_groups.pg_list_edit IS 'Permission for editing lists';
+COMMENT ON COLUMN activecampaign.user_groups.pg_list_emailaccount IS 'Permission for managing Unsubscribe By Email';
+COMMENT ON COLUMN activecampaign.user_groups.pg_list_headers IS 'Permission for managing custom email headers';
+COMMENT ON COLUMN activecampaign.user_groups.pg_message_add IS 'Permission for adding messages';
+COMMENT ON COLUMN activecampaign.user_groups.pg_message_delete IS 'Permission for deleting messages';
+COMMENT ON COLUMN activecampaign.user_groups.pg_message_edit IS 'Permission for editing messages';
+COMMENT ON COLUMN activecampaign.user_groups.pg_message_send IS 'Permission for sending messages';
+COMMENT ON COLUMN activecampaign.user_groups.pg_mfa_admin IS 'Permission to administer multi-factor settings.';
+COMMENT ON COLUMN activecampaign.user_groups.pg_personalization_add IS 'Permission for adding personalization tags';
+COMMENT ON COLUMN activecampaign.user_groups.pg_personalization_delete IS 'Permission for editing personalization tags';
+COMMENT ON COLUMN activecampaign.user_groups.pg_reports_campaign IS 'Permission for viewing campaign reports';
+COMMENT ON COLUMN activecampaign.user_groups.pg_reports_deal IS 'Permission to view deal reports.';
+COMMENT ON COLUMN activecampaign.user_groups.pg_reports_list IS 'Permission for viewing list reports';
+COMMENT ON COLUMN activecampaign.user_groups.pg_reports_trend IS 'Permission for viewing trend reports';
+COMMENT ON COLUMN activecampaign.user_groups.pg_reports_user IS 'Permission for viewing user reports';
+COMMENT ON COLUMN activecampaign.user_groups.pg_saved_responses_manage IS 'Permission for managing saved responses';
+COMMENT ON COLUMN activecampaign.user_groups.pg_startup_gettingstarted IS 'Whether or not to show the (getting started) tutorial on overview page';
+COMMENT ON COLUMN activecampaign.user_groups.pg_startup_reports IS 'Campaign ID of last campaign report viewed to decide whether to show link on startup';
+COMMENT ON COLUMN activecampaign.user_groups.pg_tag_manage IS 'Permission for managing tags';
+COMMENT ON COLUMN activecampaign.user_groups.pg_template_add IS 'Permission for adding templates';
+COMMENT ON COLUMN activecampaign.user_groups.pg_template_delete IS 'Permission for deleting templates';
+COMMENT ON COLUMN activecampaign.user_groups.pg_template_edit IS 'Permission for editing templates';
+COMMENT ON COLUMN activecampaign.user_groups.pg_web_personalization_manage IS 'Permission to manage web personalization.';
+COMMENT ON COLUMN activecampaign.user_groups.pg_user_add IS 'Permission for adding users';
+COMMENT ON COLUMN activecampaign.user_groups.pg_user_delete IS 'Permission for deleting users';
+COMMENT ON COLUMN activecampaign.user_groups.pg_user_edit IS 'Permission for editing users';
+COMMENT ON COLUMN activecampaign.user_groups.req_approval IS 'Whether or not this group requires all campaigns to be approved';
+COMMENT ON COLUMN activecampaign.user_groups.req_approval1st IS 'Whether or not this group requires first campaign to be approved';
+COMMENT ON COLUMN activecampaign.user_groups.req_approval_notify IS 'Who to notify for approval related issues (email)';
+COMMENT ON COLUMN activecampaign.user_groups.sdate IS 'When the group was created.';
+COMMENT ON COLUMN activecampaign.user_groups.socialdata IS 'Whether or not to show social links in campaigns sent from this group';
+COMMENT ON COLUMN activecampaign.user_groups.title IS 'Title of the group';
+COMMENT ON COLUMN activecampaign.user_groups.unsubscribelink IS 'Whether or not to force unsubscribe links';
+
+CREATE TABLE IF NOT EXISTS activecampaign.users (
+  id BIGINT NOT NULL,
+  username VARCHAR(MAX),
+  cdate TIMESTAMP WITH TIME ZONE,
+  email VARCHAR(MAX),
+  first_name VARCHAR(MAX),
+  lang VARCHAR(MAX),
+  last_name VARCHAR(MAX),
+  local_zoneid VARCHAR(MAX),
+  mfa_enabled BIGINT,
+  password_updated_utc_timestamp TIMESTAMP WITH TIME ZONE,
+  phone VARCHAR(MAX),
+  signature VARCHAR(MAX),
+  udate TIMESTAMP WITH TIME ZONE,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.users IS 'Users configured in ActiveCampaign.';
+COMMENT ON COLUMN activecampaign.users.id IS 'User ID.';
+COMMENT ON COLUMN activecampaign.users.username IS 'Username';
+COMMENT ON COLUMN activecampaign.users.cdate IS 'When the user account was created.';
+COMMENT ON COLUMN activecampaign.users.email IS 'Email address';
+COMMENT ON COLUMN activecampaign.users.first_name IS 'First name';
+COMMENT ON COLUMN activecampaign.users.lang IS 'Preferred language of the user.';
+COMMENT ON COLUMN activecampaign.users.last_name IS 'Last name';
+COMMENT ON COLUMN activecampaign.users.local_zoneid IS 'Local timezone of the user.';
+COMMENT ON COLUMN activecampaign.users.mfa_enabled IS 'Flag indicating if MFA is enabled (1) or not (0).';
+COMMENT ON COLUMN activecampaign.users.password_updated_utc_timestamp IS 'When the user password was last updated (UTC).';
+COMMENT ON COLUMN activecampaign.users.phone IS 'Phone number of the user.';
+COMMENT ON COLUMN activecampaign.users.signature IS 'Email signature of the user.';
+COMMENT ON COLUMN activecampaign.users.udate IS 'When the user record was last updated.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.user_group_memberships (
+  userid BIGINT NOT NULL,
+  cdate TIMESTAMP WITH TIME ZONE,
+  groupid BIGINT NOT NULL,
+  udate TIMESTAMP WITH TIME ZONE,
+  PRIMARY KEY (userid, groupid)
+);
+COMMENT ON TABLE activecampaign.user_group_memberships IS 'Groups associated to users.';
+COMMENT ON COLUMN activecampaign.user_group_memberships.userid IS 'User ID replicated for the group membership.';
+COMMENT ON COLUMN activecampaign.user_group_memberships.cdate IS 'When the user was added to the group.';
+COMMENT ON COLUMN activecampaign.user_group_memberships.groupid IS 'Group id';
+COMMENT ON COLUMN activecampaign.user_group_memberships.udate IS 'When the membership was last updated.';
