@@ -101,5 +101,79 @@ def ddl(spec: str, dialect: str, schema: str | None, tables: tuple[str, ...]) ->
     click.echo(ddl_script(select_streams(loaded, tables), dialect, schema), nl=False)
 
 
+@main.command()
+@click.argument("spec", type=click.Path(dir_okay=False))
+@click.option(
+    "--dest",
+    default="duckdb",
+    show_default=True,
+    help="Destination: duckdb[:PATH] (default ./acx.duckdb).",
+)
+@click.option(
+    "--config", "config_path", default=None, help="Config file (default ./acx.toml if present)."
+)
+@click.option(
+    "--tables", "tables", multiple=True, help="Only these tables (comma-separated or repeated)."
+)
+@click.option(
+    "--full-refresh",
+    "full_refresh",
+    multiple=True,
+    help="Read these tables in full and replace them (comma-separated or repeated).",
+)
+@click.option("--dry-run", is_flag=True, help="Print the plan; fetch and write nothing.")
+@click.option("--batch-rows", default=20_000, show_default=True, help="Rows per staged batch.")
+@reports_errors
+def run(
+    spec: str,
+    dest: str,
+    config_path: str | None,
+    tables: tuple[str, ...],
+    full_refresh: tuple[str, ...],
+    dry_run: bool,
+    batch_rows: int,
+) -> None:
+    """Extract every table of SPEC (or --tables) into the destination."""
+    from engine.api import run_spec
+
+    code = run_spec(
+        spec,
+        dest,
+        config_path,
+        tables,
+        full_refresh,
+        dry_run,
+        batch_rows,
+        echo=lambda line: click.echo(line, err=True),
+        out=click.echo,
+    )
+    sys.exit(code)
+
+
+@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.pass_context
+def sandbox(ctx: click.Context) -> None:
+    """Start the local ActiveCampaign-compatible API (see `acx sandbox --help`)."""
+    from sandbox.__main__ import main as sandbox_main
+
+    sys.exit(sandbox_main(list(ctx.args)) or 0)
+
+
+@main.command()
+@click.option("--contacts", default=2000, show_default=True, help="Sandbox size.")
+@click.option("--dest", default="duckdb:acx.duckdb", show_default=True)
+@click.option(
+    "--spec", "spec", default=None, help="Spec (default: the shipped ActiveCampaign spec)."
+)
+@reports_errors
+def demo(contacts: int, dest: str, spec: str | None) -> None:
+    """Start the sandbox on 127.0.0.1 and load every table of the spec into DuckDB."""
+    from engine.api import run_demo
+
+    sys.exit(
+        run_demo(contacts, dest, spec, echo=lambda line: click.echo(line, err=True), out=click.echo)
+    )
+
+
 if __name__ == "__main__":
     main()

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -54,7 +55,9 @@ def read_config_file(path: str | None) -> dict[str, Any]:
         raise ConfigError(f"{target}: not valid TOML: {exc}") from None
 
 
-def load_settings(spec: Spec, config_path: str | None = None, env: dict | None = None) -> Settings:
+def load_settings(
+    spec: Spec, config_path: str | None = None, env: Mapping[str, str] | None = None
+) -> Settings:
     env = os.environ if env is None else env
     raw = read_config_file(config_path)
     source = raw.get("source", {})
@@ -79,7 +82,7 @@ def load_settings(spec: Spec, config_path: str | None = None, env: dict | None =
     )
 
 
-def _key_from_config(source: dict[str, Any], env: dict) -> str | None:
+def _key_from_config(source: dict[str, Any], env: Mapping[str, str]) -> str | None:
     """Keys live in the environment; the config may only name which variable holds it."""
     if "api_key" in source:
         raise ConfigError("do not write the API key into the config file; use api_key_env")

@@ -79,15 +79,18 @@ class TableStore:
         self.times[id_] = times
         self.version += 1
 
-    def add(self, row: Row, times: tuple[int, int], parent: int | None = None) -> int:
-        id_ = int(row["id"]) if "id" in row else self.next_id
+    def new_id(self) -> int:
+        id_ = self.next_id
+        self.next_id += 1
+        return id_
+
+    def add(self, id_: int, row: Row, times: tuple[int, int], parent: int | None = None) -> None:
         self.created[id_] = row
         self.times[id_] = times
         self.next_id = max(self.next_id, id_ + 1)
         if parent is not None:
             self.created_by_parent.setdefault(parent, []).append(id_)
         self.version += 1
-        return id_
 
     def remove(self, id_: int) -> None:
         if id_ in self.created:

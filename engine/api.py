@@ -1,0 +1,92 @@
+"""The library entry points the CLI calls (and tests can call): run a spec, run the demo."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from engine.client import Client
+from engine.config import Settings, load_settings
+from engine.destinations import make_destination
+from engine.plan import Plan, build_plan
+from engine.ratelimit import RateLimiter
+from engine.runner import Runner, RunResult
+from engine.spec import Spec, load_spec
+from engine.summary import detail_lines, summary_lines
+
+Echo = Callable[[str], None]
+SHIPPED_SPEC = Path(__file__).resolve().parent.parent / "specs" / "activecampaign.yaml"
+
+
+def run_spec(
+    spec_path: str,
+    dest: str = "duckdb",
+    config_path: str | None = None,
+    tables: Iterable[str] = (),
+    full_refresh: Iterable[str] = (),
+    dry_run: bool = False,
+    batch_rows: int = 20_000,
+    echo: Echo = print,
+    out: Echo = print,
+    env: dict[str, str] | None = None,
+) -> int:
+    """Run and report; returns the exit code (0 done, 1 a table failed)."""
+    spec = load_spec(spec_path)
+    settings = load_settings(spec, config_path, env)
+    plan = build_plan(spec, settings, tables, full_refresh)
+    if dry_run:
+        for line in plan_lines(spec, plan):
+            out(line)
+        return 0
+    result = extract(spec, settings, plan, dest, batch_rows, echo)
+    for line in summary_lines(result):
+        out(line)
+    for line in detail_lines(result):
+        echo(line)
+    return 1 if result.failed else 0
+
+
+def extract(
+    spec: Spec,
+    settings: Settings,
+    plan: Plan,
+    dest: str,
+    batch_rows: int = 20_000,
+    echo: Echo = print,
+) -> RunResult:
+    destination = make_destination(dest, settings)
+    rate = settings.requests_per_second or spec.source.requests_per_second
+    limiter = RateLimiter(rate, spec.source.burst)
+    client = Client(spec.source, settings, limiter)
+    destination.connect()
+    try:
+        return Runner(spec, settings, destination, client, batch_rows, echo).run(plan)
+    finally:
+        destination.close()
+
+
+def plan_lines(spec: Spec, plan: Plan) -> list[str]:
+    lines = []
+    for g in plan.groups:
+        fed = ", ".join(s.key for s in g.members[1:])
+        via = f" per row of {g.fan_out.key}" if g.fan_out else ""
+        lines.append(
+            f"{g.root.key}: {g.mode}, GET {g.root.endpoint}{via}"
+            + (f" -> also {fed}" if fed else "")
+        )
+    if plan.added:
+        lines.append(f"(also run because selected tables need them: {', '.join(plan.added)})")
+    return lines
+
+
+def run_demo(
+    contacts: int, dest: str, spec_path: str | None, echo: Echo = print, out: Echo = print
+) -> int:
+    from sandbox import Sandbox
+
+    key = "demo-" + os.urandom(8).hex()
+    with Sandbox(contacts=contacts, api_key=key) as sb:
+        echo(f"sandbox on {sb.url} with {contacts} contacts; loading into {dest}")
+        env = {**os.environ, "ACX_API_URL": sb.url, "ACX_API_KEY": key}
+        return run_spec(str(spec_path or SHIPPED_SPEC), dest, None, echo=echo, out=out, env=env)

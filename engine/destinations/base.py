@@ -1,0 +1,211 @@
+"""The destination interface: the few operations a warehouse needs, and a SQL base class that
+implements them with sqlglot-built statements. A warehouse module only adds how to connect,
+how to bulk-load a batch into its staging table, and how it lists a table's columns."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import pyarrow as pa
+from sqlglot import exp
+
+from engine import sqlbuild
+from engine.coltypes import sql_type
+from engine.ddl import add_column, create_table, render
+from engine.errors import LoadError
+from engine.spec import Column, Stream
+from engine.state import STATE_COLUMNS, STATE_TABLE, StateRow
+
+STAGE_PREFIX = "_acx_stage_"
+
+
+@dataclass(frozen=True)
+class Apply:
+    """How one stream's staged rows reach its table at commit."""
+
+    stream: Stream
+    mode: str  # "replace": the table becomes the stage; "merge": upsert on the primary key
+    # merge of a side-loaded child: first delete the rows of every parent read again
+    parent_stage: Stream | None = None
+
+
+class Destination(ABC):
+    """What the runner needs from a warehouse. One instance per run; one writer thread."""
+
+    name: ClassVar[str]
+    dialect: ClassVar[str]
+
+    @abstractmethod
+    def connect(self) -> None: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    @abstractmethod
+    def prepare(self, stream: Stream) -> None:
+        """Create the table if missing, add columns new to the spec, refuse impossible type
+        changes; clear any staging left by a crashed run."""
+
+    @abstractmethod
+    def stage(self, stream: Stream, batch: pa.Table) -> None:
+        """Append a batch (columns: warehouse names + _acx_seq) to the stream's staging."""
+
+    @abstractmethod
+    def commit(self, applies: Sequence[Apply], states: Sequence[StateRow]) -> None:
+        """Apply every stage and write the state rows in one transaction; drop the stages."""
+
+    @abstractmethod
+    def discard(self, streams: Sequence[Stream]) -> None:
+        """Drop the stages of a failed group; the tables keep their last good rows."""
+
+    @abstractmethod
+    def read_state(self) -> dict[str, StateRow]: ...
+
+    def describe(self) -> str:
+        return self.name
+
+
+class SqlDestination(Destination):
+    """Shared SQL for warehouses reached through a DB-API connection."""
+
+    schema: str | None = None
+
+    # ---- what each warehouse provides
+    @abstractmethod
+    def execute(self, sql: str, params: Sequence[Any] | None = None) -> list[tuple]: ...
+
+    @abstractmethod
+    def existing_columns(self, table: str) -> dict[str, str] | None:
+        """Column name -> SQL type text of an existing table; None when the table is missing."""
+
+    @abstractmethod
+    def load_stage(self, stream: Stream, batch: pa.Table) -> None: ...
+
+    @abstractmethod
+    def transaction(self) -> Any:
+        """A context manager around one transaction."""
+
+    # ---- shared behaviour
+    def sql(self, expression: exp.Expression) -> str:
+        return render([expression], self.dialect, pretty=False)[0]
+
+    def target(self, stream: Stream) -> exp.Table:
+        return sqlbuild.tbl(stream.name, self.schema)
+
+    def stage_table(self, stream: Stream) -> exp.Table:
+        return sqlbuild.tbl(STAGE_PREFIX + stream.name, self.schema)
+
+    def prepare_state(self) -> None:
+        cols = ", ".join(f"{c} TEXT" for c in STATE_COLUMNS[1:])
+        self.execute(
+            f"CREATE TABLE IF NOT EXISTS {self.qualified(STATE_TABLE)} "
+            f"(stream TEXT PRIMARY KEY, {cols})"
+        )
+
+    def qualified(self, name: str) -> str:
+        return self.sql(sqlbuild.tbl(name, self.schema))
+
+    def prepare(self, stream: Stream) -> None:
+        existing = self.existing_columns(stream.name)
+        if existing is None:
+            for statement in render(create_table(stream, self.dialect, self.schema), self.dialect):
+                self.execute(statement)
+        else:
+            self._evolve(stream, existing)
+        self._create_stage(stream)
+
+    def _evolve(self, stream: Stream, existing: dict[str, str]) -> None:
+        lowered = {k.lower(): v for k, v in existing.items()}
+        for col in stream.columns:
+            have = lowered.get(col.name.lower())
+            if have is None:
+                for statement in render(
+                    add_column(stream, col, self.dialect, self.schema), self.dialect
+                ):
+                    self.execute(statement)
+            elif not self.same_type(have, col):
+                want = sql_type(col.type, self.dialect).sql(self.dialect)
+                raise LoadError(
+                    f"{self.describe()}: column {stream.name}.{col.name} is {have} but the spec "
+                    f"now says {col.type} ({want}), which cannot be widened in place",
+                    f"drop or rename the table {stream.name} and run with --full-refresh "
+                    f"{stream.key}, or keep the old type in the spec",
+                )
+
+    def same_type(self, have: str, col: Column) -> bool:
+        want = sql_type(col.type, self.dialect)
+        try:
+            got = exp.DataType.build(have, dialect=self.dialect)
+        except Exception:  # an exotic type name sqlglot cannot read: compare text
+            return have.upper() == want.sql(self.dialect).upper()
+        return got.this == want.this
+
+    def _create_stage(self, stream: Stream) -> None:
+        stage = self.stage_table(stream)
+        self.execute(self.sql(exp.Drop(this=stage, kind="TABLE", exists=True)))
+        defs = [
+            exp.ColumnDef(this=sqlbuild.ident(c.name), kind=sql_type(c.type, self.dialect))
+            for c in stream.columns
+        ]
+        defs.append(
+            exp.ColumnDef(this=sqlbuild.ident(sqlbuild.SEQ), kind=exp.DataType.build("BIGINT"))
+        )
+        self.execute(
+            self.sql(exp.Create(this=exp.Schema(this=stage, expressions=defs), kind="TABLE"))
+        )
+
+    def stage(self, stream: Stream, batch: pa.Table) -> None:
+        if batch.num_rows:
+            self.load_stage(stream, batch)
+
+    def commit(self, applies: Sequence[Apply], states: Sequence[StateRow]) -> None:
+        with self.transaction():
+            for item in applies:
+                for statement in self.apply_statements(item):
+                    self.execute(self.sql(statement))
+            for row in states:
+                self.write_state(row)
+        self.discard([a.stream for a in applies])
+
+    def apply_statements(self, item: Apply) -> list[exp.Expression]:
+        s = item.stream
+        target, stage = self.target(s), self.stage_table(s)
+        key = [s.column(k).name for k in s.primary_key]
+        out: list[exp.Expression] = []
+        if item.mode == "replace":
+            out.append(sqlbuild.delete_all(target))
+        else:
+            if item.parent_stage is not None and s.parent is not None:
+                parent_col = item.parent_stage.column(s.parent.references).name
+                out.append(
+                    sqlbuild.delete_children(
+                        target,
+                        s.column(s.parent.key).name,
+                        self.stage_table(item.parent_stage),
+                        parent_col,
+                    )
+                )
+            out.append(sqlbuild.delete_matching(target, stage, key))
+        out.append(sqlbuild.insert_deduped(target, stage, [c.name for c in s.columns], key))
+        return out
+
+    def write_state(self, row: StateRow) -> None:
+        rec = row.as_record()
+        table = self.qualified(STATE_TABLE)
+        marks = ", ".join(["?"] * len(STATE_COLUMNS))
+        self.execute(f"DELETE FROM {table} WHERE stream = ?", [row.stream])
+        self.execute(
+            f"INSERT INTO {table} ({', '.join(STATE_COLUMNS)}) VALUES ({marks})",
+            [rec[c] for c in STATE_COLUMNS],
+        )
+
+    def read_state(self) -> dict[str, StateRow]:
+        rows = self.execute(f"SELECT {', '.join(STATE_COLUMNS)} FROM {self.qualified(STATE_TABLE)}")
+        return {r[0]: StateRow.from_record(dict(zip(STATE_COLUMNS, r, strict=True))) for r in rows}
+
+    def discard(self, streams: Sequence[Stream]) -> None:
+        for s in streams:
+            self.execute(self.sql(exp.Drop(this=self.stage_table(s), kind="TABLE", exists=True)))

@@ -1,0 +1,151 @@
+"""From a response body to rows: record paths, row filters, joins, nested arrays, parent values,
+and each column's field path. Rows are dicts keyed by column key holding raw API values."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import jmespath
+
+from engine.errors import ApiError
+from engine.spec import Stream
+
+Getter = Callable[[Any], Any]
+PARENT = "_parent"
+VALUE = "_value"
+
+
+def compile_getter(expression: str) -> Getter:
+    """A fast Python function for the common shapes of field paths (`a`, `a.b`, `a || b`);
+    any other JMESPath runs through jmespath itself. Same results either way."""
+    compiled = jmespath.compile(expression)
+    fast = _from_ast(compiled.parsed)
+    return fast if fast is not None else compiled.search
+
+
+def _from_ast(node: dict[str, Any]) -> Getter | None:
+    kind = node["type"]
+    if kind == "field":
+        name = node["value"]
+        return lambda obj: obj.get(name) if isinstance(obj, dict) else None
+    if kind == "subexpression":
+        parts = [_from_ast(child) for child in node["children"]]
+        if any(p is None for p in parts):
+            return None
+        return _chain(parts)  # type: ignore[arg-type]
+    if kind == "or_expression":
+        left, right = (_from_ast(child) for child in node["children"])
+        if left is None or right is None:
+            return None
+        return lambda obj: _or(left, right, obj)
+    return None
+
+
+def _chain(parts: list[Getter]) -> Getter:
+    def get(obj: Any) -> Any:
+        for part in parts:
+            obj = part(obj)
+            if obj is None:
+                return None
+        return obj
+
+    return get
+
+
+def _or(left: Getter, right: Getter, obj: Any) -> Any:
+    value = left(obj)
+    return value if _truthy(value) else right(obj)
+
+
+def _truthy(value: Any) -> bool:
+    """JMESPath truth: false, null, "" and empty arrays/objects are false; 0 is true."""
+    return not (value is None or value is False or value == "" or value == [] or value == {})
+
+
+class RowBuilder:
+    """Turns one response body (or one feeding record) into rows of one stream."""
+
+    def __init__(self, stream: Stream) -> None:
+        self.stream = stream
+        self.records_expr = jmespath.compile(stream.records) if stream.records else None
+        self.nested_expr = jmespath.compile(stream.nested) if stream.nested else None
+        self.where_expr = jmespath.compile(stream.where) if stream.where else None
+        self.join_exprs = [(j, jmespath.compile(j.records)) for j in stream.joins]
+        self.getters = [(c.key, compile_getter(c.field)) for c in stream.columns]
+        self.missing_pages = 0  # pages whose body lacked this stream's side-load array
+
+    def records(self, body: dict[str, Any], where: str) -> list[dict[str, Any]]:
+        """The stream's records in a body, before the row filter (what paging counts)."""
+        assert self.records_expr is not None
+        found = self.records_expr.search(body)
+        if found is None:
+            if self.stream.fed:
+                self.missing_pages += 1
+                return []
+            raise ApiError(
+                f"{where}: the response has no '{self.stream.records}' array",
+                "check the spec's records path against a live response",
+            )
+        return self._objects(found, self.stream.records or "", where)
+
+    def nested_records(self, feeding: list[dict[str, Any]], where: str) -> list[dict[str, Any]]:
+        """Elements of the nested array of every feeding record, each knowing its parent."""
+        assert self.nested_expr is not None
+        out: list[dict[str, Any]] = []
+        for record in feeding:
+            items = self.nested_expr.search(record)
+            if items is None:
+                continue
+            if not isinstance(items, list):
+                raise ApiError(f"{where}: '{self.stream.nested}' is a {_kind(items)}, not an array")
+            for item in items:
+                row = dict(item) if isinstance(item, dict) else {VALUE: item}
+                row[PARENT] = record
+                out.append(row)
+        return out
+
+    def keep(self, record: dict[str, Any]) -> bool:
+        """The row filter (`where`); every record passes when there is none."""
+        return self.where_expr is None or _truthy(self.where_expr.search(record))
+
+    def rows(
+        self,
+        body: dict[str, Any],
+        records: list[dict[str, Any]],
+        parent: dict[str, Any] | None = None,
+    ) -> list[dict[str, Any]]:
+        """Rows (column key -> raw value) of records that already passed the row filter."""
+        if self.join_exprs:
+            records = self._joined(body, records)
+        if parent is not None:
+            records = [{**r, PARENT: parent} for r in records]
+        getters = self.getters
+        return [{key: get(r) for key, get in getters} for r in records]
+
+    def _joined(self, body: dict[str, Any], records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        for join, expr in self.join_exprs:
+            found = expr.search(body) or []
+            lookup = {str(o.get(join.foreign)): o for o in found if isinstance(o, dict)}
+            records = [{**r, join.as_: lookup.get(str(r.get(join.local)))} for r in records]
+        return records
+
+    @staticmethod
+    def _objects(found: Any, path: str, where: str) -> list[dict[str, Any]]:
+        if isinstance(found, dict):
+            raise ApiError(
+                f"{where}: '{path}' is an object where an array was expected",
+                "the endpoint may return one record: use paging kind single",
+            )
+        if not isinstance(found, list):
+            raise ApiError(f"{where}: '{path}' is a {_kind(found)}, not an array")
+        for item in found:
+            if not isinstance(item, dict):
+                raise ApiError(f"{where}: '{path}' holds a {_kind(item)} where records are objects")
+        return found
+
+
+def _kind(value: Any) -> str:
+    return {dict: "object", list: "array", str: "string", bool: "boolean"}.get(
+        type(value), type(value).__name__
+    )

@@ -1,0 +1,306 @@
+"""The loop that moves pages to batches to the destination, group by group.
+
+A group is one series of requests (the root stream's) feeding several tables. Its rows are staged
+in bounded batches; at the end of the group every table and its state row are committed in one
+transaction, so a run that dies leaves the last good tables and a state never ahead of them."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+from urllib.parse import quote
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from engine.client import Ask, Client
+from engine.coerce import Coercer
+from engine.config import Settings
+from engine.destinations import Apply, Destination
+from engine.errors import AcxError, ApiError
+from engine.paginators import make_paginator
+from engine.plan import Group, Plan
+from engine.records import RowBuilder
+from engine.spec import Spec, Stream
+from engine.sqlbuild import SEQ
+from engine.state import StateRow, as_utc_datetime, lower_bound
+
+Log = Callable[[str], None]
+
+
+@dataclass
+class TableResult:
+    key: str
+    mode: str
+    rows: int = 0
+    requests: int = 0
+    seconds: float = 0.0
+    nulls: Counter[str] = field(default_factory=Counter)
+    examples: dict[str, str] = field(default_factory=dict)
+    status: str = "pending"  # ok | failed | skipped
+    error: str | None = None
+    savepoint: datetime | None = None
+    since: datetime | None = None  # lower bound this run read from (incremental)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RunResult:
+    run_id: str
+    tables: dict[str, TableResult]
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> list[TableResult]:
+        return [t for t in self.tables.values() if t.status != "ok"]
+
+
+class StreamBuffer:
+    """Rows of one stream waiting to be coerced and staged, and what was learnt from them."""
+
+    def __init__(self, stream: Stream, settings: Settings) -> None:
+        self.stream = stream
+        self.rows: list[dict[str, Any]] = []
+        self.coercer = Coercer(stream.columns, settings.timezone)
+        self.cursor_name = (
+            stream.column(stream.replication.cursor).name if stream.replication.cursor else None
+        )
+        self.max_cursor: datetime | None = None
+        self.staged = 0
+        self.seq = 0
+
+
+class Runner:
+    def __init__(
+        self,
+        spec: Spec,
+        settings: Settings,
+        destination: Destination,
+        client: Client,
+        batch_rows: int = 20_000,
+        log: Log = lambda line: None,
+    ) -> None:
+        self.spec = spec
+        self.settings = settings
+        self.dest = destination
+        self.client = client
+        self.batch_rows = batch_rows
+        self.log = log
+        self.parent_rows: dict[str, list[dict[str, Any]]] = {}
+
+    def run(self, plan: Plan) -> RunResult:
+        started = time.monotonic()
+        result = RunResult(run_id=uuid.uuid4().hex[:12], tables={})
+        for group in plan.groups:
+            for s in group.members:
+                result.tables[s.key] = TableResult(s.key, group.mode)
+        for s in [m for g in plan.groups for m in g.members]:
+            self.dest.prepare(s)
+        state = self.dest.read_state()
+        for group in plan.groups:
+            self._run_group(group, state, result)
+        result.seconds = time.monotonic() - started
+        return result
+
+    def _run_group(self, group: Group, state: dict[str, StateRow], result: RunResult) -> None:
+        tallies = [result.tables[s.key] for s in group.members]
+        if group.fan_out is not None and group.fan_out.key not in self.parent_rows:
+            for t in tallies:
+                t.status, t.error = "skipped", f"its parent table {group.fan_out.key} failed"
+            return
+        started = time.monotonic()
+        before = self.client.requests[group.root.key]
+        try:
+            buffers = self._fetch_group(group, state, result)
+            self._commit(group, buffers, state, result, started)
+        except AcxError as err:
+            self.dest.discard(group.members)
+            for t in tallies:
+                t.status, t.error = "failed", str(err)
+            self.log(f"{group.root.key}: failed: {err}")
+            if isinstance(err, ApiError) and "HTTP 401" in str(err):
+                raise
+        finally:
+            root = result.tables[group.root.key]
+            root.requests = self.client.requests[group.root.key] - before
+            for t in tallies:
+                t.seconds = time.monotonic() - started
+
+    def _fetch_group(
+        self, group: Group, state: dict[str, StateRow], result: RunResult
+    ) -> dict[str, StreamBuffer]:
+        root = group.root
+        builders = {s.key: RowBuilder(s) for s in group.members}
+        buffers = {s.key: StreamBuffer(s, self.settings) for s in group.members}
+        since = self._since(group, state)
+        result.tables[root.key].since = since
+        params = list(root.params)
+        flt = root.replication.filter
+        if since is not None and flt is not None:
+            params.append(
+                (flt.param, since.astimezone(self.settings.timezone).strftime(flt.format))
+            )
+        keep_parents = self._parent_needs(group)
+        for body, root_records, parent in self._pages(group, params, builders[root.key]):
+            kept: dict[str, list[dict[str, Any]]] = {}
+            for s in group.members:
+                b = builders[s.key]
+                where = f"table {s.key}"
+                if s is root:
+                    records = root_records
+                elif s.records:
+                    records = b.records(body, where)
+                else:
+                    records = b.nested_records(kept.get(s.from_ or "", []), where)
+                kept[s.key] = [r for r in records if b.keep(r)]
+                rows = b.rows(body, kept[s.key], parent if s is root else None)
+                buf = buffers[s.key]
+                buf.rows.extend(rows)
+                if s.key in keep_parents:
+                    self.parent_rows.setdefault(s.key, []).extend(rows)
+                if len(buf.rows) >= self.batch_rows:
+                    self._flush(buf, group, since, result)
+        for buf in buffers.values():
+            self._flush(buf, group, since, result)
+        for s in group.members:
+            if s.fed and builders[s.key].missing_pages and buffers[root.key].staged:
+                result.tables[s.key].warnings.append(
+                    f"{builders[s.key].missing_pages} response(s) had no '{s.records}' array"
+                )
+        return buffers
+
+    def _parent_needs(self, group: Group) -> set[str]:
+        """Members whose rows some other stream's {parent.*} endpoint iterates over."""
+        keys = set(group.keys)
+        return {
+            s.parent.stream
+            for s in self.spec.streams
+            if s.parent and s.endpoint and "{parent." in s.endpoint and s.parent.stream in keys
+        }
+
+    def _pages(
+        self, group: Group, params: list[tuple[str, str]], builder: RowBuilder
+    ) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]], Any]]:
+        """Every page of the root's requests (per parent row for {parent.*} endpoints)."""
+        root = group.root
+        ask = Ask(root.key, root.permission)
+        parents: list[Any] = [None]
+        if group.fan_out is not None:
+            parents = self.parent_rows.get(group.fan_out.key, [])
+        for parent in parents:
+            path = fill_placeholders(root.endpoint or "", parent)
+            if path is None:
+                continue
+            where = f"table {root.key}" + (f" ({path})" if parent is not None else "")
+            pager = make_paginator(root.paging, where)
+            while True:
+                body = self.client.get(path, [*params, *pager.params()], ask)
+                records = builder.records(body, where)
+                more = pager.advance(body, records)
+                yield body, records, parent
+                if not more:
+                    break
+
+    def _since(self, group: Group, state: dict[str, StateRow]) -> datetime | None:
+        root = group.root
+        if group.mode != "incremental" or not root.replication.cursor:
+            return None
+        table = self.settings.table(root.key)
+        window = table.update_window_days
+        if window is None:
+            window = root.replication.update_window_days
+        prev = state.get(root.key)
+        return lower_bound(
+            prev.savepoint if prev else None, window, table.start_date or self.settings.start_date
+        )
+
+    def _flush(
+        self, buf: StreamBuffer, group: Group, since: datetime | None, result: RunResult
+    ) -> None:
+        if not buf.rows:
+            return
+        rows, buf.rows = buf.rows, []
+        table = buf.coercer.to_arrow(rows)
+        tally = result.tables[buf.stream.key]
+        tally.nulls.update(buf.coercer.failures)
+        buf.coercer.failures.clear()
+        for key, example in buf.coercer.examples.items():
+            tally.examples.setdefault(key, example)
+        if buf.cursor_name is not None and table.num_rows:
+            top = pc.max(table[buf.cursor_name]).as_py()
+            moment = as_utc_datetime(top)
+            if moment is not None and (buf.max_cursor is None or moment > buf.max_cursor):
+                buf.max_cursor = moment
+            if (
+                since is not None
+                and buf.stream is group.root
+                and group.root.replication.filter is None
+            ):
+                table = keep_since(table, buf.cursor_name, since)
+        seq = pa.array(range(buf.seq, buf.seq + table.num_rows), type=pa.int64())
+        buf.seq += table.num_rows
+        self.dest.stage(buf.stream, table.append_column(SEQ, seq))
+        buf.staged += table.num_rows
+
+    def _commit(
+        self,
+        group: Group,
+        buffers: dict[str, StreamBuffer],
+        state: dict[str, StateRow],
+        result: RunResult,
+        started: float,
+    ) -> None:
+        mode = "replace" if group.mode == "full" else "merge"
+        applies, states = [], []
+        now = datetime.now(timezone.utc)
+        run_id = result.run_id
+        for s in group.members:
+            buf = buffers[s.key]
+            parent_stage = None
+            if mode == "merge" and s.fed and s.parent and s.parent.stream == s.from_:
+                parent_stage = self.spec.stream(s.parent.stream)
+            applies.append(Apply(s, mode, parent_stage))
+            prev = state.get(s.key)
+            savepoint = buf.max_cursor
+            if prev and prev.savepoint and (savepoint is None or prev.savepoint > savepoint):
+                savepoint = prev.savepoint if group.mode == "incremental" else savepoint
+            states.append(StateRow(s.key, savepoint, group.mode, buf.staged, run_id, now))
+            tally = result.tables[s.key]
+            tally.rows, tally.savepoint = buf.staged, savepoint
+        self.dest.commit(applies, states)
+        for s in group.members:
+            result.tables[s.key].status = "ok"
+        self.log(
+            f"{group.root.key}: {buffers[group.root.key].staged} rows "
+            f"({time.monotonic() - started:.1f}s)"
+        )
+
+
+def keep_since(table: pa.Table, column: str, since: datetime) -> pa.Table:
+    """Client-side incremental filter: rows at or after `since`, and rows whose cursor is null."""
+    values = table[column]
+    bound = pa.scalar(since.astimezone(timezone.utc).replace(tzinfo=None), type=pa.timestamp("us"))
+    if pa.types.is_date32(values.type):
+        bound = pa.scalar(since.date(), type=pa.date32())
+    mask = pc.or_kleene(pc.is_null(values), pc.greater_equal(values, bound))
+    return table.filter(mask)
+
+
+def fill_placeholders(endpoint: str, parent: dict[str, Any] | None) -> str | None:
+    """`/groups/{parent.id}/userGroups` for one parent row; None when a value is missing."""
+    if parent is None:
+        return endpoint
+    out = endpoint
+    while "{parent." in out:
+        start = out.index("{parent.")
+        end = out.index("}", start)
+        value = parent.get(out[start + len("{parent.") : end])
+        if value is None or value == "":
+            return None
+        out = out[:start] + quote(str(value), safe="") + out[end + 1 :]
+    return out

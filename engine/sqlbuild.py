@@ -1,0 +1,63 @@
+"""DML built as sqlglot expressions (identifiers quoted by the same rule as DDL), shared by every
+SQL destination: dedupe a staging table, merge it into a target, replace a target."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlglot import exp
+
+from engine.ddl import ident
+
+SEQ = "_acx_seq"
+
+
+def col(name: str, table: str | None = None) -> exp.Column:
+    return exp.Column(this=ident(name), table=ident(table) if table else None)
+
+
+def tbl(name: str, schema: str | None = None, alias: str | None = None) -> exp.Table:
+    t = exp.Table(this=ident(name), db=ident(schema) if schema else None)
+    return exp.alias_(t, alias, table=True) if alias else t  # type: ignore[return-value]
+
+
+def deduped(stage: exp.Table, columns: Sequence[str], key: Sequence[str]) -> exp.Select:
+    """The stage's rows, the last one staged per key (pages can repeat a row)."""
+    order = exp.Order(expressions=[exp.Ordered(this=col(SEQ), desc=True)])
+    window = exp.Window(this=exp.RowNumber(), partition_by=[col(k) for k in key], order=order)
+    inner = exp.select(*[col(c) for c in columns], exp.alias_(window, "_acx_rn")).from_(stage)
+    return (
+        exp.select(*[col(c) for c in columns])
+        .from_(inner.subquery("s"))
+        .where(exp.EQ(this=col("_acx_rn"), expression=exp.Literal.number(1)))
+    )
+
+
+def insert_deduped(
+    target: exp.Table, stage: exp.Table, columns: Sequence[str], key: Sequence[str]
+) -> exp.Insert:
+    schema = exp.Schema(this=target, expressions=[ident(c) for c in columns])
+    return exp.Insert(this=schema, expression=deduped(stage, columns, key))
+
+
+def delete_matching(
+    target: exp.Table, stage: exp.Table, key: Sequence[str], t: str = "t", s: str = "s"
+) -> exp.Delete:
+    """DELETE target rows whose key is in the stage (EXISTS: portable across warehouses)."""
+    cond = exp.and_(*[exp.EQ(this=col(k, s), expression=col(k, t)) for k in key])
+    sub = (
+        exp.select(exp.Literal.number(1)).from_(exp.alias_(stage.copy(), s, table=True)).where(cond)
+    )
+    return exp.delete(exp.alias_(target.copy(), t, table=True), where=exp.Exists(this=sub))
+
+
+def delete_children(
+    target: exp.Table, child_key: str, parent_stage: exp.Table, parent_col: str
+) -> exp.Delete:
+    """DELETE a child table's rows whose parent was read again in this run."""
+    sub = exp.select(col(parent_col)).from_(parent_stage)
+    return exp.delete(target, where=exp.In(this=col(child_key), query=sub.subquery()))
+
+
+def delete_all(target: exp.Table) -> exp.Delete:
+    return exp.delete(target)

@@ -1,0 +1,53 @@
+"""The end-of-run table: per table rows, requests, seconds and values nulled by coercion."""
+
+from __future__ import annotations
+
+from engine.runner import RunResult
+
+
+def summary_lines(result: RunResult) -> list[str]:
+    header = ("table", "mode", "status", "rows", "requests", "seconds", "nulled")
+    rows = [header]
+    for t in result.tables.values():
+        nulled = sum(t.nulls.values())
+        rows.append(
+            (
+                t.key,
+                t.mode,
+                t.status,
+                str(t.rows),
+                str(t.requests) if t.requests else "-",
+                f"{t.seconds:.1f}",
+                str(nulled),
+            )
+        )
+    total_rows = sum(t.rows for t in result.tables.values())
+    total_req = sum(t.requests for t in result.tables.values())
+    rows.append(("total", "", "", str(total_rows), str(total_req), f"{result.seconds:.1f}", ""))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    numeric = {3, 4, 5, 6}
+    out = []
+    for r in rows:
+        cells = [
+            c.rjust(w) if i in numeric else c.ljust(w)
+            for i, (c, w) in enumerate(zip(r, widths, strict=True))
+        ]
+        out.append("  ".join(cells).rstrip())
+    return out
+
+
+def detail_lines(result: RunResult) -> list[str]:
+    """Failures, warnings and which columns had values nulled (with a first example)."""
+    out = []
+    for t in result.tables.values():
+        if t.error:
+            out.append(f"{t.key}: {t.status}: {t.error}")
+        for w in t.warnings:
+            out.append(f"{t.key}: warning: {w}")
+        for col, n in sorted(t.nulls.items()):
+            example = t.examples.get(col)
+            out.append(
+                f"{t.key}.{col}: {n} value(s) could not be converted and were loaded as NULL"
+                + (f" (first: {example})" if example else "")
+            )
+    return out

@@ -1,0 +1,79 @@
+"""Sandbox settings and the table sizes derived from ``--contacts``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ALL_FAULTS = ("500", "502", "503", "429", "truncate", "reset")
+
+
+@dataclass(frozen=True)
+class DataConfig:
+    """Everything the synthetic data depends on (same config -> same bytes)."""
+
+    seed: int = 42
+    contacts: int = 2000
+    now: str = "2026-11-01T12:00:00Z"
+    timezone: str = "America/New_York"
+    account: str = "sandbox"
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    """How the HTTP server behaves."""
+
+    api_key: str = "sandbox-key"
+    host: str = "127.0.0.1"
+    port: int = 0
+    rate_limit: float = 5.0
+    latency_ms: float = 0.0
+    fault_rate: float = 0.0
+    faults: tuple[str, ...] = field(default=ALL_FAULTS)
+
+    def __post_init__(self) -> None:
+        unknown = [f for f in self.faults if f not in ALL_FAULTS]
+        if unknown:
+            raise ValueError(f"unknown fault kinds {unknown}; valid: {', '.join(ALL_FAULTS)}")
+        if not 0.0 <= self.fault_rate <= 1.0:
+            raise ValueError("fault_rate must be between 0 and 1")
+        if self.fault_rate > 0 and not self.faults:
+            raise ValueError("fault_rate > 0 needs at least one fault kind")
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """Row counts per table; every table has rows even at 100 contacts."""
+
+    contacts: int
+    accounts: int
+    account_contacts: int
+    notes: int
+    deals: int
+    contact_deals: int
+    deal_tasks: int
+    campaigns: int = 60
+    automation_messages: int = 20
+    lists: int = 8
+    tags: int = 30
+    fields: int = 10
+    deal_groups: int = 3
+    groups: int = 4
+    users: int = 12
+    scores: int = 5
+    task_outcomes: int = 6
+    task_types: int = 5
+    account_field_meta: int = 6
+    deal_field_meta: int = 6
+
+    @classmethod
+    def for_contacts(cls, contacts: int) -> Sizes:
+        n = max(int(contacts), 1)
+        return cls(
+            contacts=n,
+            accounts=max(5, n // 20),
+            account_contacts=max(5, n // 5),
+            notes=max(12, n // 5),
+            deals=max(10, n // 4),
+            contact_deals=max(5, n // 10),
+            deal_tasks=max(10, n // 10),
+        )

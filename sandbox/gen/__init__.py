@@ -1,0 +1,58 @@
+"""Record generators, one per table, in construction order (parents before children)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from .accounts import AccountContactGen, AccountFieldDataGen, AccountGen
+from .base import Gen
+from .campaigns import CampaignGen, CampaignMessageGen, MessageGen
+from .catalog import FieldGen, FieldOptionGen, FieldRelGen, ListGen, ScoreGen, TagGen
+from .contacts import ContactGen, ContactListGen, ContactTagGen, FieldValueGen
+from .custom_fields import AccountFieldMetaGen, DealFieldMetaGen
+from .deals import ContactDealGen, DealActivityGen, DealFieldDataGen, DealGen
+from .notes import NoteGen
+from .pipelines import DealGroupGen, DealStageGen
+from .tasks import DealTaskGen, TaskOutcomeGen, TaskTypeGen, TaskTypeOutcomeRelGen
+from .users import GroupGen, UserGen, UserGroupGen
+
+if TYPE_CHECKING:
+    from ..world import World
+
+GENERATORS: tuple[Callable[[World], Gen], ...] = (
+    lambda w: UserGen(w, w.sizes.users),
+    lambda w: GroupGen(w, w.sizes.groups),
+    lambda w: UserGroupGen(w, w.sizes.users),
+    lambda w: ListGen(w, w.sizes.lists),
+    lambda w: TagGen(w, w.sizes.tags),
+    lambda w: FieldGen(w, w.sizes.fields),
+    FieldOptionGen,
+    FieldRelGen,
+    lambda w: ScoreGen(w, w.sizes.scores),
+    lambda w: AccountGen(w, w.sizes.accounts),
+    lambda w: AccountFieldMetaGen(w, w.sizes.account_field_meta),
+    lambda w: AccountFieldDataGen(w, w.sizes.accounts),
+    lambda w: ContactGen(w, w.sizes.contacts),
+    lambda w: AccountContactGen(w, w.sizes.account_contacts),
+    lambda w: ContactTagGen(w, w.sizes.contacts),
+    lambda w: ContactListGen(w, w.sizes.contacts),
+    lambda w: FieldValueGen(w, w.sizes.contacts),
+    lambda w: CampaignGen(w, w.sizes.campaigns),
+    lambda w: CampaignMessageGen(w, w.sizes.campaigns),
+    lambda w: MessageGen(w, w.gens["campaignMessages"].count + w.sizes.automation_messages),
+    DealStageGen,
+    lambda w: DealGroupGen(w, w.sizes.deal_groups),
+    lambda w: DealGen(w, w.sizes.deals),
+    lambda w: DealActivityGen(w, w.sizes.deals),
+    lambda w: DealFieldMetaGen(w, w.sizes.deal_field_meta),
+    lambda w: DealFieldDataGen(w, w.sizes.deals),
+    lambda w: ContactDealGen(w, w.sizes.contact_deals),
+    lambda w: NoteGen(w, w.sizes.notes),
+    lambda w: TaskOutcomeGen(w, w.sizes.task_outcomes),
+    TaskTypeOutcomeRelGen,
+    lambda w: TaskTypeGen(w, w.sizes.task_types),
+    lambda w: DealTaskGen(w, w.sizes.deal_tasks),
+)
+
+__all__ = ["GENERATORS", "Gen"]

@@ -1,0 +1,59 @@
+"""The synthetic account: generators and stores for every table, the clock and the lock."""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+from .config import DataConfig, Sizes
+from .store import TableStore
+from .timefmt import TimeFormat, parse_instant
+
+if TYPE_CHECKING:
+    from .gen.base import Gen
+
+DAY = 86400
+HISTORY_DAYS = 730
+
+
+class World:
+    """All tables of one synthetic account.
+
+    Generated records are created and updated in [now - 730 days, now - 1 day); mutations
+    happen at the sandbox clock, which starts at ``now`` and advances on every mutation, so
+    mutated records are always strictly newer (and on a later local date) than generated ones.
+    """
+
+    def __init__(self, config: DataConfig) -> None:
+        from .gen import GENERATORS
+
+        self.config = config
+        self.seed = config.seed
+        self.sizes = Sizes.for_contacts(config.contacts)
+        self.fmt = TimeFormat(config.timezone)
+        self.now = parse_instant(config.now)
+        self.start = self.now - HISTORY_DAYS * DAY
+        self.end = self.now - DAY
+        self.clock = self.now
+        self.mutations = 0
+        self.lock = threading.RLock()
+        self.link_base = f"https://{config.account}.api-us1.com/api/3"
+        self.gens: dict[str, Gen] = {}
+        for factory in GENERATORS:
+            gen = factory(self)
+            self.gens[gen.name] = gen
+        self.stores = {name: TableStore(gen) for name, gen in self.gens.items()}
+
+    def gen(self, name: str) -> Gen:
+        return self.gens[name]
+
+    def store(self, name: str) -> TableStore:
+        return self.stores[name]
+
+    def links(self, prefix: str, id_: int | str, names: tuple[str, ...]) -> dict[str, str]:
+        """A record's ``links`` object: ``{name: https://<host>/api/3/<prefix>/<id>/<name>}``."""
+        base = f"{self.link_base}/{prefix}/{id_}/"
+        return {name: base + name for name in names}
+
+    def version(self) -> int:
+        return sum(store.version for store in self.stores.values())
