@@ -14,12 +14,14 @@ import re
 import reprlib
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from decimal import ROUND_HALF_EVEN, Context, Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from engine.coltypes import arrow_type
 from engine.spec import Column
@@ -289,8 +291,8 @@ def _finish(moment: datetime, finish: Callable[[datetime, tzinfo], Any], tz: tzi
 
 def _naive_utc(moment: datetime, tz: tzinfo) -> datetime:
     """Zone-less wall-clock times are in the account zone; fold=0 takes the first of two."""
-    offset = (tz if moment.tzinfo is None else moment).utcoffset(moment) or _NO_OFFSET
-    return moment.replace(tzinfo=None) - offset
+    zone = tz if moment.tzinfo is None else moment.tzinfo
+    return moment.replace(tzinfo=None) - (zone.utcoffset(moment) or _NO_OFFSET)
 
 
 def _local_date(moment: datetime, tz: tzinfo) -> date:
@@ -319,6 +321,132 @@ def parse_iso(text: str) -> datetime | None:
         return None
 
 
+# ---------------------------------------------------------------- bulk fast paths
+# A bulk path converts a whole column in Arrow when every value has the plain form it checks for
+# (all ids as digit strings, all timestamps in one ISO form, ...) and returns None otherwise, so
+# the column goes value by value. Patterns are strict so Arrow never accepts what the converters
+# reject (Arrow reads "0x1F" as 31 and "24:00:00" as midnight); tests compare both paths.
+
+Bulk = Callable[[list[Any], tzinfo], "pa.Array | None"]
+
+_NONE = type(None)
+_INTEGER_TEXT = r"^-?[0-9]{1,18}$"  # 19 digits may not fit int64: leave those to to_integer
+_DATE_TEXT = r"^(?:000[1-9]|00[1-9]\d|0[1-9]\d\d|[1-9]\d{3})-\d\d-\d\d"
+_TIME_TEXT = r"[T ](?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,6})?"
+_OFFSET_TEXT = r"(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?"
+_TIMESTAMP_TEXT = _DATE_TEXT + _TIME_TEXT + _OFFSET_TEXT + "$"
+_TS = pa.timestamp("us")
+_TS_UTC = pa.timestamp("us", tz="UTC")
+_TS_RANGE = (-62135596800_000000, 253402300799_999999)  # 0001-01-01 .. 9999-12-31T23:59:59.999999
+
+
+def _types(values: list[Any]) -> set[type]:
+    return set(map(type, values))
+
+
+def _bulk_text(values: list[Any], tz: tzinfo) -> pa.Array | None:
+    if not _types(values) <= {str, _NONE}:
+        return None
+    try:
+        return pa.array(values, type=pa.string())
+    except UnicodeEncodeError:  # a lone surrogate: to_text repairs it
+        return None
+
+
+def _bulk_integer(values: list[Any], tz: tzinfo) -> pa.Array | None:
+    types = _types(values)
+    if types <= {int, _NONE}:
+        try:
+            return pa.array(values, type=pa.int64())
+        except (OverflowError, pa.ArrowInvalid):
+            return None
+    strings = _plain_strings(values, types, _INTEGER_TEXT)
+    return None if strings is None else strings.cast(pa.int64())
+
+
+def _bulk_float(values: list[Any], tz: tzinfo) -> pa.Array | None:
+    if not _types(values) <= {float, int, _NONE}:
+        return None
+    try:
+        array = pa.array(values, type=pa.float64())
+    except (OverflowError, pa.ArrowInvalid):  # ints beyond 2**53 or int64
+        return None
+    return array if pc.all(pc.is_finite(array), min_count=0).as_py() else None
+
+
+def _bulk_boolean(values: list[Any], tz: tzinfo) -> pa.Array | None:
+    return pa.array(values, type=pa.bool_()) if _types(values) <= {bool, _NONE} else None
+
+
+def _bulk_date(values: list[Any], tz: tzinfo) -> pa.Array | None:
+    strings = _plain_strings(values, _types(values), _DATE_TEXT + "$", zero=ZERO_DATE)
+    try:
+        return None if strings is None else strings.cast(pa.date32())
+    except pa.ArrowInvalid:  # "2019-02-30"
+        return None
+
+
+def _bulk_timestamp(values: list[Any], tz: tzinfo) -> pa.Array | None:
+    strings = _plain_strings(values, _types(values), _TIMESTAMP_TEXT, zero=ZERO_DATE)
+    if strings is None:
+        return None
+    instants = _utc_instants(strings, tz)
+    if instants is None:
+        return None
+    low, high = pc.min_max(instants.view(pa.int64())).values()
+    in_range = low.as_py() is None or (_TS_RANGE[0] <= low.as_py() and high.as_py() <= _TS_RANGE[1])
+    return instants if in_range else None
+
+
+def _utc_instants(strings: pa.Array, tz: tzinfo) -> pa.Array | None:
+    """All with offsets, or all wall-clock times in tz; a mix goes value by value."""
+    try:
+        return strings.cast(_TS_UTC).cast(_TS)
+    except pa.ArrowInvalid:
+        pass
+    zone = "UTC" if tz is timezone.utc else getattr(tz, "key", None)
+    if zone is None:
+        return None
+    try:  # earliest = fold=0; times in a spring-forward gap raise and go value by value
+        local = strings.cast(_TS)
+        return pc.assume_timezone(local, zone, ambiguous="earliest", nonexistent="raise").cast(_TS)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+
+
+def _plain_strings(
+    values: list[Any], types: set[type], pattern: str, zero: str | None = None
+) -> pa.Array | None:
+    """The values as Arrow strings, "" (and those starting with `zero`) as NULL, if every other
+    one matches pattern; else None."""
+    if not types <= {str, _NONE}:
+        return None
+    try:
+        strings = pa.array(values, type=pa.string())
+    except UnicodeEncodeError:
+        return None
+    blank = pc.equal(strings, "")
+    if zero is not None:
+        blank = pc.or_(blank, pc.starts_with(strings, zero))
+    strings = pc.if_else(blank, pa.scalar(None, pa.string()), strings)
+    ok = pc.all(pc.match_substring_regex(strings, pattern), min_count=0).as_py()
+    return strings if ok else None
+
+
+BULK: dict[str, Bulk] = {
+    "integer": _bulk_integer,
+    "float": _bulk_float,
+    "text": _bulk_text,
+    "boolean": _bulk_boolean,
+    "timestamp": _bulk_timestamp,
+    "date": _bulk_date,
+}
+
+
+def _no_bulk(values: list[Any], tz: tzinfo) -> None:
+    return None
+
+
 # ---------------------------------------------------------------- the table
 
 
@@ -338,19 +466,32 @@ def converter(logical: str) -> Converter:
     try:
         return CONVERTERS[logical]
     except KeyError:
-        raise ValueError(
-            f"unknown column type {logical!r}; valid: {', '.join(CONVERTERS)}"
-        ) from None
+        raise ValueError(f"unknown column type {logical!r}; valid: {', '.join(CONVERTERS)}") from None
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """How one column is converted: its key in the raw rows, converters and Arrow type."""
+
+    key: str
+    convert: Converter
+    bulk: Bulk
+    type: pa.DataType
 
 
 class Coercer:
-    """Converts batches of raw rows to Arrow tables for a fixed list of columns."""
+    """Converts batches of raw rows to Arrow tables for a fixed list of columns.
+
+    failures / examples / repaired accumulate over all batches, keyed by column key."""
 
     def __init__(self, columns: Sequence[Column], tz: tzinfo = timezone.utc) -> None:
         self.columns = tuple(columns)
         self.tz = tz
         self.schema = pa.schema([pa.field(c.name, arrow_type(c.type)) for c in self.columns])
-        self._converters = [converter(c.type) for c in self.columns]
+        self._slots = [
+            _Slot(c.key, converter(c.type), BULK.get(c.type, _no_bulk), arrow_type(c.type))
+            for c in self.columns
+        ]
         self.failures: Counter[str] = Counter()
         self.repaired: Counter[str] = Counter()
         self.examples: dict[str, str] = {}
@@ -358,31 +499,32 @@ class Coercer:
     def to_arrow(self, rows: Sequence[Mapping[str, Any]]) -> pa.Table:
         """One array per column, named and typed per the schema. Values that cannot be converted
         become NULL and are counted in `failures` (first one kept in `examples`); never raises."""
-        arrays = [
-            self._array(col, convert, field.type, rows)
-            for col, convert, field in zip(self.columns, self._converters, self.schema)
-        ]
+        arrays = [self._array(slot, [row.get(slot.key) for row in rows]) for slot in self._slots]
         return pa.Table.from_arrays(arrays, schema=self.schema)
 
-    def _array(
-        self, col: Column, convert: Converter, kind: pa.DataType, rows: Sequence[Mapping[str, Any]]
-    ) -> pa.Array:
-        key, tz = col.key, self.tz
-        values = [convert(row.get(key), tz) for row in rows]
+    def _array(self, slot: _Slot, raw: list[Any]) -> pa.Array:
+        tz = self.tz
+        fast = slot.bulk(raw, tz)
+        if fast is not None:
+            return fast
+        values = [slot.convert(v, tz) for v in raw]
         if FAIL in values:
-            values = self._record_failures(key, values, rows)
-        if kind == pa.string() and any(type(v) is Repaired for v in values):
-            self.repaired[key] += sum(type(v) is Repaired for v in values)
-        return pa.array(values, type=kind)
+            values = self._count_failures(slot.key, values, raw)
+        if slot.type == pa.string():
+            self._count_repairs(slot.key, values)
+        return pa.array(values, type=slot.type)
 
-    def _record_failures(
-        self, key: str, values: list[Any], rows: Sequence[Mapping[str, Any]]
-    ) -> list[Any]:
+    def _count_failures(self, key: str, values: list[Any], raw: list[Any]) -> list[Any]:
         bad = [i for i, v in enumerate(values) if v is FAIL]
         self.failures[key] += len(bad)
         if key not in self.examples:
-            self.examples[key] = example(rows[bad[0]].get(key))
+            self.examples[key] = example(raw[bad[0]])
         return [None if v is FAIL else v for v in values]
+
+    def _count_repairs(self, key: str, values: list[Any]) -> None:
+        repairs = sum(type(v) is Repaired for v in values)
+        if repairs:
+            self.repaired[key] += repairs
 
 
 _REPR = reprlib.Repr()
