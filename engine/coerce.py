@@ -1,9 +1,10 @@
 """Raw JSON values (as the ActiveCampaign API returns them) -> column types, in bulk.
 
-One converter per logical type, chosen from CONVERTERS by the spec's type word. A converter takes
-one raw value and the account time zone and returns the converted value, None (NULL) or FAIL.
-`Coercer.to_arrow` runs a column's converter over the column in one comprehension, turns FAIL into
-NULL (counting it) and builds the Arrow array; nothing here raises on bad data.
+One converter per logical type, chosen from CONVERTERS by the spec's type word: it takes one raw
+value and the account time zone and returns the converted value, None (NULL) or FAIL. These are
+the rules. For speed, BULK holds per-type fast paths that convert a whole column in Arrow when its
+values have one plain form (ids as digit strings, timestamps in one ISO form) and give the same
+result; any other column goes value by value. Nothing here raises on bad data.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from engine.coltypes import arrow_type
+from engine.errors import SpecError
 from engine.spec import Column
 
 
@@ -48,6 +50,8 @@ MAX_TIME_CHARS = 64
 
 _EPOCH_UTC = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _NO_OFFSET = timedelta(0)
+_MICROSECOND = timedelta(microseconds=1)
+_HOUR_END = timedelta(hours=1) - _MICROSECOND
 _DECIMAL_QUANTUM = Decimal(1).scaleb(-DECIMAL_SCALE)
 _DECIMAL_CONTEXT = Context(prec=60, rounding=ROUND_HALF_EVEN)
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -73,7 +77,7 @@ def to_integer(value: Any, tz: tzinfo) -> Any:
     if kind is int:
         return value if INT64_MIN <= value <= INT64_MAX else FAIL
     if kind is str:
-        if value.isdigit() and value.isascii():  # the common case: an id as a string
+        if value.isdigit() and value.isascii() and len(value) <= 19:  # an id as a string
             return _int64(int(value))
         return _integer_from_text(value)
     if value is None:
@@ -92,18 +96,21 @@ def _integer_from_text(text: str) -> Any:
 
 
 def _integral(number: float | Decimal | None) -> Any:
-    """5.0, Decimal("1E+3") -> int; 5.5, NaN, inf, None -> FAIL."""
-    if number is None or not _finite(number) or number != int(number):
+    """5.0, Decimal("1E+3") -> int; 5.5, NaN, inf, None, beyond int64 -> FAIL."""
+    if number is None or not _within_int64(number) or number != int(number):
         return FAIL
-    return _int64(int(number))
+    return int(number)
 
 
 def _int64(number: int) -> Any:
     return number if INT64_MIN <= number <= INT64_MAX else FAIL
 
 
-def _finite(number: float | Decimal) -> bool:
-    return number.is_finite() if isinstance(number, Decimal) else math.isfinite(number)
+def _within_int64(number: float | Decimal) -> bool:
+    """Checked before int(): int(Decimal("1e999999999")) would take minutes."""
+    if isinstance(number, Decimal):
+        return number.is_finite() and INT64_MIN <= number <= INT64_MAX
+    return math.isfinite(number) and INT64_MIN <= number <= INT64_MAX
 
 
 def _decimal_of(text: str) -> Decimal | None:
@@ -180,9 +187,16 @@ def compact_json(value: Any) -> Any:
     return clean_text(text)
 
 
+def _int_text(number: int) -> Any:
+    try:
+        return str(number)
+    except ValueError:  # beyond sys.get_int_max_str_digits()
+        return FAIL
+
+
 _TEXT_OF: dict[type, Callable[[Any], Any]] = {
     str: clean_text,
-    int: str,
+    int: _int_text,
     float: repr,  # the shortest form that reads back the same float
     bool: lambda flag: "true" if flag else "false",
     dict: compact_json,
@@ -198,7 +212,7 @@ def to_text(value: Any, tz: tzinfo) -> Any:
 
 
 def to_json(value: Any, tz: tzinfo) -> Any:
-    return None if value is None else compact_json(value)
+    return None if value is None or value == "" else compact_json(value)
 
 
 def _fail(value: Any) -> Any:
@@ -323,21 +337,22 @@ def parse_iso(text: str) -> datetime | None:
 
 # ---------------------------------------------------------------- bulk fast paths
 # A bulk path converts a whole column in Arrow when every value has the plain form it checks for
-# (all ids as digit strings, all timestamps in one ISO form, ...) and returns None otherwise, so
-# the column goes value by value. Patterns are strict so Arrow never accepts what the converters
-# reject (Arrow reads "0x1F" as 31 and "24:00:00" as midnight); tests compare both paths.
+# (ids as digit strings, timestamps all with or all without an offset, ...) and returns None
+# otherwise, so the column goes value by value. Where Arrow's parsers accept more than the
+# converters (hex "0x1F", year 0) the bulk path checks for it; tests compare both paths.
 
 Bulk = Callable[[list[Any], tzinfo], "pa.Array | None"]
 
 _NONE = type(None)
-_INTEGER_TEXT = r"^-?[0-9]{1,18}$"  # 19 digits may not fit int64: leave those to to_integer
-_DATE_TEXT = r"^(?:000[1-9]|00[1-9]\d|0[1-9]\d\d|[1-9]\d{3})-\d\d-\d\d"
-_TIME_TEXT = r"[T ](?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,6})?"
-_OFFSET_TEXT = r"(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?"
-_TIMESTAMP_TEXT = _DATE_TEXT + _TIME_TEXT + _OFFSET_TEXT + "$"
+_STRINGS = {str, _NONE}
+_NULL_TEXT = pa.scalar(None, pa.string())
+_EMPTY = pa.array([""])
+_ZERO_DATES = pa.array(["", ZERO_DATE, ZERO_DATE + " 00:00:00", ZERO_DATE + "T00:00:00"])
+_INTEGER_CHARS = b"0123456789-"
 _TS = pa.timestamp("us")
 _TS_UTC = pa.timestamp("us", tz="UTC")
 _TS_RANGE = (-62135596800_000000, 253402300799_999999)  # 0001-01-01 .. 9999-12-31T23:59:59.999999
+_DATE_RANGE = (-719162, 2932896)  # 0001-01-01 .. 9999-12-31 in days since 1970-01-01
 
 
 def _types(values: list[Any]) -> set[type]:
@@ -345,92 +360,120 @@ def _types(values: list[Any]) -> set[type]:
 
 
 def _bulk_text(values: list[Any], tz: tzinfo) -> pa.Array | None:
-    if not _types(values) <= {str, _NONE}:
-        return None
-    try:
-        return pa.array(values, type=pa.string())
-    except UnicodeEncodeError:  # a lone surrogate: to_text repairs it
-        return None
-
-
-def _bulk_integer(values: list[Any], tz: tzinfo) -> pa.Array | None:
-    types = _types(values)
-    if types <= {int, _NONE}:
-        try:
-            return pa.array(values, type=pa.int64())
-        except (OverflowError, pa.ArrowInvalid):
-            return None
-    strings = _plain_strings(values, types, _INTEGER_TEXT)
-    return None if strings is None else strings.cast(pa.int64())
-
-
-def _bulk_float(values: list[Any], tz: tzinfo) -> pa.Array | None:
-    if not _types(values) <= {float, int, _NONE}:
-        return None
-    try:
-        array = pa.array(values, type=pa.float64())
-    except (OverflowError, pa.ArrowInvalid):  # ints beyond 2**53 or int64
-        return None
-    return array if pc.all(pc.is_finite(array), min_count=0).as_py() else None
+    return _strings(values, _types(values))
 
 
 def _bulk_boolean(values: list[Any], tz: tzinfo) -> pa.Array | None:
     return pa.array(values, type=pa.bool_()) if _types(values) <= {bool, _NONE} else None
 
 
-def _bulk_date(values: list[Any], tz: tzinfo) -> pa.Array | None:
-    strings = _plain_strings(values, _types(values), _DATE_TEXT + "$", zero=ZERO_DATE)
-    try:
-        return None if strings is None else strings.cast(pa.date32())
-    except pa.ArrowInvalid:  # "2019-02-30"
+def _bulk_integer(values: list[Any], tz: tzinfo) -> pa.Array | None:
+    types = _types(values)
+    if types <= {int, _NONE}:
+        return _built(values, pa.int64())
+    strings = _strings(values, types, blanks=_EMPTY)
+    if strings is None or _data(strings).translate(None, _INTEGER_CHARS):
+        return None  # not only digits and "-": "+7", " 5 ", "5.0" and "0x1F" go value by value
+    return _cast(strings, pa.int64())
+
+
+def _bulk_float(values: list[Any], tz: tzinfo) -> pa.Array | None:
+    if not _types(values) <= {float, int, _NONE}:
         return None
+    array = _built(values, pa.float64())  # None for ints beyond 2**53
+    if array is None or not pc.all(pc.is_finite(array), min_count=0).as_py():
+        return None
+    return array
+
+
+def _bulk_date(values: list[Any], tz: tzinfo) -> pa.Array | None:
+    strings = _strings(values, _types(values), blanks=_ZERO_DATES)
+    days = None if strings is None else _cast(strings, pa.date32())  # only "YYYY-MM-DD" casts
+    return days if days is not None and _within(days, pa.int32(), _DATE_RANGE) else None
 
 
 def _bulk_timestamp(values: list[Any], tz: tzinfo) -> pa.Array | None:
-    strings = _plain_strings(values, _types(values), _TIMESTAMP_TEXT, zero=ZERO_DATE)
+    strings = _strings(values, _types(values), blanks=_ZERO_DATES)
     if strings is None:
         return None
-    instants = _utc_instants(strings, tz)
-    if instants is None:
+    present = strings.drop_null()
+    if len(present) == 0:
+        return pa.nulls(len(strings), _TS)
+    if _OFFSET_TAIL.search(present[0].as_py()):  # all with offsets, or a mix: that fails to cast
+        instants = _cast(strings, _TS_UTC)
+        return None if instants is None else _checked_utc(instants.cast(_TS))
+    local = _cast(strings, _TS)
+    if local is None or not _within(local, pa.int64(), _TS_RANGE):
         return None
-    low, high = pc.min_max(instants.view(pa.int64())).values()
-    in_range = low.as_py() is None or (_TS_RANGE[0] <= low.as_py() and high.as_py() <= _TS_RANGE[1])
-    return instants if in_range else None
+    return _checked_utc(_local_to_utc(local, tz))
 
 
-def _utc_instants(strings: pa.Array, tz: tzinfo) -> pa.Array | None:
-    """All with offsets, or all wall-clock times in tz; a mix goes value by value."""
-    try:
-        return strings.cast(_TS_UTC).cast(_TS)
-    except pa.ArrowInvalid:
-        pass
-    zone = "UTC" if tz is timezone.utc else getattr(tz, "key", None)
-    if zone is None:
+def _checked_utc(instants: pa.Array | None) -> pa.Array | None:
+    return instants if instants is not None and _within(instants, pa.int64(), _TS_RANGE) else None
+
+
+def _local_to_utc(local: pa.Array, tz: tzinfo) -> pa.Array | None:
+    """Wall-clock times in tz -> UTC, taking Python's offset (fold=0, as _naive_utc does) once per
+    distinct hour; Arrow's assume_timezone is slower, and reads a time zone database of its own."""
+    hours = pc.floor_temporal(local, unit="hour")
+    distinct = pc.unique(hours)
+    offsets = [_hour_offset(hour, tz) for hour in distinct.to_pylist()]
+    if FAIL in offsets:
         return None
-    try:  # earliest = fold=0; times in a spring-forward gap raise and go value by value
-        local = strings.cast(_TS)
-        return pc.assume_timezone(local, zone, ambiguous="earliest", nonexistent="raise").cast(_TS)
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-        return None
+    per_row = pc.take(pa.array(offsets, pa.int64()), pc.index_in(hours, distinct))
+    return pc.subtract(local.cast(pa.int64()), per_row).cast(_TS)
 
 
-def _plain_strings(
-    values: list[Any], types: set[type], pattern: str, zero: str | None = None
+@lru_cache(maxsize=CACHE_SIZE)
+def _hour_offset(hour: datetime | None, tz: tzinfo) -> Any:
+    """tz's UTC offset in microseconds for wall-clock times in this hour, or FAIL when it changes
+    within the hour (a transition off the hour; DST gaps and repeats keep fold=0's offset)."""
+    if hour is None:
+        return 0
+    first = tz.utcoffset(hour) or _NO_OFFSET
+    last = tz.utcoffset(hour + _HOUR_END) or _NO_OFFSET
+    return first // _MICROSECOND if first == last else FAIL
+
+
+def _strings(
+    values: list[Any], types: set[type], blanks: pa.Array | None = None
 ) -> pa.Array | None:
-    """The values as Arrow strings, "" (and those starting with `zero`) as NULL, if every other
-    one matches pattern; else None."""
-    if not types <= {str, _NONE}:
+    """The values as an Arrow string array with `blanks` as NULL, if they are all str or None."""
+    if not types <= _STRINGS:
         return None
     try:
         strings = pa.array(values, type=pa.string())
-    except UnicodeEncodeError:
+    except UnicodeEncodeError:  # a lone surrogate: to_text repairs it
         return None
-    blank = pc.equal(strings, "")
-    if zero is not None:
-        blank = pc.or_(blank, pc.starts_with(strings, zero))
-    strings = pc.if_else(blank, pa.scalar(None, pa.string()), strings)
-    ok = pc.all(pc.match_substring_regex(strings, pattern), min_count=0).as_py()
-    return strings if ok else None
+    if blanks is None:
+        return strings
+    blank = pc.is_in(strings, value_set=blanks)
+    return pc.if_else(blank, _NULL_TEXT, strings) if pc.any(blank).as_py() else strings
+
+
+def _data(strings: pa.Array) -> bytes:
+    """All the characters of a string array, back to back."""
+    data = strings.buffers()[2]
+    return b"" if data is None else data.to_pybytes()
+
+
+def _built(values: list[Any], kind: pa.DataType) -> pa.Array | None:
+    try:
+        return pa.array(values, type=kind)
+    except (OverflowError, pa.ArrowInvalid):
+        return None
+
+
+def _cast(array: pa.Array, kind: pa.DataType) -> pa.Array | None:
+    try:
+        return array.cast(kind)
+    except pa.ArrowInvalid:
+        return None
+
+
+def _within(array: pa.Array, integer: pa.DataType, bounds: tuple[int, int]) -> bool:
+    low, high = (s.as_py() for s in pc.min_max(array.view(integer)).values())
+    return low is None or (bounds[0] <= low and high <= bounds[1])
 
 
 BULK: dict[str, Bulk] = {
@@ -466,7 +509,8 @@ def converter(logical: str) -> Converter:
     try:
         return CONVERTERS[logical]
     except KeyError:
-        raise ValueError(f"unknown column type {logical!r}; valid: {', '.join(CONVERTERS)}") from None
+        valid = ", ".join(CONVERTERS)
+        raise SpecError([f"unknown column type {logical!r}; valid: {valid}"]) from None
 
 
 @dataclass(frozen=True)
@@ -504,7 +548,10 @@ class Coercer:
 
     def _array(self, slot: _Slot, raw: list[Any]) -> pa.Array:
         tz = self.tz
-        fast = slot.bulk(raw, tz)
+        try:
+            fast = slot.bulk(raw, tz)
+        except (pa.ArrowException, ValueError, OverflowError):  # whatever Arrow did not foresee
+            fast = None
         if fast is not None:
             return fast
         values = [slot.convert(v, tz) for v in raw]
