@@ -521,6 +521,7 @@ class _Slot:
     convert: Converter
     bulk: Bulk
     type: pa.DataType
+    tz: tzinfo | None  # the column's own zone for zone-less values; None: the account's
 
 
 class Coercer:
@@ -533,7 +534,13 @@ class Coercer:
         self.tz = tz
         self.schema = pa.schema([pa.field(c.name, arrow_type(c.type)) for c in self.columns])
         self._slots = [
-            _Slot(c.key, converter(c.type), BULK.get(c.type, _no_bulk), arrow_type(c.type))
+            _Slot(
+                c.key,
+                converter(c.type),
+                BULK.get(c.type, _no_bulk),
+                arrow_type(c.type),
+                timezone.utc if c.timezone == "utc" else None,
+            )
             for c in self.columns
         ]
         self.failures: Counter[str] = Counter()
@@ -547,7 +554,7 @@ class Coercer:
         return pa.Table.from_arrays(arrays, schema=self.schema)
 
     def _array(self, slot: _Slot, raw: list[Any]) -> pa.Array:
-        tz = self.tz
+        tz = slot.tz or self.tz
         try:
             fast = slot.bulk(raw, tz)
         except (pa.ArrowException, ValueError, OverflowError):  # whatever Arrow did not foresee

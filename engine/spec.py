@@ -24,6 +24,7 @@ class Column:
     description: str
     field: str
     references: tuple[str, str] | None = None
+    timezone: str = "account"
     expr: ParsedResult = dc_field(compare=False, repr=False, default=None)  # type: ignore[assignment]
 
 
@@ -257,6 +258,7 @@ def _column(key: str, raw: dict[str, Any], naming: str) -> Column:
         description=raw["description"],
         field=field_path,
         references=tuple(ref.split(".", 1)) if ref else None,  # type: ignore[arg-type]
+        timezone=raw.get("timezone", "account"),
         expr=jmespath.compile(field_path),
     )
 

@@ -23,7 +23,7 @@ class ServerConfig:
     """How the HTTP server behaves."""
 
     api_key: str = "sandbox-key"
-    host: str = "127.0.0.1"
+    host: str = "127.0.0.1"  # loopback only, on purpose
     port: int = 0
     rate_limit: float = 5.0
     latency_ms: float = 0.0

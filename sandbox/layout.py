@@ -31,8 +31,8 @@ class Timeline:
         created = int(self.start + (id_ - 1 + rng.random()) * self.step)
         if rng.chance(0.3):
             return created, created
-        lag = int(self.max_lag * rng.random() ** 3)
-        return created, min(self.end - 1, created + lag)
+        room = min(self.max_lag, self.end - 1 - created)
+        return created, created + int(room * rng.random() ** 3)
 
     def created(self, id_: int) -> int:
         return self.times(id_)[0]

@@ -8,7 +8,7 @@ versions (unlike ``random.Random`` seeding, whose algorithm is an implementation
 from __future__ import annotations
 
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -29,34 +29,74 @@ def name_code(name: str) -> int:
     return zlib.crc32(name.encode("utf-8"))
 
 
+def key_hash(*key: int) -> int:
+    """One 64-bit value for a key: the cheap path for facets computed over whole tables."""
+    state = 0x243F6A8885A308D3
+    for part in key:
+        state = ((state ^ (part & _MASK)) * 0x100000001B3) & _MASK
+    return _mix(state)
+
+
+def key_hashes(prefix: tuple[int, ...], ids: Iterable[int], stream: int) -> list[int]:
+    """``[key_hash(*prefix, i, stream) for i in ids]``, inlined for whole-table scans."""
+    start = 0x243F6A8885A308D3
+    for part in prefix:
+        start = ((start ^ (part & _MASK)) * 0x100000001B3) & _MASK
+    out = []
+    for i in ids:
+        z = ((((start ^ i) * 0x100000001B3) & _MASK ^ stream) * 0x100000001B3) & _MASK
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
+        out.append(z ^ (z >> 31))
+    return out
+
+
+def unit(h: int) -> float:
+    """A 64-bit hash as a float in [0, 1)."""
+    return (h >> 11) * _INV53
+
+
 class Rng:
     """A splitmix64 stream seeded from a tuple of integers."""
 
     __slots__ = ("_state",)
 
     def __init__(self, *key: int) -> None:
-        state = 0
-        for part in key:
-            state = _mix((state ^ (part & _MASK)) + _GOLDEN & _MASK)
-        self._state = state
+        # FNV-style fold of the key words, then one splitmix finaliser
+        self._state = key_hash(*key)
 
+    # splitmix64 is inlined in each draw: this is the hot path of row generation
     def bits(self) -> int:
-        self._state = (self._state + _GOLDEN) & _MASK
-        return _mix(self._state)
+        z = self._state = (self._state + _GOLDEN) & _MASK
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
+        return z ^ (z >> 31)
 
     def random(self) -> float:
         """A float in [0, 1)."""
-        return (self.bits() >> 11) * _INV53
+        z = self._state = (self._state + _GOLDEN) & _MASK
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
+        return ((z ^ (z >> 31)) >> 11) * _INV53
 
     def randint(self, lo: int, hi: int) -> int:
         """An integer in [lo, hi], both ends included."""
-        return lo + self.bits() % (hi - lo + 1)
+        z = self._state = (self._state + _GOLDEN) & _MASK
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
+        return lo + (z ^ (z >> 31)) % (hi - lo + 1)
 
     def chance(self, p: float) -> bool:
-        return self.random() < p
+        z = self._state = (self._state + _GOLDEN) & _MASK
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
+        return ((z ^ (z >> 31)) >> 11) * _INV53 < p
 
     def choice(self, seq: Sequence[T]) -> T:
-        return seq[self.bits() % len(seq)]
+        z = self._state = (self._state + _GOLDEN) & _MASK
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
+        return seq[(z ^ (z >> 31)) % len(seq)]
 
     def sample(self, seq: Sequence[T], k: int) -> list[T]:
         """k distinct elements (partial Fisher-Yates)."""

@@ -28,6 +28,7 @@ class TimeFormat:
         self.tz = ZoneInfo(tz_name)
         self._offsets: dict[int, tuple[int, str]] = {}
         self._days: dict[int, str] = {}
+        self._clocks: dict[int, str] = {}
 
     def _offset(self, ts: int) -> tuple[int, str]:
         bucket = ts // _BUCKET
@@ -49,9 +50,12 @@ class TimeFormat:
 
     def _split(self, ts: int) -> tuple[str, str]:
         day, secs = divmod(ts, 86400)
-        hours, rest = divmod(secs, 3600)
-        minutes, seconds = divmod(rest, 60)
-        return self._date(day), f"{hours:02d}:{minutes:02d}:{seconds:02d}"
+        clock = self._clocks.get(secs)
+        if clock is None:
+            hours, rest = divmod(secs, 3600)
+            clock = f"{hours:02d}:{rest // 60:02d}:{rest % 60:02d}"
+            self._clocks[secs] = clock
+        return self._date(day), clock
 
     def iso(self, ts: int) -> str:
         """Style (a): ISO-8601 with the account offset."""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from .config import DataConfig, Sizes
 from .store import TableStore
@@ -14,6 +16,8 @@ if TYPE_CHECKING:
 
 DAY = 86400
 HISTORY_DAYS = 730
+CACHE_SIZE = 64
+T = TypeVar("T")
 
 
 class World:
@@ -23,6 +27,11 @@ class World:
     happen at the sandbox clock, which starts at ``now`` and advances on every mutation, so
     mutated records are always strictly newer (and on a later local date) than generated ones.
     """
+
+    sizes: Sizes
+    fmt: TimeFormat
+    gens: dict[str, Gen]
+    stores: dict[str, TableStore]
 
     def __init__(self, config: DataConfig) -> None:
         from .gen import GENERATORS
@@ -37,8 +46,9 @@ class World:
         self.clock = self.now
         self.mutations = 0
         self.lock = threading.RLock()
+        self.query_cache: OrderedDict[Any, Any] = OrderedDict()
         self.link_base = f"https://{config.account}.api-us1.com/api/3"
-        self.gens: dict[str, Gen] = {}
+        self.gens = {}
         for factory in GENERATORS:
             gen = factory(self)
             self.gens[gen.name] = gen
@@ -54,6 +64,17 @@ class World:
         """A record's ``links`` object: ``{name: https://<host>/api/3/<prefix>/<id>/<name>}``."""
         base = f"{self.link_base}/{prefix}/{id_}/"
         return {name: base + name for name in names}
+
+    def remember(self, key: Any, compute: Callable[[], T]) -> T:
+        """A small LRU of derived results (filtered id sets, counts); keys embed versions."""
+        cache = self.query_cache
+        if key in cache:
+            cache.move_to_end(key)
+            return cast(T, cache[key])
+        value = cache[key] = compute()
+        if len(cache) > CACHE_SIZE:
+            cache.popitem(last=False)
+        return value
 
     def version(self) -> int:
         return sum(store.version for store in self.stores.values())

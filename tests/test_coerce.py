@@ -359,3 +359,12 @@ def test_bulk_wall_clock_times_around_dst_match_converter(zone, fast):
         .to_pylist()
         == expected
     )
+
+
+def test_a_column_documented_as_utc_ignores_the_account_zone():
+    local = Column(key="udate", name="udate", type="timestamp", description="", field='"udate"')
+    utc = Column(key="u", name="u", type="timestamp", description="", field='"u"', timezone="utc")
+    coercer = Coercer([local, utc], ZoneInfo("America/New_York"))
+    table = coercer.to_arrow([{"udate": "2024-01-15 10:00:00", "u": "2024-01-15 10:00:00"}])
+    assert table.column("udate")[0].as_py() == datetime(2024, 1, 15, 15, 0)
+    assert table.column("u")[0].as_py() == datetime(2024, 1, 15, 10, 0)

@@ -145,7 +145,7 @@ class SqlDestination(Destination):
 
     def _create_stage(self, stream: Stream) -> None:
         stage = self.stage_table(stream)
-        self.execute(self.sql(exp.Drop(this=stage, kind="TABLE", exists=True)))
+        self.execute(self.sql(exp.Drop(tables=[stage], kind="TABLE", exists=True)))
         defs = [
             exp.ColumnDef(this=sqlbuild.ident(c.name), kind=sql_type(c.type, self.dialect))
             for c in stream.columns
@@ -208,4 +208,6 @@ class SqlDestination(Destination):
 
     def discard(self, streams: Sequence[Stream]) -> None:
         for s in streams:
-            self.execute(self.sql(exp.Drop(this=self.stage_table(s), kind="TABLE", exists=True)))
+            self.execute(
+                self.sql(exp.Drop(tables=[self.stage_table(s)], kind="TABLE", exists=True))
+            )

@@ -8,7 +8,7 @@ out over a parent table with ``Blocks``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from ..layout import Blocks, Timeline
 from ..rng import Rng, name_code
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 Row = dict[str, Any]
 DAY = 86400
+G = TypeVar("G", bound="Gen")
 
 
 def flag(rng: Rng, p: float) -> str:
@@ -39,6 +40,7 @@ class Gen:
     # child tables: the parent's table name and the row field holding the parent id
     parent_table: ClassVar[str | None] = None
     parent_field: ClassVar[str | None] = None
+    count: int
 
     def __init__(self, world: World, count: int) -> None:
         self.w = world
@@ -49,6 +51,12 @@ class Gen:
         lag = int(self.max_lag_days * DAY)
         end = world.start + int((world.end - world.start) * self.span)
         self.timeline = Timeline(world.seed, self.code, count, world.start, end, lag)
+
+    def peer(self, name: str, kind: type[G]) -> G:
+        """Another table's generator, for values that must agree across tables."""
+        gen = self.w.gens[name]
+        assert isinstance(gen, kind)
+        return gen
 
     def rng(self, id_: int, stream: int = 1) -> Rng:
         return Rng(self.seed, self.code, id_, stream)
@@ -83,6 +91,10 @@ class Gen:
         """One field of a base row; subclasses shortcut the fields used for counting."""
         return self.row(id_).get(field)
 
+    def facets(self, field: str, ids: list[int]) -> list[Any]:
+        """``facet`` for many base ids at once (whole-table counts)."""
+        return [self.facet(i, field) for i in ids]
+
     def base_children(self, parent: int) -> Sequence[int]:
         """Ids of the generated (base) children of a parent; child tables override this."""
         return range(0)
@@ -112,6 +124,7 @@ class ChildGen(Gen):
             world.seed, code, parents, self.block_size, self.per_block, self.cap, self.floor
         )
         self.parents = parents
+        self._last_parent = (0, 0)
         super().__init__(world, self.blocks.total)
 
     def times(self, id_: int) -> tuple[int, int]:
@@ -120,13 +133,16 @@ class ChildGen(Gen):
 
     def times_after(self, id_: int, parent: int) -> tuple[int, int]:
         assert self.parent_table is not None
-        parent_created = self.w.gens[self.parent_table].times(parent)[0]
+        if self._last_parent[0] != parent:  # children of one parent are built in a row
+            self._last_parent = (parent, self.w.gens[self.parent_table].times(parent)[0])
+        parent_created = self._last_parent[1]
         rng = Rng(self.seed, self.code, id_, 0)
         last = self.w.end - 1
         created = min(last, parent_created + int(self.child_lag_days * DAY * rng.random() ** 2))
         if rng.chance(0.5):
             return created, created
-        return created, min(last, created + int(self.max_lag_days * DAY * rng.random() ** 3))
+        room = min(int(self.max_lag_days * DAY), last - created)
+        return created, created + int(room * rng.random() ** 3)
 
     def row(self, id_: int) -> Row:
         parent, k = self.blocks.locate(id_)

@@ -18,7 +18,9 @@ class FieldDef(NamedTuple):
 
 
 ACCOUNT_FIELDS = (
-    FieldDef("Industry", "dropdown", ("SaaS", "Retail", "Manufacturing", "Non-profit"), "SaaS", None),
+    FieldDef(
+        "Industry", "dropdown", ("SaaS", "Retail", "Manufacturing", "Non-profit"), "SaaS", None
+    ),
     FieldDef("Annual revenue", "currency", None, None, "USD"),
     FieldDef("Regions", "multiselect", ("EMEA", "APAC", "AMER"), None, None),
     FieldDef("Renewal date", "date", None, None, None),
@@ -53,13 +55,20 @@ class CustomFieldMetaGen(Gen):
     def build(self, id_: int, rng: Rng, created: int, updated: int, parent: Any, k: int) -> Row:
         d = self.field_def(id_)
         return {
-            "id": id_, "fieldLabel": d.label, "fieldType": d.type,
+            "id": id_,
+            "fieldLabel": d.label,
+            "fieldType": d.type,
             "fieldOptions": list(d.options) if d.options else None,
-            "fieldDefault": d.default, "fieldDefaultCurrency": d.currency,
-            "isFormVisible": 1 if id_ % 2 else 0, "isRequired": 1 if id_ == 1 else 0,
-            "displayOrder": id_, "personalization": f"%{d.label.upper().replace(' ', '_')}%",
-            "knownFieldId": None, "hideFieldFlag": 1 if id_ == 6 else 0,
-            "createdBy": 1, "updatedBy": 1 if created != updated else None,
+            "fieldDefault": d.default,
+            "fieldDefaultCurrency": d.currency,
+            "isFormVisible": 1 if id_ % 2 else 0,
+            "isRequired": 1 if id_ == 1 else 0,
+            "displayOrder": id_,
+            "personalization": f"%{d.label.upper().replace(' ', '_')}%",
+            "knownFieldId": None,
+            "hideFieldFlag": 1 if id_ == 6 else 0,
+            "createdBy": 1,
+            "updatedBy": 1 if created != updated else None,
             "createdTimestamp": self.fmt.local(created),
             "updatedTimestamp": self.fmt.local(updated),
             "links": self.w.links(self.name, id_, (self.data_link,)),

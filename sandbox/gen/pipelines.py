@@ -11,7 +11,11 @@ from .base import Gen, Row
 
 PIPELINES = ("Sales pipeline", "Partnerships", "Renewals ♻️", "Enterprise", "Channel")
 STAGES = (
-    "Initial contact", "Qualified", "Demo scheduled", "Proposal sent", "Negotiation",
+    "Initial contact",
+    "Qualified",
+    "Demo scheduled",
+    "Proposal sent",
+    "Negotiation",
     "Contract “sent”",
 )
 
@@ -26,13 +30,19 @@ class DealGroupGen(Gen):
         init = rng.weighted(((ZERO_DATETIME, 1), ("stamp", 1), (None, 1)))
         stages = self.w.gens["dealStages"]
         return {
-            "allgroups": "1", "allusers": "1" if id_ != 2 else "0",
-            "autoassign": "1" if id_ == 1 else "0", "cdate": self.fmt.iso(created),
-            "currency": "usd" if id_ != 3 else "eur", "id": str(id_),
-            "links": self.w.links("dealGroups", id_, ("dealGroupGroups", "dealGroupUsers", "stages")),
+            "allgroups": "1",
+            "allusers": "1" if id_ != 2 else "0",
+            "autoassign": "1" if id_ == 1 else "0",
+            "cdate": self.fmt.iso(created),
+            "currency": "usd" if id_ != 3 else "eur",
+            "id": str(id_),
+            "links": self.w.links(
+                "dealGroups", id_, ("dealGroupGroups", "dealGroupUsers", "stages")
+            ),
             "source": None if rng.chance(0.5) else "import",
             "stages": [str(s) for s in stages.base_children(id_)],
-            "title": PIPELINES[(id_ - 1) % len(PIPELINES)], "udate": self.fmt.iso(updated),
+            "title": PIPELINES[(id_ - 1) % len(PIPELINES)],
+            "udate": self.fmt.iso(updated),
             "win_probability_initialize_date": self.fmt.local(created) if init == "stamp" else init,
         }
 
@@ -63,14 +73,19 @@ class DealStageGen(Gen):
         group = self.groups[id_ - 1] if id_ <= len(self.groups) else parent
         order = id_ - self.stages_of(group).start + 1 if id_ <= len(self.groups) else k + 1
         return {
-            "cardRegion1": "title", "cardRegion2": "next-action",
+            "cardRegion1": "title",
+            "cardRegion2": "next-action",
             "cardRegion3": rng.choice(("show-avatar", "hide-avatar")),
-            "cardRegion4": "contact-fullname-orgname", "cardRegion5": "value",
+            "cardRegion4": "contact-fullname-orgname",
+            "cardRegion5": "value",
             "cdate": None if id_ % 7 == 3 else self.fmt.iso(created),
-            "color": hex_string(rng, 6).upper(), "dealOrder": "next-action DESC",
-            "group": str(group), "id": str(id_),
+            "color": hex_string(rng, 6).upper(),
+            "dealOrder": "next-action DESC",
+            "group": str(group),
+            "id": str(id_),
             "links": self.w.links("dealStages", id_, ("group",)),
-            "order": str(order), "title": STAGES[(order - 1) % len(STAGES)],
+            "order": str(order),
+            "title": STAGES[(order - 1) % len(STAGES)],
             "udate": None if id_ % 7 == 3 else self.fmt.iso(updated),
             "width": rng.choice(("280", "270")),
         }

@@ -4,20 +4,30 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from ..rng import Rng
+from ..rng import Rng, key_hash, key_hashes, unit
 from ..text import sentence, title
 from .base import DAY, Gen, Row
 
 TASK_LINKS = (
-    "activities", "automation", "dealTasktype", "doneAutomation", "notes", "owner",
-    "taskNotifications", "user", "assignee",
+    "activities",
+    "automation",
+    "dealTasktype",
+    "doneAutomation",
+    "notes",
+    "owner",
+    "taskNotifications",
+    "user",
+    "assignee",
 )
 # reltype -> (table of relid, owner.type)
 TASK_RELTYPES = {"Deal": ("deals", "deal"), "Subscriber": ("contacts", "contact")}
 OUTCOMES = (
-    ("Interested", "POSITIVE", "0"), ("Not Interested", "NEGATIVE", "0"),
-    ("Left a voicemail", "NEUTRAL", "0"), ("Disabled outcome", "NEUTRAL", "1"),
-    ("Booked a demo 📅", "POSITIVE", "0"), ("Wrong number", "NEGATIVE", "0"),
+    ("Interested", "POSITIVE", "0"),
+    ("Not Interested", "NEGATIVE", "0"),
+    ("Left a voicemail", "NEUTRAL", "0"),
+    ("Disabled outcome", "NEUTRAL", "1"),
+    ("Booked a demo 📅", "POSITIVE", "0"),
+    ("Wrong number", "NEGATIVE", "0"),
 )
 TASK_TYPES = ("Call", "Email", "Lunch", "Meeting", "Follow-up ✉️")
 PREDEFINED_TYPES = 4
@@ -34,12 +44,21 @@ class DealTaskGen(Gen):
     def reltype_of(self, id_: int) -> str:
         if id_ <= 2:
             return ("Deal", "Subscriber")[id_ - 1]
-        return "Deal" if self.rng(id_, 3).chance(0.5) else "Subscriber"
+        return "Deal" if unit(key_hash(self.seed, self.code, id_, 3)) < 0.5 else "Subscriber"
 
     def facet(self, id_: int, field: str) -> Any:
         if field == "reltype":
             return self.reltype_of(id_)
         return super().facet(id_, field)
+
+    def facets(self, field: str, ids: list[int]) -> list[Any]:
+        if field != "reltype":
+            return super().facets(field, ids)
+        hashes = key_hashes((self.seed, self.code), ids, 3)
+        return [
+            self.reltype_of(i) if i <= 2 else ("Deal" if unit(h) < 0.5 else "Subscriber")
+            for i, h in zip(ids, hashes, strict=True)
+        ]
 
     def build(self, id_: int, rng: Rng, created: int, updated: int, parent: Any, k: int) -> Row:
         f = self.fmt
@@ -55,19 +74,31 @@ class DealTaskGen(Gen):
             status = str(status)
         user = str(rng.randint(1, self.w.sizes.users))
         return {
-            "id": str(id_), "duedate": f.iso(due), "edate": f.iso(due + minutes * 60),
-            "status": status, "title": title(rng, 2) if rng.chance(0.8) else None,
-            "note": sentence(rng, 0.3), "relid": relid, "reltype": reltype,
+            "id": str(id_),
+            "duedate": f.iso(due),
+            "edate": f.iso(due + minutes * 60),
+            "status": status,
+            "title": title(rng, 2) if rng.chance(0.8) else None,
+            "note": sentence(rng, 0.3),
+            "relid": relid,
+            "reltype": reltype,
             "dealTasktype": str(rng.randint(1, self.w.sizes.task_types)),
-            "cdate": f.iso(created), "udate": f.iso(updated), "automation": None,
-            "doneAutomation": None, "user": user, "assignee": str(rng.randint(1, self.w.sizes.users)),
+            "cdate": f.iso(created),
+            "udate": f.iso(updated),
+            "automation": None,
+            "doneAutomation": None,
+            "user": user,
+            "assignee": str(rng.randint(1, self.w.sizes.users)),
             "owner": {"type": owner_type, "id": relid},
             "outcomeId": rng.randint(1, self.w.sizes.task_outcomes) if done else None,
             "outcomeInfo": sentence(rng, 0.3) if done and rng.chance(0.5) else None,
             "assigned_date": f.iso(created) if rng.chance(0.8) else None,
-            "created_utc_timestamp": f.utc(created), "updated_utc_timestamp": f.utc(updated),
-            "donedate": f.local(done_at) if done else None, "done_by": user if done else None,
-            "done_utc_timestamp": f.utc(done_at) if done else None, "duration": str(minutes),
+            "created_utc_timestamp": f.utc(created),
+            "updated_utc_timestamp": f.utc(updated),
+            "donedate": f.local(done_at) if done else None,
+            "done_by": user if done else None,
+            "done_utc_timestamp": f.utc(done_at) if done else None,
+            "duration": str(minutes),
             "links": self.w.links("dealTasks", id_, TASK_LINKS),
         }
 
@@ -80,10 +111,13 @@ class TaskOutcomeGen(Gen):
 
     def build(self, id_: int, rng: Rng, created: int, updated: int, parent: Any, k: int) -> Row:
         title_, sentiment, disabled = OUTCOMES[(id_ - 1) % len(OUTCOMES)]
-        rels = self.w.gens["tasktypeOutcomeRels"]
+        rels = self.peer("tasktypeOutcomeRels", TaskTypeOutcomeRelGen)
         return {
-            "title": title_, "sentiment": sentiment, "disabled": disabled,
-            "created_by": "1", "updated_by": "1",
+            "title": title_,
+            "sentiment": sentiment,
+            "disabled": disabled,
+            "created_by": "1",
+            "updated_by": "1",
             "created_utc_timestamp": self.fmt.iso(created),
             "updated_utc_timestamp": self.fmt.iso(updated),
             "dealTasktype_ids": [str(t) for t in rels.types_of(id_)],
@@ -107,7 +141,7 @@ class TaskTypeGen(Gen):
     def build(self, id_: int, rng: Rng, created: int, updated: int, parent: Any, k: int) -> Row:
         f = self.fmt
         predefined = id_ <= PREDEFINED_TYPES
-        rels = self.w.gens["tasktypeOutcomeRels"]
+        rels = self.peer("tasktypeOutcomeRels", TaskTypeOutcomeRelGen)
         outcomes = [
             {"id": str(outcome), "outcome_id": str(outcome), "display_order": str(order)}
             for order, outcome in enumerate(rels.outcomes_of(id_))
@@ -116,8 +150,12 @@ class TaskTypeGen(Gen):
             "cdate": None if predefined else f.iso(created),
             "created_by": None if predefined else "1",
             "created_utc_timestamp": None if predefined else f.utc(created),
-            "defduration": "0" if predefined else "30", "display_order": str(id_),
-            "id": str(id_), "links": [], "outcomes": outcomes, "status": "0",
+            "defduration": "0" if predefined else "30",
+            "display_order": str(id_),
+            "id": str(id_),
+            "links": [],
+            "outcomes": outcomes,
+            "status": "0",
             "title": TASK_TYPES[(id_ - 1) % len(TASK_TYPES)],
             "udate": None if predefined else f.iso(updated),
             "updated_by": None if predefined else "1",
@@ -147,10 +185,16 @@ class TaskTypeOutcomeRelGen(Gen):
         tasktype, outcome = self.rels[(id_ - 1) % len(self.rels)]
         order = self.outcomes_of(tasktype).index(outcome)
         return {
-            "tasktype_id": str(tasktype), "outcome_id": str(outcome),
-            "display_order": str(order), "created_by": "0",
-            "created_utc_timestamp": self.fmt.iso(created), "updated_by": None,
+            "tasktype_id": str(tasktype),
+            "outcome_id": str(outcome),
+            "display_order": str(order),
+            "created_by": "0",
+            "created_utc_timestamp": self.fmt.iso(created),
+            "updated_by": None,
             "updated_utc_timestamp": self.fmt.local(updated),
             "links": self.w.links("tasktypeOutcomeRels", id_, ("tasktype", "outcome", "createdBy")),
-            "id": str(id_), "tasktype": str(tasktype), "outcome": str(outcome), "createdBy": "1",
+            "id": str(id_),
+            "tasktype": str(tasktype),
+            "outcome": str(outcome),
+            "createdBy": "1",
         }

@@ -1,0 +1,107 @@
+"""Answer one authenticated ``GET /api/3/...`` request: route, select, envelope."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from . import query
+from .sideload import SIDELOADS
+from .store import Row
+from .tables import BY_PATH, GROUP_MEMBERS, SIDELOAD_TABLES, Endpoint
+from .world import World
+
+API_PREFIX = "/api/3"
+_GROUP_MEMBERS = re.compile(r"/groups/(\d+)/userGroups")
+_USER = re.compile(r"/users/(me|\d+)")
+
+Reply = tuple[int, dict[str, Any]]
+
+
+def error(status: int, title: str, detail: str = "") -> Reply:
+    item = {"title": title}
+    if detail:
+        item["detail"] = detail
+    return status, {"errors": [item]}
+
+
+def handle(world: World, path: str, qs: Mapping[str, list[str]]) -> Reply:
+    """Route a path under /api/3 (already authenticated) to its answer."""
+    route = path[len(API_PREFIX) :].rstrip("/") or "/"
+    try:
+        q = query.parse(qs)
+        ep = BY_PATH.get(route)
+        if ep is not None:
+            return 200, listing(world, ep, q)
+        found = _GROUP_MEMBERS.fullmatch(route)
+        if found:
+            return 200, listing(world, GROUP_MEMBERS, q, {"groupid": found.group(1)})
+        found = _USER.fullmatch(route)
+        if found:
+            return single_user(world, found.group(1))
+    except query.QueryError as exc:
+        return error(400, "Bad Request", str(exc))
+    return error(404, "Not Found", f"No route for {path}")
+
+
+def listing(
+    world: World, ep: Endpoint, q: query.Query, fixed: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """The envelope of one collection page."""
+    ids, total = query.page(world, ep, q, fixed)
+    rows = [dict(row) for row in world.store(ep.table).rows(ids)]
+    body: dict[str, Any] = dict(ep.extra)
+    if ep.sideload:
+        body.update(SIDELOADS[ep.sideload](world, rows, q))
+    body[ep.key] = rows
+    if ep.meta == "string":
+        body["meta"] = {"total": str(total)}
+    elif ep.meta == "number":
+        body["meta"] = {"currencies": _currencies(rows), "total": total}
+    return body
+
+
+def single_user(world: World, which: str) -> Reply:
+    user = world.store("users").get(1 if which == "me" else int(which))
+    if user is None:
+        return error(404, "Not Found", f"No Result found for User with id {which}")
+    return 200, {"user": user}
+
+
+def expected(world: World, table: str, params: Mapping[str, str] | None = None) -> list[Row]:
+    """Every visible record of a collection as the API returns it (ascending id, no paging).
+
+    ``accounts`` defaults to ``count_deals=true``; side-load-only tables (``fieldOptions``,
+    ``fieldRels``, ``dealCustomFieldData``, ``userGroups``) list their store directly.
+    """
+    params = dict(params or {})
+    ep = BY_PATH.get("/" + table)
+    if ep is not None:
+        if table == "accounts":
+            params.setdefault("count_deals", "true")
+        q = query.parse({key: [value] for key, value in params.items()})
+        ids, _ = query.page(world, ep, q, everything=True)
+        rows = [dict(row) for row in world.store(ep.table).rows(ids)]
+        if ep.sideload:
+            SIDELOADS[ep.sideload](world, rows, q)
+        return rows
+    if table in SIDELOAD_TABLES:
+        store = world.store(table)
+        return store.rows(list(store.visible()))
+    raise KeyError(f"unknown table {table!r}; valid: {', '.join(expected_tables())}")
+
+
+def expected_tables() -> list[str]:
+    return sorted({ep.key for ep in BY_PATH.values()} | set(SIDELOAD_TABLES))
+
+
+def _currencies(rows: list[Row]) -> dict[str, dict[str, str]]:
+    """``meta.currencies`` of /deals (computed over the page's rows only)."""
+    out: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        code = str(row.get("currency") or "usd").upper()
+        entry = out.setdefault(code, {"currency": code, "total": 0, "value": 0})
+        entry["total"] += 1
+        entry["value"] += int(row.get("value") or 0)
+    return {code: {k: str(v) for k, v in entry.items()} for code, entry in out.items()}

@@ -1,0 +1,68 @@
+"""``python -m sandbox`` / ``acx sandbox``: run the sandbox until interrupted."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from collections.abc import Sequence
+
+from .app import Sandbox
+from .config import ALL_FAULTS, DataConfig
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="sandbox",
+        description="Local ActiveCampaign API v3 look-alike serving deterministic synthetic data.",
+    )
+    p.add_argument("--port", type=int, default=8765, help="TCP port on 127.0.0.1 (0 = any free)")
+    p.add_argument("--api-key", default="sandbox-key", help="value expected in Api-Token")
+    p.add_argument("--contacts", type=int, default=2000, help="scale: number of contacts")
+    p.add_argument("--seed", type=int, default=42, help="data seed (same seed, same data)")
+    p.add_argument(
+        "--rate-limit",
+        type=float,
+        default=5.0,
+        help="requests/second for the account (0 = unlimited)",
+    )
+    p.add_argument("--latency-ms", type=float, default=0.0, help="delay added to API responses")
+    p.add_argument(
+        "--fault-rate", type=float, default=0.0, help="fraction (0..1) of API responses that fail"
+    )
+    p.add_argument(
+        "--faults",
+        default=",".join(ALL_FAULTS),
+        help="comma-separated fault kinds: " + ",".join(ALL_FAULTS),
+    )
+    p.add_argument("--now", default=DataConfig.now, help="the fixed 'now' (ISO-8601 instant)")
+    p.add_argument("--timezone", default=DataConfig.timezone, help="account time zone (IANA)")
+    p.add_argument(
+        "--account", default=DataConfig.account, help="account name used in record links"
+    )
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        sandbox = Sandbox(
+            contacts=args.contacts,
+            api_key=args.api_key,
+            rate_limit=args.rate_limit,
+            latency_ms=args.latency_ms,
+            fault_rate=args.fault_rate,
+            faults=args.faults,
+            seed=args.seed,
+            port=args.port,
+            now=args.now,
+            timezone=args.timezone,
+            account=args.account,
+        ).bind()
+    except (ValueError, OSError) as exc:
+        print(f"sandbox: {exc}", file=sys.stderr)
+        return 2
+    print(f"sandbox listening on {sandbox.url}", flush=True)
+    with contextlib.suppress(KeyboardInterrupt):
+        sandbox.serve_forever()
+    return 0

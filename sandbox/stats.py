@@ -1,0 +1,48 @@
+"""Request counters for ``GET /__sandbox/stats``."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from typing import Any
+
+
+class Stats:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.reset()
+
+    def reset(self) -> None:
+        with self._lock:
+            self.requests = 0
+            self.by_path: Counter[str] = Counter()
+            self.status_counts: Counter[str] = Counter()
+            self.faults: Counter[str] = Counter()
+            self.rate_limited = 0
+
+    def request(self, path: str) -> None:
+        with self._lock:
+            self.requests += 1
+            self.by_path[path] += 1
+
+    def status(self, status: int | str) -> None:
+        with self._lock:
+            self.status_counts[str(status)] += 1
+
+    def fault(self, kind: str) -> None:
+        with self._lock:
+            self.faults[kind] += 1
+
+    def limited(self) -> None:
+        with self._lock:
+            self.rate_limited += 1
+
+    def snapshot(self) -> dict[str, Any]:
+        with self._lock:
+            return {
+                "requests": self.requests,
+                "by_path": dict(self.by_path),
+                "status_counts": dict(self.status_counts),
+                "rate_limited": self.rate_limited,
+                "faults": dict(self.faults),
+            }
