@@ -72,6 +72,7 @@ class SqlDestination(Destination):
     """Shared SQL for warehouses reached through a DB-API connection."""
 
     schema: str | None = None
+    marker: ClassVar[str] = "?"  # the driver's query parameter placeholder
 
     # ---- what each warehouse provides
     @abstractmethod
@@ -99,11 +100,17 @@ class SqlDestination(Destination):
         return sqlbuild.tbl(STAGE_PREFIX + stream.name, self.schema)
 
     def prepare_state(self) -> None:
-        cols = ", ".join(f"{c} TEXT" for c in STATE_COLUMNS[1:])
-        self.execute(
-            f"CREATE TABLE IF NOT EXISTS {self.qualified(STATE_TABLE)} "
-            f"(stream TEXT PRIMARY KEY, {cols})"
+        """Create `_acx_state` (one row per table: savepoint, mode, rows, run) if missing."""
+        text = sql_type("text", self.dialect)
+        defs: list[exp.Expression] = [
+            exp.ColumnDef(this=sqlbuild.ident(c), kind=text.copy()) for c in STATE_COLUMNS
+        ]
+        defs.append(exp.PrimaryKey(expressions=[sqlbuild.ident("stream")]))
+        table = sqlbuild.tbl(STATE_TABLE, self.schema)
+        create = exp.Create(
+            this=exp.Schema(this=table, expressions=defs), kind="TABLE", exists=True
         )
+        self.execute(self.sql(create))
 
     def qualified(self, name: str) -> str:
         return self.sql(sqlbuild.tbl(name, self.schema))
@@ -195,8 +202,8 @@ class SqlDestination(Destination):
     def write_state(self, row: StateRow) -> None:
         rec = row.as_record()
         table = self.qualified(STATE_TABLE)
-        marks = ", ".join(["?"] * len(STATE_COLUMNS))
-        self.execute(f"DELETE FROM {table} WHERE stream = ?", [row.stream])
+        marks = ", ".join([self.marker] * len(STATE_COLUMNS))
+        self.execute(f"DELETE FROM {table} WHERE stream = {self.marker}", [row.stream])
         self.execute(
             f"INSERT INTO {table} ({', '.join(STATE_COLUMNS)}) VALUES ({marks})",
             [rec[c] for c in STATE_COLUMNS],
