@@ -68,13 +68,17 @@ class OffsetPaginator(Paginator):
 
 
 class KeysetPaginator(Paginator):
-    """Sends the last row's key (e.g. `id_greater=<last id>`); stops on a short page."""
+    """Sends the last row's key (e.g. `id_greater=<last id>`); stops on a short page, or when
+    the response's total (rows matching this request) fits in the page just read. Whether an
+    API counts the rows before the key or not, that test never stops early: an API counting
+    every row only costs one more, empty, page."""
 
     kind = "keyset"
 
     def __init__(self, paging: Paging, where: str) -> None:
         super().__init__(paging, where)
         self.last: Any = None
+        self.total_expr = jmespath.compile(paging.total) if paging.total else None
 
     def params(self) -> list[tuple[str, str]]:
         p = self.paging
@@ -101,6 +105,9 @@ class KeysetPaginator(Paginator):
                 "the API must return rows ordered by that field; check the spec's orders param",
             )
         self.last = key
+        total = read_total(self.total_expr.search(body) if self.total_expr else None)
+        if total is not None and total <= len(records):
+            return False
         return len(records) >= (self.paging.limit or 0)
 
 

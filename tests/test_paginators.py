@@ -54,6 +54,21 @@ def test_keyset_sends_last_id_and_stops_on_short_page():
     assert sent == [{"limit": "2"}, {"limit": "2", "id_greater": "2"}, {"limit": "2", "id_greater": "4"}]
 
 
+@pytest.mark.parametrize(
+    "totals,expected_requests",
+    [
+        (["6", "4", "2"], 3),  # the total counts the rows after the key: no empty last page
+        (["6", "6", "6", "6"], 4),  # the total counts every row: one more, empty, page
+        ([None, None, None, None], 4),  # no total: the empty page stops it
+    ],
+)
+def test_keyset_uses_a_total_only_to_stop_earlier(totals, expected_requests):
+    paging = Paging(kind="keyset", limit=2, param="id_greater", field="id", total="meta.total")
+    pages = [[{"id": "1"}, {"id": "2"}], [{"id": "3"}, {"id": "4"}], [{"id": "5"}, {"id": "6"}], []]
+    bodies = [({"meta": {"total": t}} if t else {}, p) for t, p in zip(totals, pages, strict=False)]
+    assert len(drive(make_paginator(paging, "t"), bodies)) == expected_requests
+
+
 def test_keyset_that_does_not_advance_is_an_error_not_a_loop():
     pager = make_paginator(KEYSET, "table contacts")
     pager.advance({}, [{"id": "1"}, {"id": "9"}])

@@ -1,0 +1,67 @@
+"""Helpers for tests that run acx end to end against the sandbox or a cassette."""
+
+from __future__ import annotations
+
+import json
+import os
+from contextlib import contextmanager
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from engine.api import run_spec
+from tests.conftest import SPEC
+
+SANDBOX_TZ = "America/New_York"  # the sandbox's account time zone (docs/sandbox.md)
+
+
+def env_for(url: str, key: str, **extra: str) -> dict[str, str]:
+    return {
+        **os.environ,
+        "ACX_API_URL": url,
+        "ACX_API_KEY": key,
+        "ACX_REQUESTS_PER_SECOND": "10000",
+        "ACX_TIMEZONE": SANDBOX_TZ,
+        **extra,
+    }
+
+
+def run(url: str, key: str, dest: str, **kwargs: Any) -> tuple[int, list[str]]:
+    """Run the shipped spec; returns (exit code, printed lines)."""
+    lines: list[str] = []
+    env = kwargs.pop("env", None) or env_for(url, key)
+    code = run_spec(str(kwargs.pop("spec", SPEC)), dest, env=env, echo=lines.append,
+                    out=lines.append, **kwargs)
+    return code, lines
+
+
+@contextmanager
+def duck(path: Path):
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def jsonable(value: Any) -> Any:
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def table_rows(con: duckdb.DuckDBPyConnection, table: str, order: list[str]) -> list[dict[str, Any]]:
+    cur = con.execute(f'SELECT * FROM "{table}" ORDER BY {", ".join(order)}')
+    names = [d[0] for d in cur.description]
+    return [{n: jsonable(v) for n, v in zip(names, row, strict=True)} for row in cur.fetchall()]
+
+
+def golden(path: Path, value: Any, refresh: bool) -> Any:
+    if refresh or not path.exists():
+        path.write_text(json.dumps(value, indent=1, ensure_ascii=False, sort_keys=True) + "\n")
+    return json.loads(path.read_text())
