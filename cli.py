@@ -150,7 +150,10 @@ def run(
     sys.exit(code)
 
 
-@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@main.command(
+    context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+    add_help_option=False,
+)
 @click.pass_context
 def sandbox(ctx: click.Context) -> None:
     """Start the local ActiveCampaign-compatible API (see `acx sandbox --help`)."""

@@ -11,9 +11,9 @@ from .app import Sandbox
 from .config import ALL_FAULTS, DataConfig
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(prog: str = "python -m sandbox") -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="sandbox",
+        prog=prog,
         description="Local ActiveCampaign API v3 look-alike serving deterministic synthetic data.",
     )
     p.add_argument("--port", type=int, default=8765, help="TCP port on 127.0.0.1 (0 = any free)")
@@ -43,8 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def main(argv: Sequence[str] | None = None, prog: str = "python -m sandbox") -> int:
+    """Parse flags, bind, print ``sandbox listening on <url>`` and serve until Ctrl-C.
+
+    Returns the exit code (2 for bad settings or a port in use).
+    """
+    args = build_parser(prog).parse_args(argv)
     try:
         sandbox = Sandbox(
             contacts=args.contacts,

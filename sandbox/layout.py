@@ -27,7 +27,10 @@ class Timeline:
         self.step = (end - start) / self.count
 
     def times(self, id_: int) -> tuple[int, int]:
-        rng = Rng(self.seed, self.code, id_, 0)
+        return self.draw(id_, Rng(self.seed, self.code, id_, 0))
+
+    def draw(self, id_: int, rng: Rng) -> tuple[int, int]:
+        """The times of ``id_``, drawn first from the row's stream-0 generator."""
         created = int(self.start + (id_ - 1 + rng.random()) * self.step)
         if rng.chance(0.3):
             return created, created

@@ -18,6 +18,8 @@ Row = dict[str, Any]
 
 
 class TableStore:
+    """Reads merge generated rows with the overlay; writes only touch the overlay."""
+
     def __init__(self, gen: Gen) -> None:
         self.gen = gen
         self.name = gen.name

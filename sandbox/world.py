@@ -46,16 +46,13 @@ class World:
         self.clock = self.now
         self.mutations = 0
         self.lock = threading.RLock()
-        self.query_cache: OrderedDict[Any, Any] = OrderedDict()
+        self._cache: OrderedDict[Any, Any] = OrderedDict()
         self.link_base = f"https://{config.account}.api-us1.com/api/3"
         self.gens = {}
         for factory in GENERATORS:
             gen = factory(self)
             self.gens[gen.name] = gen
         self.stores = {name: TableStore(gen) for name, gen in self.gens.items()}
-
-    def gen(self, name: str) -> Gen:
-        return self.gens[name]
 
     def store(self, name: str) -> TableStore:
         return self.stores[name]
@@ -67,7 +64,7 @@ class World:
 
     def remember(self, key: Any, compute: Callable[[], T]) -> T:
         """A small LRU of derived results (filtered id sets, counts); keys embed versions."""
-        cache = self.query_cache
+        cache = self._cache
         if key in cache:
             cache.move_to_end(key)
             return cast(T, cache[key])
@@ -75,6 +72,3 @@ class World:
         if len(cache) > CACHE_SIZE:
             cache.popitem(last=False)
         return value
-
-    def version(self) -> int:
-        return sum(store.version for store in self.stores.values())

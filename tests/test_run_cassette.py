@@ -40,6 +40,7 @@ def loaded(tmp_path_factory):
     if RECORD:
         from sandbox import Sandbox
 
+        CASSETTE.unlink(missing_ok=True)  # "all" would otherwise append to the old recording
         sb = Sandbox(contacts=150, api_key=KEY, rate_limit=0).start()
         url = sb.url
     try:

@@ -248,6 +248,15 @@ def test_mutate_other_tables(fresh: Sandbox, table: str, stamp: str) -> None:
         assert datetime.fromisoformat(new[stamp]) > datetime.fromisoformat(oldest)
 
 
+def test_mutate_works_on_every_table(fresh: Sandbox) -> None:
+    for table in fresh.tables():
+        before = {str(r["id"]): r for r in fresh.expected(table)}
+        result = fresh.mutate(table, update=2, create=1, delete=1)
+        after = {str(r["id"]): r for r in fresh.expected(table)}
+        assert all(before[str(i)] != after[str(i)] for i in result["updated"]), table
+        assert str(result["created"][0]) in after and str(result["deleted"][0]) not in after
+
+
 def test_mutate_over_http(fresh: Sandbox) -> None:
     reply = call(
         fresh,
@@ -432,7 +441,7 @@ def test_latency_overlaps_across_threads() -> None:
             t.start()
         for t in threads:
             t.join()
-        assert 0.3 <= time.perf_counter() - started < 1.0
+        assert 0.3 <= time.perf_counter() - started < 1.1
 
 
 @pytest.mark.parametrize("kind", ["500", "502", "503", "429"])

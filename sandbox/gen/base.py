@@ -65,8 +65,9 @@ class Gen:
         return self.timeline.times(id_)
 
     def row(self, id_: int) -> Row:
-        created, updated = self.times(id_)
-        return self.build(id_, self.rng(id_), created, updated, None, 0)
+        rng = Rng(self.seed, self.code, id_, 0)  # times first, then the rest of the row
+        created, updated = self.timeline.draw(id_, rng)
+        return self.build(id_, rng, created, updated, None, 0)
 
     def build(
         self, id_: int, rng: Rng, created: int, updated: int, parent: int | None, k: int
@@ -129,14 +130,13 @@ class ChildGen(Gen):
 
     def times(self, id_: int) -> tuple[int, int]:
         parent, _ = self.blocks.locate(id_)
-        return self.times_after(id_, parent)
+        return self.times_after(id_, parent, Rng(self.seed, self.code, id_, 0))
 
-    def times_after(self, id_: int, parent: int) -> tuple[int, int]:
+    def times_after(self, id_: int, parent: int, rng: Rng) -> tuple[int, int]:
         assert self.parent_table is not None
         if self._last_parent[0] != parent:  # children of one parent are built in a row
             self._last_parent = (parent, self.w.gens[self.parent_table].times(parent)[0])
         parent_created = self._last_parent[1]
-        rng = Rng(self.seed, self.code, id_, 0)
         last = self.w.end - 1
         created = min(last, parent_created + int(self.child_lag_days * DAY * rng.random() ** 2))
         if rng.chance(0.5):
@@ -146,8 +146,9 @@ class ChildGen(Gen):
 
     def row(self, id_: int) -> Row:
         parent, k = self.blocks.locate(id_)
-        created, updated = self.times_after(id_, parent)
-        return self.build(id_, self.rng(id_), created, updated, parent, k)
+        rng = Rng(self.seed, self.code, id_, 0)  # times first, then the rest of the row
+        created, updated = self.times_after(id_, parent, rng)
+        return self.build(id_, rng, created, updated, parent, k)
 
     def base_children(self, parent: int) -> Sequence[int]:
         if parent > self.parents:

@@ -275,6 +275,10 @@ class FieldRelGen(Gen):
     span = 0.05
     parent_table = "fields"
     parent_field = "field"
+    touch_field = "dorder"
+
+    def touched_value(self, row: Row, rng: Rng) -> Any:
+        return str(int(row["dorder"]) + rng.randint(1, 5))
 
     def __init__(self, world: Any) -> None:
         # every field is on "all lists" (relid 0); every third also on a specific list

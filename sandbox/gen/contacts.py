@@ -138,11 +138,16 @@ def _strides(choices: int) -> tuple[int, ...]:
     return tuple(s for s in range(1, choices + 1) if gcd(s, choices) == 1)
 
 
+@lru_cache(maxsize=4096)
+def _walk(seed: int, code: int, parent: int, choices: int) -> tuple[int, int]:
+    rng = Rng(seed, code, parent, 7)
+    return rng.randint(0, choices - 1), rng.choice(_strides(choices))
+
+
 def _distinct(seed: int, code: int, parent: int, k: int, choices: int) -> int:
     """The k-th value (k < choices) of a per-parent permutation of 1..choices."""
-    rng = Rng(seed, code, parent, 7)
-    start = rng.randint(0, choices - 1)
-    return 1 + (start + k * rng.choice(_strides(choices))) % choices
+    start, stride = _walk(seed, code, parent, choices)
+    return 1 + (start + k * stride) % choices
 
 
 class ContactTagGen(ChildGen):

@@ -166,6 +166,11 @@ class TaskTypeGen(Gen):
 class TaskTypeOutcomeRelGen(Gen):
     name = "tasktypeOutcomeRels"
     span = 0.1
+    stamps: ClassVar[dict[str, str]] = {"updated_utc_timestamp": "local"}
+    touch_field = "updated_by"
+
+    def touched_value(self, row: Row, rng: Rng) -> Any:
+        return str(rng.randint(1, self.w.sizes.users))
 
     def __init__(self, world: Any) -> None:
         rng = Rng(world.seed, 777)

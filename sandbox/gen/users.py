@@ -163,6 +163,7 @@ class UserGroupGen(Gen):
 
     name = "userGroups"
     span = 0.3
+    stamps: ClassVar[dict[str, str]] = {"udate": "iso"}
     parent_table = "groups"
     parent_field = "groupid"
 

@@ -1,0 +1,501 @@
+"""Files: one folder of Parquet or JSON Lines files, for data lakes and for loading by hand
+(`bq load`, Snowflake/Redshift `COPY`). `--dest parquet:DIR` or `--dest jsonl:DIR`.
+
+Layout of DIR:
+
+    _acx_manifest.json              every file per table: run, mode, rows, savepoint, current
+    _acx_state.json                 the state rows, so incremental runs work with files too
+    <table>/<stamp>_<run_id>.parquet     one file per table per run (`.jsonl` for jsonl)
+
+A file's mode is "full" (a complete snapshot: it supersedes every older file of the table) or
+"incremental" (rows changed since the previous file, applied on the primary key). A table is
+rebuilt from the files the manifest marks `current`: its latest full file, then every incremental
+file after it, in order. An incremental file of a side-loaded child carries `replaces_children_of`:
+first delete the table's rows whose `key` is among the `references` values of that parent's file
+of the same run (the parent was read again, so these are all its children now).
+
+Staging and dedupe: each batch is appended as a row group to a hidden temp Parquet file (typed,
+with `_acx_seq`), so memory stays flat however big the table. At commit DuckDB reads that file
+back, keeps the last staged row per primary key (the same query the SQL warehouses run), sorts by
+the key (so row-group statistics prune lookups by id) and streams record batches to the format's
+writer. DuckDB sorts out of core (spilling under DIR), so commit memory stays bounded too.
+
+Temp files start with `.acx-`: dataset readers (pyarrow, Spark, Hive) skip dot-files, a failed or
+killed run never leaves a partial file under a final name, and `prepare` deletes what a crashed
+run left. A lock file keeps two runs off one folder.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import math
+import os
+import shutil
+import sys
+import uuid
+from abc import abstractmethod
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any, ClassVar, Protocol
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+from sqlglot import exp
+
+from engine import sqlbuild
+from engine.coltypes import ARROW
+from engine.ddl import render
+from engine.destinations.base import STAGE_PREFIX, Apply, Destination
+from engine.errors import ConfigError, LoadError, StateError
+from engine.spec import Stream
+from engine.state import StateRow, iso
+
+MANIFEST = "_acx_manifest.json"
+STATE_FILE = "_acx_state.json"
+LOCK_FILE = "_acx.lock"
+TEMP = ".acx-"  # dot-prefixed: hidden from dataset readers, removed by the next run
+MANIFEST_VERSION = 1
+READ_ROWS = 100_000  # rows per record batch read back from DuckDB (one row group each)
+
+# Arrow types of the files: the loading types, with timestamps marked UTC so readers know.
+FILE_TYPES: dict[str, pa.DataType] = {**ARROW, "timestamp": pa.timestamp("us", tz="UTC")}
+
+
+def iso_z(moment: datetime) -> str:
+    """ISO-8601 in UTC with a Z; microseconds only when there are some."""
+    return moment.astimezone(timezone.utc).replace(tzinfo=None).isoformat() + "Z"
+
+
+def plain(number: Decimal) -> str:
+    return format(number, "f")  # exact, and never 0E-9
+
+
+def finite(number: float) -> float | None:
+    return number if math.isfinite(number) else None  # JSON has no NaN or Infinity
+
+
+# JSON Lines values per logical type (types not listed are JSON-native as Python gives them).
+JSON_VALUE: dict[str, Callable[[Any], Any]] = {
+    "timestamp": iso_z,
+    "date": date.isoformat,
+    "decimal": plain,  # a string: JSON numbers become floats in most readers
+    "json": json.loads,  # embedded as a JSON value, not a string holding JSON
+    "float": finite,
+}
+
+
+def file_schema(stream: Stream) -> pa.Schema:
+    return pa.schema(
+        [
+            pa.field(c.name, FILE_TYPES[c.type], metadata={"description": c.description})
+            for c in stream.columns
+        ]
+    )
+
+
+def stage_schema(stream: Stream) -> pa.Schema:
+    fields = [pa.field(c.name, ARROW[c.type]) for c in stream.columns]
+    return pa.schema([*fields, pa.field(sqlbuild.SEQ, pa.int64())])
+
+
+class BatchWriter(Protocol):
+    def write(self, batch: pa.RecordBatch) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class ParquetFile:
+    def __init__(self, path: Path, stream: Stream) -> None:
+        self.writer = pq.ParquetWriter(path, file_schema(stream))
+
+    def write(self, batch: pa.RecordBatch) -> None:
+        self.writer.write_batch(batch)
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+class JsonlFile:
+    def __init__(self, path: Path, stream: Stream) -> None:
+        self.convert = [JSON_VALUE.get(c.type) for c in stream.columns]
+        self.fh: IO[str] = path.open("w", encoding="utf-8", newline="\n")
+
+    def write(self, batch: pa.RecordBatch) -> None:
+        if not batch.num_rows:
+            return
+        columns = []
+        for convert, array in zip(self.convert, batch.columns, strict=True):
+            values = array.to_pylist()
+            if convert is not None:
+                values = [None if v is None else convert(v) for v in values]
+            columns.append(values)
+        names = batch.schema.names
+        for row in zip(*columns, strict=True):
+            record = dict(zip(names, row, strict=True))
+            self.fh.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+    def close(self) -> None:
+        self.fh.close()
+
+
+class Staging:
+    """One stream's rows of this run so far, in a temp Parquet file."""
+
+    def __init__(self, path: Path, stream: Stream) -> None:
+        self.path = path
+        self.schema = stage_schema(stream)
+        self.writer: pq.ParquetWriter | None = pq.ParquetWriter(path, self.schema)
+        self.rows = 0
+
+    def append(self, batch: pa.Table) -> None:
+        assert self.writer is not None
+        self.writer.write_table(batch.select(self.schema.names).cast(self.schema))
+        self.rows += batch.num_rows
+
+    def finish(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
+
+
+class FilesDestination(Destination):
+    """Shared by the file formats; each adds its suffix and its writer."""
+
+    suffix: ClassVar[str]
+    dialect = "duckdb"  # the SQL that dedupes a stage
+
+    def __init__(self, target: str | None = None, settings: Any = None) -> None:
+        if not target:
+            raise ConfigError(
+                f"destination {self.name} needs a folder", f"e.g. --dest {self.name}:./out"
+            )
+        self.root = Path(target)
+        self.token = uuid.uuid4().hex[:8]
+        self.stamp = ""
+        self.stages: dict[str, Staging] = {}
+        self.manifest: dict[str, Any] = {}
+        self.con: duckdb.DuckDBPyConnection | None = None
+        self.lock: IO[str] | None = None
+
+    @abstractmethod
+    def open_file(self, path: Path, stream: Stream) -> BatchWriter: ...
+
+    def describe(self) -> str:
+        return f"{self.name}:{self.root}"
+
+    # ---- lifecycle
+    def connect(self) -> None:
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LoadError(f"cannot create {self.describe()}: {exc.strerror}") from None
+        self.lock = lock_folder(self.root / LOCK_FILE, self.describe())
+        remove_temps(self.root)
+        self.manifest = self._read_json(MANIFEST) or {
+            "acx_manifest": MANIFEST_VERSION,
+            "format": self.name,
+            "tables": {},
+        }
+        if self.manifest.get("format") != self.name:
+            raise ConfigError(
+                f"{self.root} holds {self.manifest.get('format')} files, not {self.name}",
+                "give each format its own folder",
+            )
+        self.stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        self.con = duckdb.connect(":memory:")
+        self.con.execute(f"SET temp_directory = {literal(str(self.spill))}")
+
+    def close(self) -> None:
+        for staging in self.stages.values():
+            staging.finish()
+            staging.path.unlink(missing_ok=True)
+        self.stages.clear()
+        if self.con is not None:
+            self.con.close()
+            self.con = None
+        shutil.rmtree(self.spill, ignore_errors=True)
+        if self.lock is not None:
+            self.lock.close()
+            self.lock = None
+
+    @property
+    def spill(self) -> Path:
+        return self.root / f"{TEMP}spill-{self.token}"
+
+    @property
+    def db(self) -> duckdb.DuckDBPyConnection:
+        if self.con is None:
+            raise LoadError(f"{self.describe()} used before connect()")
+        return self.con
+
+    # ---- the interface
+    def prepare(self, stream: Stream) -> None:
+        folder = self.root / stream.name
+        folder.mkdir(exist_ok=True)
+        remove_temps(folder)  # the lock is held: temps here are a crashed run's
+
+    def stage(self, stream: Stream, batch: pa.Table) -> None:
+        if not batch.num_rows:
+            return
+        staging = self.stages.get(stream.key)
+        try:
+            if staging is None:
+                path = self.root / stream.name / f"{TEMP}{self.token}.stage.parquet"
+                staging = self.stages[stream.key] = Staging(path, stream)
+            staging.append(batch)
+        except (OSError, pa.ArrowException) as exc:
+            raise LoadError(f"{self.describe()}: staging {stream.name}: {exc}") from None
+
+    def commit(self, applies: Sequence[Apply], states: Sequence[StateRow]) -> None:
+        """Data files first, then the manifest, then the state, each with one `os.replace`.
+
+        A crash between steps loses nothing: a data file renamed into place but absent from the
+        manifest is ignored (the manifest is the list of files); a manifest ahead of the state
+        makes the next run read again from the older savepoint, and incremental files are
+        applied on the primary key, so rows read twice do no harm. The state is never ahead of
+        the data, so no changed row is skipped."""
+        rows = {s.stream: s for s in states}
+        for item in applies:
+            self._check_types(item)
+        written: list[tuple[Apply, Path, int]] = []
+        temps: list[Path] = []
+        try:
+            for item in applies:
+                if self._wants_file(item):
+                    final = self._final_path(item.stream, rows.get(item.stream.key))
+                    temps.append(final.with_name(f"{TEMP}{self.token}.{final.name}"))
+                    written.append((item, final, self._write(item.stream, temps[-1])))
+            for temp, (_, final, _) in zip(temps, written, strict=True):
+                sync(temp)
+                os.replace(temp, final)
+            for folder in {final.parent for _, final, _ in written}:
+                sync(folder)
+            manifest = self._next_manifest(applies, written, rows)
+            write_json(self.root / MANIFEST, manifest)
+            self.manifest = manifest
+            state = {**self._state_records(), **{k: r.as_record() for k, r in rows.items()}}
+            write_json(self.root / STATE_FILE, {"acx_state": 1, "streams": state})
+        except (OSError, pa.ArrowException, duckdb.Error) as exc:
+            for temp in temps:
+                temp.unlink(missing_ok=True)
+            raise LoadError(f"{self.describe()}: commit failed: {exc}") from None
+        self.discard([a.stream for a in applies])
+
+    def discard(self, streams: Sequence[Stream]) -> None:
+        for s in streams:
+            staging = self.stages.pop(s.key, None)
+            if staging is not None:
+                staging.finish()
+                staging.path.unlink(missing_ok=True)
+
+    def read_state(self) -> dict[str, StateRow]:
+        return {k: StateRow.from_record(r) for k, r in self._state_records().items()}
+
+    # ---- commit steps
+    def _check_types(self, item: Apply) -> None:
+        """Appending rows of another type to a table's current files breaks every loader."""
+        entry = self.manifest["tables"].get(item.stream.name)
+        if item.mode == "replace" or not entry or not any(f["current"] for f in entry["files"]):
+            return
+        had = {c["name"]: c["type"] for c in entry["columns"]}
+        for col in item.stream.columns:
+            if had.get(col.name, col.type) != col.type:
+                raise LoadError(
+                    f"{self.describe()}: column {item.stream.name}.{col.name} is {had[col.name]} "
+                    f"in the current files but the spec now says {col.type}",
+                    f"run with --full-refresh {item.stream.key} to write a new snapshot, "
+                    "or keep the old type in the spec",
+                )
+
+    def _wants_file(self, item: Apply) -> bool:
+        """A snapshot always (even empty: the table is empty); an increment when it has rows,
+        or when a child's parent was read again (its rows may have to be deleted)."""
+        if item.mode == "replace":
+            return True
+        if self._staged(item.stream):
+            return True
+        return item.parent_stage is not None and self._staged(item.parent_stage) > 0
+
+    def _staged(self, stream: Stream) -> int:
+        staging = self.stages.get(stream.key)
+        return staging.rows if staging else 0
+
+    def _final_path(self, stream: Stream, row: StateRow | None) -> Path:
+        run_id = row.run_id if row and row.run_id else self.token
+        return self.root / stream.name / f"{self.stamp}_{run_id}{self.suffix}"
+
+    def _write(self, stream: Stream, path: Path) -> int:
+        """The stage, deduplicated, sorted by key and typed for files, into `path`."""
+        schema = file_schema(stream)
+        writer = self.open_file(path, stream)
+        rows = 0
+        try:
+            for batch in self._deduped(stream):
+                writer.write(batch.cast(schema))
+                rows += batch.num_rows
+        finally:
+            writer.close()
+        return rows
+
+    def _deduped(self, stream: Stream) -> Iterator[pa.RecordBatch]:
+        staging = self.stages.get(stream.key)
+        if staging is None:
+            return
+        staging.finish()
+        view = sqlbuild.tbl(STAGE_PREFIX + stream.name)
+        self.db.execute(
+            f"CREATE OR REPLACE TEMP VIEW {sql(view)} AS "
+            f"SELECT * FROM read_parquet({literal(str(staging.path))})"
+        )
+        key = [stream.column(k).name for k in stream.primary_key]
+        query = sqlbuild.deduped(view, [c.name for c in stream.columns], key)
+        query = query.order_by(*[sqlbuild.col(k) for k in key])
+        relation = self.db.sql(sql(query))
+        # DuckDB 2 renamed the 1.x fetch_arrow_reader (which now warns) to to_arrow_reader
+        read = getattr(relation, "to_arrow_reader", None) or relation.fetch_arrow_reader
+        yield from read(READ_ROWS)
+
+    def _next_manifest(
+        self,
+        applies: Sequence[Apply],
+        written: list[tuple[Apply, Path, int]],
+        rows: dict[str, StateRow],
+    ) -> dict[str, Any]:
+        manifest = copy.deepcopy(self.manifest)
+        tables = manifest["tables"]
+        for item in applies:
+            tables[item.stream.name] = table_entry(item.stream, tables.get(item.stream.name))
+        now = iso(datetime.now(timezone.utc))
+        for item, final, count in written:
+            files = tables[item.stream.name]["files"]
+            if item.mode == "replace":
+                for old in files:
+                    old["current"] = False
+            row = rows.get(item.stream.key)
+            entry: dict[str, Any] = {
+                "path": final.relative_to(self.root).as_posix(),
+                "run_id": row.run_id if row else "",
+                "mode": "full" if item.mode == "replace" else "incremental",
+                "rows": count,
+                "savepoint": iso(row.savepoint) if row else None,
+                "written_at": now,
+                "current": True,
+            }
+            link = item.stream.parent
+            if item.parent_stage is not None and link is not None:
+                entry["replaces_children_of"] = {
+                    "table": item.parent_stage.name,
+                    "key": item.stream.column(link.key).name,
+                    "references": item.parent_stage.column(link.references).name,
+                }
+            files.append(entry)
+        manifest["updated_at"] = now
+        return manifest
+
+    # ---- reading our JSON files
+    def _read_json(self, name: str) -> dict[str, Any] | None:
+        path = self.root / name
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError) as exc:
+            raise StateError(
+                f"{path} cannot be read: {exc}",
+                "restore it from a backup, or empty the folder and run again",
+            ) from None
+        if not isinstance(data, dict):
+            raise StateError(f"{path} is not a JSON object", "restore it or empty the folder")
+        return data
+
+    def _state_records(self) -> dict[str, dict[str, Any]]:
+        data = self._read_json(STATE_FILE) or {}
+        return dict(data.get("streams", {}))
+
+
+class ParquetDestination(FilesDestination):
+    name = "parquet"
+    suffix = ".parquet"
+
+    def open_file(self, path: Path, stream: Stream) -> BatchWriter:
+        return ParquetFile(path, stream)
+
+
+class JsonlDestination(FilesDestination):
+    name = "jsonl"
+    suffix = ".jsonl"
+
+    def open_file(self, path: Path, stream: Stream) -> BatchWriter:
+        return JsonlFile(path, stream)
+
+
+def table_entry(stream: Stream, old: dict[str, Any] | None) -> dict[str, Any]:
+    """A table's manifest entry: what the spec says now, and the files so far."""
+    return {
+        "stream": stream.key,
+        "title": stream.title,
+        "description": stream.description,
+        "primary_key": [stream.column(k).name for k in stream.primary_key],
+        "columns": [
+            {"name": c.name, "type": c.type, "description": c.description} for c in stream.columns
+        ],
+        "files": list((old or {}).get("files", [])),
+    }
+
+
+def sql(expression: exp.Expression) -> str:
+    return render([expression], "duckdb", pretty=False)[0]
+
+
+def literal(text: str) -> str:
+    return sql(exp.Literal.string(text))
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Replace `path` atomically: a reader sees the old content or the new, never a mix."""
+    temp = path.with_name(f"{TEMP}{path.name}")
+    temp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    sync(temp)
+    os.replace(temp, path)
+    sync(path.parent)
+
+
+def sync(path: Path) -> None:
+    """Flush a file or folder to disk, so a rename never publishes data still in the cache."""
+    if os.name != "posix":  # Windows cannot fsync a folder; NTFS journals the rename
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def remove_temps(folder: Path) -> None:
+    for path in folder.glob(f"{TEMP}*"):
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+
+
+def lock_folder(path: Path, where: str) -> IO[str] | None:
+    """Hold an exclusive lock on the folder for the run (released when the process ends)."""
+    if sys.platform == "win32":  # no flock; runs on one folder must not overlap
+        return None
+    import fcntl
+
+    handle = path.open("a")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise LoadError(
+            f"{where} is in use by another process (another acx run?)",
+            "wait for it to finish; runs on one destination never interleave",
+        ) from None
+    return handle
