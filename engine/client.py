@@ -19,7 +19,7 @@ import requests
 from engine import __version__
 from engine.config import Settings
 from engine.errors import ApiError
-from engine.ratelimit import RateLimiter, Unlimited
+from engine.ratelimit import URGENT, RateLimiter, Unlimited
 from engine.spec import Source
 
 SECRET_PARAMS = ("key", "token", "secret", "password", "auth")
@@ -37,10 +37,11 @@ class Ask:
 class Retryable(Exception):
     """A failure worth another try; `wait` is the server's Retry-After, if it gave one."""
 
-    def __init__(self, reason: str, wait: float | None = None) -> None:
+    def __init__(self, reason: str, wait: float | None = None, status: int | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
         self.wait = wait
+        self.status = status
 
 
 class Client:
@@ -65,13 +66,13 @@ class Client:
         self.requests: Counter[str] = Counter()
         self.retries: Counter[str] = Counter()
 
-    def get(self, path: str, params: Params, ask: Ask) -> dict[str, Any]:
+    def get(self, path: str, params: Params, ask: Ask, priority: int = URGENT) -> dict[str, Any]:
         """GET a JSON object, retrying what is worth retrying; raise ApiError otherwise."""
         url = self.base + path
         policy = self.source.retry
         last = ""
         for attempt in range(1, policy.max_attempts + 1):
-            self.limiter.acquire()
+            self.limiter.acquire(URGENT if attempt > 1 else priority)
             with self._lock:
                 self.requests[ask.stream] += 1
             try:
@@ -82,9 +83,12 @@ class Client:
                     break
                 with self._lock:
                     self.retries[ask.stream] += 1
-                if exc.wait is not None:
+                if exc.status == 429:
+                    self.limiter.rate_limited(exc.wait)
+                elif exc.wait is not None:
                     self.limiter.pause(exc.wait)
-                self.sleep(self._backoff(attempt) if exc.wait is None else 0)
+                if exc.wait is None and exc.status != 429:
+                    self.sleep(self._backoff(attempt))
         raise ApiError(
             f"GET {redact(url, params)} failed after {policy.max_attempts} attempts "
             f"(table {ask.stream}); last: {last}",
@@ -107,7 +111,7 @@ class Client:
         except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError):
             raise Retryable("connection dropped mid-response") from None
         if resp.status_code in self.source.retry.statuses:
-            raise Retryable(f"HTTP {resp.status_code}", _retry_after(resp))
+            raise Retryable(f"HTTP {resp.status_code}", _retry_after(resp), resp.status_code)
         if resp.status_code >= 400:
             raise self._fatal(resp, url, params, ask)
         try:

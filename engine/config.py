@@ -37,6 +37,9 @@ class Settings:
     requests_per_second: float | None = None
     tables: dict[str, TableSettings] = field(default_factory=dict)
     targets: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # the environment these settings were read from: destinations read their own variables
+    # (ACX_POSTGRES_DSN, SNOWFLAKE_*, a target's dsn_env) from it
+    env: Mapping[str, str] = field(default_factory=lambda: os.environ, repr=False, compare=False)
 
     def table(self, key: str) -> TableSettings:
         return self.tables.get(key, TableSettings())
@@ -79,6 +82,7 @@ def load_settings(
         ),
         tables=_tables(raw.get("tables", {}), spec),
         targets=raw.get("targets", {}),
+        env=env,
     )
 
 

@@ -49,22 +49,40 @@ class OffsetPaginator(Paginator):
     def __init__(self, paging: Paging, where: str) -> None:
         super().__init__(paging, where)
         self.offset = 0
+        self.step = paging.limit or 0  # rows a full page holds (the server may cap it lower)
+        self.total: int | None = None
         self.total_expr = jmespath.compile(paging.total) if paging.total else None
 
     def params(self) -> list[tuple[str, str]]:
+        return self.params_at(self.offset)
+
+    def params_at(self, offset: int) -> list[tuple[str, str]]:
         p = self.paging
-        return [(p.limit_param, str(p.limit)), (p.offset_param, str(self.offset))]
+        return [(p.limit_param, str(p.limit)), (p.offset_param, str(offset))]
 
     def advance(self, body: dict[str, Any], records: list[Any]) -> bool:
+        if self.pages == 0 and 0 < len(records) < self.step:
+            self.step = len(records)
+        return self.settle(self.offset, body, records)
+
+    def settle(self, offset: int, body: dict[str, Any], records: list[Any]) -> bool:
+        """Record the page read at `offset`; whether another page follows it."""
         self.pages += 1
         got = len(records)
-        self.offset += got
+        self.offset = offset + got
         if got == 0:
             return False
-        total = read_total(self.total_expr.search(body) if self.total_expr else None)
-        if total is not None:
-            return self.offset < total
+        self.total = read_total(self.total_expr.search(body) if self.total_expr else None)
+        if self.total is not None:
+            return self.offset < self.total
         return got >= (self.paging.limit or 0)
+
+    def predict(self) -> list[int]:
+        """Offsets of the remaining pages, known once a response gave the total: they can be
+        requested concurrently. Empty when the total is unknown (read one page at a time)."""
+        if self.total is None or self.step <= 0:
+            return []
+        return list(range(self.offset, self.total, self.step))
 
 
 class KeysetPaginator(Paginator):

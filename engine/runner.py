@@ -6,10 +6,12 @@ transaction, so a run that dies leaves the last good tables and a state never ah
 
 from __future__ import annotations
 
+import threading
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
@@ -18,17 +20,18 @@ from urllib.parse import quote
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from engine.client import Ask, Client
+from engine.client import Client
 from engine.coerce import Coercer
 from engine.config import Settings
 from engine.destinations import Apply, Destination
 from engine.errors import AcxError, ApiError
-from engine.paginators import make_paginator
+from engine.fetch import PageSource
 from engine.plan import Group, Plan
 from engine.records import RowBuilder
 from engine.spec import Spec, Stream
 from engine.sqlbuild import SEQ
 from engine.state import StateRow, as_utc_datetime, lower_bound
+from engine.writer import Writer
 
 Log = Callable[[str], None]
 
@@ -73,9 +76,13 @@ class StreamBuffer:
         self.max_cursor: datetime | None = None
         self.staged = 0
         self.seq = 0
+        self.parents: list[dict[str, Any]] = []  # rows a {parent.*} endpoint will iterate over
 
 
 class Runner:
+    """Runs a plan: every group in its own thread (requests share one rate limiter), one
+    writer thread for the destination."""
+
     def __init__(
         self,
         spec: Spec,
@@ -84,6 +91,8 @@ class Runner:
         client: Client,
         batch_rows: int = 20_000,
         log: Log = lambda line: None,
+        ahead: int = 8,
+        http_workers: int = 32,
     ) -> None:
         self.spec = spec
         self.settings = settings
@@ -91,40 +100,79 @@ class Runner:
         self.client = client
         self.batch_rows = batch_rows
         self.log = log
+        self.ahead = ahead
+        self.http_workers = http_workers
         self.parent_rows: dict[str, list[dict[str, Any]]] = {}
+        self.finished: dict[str, threading.Event] = {}
+        self.abort: AcxError | None = None
 
     def run(self, plan: Plan) -> RunResult:
         started = time.monotonic()
         result = RunResult(run_id=uuid.uuid4().hex[:12], tables={})
         for group in plan.groups:
+            self.finished[group.root.key] = threading.Event()
             for s in group.members:
                 result.tables[s.key] = TableResult(s.key, group.mode)
-        for s in [m for g in plan.groups for m in g.members]:
-            self.dest.prepare(s)
         state = self.dest.read_state()
-        for group in plan.groups:
-            self._run_group(group, state, result)
+        self.writer = Writer(self.dest)
+        for s in [m for g in plan.groups for m in g.members]:
+            self.writer.prepare(s)
+        http = ThreadPoolExecutor(self.http_workers, thread_name_prefix="acx-http")
+        self.source = PageSource(self.client, http, self.ahead)
+        try:
+            with ThreadPoolExecutor(
+                max(1, len(plan.groups)), thread_name_prefix="acx-group"
+            ) as pool:
+                for future in [pool.submit(self._run_group, g, state, result) for g in plan.groups]:
+                    future.result()
+        finally:
+            http.shutdown(wait=False, cancel_futures=True)
+            self.writer.close()
+        if self.abort is not None:
+            raise self.abort
         result.seconds = time.monotonic() - started
         return result
 
     def _run_group(self, group: Group, state: dict[str, StateRow], result: RunResult) -> None:
         tallies = [result.tables[s.key] for s in group.members]
-        if group.fan_out is not None and group.fan_out.key not in self.parent_rows:
-            for t in tallies:
-                t.status, t.error = "skipped", f"its parent table {group.fan_out.key} failed"
-            return
+        try:
+            if group.fan_out is not None:
+                self._wait_for(group.fan_out.key)
+                if group.fan_out.key not in self.parent_rows:
+                    for t in tallies:
+                        t.status, t.error = (
+                            "skipped",
+                            f"its parent table {group.fan_out.key} failed",
+                        )
+                    return
+            self._run_group_body(group, state, result, tallies)
+        finally:
+            self.finished[group.root.key].set()
+
+    def _wait_for(self, stream_key: str) -> None:
+        root = root_key(self.spec, stream_key)
+        if root in self.finished:
+            self.finished[root].wait()
+
+    def _run_group_body(
+        self,
+        group: Group,
+        state: dict[str, StateRow],
+        result: RunResult,
+        tallies: list[TableResult],
+    ) -> None:
         started = time.monotonic()
         before = self.client.requests[group.root.key]
         try:
             buffers = self._fetch_group(group, state, result)
             self._commit(group, buffers, state, result, started)
         except AcxError as err:
-            self.dest.discard(group.members)
+            self.writer.discard(group.members)
             for t in tallies:
                 t.status, t.error = "failed", str(err)
             self.log(f"{group.root.key}: failed: {err}")
-            if isinstance(err, ApiError) and "HTTP 401" in str(err):
-                raise
+            if isinstance(err, ApiError) and "HTTP 401" in str(err) and self.abort is None:
+                self.abort = err  # a refused key fails every table: stop the run
         finally:
             root = result.tables[group.root.key]
             root.requests = self.client.requests[group.root.key] - before
@@ -146,7 +194,11 @@ class Runner:
                 (flt.param, since.astimezone(self.settings.timezone).strftime(flt.format))
             )
         keep_parents = self._parent_needs(group)
-        for body, root_records, parent in self._pages(group, params, builders[root.key]):
+        for body, root_records, parent in self.source.pages(
+            root, builders[root.key], params, self._paths(group)
+        ):
+            if self.abort is not None:
+                raise self.abort
             kept: dict[str, list[dict[str, Any]]] = {}
             for s in group.members:
                 b = builders[s.key]
@@ -162,7 +214,7 @@ class Runner:
                 buf = buffers[s.key]
                 buf.rows.extend(rows)
                 if s.key in keep_parents:
-                    self.parent_rows.setdefault(s.key, []).extend(rows)
+                    buf.parents.extend(rows)
                 if len(buf.rows) >= self.batch_rows:
                     self._flush(buf, group, since, result)
         for buf in buffers.values():
@@ -183,28 +235,17 @@ class Runner:
             if s.parent and s.endpoint and "{parent." in s.endpoint and s.parent.stream in keys
         }
 
-    def _pages(
-        self, group: Group, params: list[tuple[str, str]], builder: RowBuilder
-    ) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]], Any]]:
-        """Every page of the root's requests (per parent row for {parent.*} endpoints)."""
-        root = group.root
-        ask = Ask(root.key, root.permission)
-        parents: list[Any] = [None]
-        if group.fan_out is not None:
-            parents = self.parent_rows.get(group.fan_out.key, [])
-        for parent in parents:
-            path = fill_placeholders(root.endpoint or "", parent)
-            if path is None:
-                continue
-            where = f"table {root.key}" + (f" ({path})" if parent is not None else "")
-            pager = make_paginator(root.paging, where)
-            while True:
-                body = self.client.get(path, [*params, *pager.params()], ask)
-                records = builder.records(body, where)
-                more = pager.advance(body, records)
-                yield body, records, parent
-                if not more:
-                    break
+    def _paths(self, group: Group) -> list[tuple[str, Any]]:
+        """(path, parent row) of each request series: one, or one per parent row."""
+        endpoint = group.root.endpoint or ""
+        if group.fan_out is None:
+            return [(endpoint, None)]
+        out = []
+        for parent in self.parent_rows.get(group.fan_out.key, []):
+            path = fill_placeholders(endpoint, parent)
+            if path is not None:
+                out.append((path, parent))
+        return out
 
     def _since(self, group: Group, state: dict[str, StateRow]) -> datetime | None:
         root = group.root
@@ -244,7 +285,7 @@ class Runner:
                 table = keep_since(table, buf.cursor_name, since)
         seq = pa.array(range(buf.seq, buf.seq + table.num_rows), type=pa.int64())
         buf.seq += table.num_rows
-        self.dest.stage(buf.stream, table.append_column(SEQ, seq))
+        self.writer.stage(buf.stream, table.append_column(SEQ, seq))
         buf.staged += table.num_rows
 
     def _commit(
@@ -272,13 +313,22 @@ class Runner:
             states.append(StateRow(s.key, savepoint, group.mode, buf.staged, run_id, now))
             tally = result.tables[s.key]
             tally.rows, tally.savepoint = buf.staged, savepoint
-        self.dest.commit(applies, states)
+        self.writer.commit(applies, states)
+        for key in self._parent_needs(group):  # published once committed: a failed parent's
+            self.parent_rows[key] = buffers[key].parents  # children are skipped, not half-read
         for s in group.members:
             result.tables[s.key].status = "ok"
         self.log(
             f"{group.root.key}: {buffers[group.root.key].staged} rows "
             f"({time.monotonic() - started:.1f}s)"
         )
+
+
+def root_key(spec: Spec, stream_key: str) -> str:
+    stream = spec.stream(stream_key)
+    while stream.from_ is not None:
+        stream = spec.stream(stream.from_)
+    return stream.key
 
 
 def keep_since(table: pa.Table, column: str, since: datetime) -> pa.Table:

@@ -54,7 +54,7 @@ def make(script):
     settings = Settings(api_url="https://acme.api-us1.com", api_key=KEY)
     waits = Waits()
     limiter = Unlimited()
-    limiter.pause = waits.paused.append  # type: ignore[method-assign]
+    limiter.rate_limited = waits.paused.append  # type: ignore[method-assign]
     session = FakeSession(script)
     client = Client(spec.source, settings, limiter, session=session, sleep=waits.slept.append)
     return client, session, waits

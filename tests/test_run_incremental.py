@@ -29,9 +29,9 @@ def calls(monkeypatch):
     seen: list[tuple[str, str, dict[str, str]]] = []
     original = Client.get
 
-    def spy(self, path, params, ask):
+    def spy(self, path, params, ask, priority=0):
         seen.append((ask.stream, path, dict(params)))
-        return original(self, path, params, ask)
+        return original(self, path, params, ask, priority)
 
     monkeypatch.setattr(Client, "get", spy)
     return seen
@@ -111,10 +111,10 @@ def test_a_full_refresh_that_fails_halfway_leaves_the_previous_table(sandbox, tm
 
     original = Client.get
 
-    def second_page_fails(self, path, params, ask):
+    def second_page_fails(self, path, params, ask, priority=0):
         if dict(params).get("offset") == "100":
             raise ApiError("GET /messages failed after 8 attempts; last: HTTP 503")
-        return original(self, path, params, ask)
+        return original(self, path, params, ask, priority)
 
     monkeypatch.setattr(Client, "get", second_page_fails)
     sandbox.mutate("campaigns", update=3)

@@ -7,6 +7,15 @@ Layout of DIR:
     _acx_state.json                 the state rows, so incremental runs work with files too
     <table>/<stamp>_<run_id>.parquet     one file per table per run (`.jsonl` for jsonl)
 
+The manifest (paths relative to DIR; `rows` counts the file's rows, after dedupe):
+
+    {"acx_manifest": 1, "format": "parquet", "updated_at": "...",
+     "tables": {"contacts": {"stream": "contacts", "title": ..., "description": ...,
+       "primary_key": ["id"], "columns": [{"name": "id", "type": "integer", "description": ...}],
+       "files": [{"path": "contacts/20261101T120000Z_0f3a9c1e2b4d.parquet", "run_id": ...,
+                  "mode": "full", "rows": 2000, "savepoint": "2026-10-31T...+00:00",
+                  "written_at": "...", "current": true}, ...]}}}
+
 A file's mode is "full" (a complete snapshot: it supersedes every older file of the table) or
 "incremental" (rows changed since the previous file, applied on the primary key). A table is
 rebuilt from the files the manifest marks `current`: its latest full file, then every incremental
@@ -29,20 +38,19 @@ from __future__ import annotations
 
 import copy
 import json
-import math
 import os
 import shutil
 import sys
 import uuid
 from abc import abstractmethod
 from collections.abc import Callable, Iterator, Sequence
-from datetime import date, datetime, timezone
-from decimal import Decimal
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Any, ClassVar, Protocol
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from sqlglot import exp
 
@@ -60,32 +68,33 @@ LOCK_FILE = "_acx.lock"
 TEMP = ".acx-"  # dot-prefixed: hidden from dataset readers, removed by the next run
 MANIFEST_VERSION = 1
 READ_ROWS = 100_000  # rows per record batch read back from DuckDB (one row group each)
+DEDUPE_MEMORY = "512MB"  # DuckDB spills to disk past this, so big tables commit in bounded memory
 
 # Arrow types of the files: the loading types, with timestamps marked UTC so readers know.
 FILE_TYPES: dict[str, pa.DataType] = {**ARROW, "timestamp": pa.timestamp("us", tz="UTC")}
 
 
-def iso_z(moment: datetime) -> str:
-    """ISO-8601 in UTC with a Z; microseconds only when there are some."""
-    return moment.astimezone(timezone.utc).replace(tzinfo=None).isoformat() + "Z"
+def iso_z(values: pa.Array) -> list[Any]:
+    """ISO-8601 in UTC with a Z: 2024-03-01T12:00:00.500000Z, or 2024-03-01T12:00:00Z on whole
+    seconds. Done by Arrow in bulk: timestamps are a good part of most tables."""
+    text = pc.cast(values.cast(pa.timestamp("us")), pa.string())  # "2024-03-01 12:00:00.500000"
+    text = pc.replace_substring_regex(text, r"\.000000$", "")
+    return pc.replace_substring_regex(text, r"^(\S+) (\S+)$", r"\1T\2Z").to_pylist()
 
 
-def plain(number: Decimal) -> str:
-    return format(number, "f")  # exact, and never 0E-9
+def each(convert: Callable[[Any], Any]) -> Callable[[pa.Array], list[Any]]:
+    return lambda values: [None if v is None else convert(v) for v in values.to_pylist()]
 
 
-def finite(number: float) -> float | None:
-    return number if math.isfinite(number) else None  # JSON has no NaN or Infinity
-
-
-# JSON Lines values per logical type (types not listed are JSON-native as Python gives them).
-JSON_VALUE: dict[str, Callable[[Any], Any]] = {
+# JSON Lines values per logical type; types not listed are JSON-native as Arrow gives them.
+JSON_COLUMN: dict[str, Callable[[pa.Array], list[Any]]] = {
     "timestamp": iso_z,
-    "date": date.isoformat,
-    "decimal": plain,  # a string: JSON numbers become floats in most readers
-    "json": json.loads,  # embedded as a JSON value, not a string holding JSON
-    "float": finite,
+    "date": lambda values: pc.cast(values, pa.string()).to_pylist(),  # YYYY-MM-DD
+    "decimal": each(lambda d: format(d, "f")),  # a string, exact; "f": never "0E-9"
+    "json": each(json.loads),  # embedded as a JSON value, not a string holding JSON
+    "float": lambda values: pc.if_else(pc.is_finite(values), values, None).to_pylist(),  # no NaN
 }
+ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # UTF-8 as is
 
 
 def file_schema(stream: Stream) -> pa.Schema:
@@ -121,22 +130,14 @@ class ParquetFile:
 
 class JsonlFile:
     def __init__(self, path: Path, stream: Stream) -> None:
-        self.convert = [JSON_VALUE.get(c.type) for c in stream.columns]
+        self.convert = [JSON_COLUMN.get(c.type, pa.Array.to_pylist) for c in stream.columns]
         self.fh: IO[str] = path.open("w", encoding="utf-8", newline="\n")
 
     def write(self, batch: pa.RecordBatch) -> None:
-        if not batch.num_rows:
-            return
-        columns = []
-        for convert, array in zip(self.convert, batch.columns, strict=True):
-            values = array.to_pylist()
-            if convert is not None:
-                values = [None if v is None else convert(v) for v in values]
-            columns.append(values)
+        columns = [f(a) for f, a in zip(self.convert, batch.columns, strict=True)]
         names = batch.schema.names
         for row in zip(*columns, strict=True):
-            record = dict(zip(names, row, strict=True))
-            self.fh.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+            self.fh.write(ENCODE(dict(zip(names, row, strict=True))) + "\n")
 
     def close(self) -> None:
         self.fh.close()
@@ -194,20 +195,16 @@ class FilesDestination(Destination):
         except OSError as exc:
             raise LoadError(f"cannot create {self.describe()}: {exc.strerror}") from None
         self.lock = lock_folder(self.root / LOCK_FILE, self.describe())
-        remove_temps(self.root)
-        self.manifest = self._read_json(MANIFEST) or {
-            "acx_manifest": MANIFEST_VERSION,
-            "format": self.name,
-            "tables": {},
-        }
-        if self.manifest.get("format") != self.name:
-            raise ConfigError(
-                f"{self.root} holds {self.manifest.get('format')} files, not {self.name}",
-                "give each format its own folder",
-            )
-        self.stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-        self.con = duckdb.connect(":memory:")
-        self.con.execute(f"SET temp_directory = {literal(str(self.spill))}")
+        try:
+            remove_temps(self.root)  # the lock is held: temps here are a crashed run's
+            self.manifest = self._read_manifest()
+            self.stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+            self.con = duckdb.connect(":memory:")
+            self.con.execute(f"SET temp_directory = {literal(str(self.spill))}")
+            self.con.execute(f"SET memory_limit = {literal(DEDUPE_MEMORY)}")
+        except BaseException:
+            self.close()
+            raise
 
     def close(self) -> None:
         for staging in self.stages.values():
@@ -236,7 +233,7 @@ class FilesDestination(Destination):
     def prepare(self, stream: Stream) -> None:
         folder = self.root / stream.name
         folder.mkdir(exist_ok=True)
-        remove_temps(folder)  # the lock is held: temps here are a crashed run's
+        remove_temps(folder)
 
     def stage(self, stream: Stream, batch: pa.Table) -> None:
         if not batch.num_rows:
@@ -258,7 +255,7 @@ class FilesDestination(Destination):
         makes the next run read again from the older savepoint, and incremental files are
         applied on the primary key, so rows read twice do no harm. The state is never ahead of
         the data, so no changed row is skipped."""
-        rows = {s.stream: s for s in states}
+        by_stream = {s.stream: s for s in states}
         for item in applies:
             self._check_types(item)
         written: list[tuple[Apply, Path, int]] = []
@@ -266,7 +263,7 @@ class FilesDestination(Destination):
         try:
             for item in applies:
                 if self._wants_file(item):
-                    final = self._final_path(item.stream, rows.get(item.stream.key))
+                    final = self._final_path(item.stream, by_stream.get(item.stream.key))
                     temps.append(final.with_name(f"{TEMP}{self.token}.{final.name}"))
                     written.append((item, final, self._write(item.stream, temps[-1])))
             for temp, (_, final, _) in zip(temps, written, strict=True):
@@ -274,10 +271,11 @@ class FilesDestination(Destination):
                 os.replace(temp, final)
             for folder in {final.parent for _, final, _ in written}:
                 sync(folder)
-            manifest = self._next_manifest(applies, written, rows)
+            manifest = self._next_manifest(applies, written, by_stream)
             write_json(self.root / MANIFEST, manifest)
             self.manifest = manifest
-            state = {**self._state_records(), **{k: r.as_record() for k, r in rows.items()}}
+            state = self._state_records()
+            state.update({key: row.as_record() for key, row in by_stream.items()})
             write_json(self.root / STATE_FILE, {"acx_state": 1, "streams": state})
         except (OSError, pa.ArrowException, duckdb.Error) as exc:
             for temp in temps:
@@ -363,7 +361,7 @@ class FilesDestination(Destination):
         self,
         applies: Sequence[Apply],
         written: list[tuple[Apply, Path, int]],
-        rows: dict[str, StateRow],
+        states: dict[str, StateRow],
     ) -> dict[str, Any]:
         manifest = copy.deepcopy(self.manifest)
         tables = manifest["tables"]
@@ -375,7 +373,7 @@ class FilesDestination(Destination):
             if item.mode == "replace":
                 for old in files:
                     old["current"] = False
-            row = rows.get(item.stream.key)
+            row = states.get(item.stream.key)
             entry: dict[str, Any] = {
                 "path": final.relative_to(self.root).as_posix(),
                 "run_id": row.run_id if row else "",
@@ -397,6 +395,19 @@ class FilesDestination(Destination):
         return manifest
 
     # ---- reading our JSON files
+    def _read_manifest(self) -> dict[str, Any]:
+        manifest = self._read_json(MANIFEST) or {
+            "acx_manifest": MANIFEST_VERSION,
+            "format": self.name,
+            "tables": {},
+        }
+        if manifest.get("format") != self.name:
+            raise ConfigError(
+                f"{self.root} holds {manifest.get('format')} files, not {self.name}",
+                "give each format its own folder",
+            )
+        return manifest
+
     def _read_json(self, name: str) -> dict[str, Any] | None:
         path = self.root / name
         try:

@@ -122,6 +122,8 @@ class PostgresDestination(SqlDestination):
                 f"{self.source}: not a valid Postgres DSN: {redact_dsn(str(exc))}",
                 "use 'host=H port=P dbname=D user=U' or postgresql://U@H:P/D",
             ) from None
+        if "%" in schema:  # the driver would read it as a query parameter marker
+            raise ConfigError(f"{self.source}: schema name {schema!r} must not contain %")
         self.dsn = dsn
         self.schema = schema
         self.password = str(info.get("password") or "")
@@ -147,10 +149,19 @@ class PostgresDestination(SqlDestination):
                 f"cannot connect to {self.where}: {self.redact(lines[0])}",
                 f"check the DSN in {self.source} and that the server accepts connections",
             ) from None
+        try:
+            self._set_up()
+        except BaseException:
+            self.close()  # the runner only closes a destination whose connect() returned
+            raise
+
+    def _set_up(self) -> None:
         self.execute("SET TIME ZONE 'UTC'")
         self._lock_schema()
-        schema = exp.Create(this=exp.Table(this=ident(self.schema)), kind="SCHEMA", exists=True)
-        self.execute(self.sql(schema))
+        # only when missing: CREATE SCHEMA checks the database privilege even with IF NOT EXISTS
+        if not self.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", [self.schema]):
+            create = exp.Create(this=exp.Table(this=ident(self.schema)), kind="SCHEMA", exists=True)
+            self.execute(self.sql(create))
         self.prepare_state()
 
     def _lock_schema(self) -> None:
@@ -246,6 +257,11 @@ def _from_env(env: Mapping[str, str]) -> tuple[str, str]:
 
 
 def _from_target(name: str, settings: Any, env: Mapping[str, str]) -> tuple[str, str]:
+    if "=" in name or "://" in name:  # never echoed: it may hold a password
+        raise ConfigError(
+            "--dest postgres:NAME takes the name of a [targets.NAME] table in acx.toml, not a DSN",
+            f"put the DSN in {DSN_ENV} and use --dest postgres",
+        )
     targets: dict[str, Any] = getattr(settings, "targets", None) or {}
     where = f"[targets.{name}] in acx.toml"
     if name not in targets:
