@@ -35,6 +35,9 @@ def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.version_option(package_name="acx")
 def main() -> None:
     """acx: copy a REST API (ActiveCampaign) into your warehouse, driven by a YAML spec."""
+    from engine.process import tune_memory
+
+    tune_memory()
 
 
 @main.command()
@@ -122,7 +125,7 @@ def ddl(spec: str, dialect: str, schema: str | None, tables: tuple[str, ...]) ->
     help="Read these tables in full and replace them (comma-separated or repeated).",
 )
 @click.option("--dry-run", is_flag=True, help="Print the plan; fetch and write nothing.")
-@click.option("--batch-rows", default=20_000, show_default=True, help="Rows per staged batch.")
+@click.option("--batch-rows", default=5_000, show_default=True, help="Rows per staged batch.")
 @reports_errors
 def run(
     spec: str,
@@ -148,6 +151,24 @@ def run(
         out=click.echo,
     )
     sys.exit(code)
+
+
+@main.command()
+@click.argument("spec", type=click.Path(dir_okay=False))
+@click.option(
+    "--config", "config_path", default=None, help="Config file (default ./acx.toml if present)."
+)
+@click.option(
+    "--tables", "tables", multiple=True, help="Only these tables (comma-separated or repeated)."
+)
+@reports_errors
+def plan(spec: str, config_path: str | None, tables: tuple[str, ...]) -> None:
+    """Ask the API each table's size; print the requests a full sync needs and the least time."""
+    from engine.api import estimate_lines, plan_sync
+
+    estimates, rate = plan_sync(spec, config_path, tables)
+    for line in estimate_lines(estimates, rate):
+        click.echo(line)
 
 
 @main.command(

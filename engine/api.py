@@ -9,6 +9,7 @@ from pathlib import Path
 from engine.client import Client
 from engine.config import Settings, load_settings
 from engine.destinations import make_destination
+from engine.estimate import Estimate, estimate
 from engine.plan import Plan, build_plan
 from engine.ratelimit import RateLimiter
 from engine.runner import Runner, RunResult
@@ -26,7 +27,7 @@ def run_spec(
     tables: Iterable[str] = (),
     full_refresh: Iterable[str] = (),
     dry_run: bool = False,
-    batch_rows: int = 20_000,
+    batch_rows: int = 5_000,
     echo: Echo = print,
     out: Echo = print,
     env: dict[str, str] | None = None,
@@ -52,7 +53,7 @@ def extract(
     settings: Settings,
     plan: Plan,
     dest: str,
-    batch_rows: int = 20_000,
+    batch_rows: int = 5_000,
     echo: Echo = print,
 ) -> RunResult:
     destination = make_destination(dest, settings)
@@ -64,6 +65,60 @@ def extract(
         return Runner(spec, settings, destination, client, batch_rows, echo).run(plan)
     finally:
         destination.close()
+
+
+def plan_sync(
+    spec_path: str,
+    config_path: str | None = None,
+    tables: Iterable[str] = (),
+    env: dict[str, str] | None = None,
+) -> tuple[list[Estimate], float]:
+    """Requests a full sync needs per request series, and the account's rate."""
+    spec = load_spec(spec_path)
+    settings = load_settings(spec, config_path, env)
+    plan = build_plan(spec, settings, tables, full_refresh=[s.key for s in spec.streams])
+    rate = settings.requests_per_second or spec.source.requests_per_second
+    client = Client(spec.source, settings, RateLimiter(rate, spec.source.burst))
+    return estimate(spec, plan, client), rate
+
+
+def estimate_lines(estimates: list[Estimate], rate: float) -> list[str]:
+    header = ("table", "rows", "requests", "how", "also fills")
+    rows = [header]
+    for e in estimates:
+        rows.append(
+            (
+                e.table,
+                "?" if e.rows is None else str(e.rows),
+                str(e.requests),
+                e.how,
+                ", ".join(e.feeds),
+            )
+        )
+    total = sum(e.requests for e in estimates)
+    rows.append(("total", "", str(total), "", ""))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    lines = [
+        "  ".join(
+            c.rjust(w) if i in (1, 2) else c.ljust(w)
+            for i, (c, w) in enumerate(zip(r, widths, strict=True))
+        ).rstrip()
+        for r in rows
+    ]
+    seconds = total / rate
+    lines.append(
+        f"least time for a full sync at {rate:g} requests/second: {format_duration(seconds)}"
+        f" ({total} requests)"
+    )
+    return lines
+
+
+def format_duration(seconds: float) -> str:
+    minutes, secs = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"{hours}h {minutes:02d}m {secs:02d}s"
+    return f"{minutes}m {secs:02d}s" if minutes else f"{seconds:.1f}s"
 
 
 def plan_lines(spec: Spec, plan: Plan) -> list[str]:

@@ -116,12 +116,22 @@ class RowBuilder:
         parent: dict[str, Any] | None = None,
     ) -> list[dict[str, Any]]:
         """Rows (column key -> raw value) of records that already passed the row filter."""
+        columns = self.columns(body, records, parent)
+        keys = [key for key, _ in self.getters]
+        return [dict(zip(keys, values, strict=True)) for values in zip(*columns, strict=True)]
+
+    def columns(
+        self,
+        body: dict[str, Any],
+        records: list[dict[str, Any]],
+        parent: dict[str, Any] | None = None,
+    ) -> list[list[Any]]:
+        """The same values as one list per column, in column order."""
         if self.join_exprs:
             records = self._joined(body, records)
         if parent is not None:
             records = [{**r, PARENT: parent} for r in records]
-        getters = self.getters
-        return [{key: get(r) for key, get in getters} for r in records]
+        return [[get(r) for r in records] for _, get in self.getters]
 
     def _joined(self, body: dict[str, Any], records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for join, expr in self.join_exprs:

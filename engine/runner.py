@@ -27,6 +27,7 @@ from engine.destinations import Apply, Destination
 from engine.errors import AcxError, ApiError
 from engine.fetch import PageSource
 from engine.plan import Group, Plan
+from engine.process import release_memory
 from engine.records import RowBuilder
 from engine.spec import Spec, Stream
 from engine.sqlbuild import SEQ
@@ -68,7 +69,8 @@ class StreamBuffer:
 
     def __init__(self, stream: Stream, settings: Settings) -> None:
         self.stream = stream
-        self.rows: list[dict[str, Any]] = []
+        self.columns: list[list[Any]] = [[] for _ in stream.columns]  # raw values, per column
+        self.pending = 0  # rows in `columns`
         self.coercer = Coercer(stream.columns, settings.timezone)
         self.cursor_name = (
             stream.column(stream.replication.cursor).name if stream.replication.cursor else None
@@ -89,10 +91,11 @@ class Runner:
         settings: Settings,
         destination: Destination,
         client: Client,
-        batch_rows: int = 20_000,
+        batch_rows: int = 5_000,
         log: Log = lambda line: None,
         ahead: int = 8,
-        http_workers: int = 32,
+        http_workers: int = 16,
+        max_groups: int = 8,
     ) -> None:
         self.spec = spec
         self.settings = settings
@@ -102,6 +105,7 @@ class Runner:
         self.log = log
         self.ahead = ahead
         self.http_workers = http_workers
+        self.max_groups = max_groups
         self.parent_rows: dict[str, list[dict[str, Any]]] = {}
         self.finished: dict[str, threading.Event] = {}
         self.abort: AcxError | None = None
@@ -121,7 +125,7 @@ class Runner:
         self.source = PageSource(self.client, http, self.ahead)
         try:
             with ThreadPoolExecutor(
-                max(1, len(plan.groups)), thread_name_prefix="acx-group"
+                max(1, min(self.max_groups, len(plan.groups))), thread_name_prefix="acx-group"
             ) as pool:
                 for future in [pool.submit(self._run_group, g, state, result) for g in plan.groups]:
                     future.result()
@@ -210,12 +214,14 @@ class Runner:
                 else:
                     records = b.nested_records(kept.get(s.from_ or "", []), where)
                 kept[s.key] = [r for r in records if b.keep(r)]
-                rows = b.rows(body, kept[s.key], parent if s is root else None)
+                values = b.columns(body, kept[s.key], parent if s is root else None)
                 buf = buffers[s.key]
-                buf.rows.extend(rows)
+                for column, new in zip(buf.columns, values, strict=True):
+                    column.extend(new)
+                buf.pending += len(kept[s.key])
                 if s.key in keep_parents:
-                    buf.parents.extend(rows)
-                if len(buf.rows) >= self.batch_rows:
+                    buf.parents.extend(b.rows(body, kept[s.key], parent if s is root else None))
+                if buf.pending >= self.batch_rows:
                     self._flush(buf, group, since, result)
         for buf in buffers.values():
             self._flush(buf, group, since, result)
@@ -263,10 +269,11 @@ class Runner:
     def _flush(
         self, buf: StreamBuffer, group: Group, since: datetime | None, result: RunResult
     ) -> None:
-        if not buf.rows:
+        if not buf.pending:
             return
-        rows, buf.rows = buf.rows, []
-        table = buf.coercer.to_arrow(rows)
+        columns, buf.columns, buf.pending = buf.columns, [[] for _ in buf.columns], 0
+        table = buf.coercer.columns_to_arrow(columns)
+        del columns
         tally = result.tables[buf.stream.key]
         tally.nulls.update(buf.coercer.failures)
         buf.coercer.failures.clear()
@@ -287,6 +294,7 @@ class Runner:
         buf.seq += table.num_rows
         self.writer.stage(buf.stream, table.append_column(SEQ, seq))
         buf.staged += table.num_rows
+        release_memory()
 
     def _commit(
         self,

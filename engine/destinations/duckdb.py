@@ -11,10 +11,17 @@ import duckdb
 import pyarrow as pa
 
 from engine.destinations.base import SqlDestination
-from engine.errors import LoadError
+from engine.errors import ConfigError, LoadError
 from engine.spec import Stream
 
 DEFAULT_PATH = "acx.duckdb"
+
+
+def _memory_limit(value: str) -> str:
+    text = value.strip().upper().replace(" ", "")
+    if not text or not text[0].isdigit() or not text.rstrip("KMGTIB").replace(".", "").isdigit():
+        raise ConfigError(f"ACX_DUCKDB_MEMORY_LIMIT {value!r} is not a size like 256MB or 2GB")
+    return text
 
 
 class DuckDBDestination(SqlDestination):
@@ -23,6 +30,8 @@ class DuckDBDestination(SqlDestination):
 
     def __init__(self, target: str | None = None, settings: Any = None) -> None:
         self.path = target or DEFAULT_PATH
+        env = getattr(settings, "env", None) or {}
+        self.memory_limit = _memory_limit(env.get("ACX_DUCKDB_MEMORY_LIMIT", "256MB"))
         self.schema = "main"
         self.con: duckdb.DuckDBPyConnection | None = None
 
@@ -42,6 +51,8 @@ class DuckDBDestination(SqlDestination):
                 ) from None
             raise LoadError(f"cannot open {self.describe()}: {exc}") from None
         self.con.execute("SET TimeZone = 'UTC'")
+        # Bounded memory: DuckDB spills to disk beyond this rather than growing with the tables.
+        self.con.execute(f"SET memory_limit = '{self.memory_limit}'")
         self.prepare_state()
 
     def close(self) -> None:

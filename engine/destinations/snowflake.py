@@ -67,8 +67,8 @@ REPORTED_AS: dict[str, str] = {
     "VARCHAR": "TEXT",
 }
 
-# Connector error numbers whose meaning is safe to print (the message itself may quote SQL or a
-# value). https://docs.snowflake.com/en/developer-guide/python-connector/python-connector-api
+# Snowflake error numbers (the connector's errno) whose meaning is safe to print: the message
+# itself may quote SQL or a value, so it is never shown. Others show only their number.
 KNOWN_ERRORS: dict[int, str] = {
     250001: "could not reach Snowflake (check the account identifier)",
     390100: "incorrect username or password",
@@ -100,7 +100,7 @@ class SnowflakeSettings:
 
 def settings_from_env(env: Mapping[str, str]) -> SnowflakeSettings:
     values = {key: env.get(var) or None for key, var in ENV.items()}
-    return _checked(values, {key: var for key, var in ENV.items()}, "in the environment")
+    return _checked(values, ENV, "from the environment")
 
 
 def settings_from_target(
@@ -125,12 +125,12 @@ def settings_from_target(
             hint = f"did you mean '{close[0]}'?" if close else f"valid: {', '.join(TARGET_KEYS)}"
             raise ConfigError(f"{where}: unknown key '{key}'", hint)
     values: dict[str, str | None] = {k: _text(raw.get(k)) for k in TARGET_PLAIN}
-    names: dict[str, str] = {k: f"{where} {k}" for k in TARGET_PLAIN}
+    names: dict[str, str] = {k: k for k in TARGET_PLAIN}
     for secret, ref in TARGET_SECRETS.items():
         var = _text(raw.get(ref))
-        values[secret] = env.get(var) or None if var else None
-        names[secret] = var or f"{where} {ref}"
-    return _checked(values, names, "")
+        values[secret] = (env.get(var) or None) if var else None
+        names[secret] = f"{var} (its {ref})" if var else ref
+    return _checked(values, names, f"in {where}")
 
 
 def _text(value: Any) -> str | None:
@@ -147,13 +147,14 @@ def _checked(
         missing.append(f"{names['password']} or {names['private_key_file']}")
     if missing:
         raise ConfigError(
-            f"snowflake settings missing {where}: {', '.join(missing)}".replace("  ", " "),
+            f"snowflake settings missing {where}: {', '.join(missing)}",
             "set them, or use --dest snowflake:NAME with a [targets.NAME] table in acx.toml",
         )
     if password and key_file:
         raise ConfigError(
-            f"snowflake: both {names['password']} and {names['private_key_file']} are set",
-            "use one way to sign in",
+            f"snowflake settings {where} give both {names['password']} and "
+            f"{names['private_key_file']}",
+            "keep one way to sign in",
         )
     return SnowflakeSettings(**{k: v for k, v in values.items() if v is not None})  # type: ignore[arg-type]
 
@@ -186,7 +187,7 @@ def private_key_der(path: str, passphrase: str | None) -> bytes:
     except (ValueError, TypeError):
         raise ConfigError(
             f"cannot load private key file {file}",
-            "is it a PEM key, and is the passphrase (SNOWFLAKE_PRIVATE_KEY_PASSPHRASE) right?",
+            "is it a PEM private key, and is its passphrase given and right?",
         ) from None
     return key.private_bytes(
         serialization.Encoding.DER,
@@ -211,8 +212,8 @@ class SnowflakeDestination(SqlDestination):
     dialect = "snowflake"
 
     def __init__(self, target: str | None = None, settings: Any = None) -> None:
-        # Settings.env (the env= given to run_spec) when the engine passes it, else the process's
-        env: Mapping[str, str] = getattr(settings, "env", None) or os.environ
+        env: Mapping[str, str] | None = getattr(settings, "env", None)  # Settings.env
+        env = os.environ if env is None else env
         targets = getattr(settings, "targets", None) or {}
         self.cfg = settings_from_target(target, targets, env) if target else settings_from_env(env)
         self.schema = self.cfg.schema
@@ -232,6 +233,15 @@ class SnowflakeDestination(SqlDestination):
             raise self._failure(exc, f"signing in as {self.cfg.user}") from None
         self.cur = self.con.cursor()
         self.files = Path(tempfile.mkdtemp(prefix="acx-snowflake-"))
+        try:
+            self._set_up()
+        except BaseException:
+            self.close()  # the caller closes only what connected
+            raise
+
+    def _set_up(self) -> None:
+        """Role and warehouse, then database and schema (created if missing), the load stage
+        and the state table."""
         self.doing = "setting up the session"
         for kind, value in (("ROLE", self.cfg.role), ("WAREHOUSE", self.cfg.warehouse)):
             if value:
@@ -355,7 +365,9 @@ class SnowflakeDestination(SqlDestination):
             raise LoadError("snowflake destination used before connect()")
         self.doing = f"loading table {stream.name}"
         file = self.files / f"{uuid.uuid4().hex}.parquet"
-        pq.write_table(batch, file, coerce_timestamps="us")
+        # fields named by position: no quoting of warehouse names inside the file or the COPY
+        fields = batch.rename_columns([f"c{i}" for i in range(batch.num_columns)])
+        pq.write_table(fields, file, coerce_timestamps="us")
         try:
             local = file.as_posix().replace("\\", "\\\\").replace("'", "\\'")
             stage = f"@{self.qualified(LOAD_STAGE)}"
@@ -370,12 +382,13 @@ class SnowflakeDestination(SqlDestination):
             )
 
     def _copy(self, stream: Stream, batch: pa.Table, source: str) -> int:
-        """COPY with an explicit column mapping (as the connector's write_pandas does): each
-        Parquet field cast to its column type; JSON text parsed, or it would land as a string."""
+        """COPY with an explicit column mapping (as the connector's write_pandas does): field
+        c<i> of the file is batch column i, cast to its column type; JSON text is parsed, or it
+        would land in the VARIANT as one string."""
         types = {c.name: c.type for c in stream.columns} | {sqlbuild.SEQ: "integer"}
         names, values = [], []
-        for name in batch.column_names:
-            field_ = f"$1:{exp.to_identifier(name, quoted=True).sql(self.dialect)}"
+        for i, name in enumerate(batch.column_names):
+            field_ = f"$1:c{i}"
             kind = sql_type(types[name], self.dialect).sql(self.dialect)
             values.append(
                 f"PARSE_JSON({field_}::VARCHAR)" if types[name] == "json" else f"{field_}::{kind}"

@@ -1,0 +1,134 @@
+"""Benchmarks: print figures, assert nothing. Each scenario starts the sandbox in its own process
+on 127.0.0.1 and runs `acx` in another, as a user would.
+
+    python bench/run.py            # (a) rate-limited 20k contacts, (b) unlimited 1M contacts
+    python bench/run.py a          # one scenario; also: b, memory (100k vs 1M peak RSS)
+
+(a) 5 requests/second, 150 ms latency, 20k contacts: requests made against the minimum that
+    `acx plan` computes, rate-limit use, wall time against the least time, 429s.
+(b) no limit, 1M contacts: rows/second into DuckDB and peak RSS of the acx process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = str(ROOT / "specs" / "activecampaign.yaml")
+KEY = "bench-key"
+
+
+class Sandbox:
+    def __init__(self, contacts: int, rate: float, latency_ms: int) -> None:
+        args = [sys.executable, "-m", "sandbox", "--port", "0", "--api-key", KEY,
+                "--contacts", str(contacts), "--rate-limit", str(rate),
+                "--latency-ms", str(latency_ms)]
+        self.proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+        line = self.proc.stdout.readline() if self.proc.stdout else ""
+        self.url = line.strip().split()[-1]
+
+    def stats(self) -> dict:
+        with urllib.request.urlopen(self.url + "/__sandbox/stats") as resp:
+            return json.load(resp)
+
+    def reset(self) -> None:
+        urllib.request.urlopen(urllib.request.Request(self.url + "/__sandbox/reset_stats", method="POST"))
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait()
+
+
+def acx(args: list[str], url: str, extra_env: dict[str, str] | None = None) -> tuple[str, float, int]:
+    """Run acx; returns (stdout, seconds, peak RSS in MB of the acx process)."""
+    exe = shutil.which("acx")
+    cmd = [exe, *args] if exe else [sys.executable, str(ROOT / "cli.py"), *args]
+    env = {**os.environ, "ACX_API_URL": url, "ACX_API_KEY": KEY, **(extra_env or {})}
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    out, err = proc.communicate()
+    seconds = time.monotonic() - start
+    _, _, usage = os.wait4(proc.pid, 0) if proc.returncode is None else (0, 0, None)
+    peak = _peak_rss(usage)
+    if proc.returncode != 0:
+        raise SystemExit(f"acx {' '.join(args)} failed ({proc.returncode}):\n{err[-2000:]}")
+    return out, seconds, peak
+
+
+def _peak_rss(usage) -> int:
+    import resource
+
+    if usage is not None:
+        return usage.ru_maxrss // 1024
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+
+
+def total_line(out: str) -> tuple[int, int]:
+    """(rows, requests) from the summary's total line."""
+    for line in out.splitlines():
+        if line.startswith("total"):
+            nums = re.findall(r"\d+(?:\.\d+)?", line)
+            return int(nums[0]), int(nums[1])
+    raise SystemExit("no total line in acx output")
+
+
+def scenario_a(contacts: int = 20_000) -> None:
+    sb = Sandbox(contacts, rate=5, latency_ms=150)
+    try:
+        plan_out, _, _ = acx(["plan", SPEC], sb.url)
+        minimum = int(re.search(r"\((\d+) requests\)", plan_out).group(1))  # type: ignore[union-attr]
+        least = minimum / 5
+        sb.reset()
+        with tempfile.TemporaryDirectory() as tmp:
+            out, seconds, peak = acx(["run", SPEC, "--dest", f"duckdb:{tmp}/a.duckdb"], sb.url)
+        stats = sb.stats()
+    finally:
+        sb.stop()
+    rows, requests = total_line(out)
+    accepted = stats["requests"] - stats.get("rate_limited", 0)
+    print(f"(a) 5 req/s, 150 ms latency, {contacts} contacts")
+    print(f"    requests made        {stats['requests']} (minimum from acx plan: {minimum}, "
+          f"{100 * (stats['requests'] - minimum) / minimum:+.1f}%)")
+    print(f"    429 answers          {stats.get('rate_limited', 0)}")
+    print(f"    wall time            {seconds:.1f} s (least at the limit: {least:.1f} s, "
+          f"ratio {seconds / least:.3f})")
+    print(f"    rate-limit use       {100 * accepted / (seconds * 5):.1f}% of 5 req/s over the whole run")
+    print(f"    rows                 {rows} ({rows / seconds:.0f} rows/s)")
+    print(f"    peak RSS (acx)       {peak} MB")
+
+
+def scenario_b(contacts: int = 1_000_000, label: str = "(b)") -> int:
+    sb = Sandbox(contacts, rate=0, latency_ms=0)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            out, seconds, peak = acx(["run", SPEC, "--dest", f"duckdb:{tmp}/b.duckdb"], sb.url,
+                                     {"ACX_REQUESTS_PER_SECOND": "1000000"})
+    finally:
+        sb.stop()
+    rows, requests = total_line(out)
+    print(f"{label} no limit, {contacts} contacts")
+    print(f"    rows                 {rows} in {seconds:.1f} s = {rows / seconds:.0f} rows/s into DuckDB")
+    print(f"    requests             {requests}")
+    print(f"    peak RSS (acx)       {peak} MB")
+    return peak
+
+
+def scenario_memory() -> None:
+    small = scenario_b(100_000, "(memory)")
+    large = scenario_b(1_000_000, "(memory)")
+    print(f"(memory) peak RSS 100k -> 1M contacts: {small} MB -> {large} MB")
+
+
+if __name__ == "__main__":
+    which = sys.argv[1:] or ["a", "b"]
+    for name in which:
+        {"a": scenario_a, "b": scenario_b, "memory": scenario_memory}[name]()

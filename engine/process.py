@@ -1,0 +1,38 @@
+"""Process-wide memory settings for a run from the command line (not applied when acx is used
+as a library): many threads each touching memory would otherwise keep many malloc arenas and
+allocator caches alive, so peak RSS would track concurrency rather than the work."""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import sys
+
+import pyarrow as pa
+
+M_ARENA_MAX = -8  # glibc mallopt parameter
+
+
+def _libc() -> ctypes.CDLL | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+    except OSError:
+        return None
+
+
+_LIBC = _libc()
+
+
+def tune_memory() -> None:
+    """Two malloc arenas, and Arrow allocating from the same heap (so trimming covers it)."""
+    if _LIBC is not None and hasattr(_LIBC, "mallopt"):
+        _LIBC.mallopt(M_ARENA_MAX, 2)
+    pa.set_memory_pool(pa.system_memory_pool())
+
+
+def release_memory() -> None:
+    """Hand freed heap pages back to the OS (after a batch is staged)."""
+    if _LIBC is not None and hasattr(_LIBC, "malloc_trim"):
+        _LIBC.malloc_trim(0)
