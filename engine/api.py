@@ -10,6 +10,7 @@ from engine.client import Client
 from engine.config import Settings, load_settings
 from engine.destinations import make_destination
 from engine.estimate import Estimate, estimate
+from engine.events import Emit, lines_to
 from engine.plan import Plan, build_plan
 from engine.ratelimit import RateLimiter
 from engine.runner import Runner, RunResult
@@ -55,14 +56,17 @@ def extract(
     dest: str,
     batch_rows: int = 5_000,
     echo: Echo = print,
+    emit: Emit | None = None,
 ) -> RunResult:
+    """Run the plan; `emit` receives every event (default: a line per finished table)."""
+    emit = emit or lines_to(echo)
     destination = make_destination(dest, settings)
     rate = settings.requests_per_second or spec.source.requests_per_second
     limiter = RateLimiter(rate, spec.source.burst)
     client = Client(spec.source, settings, limiter)
     destination.connect()
     try:
-        return Runner(spec, settings, destination, client, batch_rows, echo).run(plan)
+        return Runner(spec, settings, destination, client, batch_rows, emit).run(plan)
     finally:
         destination.close()
 

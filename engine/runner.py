@@ -10,31 +10,32 @@ import threading
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import quote
 
+import jmespath
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from engine import crashpoints
 from engine.client import Client
 from engine.coerce import Coercer
 from engine.config import Settings
 from engine.destinations import Apply, Destination
 from engine.errors import AcxError, ApiError
+from engine.events import Emit, event
 from engine.fetch import PageSource
+from engine.paginators import read_total
 from engine.plan import Group, Plan
 from engine.process import release_memory
 from engine.records import RowBuilder
 from engine.spec import Spec, Stream
 from engine.sqlbuild import SEQ
-from engine.state import StateRow, as_utc_datetime, lower_bound
+from engine.state import StateRow, as_utc_datetime, iso, lower_bound
 from engine.writer import Writer
-
-Log = Callable[[str], None]
 
 
 @dataclass
@@ -92,7 +93,7 @@ class Runner:
         destination: Destination,
         client: Client,
         batch_rows: int = 5_000,
-        log: Log = lambda line: None,
+        emit: Emit = lambda ev: None,
         ahead: int = 8,
         http_workers: int = 16,
         max_groups: int = 8,
@@ -102,7 +103,7 @@ class Runner:
         self.dest = destination
         self.client = client
         self.batch_rows = batch_rows
-        self.log = log
+        self.emit = emit
         self.ahead = ahead
         self.http_workers = http_workers
         self.max_groups = max_groups
@@ -113,6 +114,15 @@ class Runner:
     def run(self, plan: Plan) -> RunResult:
         started = time.monotonic()
         result = RunResult(run_id=uuid.uuid4().hex[:12], tables={})
+        self.emit(
+            event(
+                "run_start",
+                run_id=result.run_id,
+                destination=self.dest.describe(),
+                tables=[k for g in plan.groups for k in g.keys],
+                groups=[g.root.key for g in plan.groups],
+            )
+        )
         for group in plan.groups:
             self.finished[group.root.key] = threading.Event()
             for s in group.members:
@@ -135,6 +145,15 @@ class Runner:
         if self.abort is not None:
             raise self.abort
         result.seconds = time.monotonic() - started
+        self.emit(
+            event(
+                "run_done",
+                seconds=result.seconds,
+                rows=sum(t.rows for t in result.tables.values()),
+                requests=sum(t.requests for t in result.tables.values()),
+                failed=[t.key for t in result.failed],
+            )
+        )
         return result
 
     def _run_group(self, group: Group, state: dict[str, StateRow], result: RunResult) -> None:
@@ -174,7 +193,15 @@ class Runner:
             self.writer.discard(group.members)
             for t in tallies:
                 t.status, t.error = "failed", str(err)
-            self.log(f"{group.root.key}: failed: {err}")
+            self.emit(
+                event(
+                    "table_failed",
+                    table=group.root.key,
+                    tables=group.keys,
+                    error=str(err),
+                    seconds=time.monotonic() - started,
+                )
+            )
             if isinstance(err, ApiError) and "HTTP 401" in str(err) and self.abort is None:
                 self.abort = err  # a refused key fails every table: stop the run
         finally:
@@ -198,11 +225,22 @@ class Runner:
                 (flt.param, since.astimezone(self.settings.timezone).strftime(flt.format))
             )
         keep_parents = self._parent_needs(group)
-        for body, root_records, parent in self.source.pages(
-            root, builders[root.key], params, self._paths(group)
-        ):
+        self.emit(
+            event(
+                "table_start", table=root.key, tables=group.keys, mode=group.mode, since=iso(since)
+            )
+        )
+        total_expr = (
+            jmespath.compile(root.paging.total) if root.paging and root.paging.total else None
+        )
+        announced: int | None = None
+        pages = self.source.pages(root, builders[root.key], params, self._paths(group))
+        for page_no, (body, root_records, parent) in enumerate(pages, start=1):
             if self.abort is not None:
                 raise self.abort
+            crashpoints.point("page")
+            if announced is None and total_expr is not None and group.fan_out is None:
+                announced = read_total(total_expr.search(body))
             kept: dict[str, list[dict[str, Any]]] = {}
             for s in group.members:
                 b = builders[s.key]
@@ -223,6 +261,17 @@ class Runner:
                     buf.parents.extend(b.rows(body, kept[s.key], parent if s is root else None))
                 if buf.pending >= self.batch_rows:
                     self._flush(buf, group, since, result)
+            root_buf = buffers[root.key]
+            self.emit(
+                event(
+                    "page",
+                    table=root.key,
+                    rows=root_buf.staged + root_buf.pending,
+                    pages=pages,
+                    total=announced,
+                    requests=self.client.requests[root.key],
+                )
+            )
         for buf in buffers.values():
             self._flush(buf, group, since, result)
         for s in group.members:
@@ -293,6 +342,7 @@ class Runner:
         seq = pa.array(range(buf.seq, buf.seq + table.num_rows), type=pa.int64())
         buf.seq += table.num_rows
         self.writer.stage(buf.stream, table.append_column(SEQ, seq))
+        crashpoints.point("staged")
         buf.staged += table.num_rows
         release_memory()
 
@@ -326,9 +376,16 @@ class Runner:
             self.parent_rows[key] = buffers[key].parents  # children are skipped, not half-read
         for s in group.members:
             result.tables[s.key].status = "ok"
-        self.log(
-            f"{group.root.key}: {buffers[group.root.key].staged} rows "
-            f"({time.monotonic() - started:.1f}s)"
+        self.emit(
+            event(
+                "table_done",
+                table=group.root.key,
+                tables={s.key: buffers[s.key].staged for s in group.members},
+                requests=self.client.requests[group.root.key],
+                seconds=time.monotonic() - started,
+                savepoint=iso(buffers[group.root.key].max_cursor),
+                nulled={s.key: sum(result.tables[s.key].nulls.values()) for s in group.members},
+            )
         )
 
 

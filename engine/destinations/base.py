@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 import pyarrow as pa
 from sqlglot import exp
 
-from engine import sqlbuild
+from engine import crashpoints, sqlbuild
 from engine.coltypes import sql_type
 from engine.ddl import add_column, create_table, render
 from engine.errors import LoadError
@@ -172,9 +172,12 @@ class SqlDestination(Destination):
         with self.transaction():
             for item in applies:
                 for statement in self.apply_statements(item):
+                    crashpoints.point(f"commit:{type(statement).__name__.lower()}")
                     self.execute(self.sql(statement))
             for row in states:
+                crashpoints.point("commit:state")
                 self.write_state(row)
+        crashpoints.point("committed")
         self.discard([a.stream for a in applies])
 
     def apply_statements(self, item: Apply) -> list[exp.Expression]:
