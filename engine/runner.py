@@ -267,7 +267,7 @@ class Runner:
                     "page",
                     table=root.key,
                     rows=root_buf.staged + root_buf.pending,
-                    pages=pages,
+                    pages=page_no,
                     total=announced,
                     requests=self.client.requests[root.key],
                 )
