@@ -13,7 +13,7 @@ lint:  ## ruff lint + format check, mypy on engine/
 	ruff check . && ruff format --check . && mypy
 
 golden:  ## Rewrite golden files (DDL per dialect, rows per table) from the current code; review the diff
-	ACX_REFRESH_GOLDEN=1 python -m pytest tests/test_ddl.py -q
+	ACX_REFRESH_GOLDEN=1 python -m pytest tests/test_ddl.py tests/test_docsgen.py -q
 
 cassettes:  ## Re-record the vcrpy cassettes from a fresh local sandbox
 	ACX_RECORD_CASSETTES=1 python -m pytest tests -q -k cassette

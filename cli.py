@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from engine.errors import AcxError, SpecError
+from engine.errors import AcxError, ConfigError, SpecError
 
 
 def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -104,13 +104,75 @@ def ddl(spec: str, dialect: str, schema: str | None, tables: tuple[str, ...]) ->
     click.echo(ddl_script(select_streams(loaded, tables), dialect, schema), nl=False)
 
 
+def write_text(text: str, output: str | None) -> None:
+    """To the file named by -o, else to stdout."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise ConfigError(f"cannot write {output}: {exc.strerror}") from None
+    click.echo(f"wrote {output}", err=True)
+
+
+@main.command()
+@click.argument("spec", type=click.Path(dir_okay=False))
+@click.option("--output", "-o", default=None, help="File to write (default: stdout).")
+@reports_errors
+def docs(spec: str, output: str | None) -> None:
+    """Print a Markdown data dictionary of every table, column and view of SPEC."""
+    from engine.docsgen import data_dictionary
+    from engine.spec import load_spec
+
+    write_text(data_dictionary(load_spec(spec)), output)
+
+
+@main.command()
+@click.argument("spec", type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["mermaid", "svg"]),
+    default="mermaid",
+    show_default=True,
+    help="Mermaid erDiagram text, or SVG drawn by Graphviz's dot (must be installed).",
+)
+@click.option("--output", "-o", default=None, help="File to write (default: stdout).")
+@reports_errors
+def erd(spec: str, fmt: str, output: str | None) -> None:
+    """Print the relationship chart of SPEC (parents and column references)."""
+    from engine.erd import chart
+    from engine.spec import load_spec
+
+    write_text(chart(load_spec(spec), fmt), output)
+
+
+@main.command()
+@click.argument("spec", type=click.Path(dir_okay=False))
+@click.option(
+    "--source-name", default=None, help="dbt source name (default: the spec file's name)."
+)
+@click.option("--schema", "-s", default=None, help="Schema the tables are in.")
+@click.option("--output", "-o", default=None, help="File to write (default: stdout).")
+@reports_errors
+def dbt(spec: str, source_name: str | None, schema: str | None, output: str | None) -> None:
+    """Print a dbt sources.yml for SPEC's tables, with key and relationship tests."""
+    from engine.dbt import sources_yaml
+    from engine.spec import load_spec
+
+    write_text(sources_yaml(load_spec(spec), source_name, schema), output)
+
+
 @main.command()
 @click.argument("spec", type=click.Path(dir_okay=False))
 @click.option(
     "--dest",
     default="duckdb",
     show_default=True,
-    help="Destination: duckdb[:PATH] (default ./acx.duckdb).",
+    help="duckdb[:PATH] (default ./acx.duckdb), postgres[:TARGET], snowflake[:TARGET], "
+    "parquet:DIR or jsonl:DIR.",
 )
 @click.option(
     "--config", "config_path", default=None, help="Config file (default ./acx.toml if present)."
@@ -126,6 +188,18 @@ def ddl(spec: str, dialect: str, schema: str | None, tables: tuple[str, ...]) ->
 )
 @click.option("--dry-run", is_flag=True, help="Print the plan; fetch and write nothing.")
 @click.option("--batch-rows", default=5_000, show_default=True, help="Rows per staged batch.")
+@click.option(
+    "--log-format",
+    type=click.Choice(["auto", "live", "text", "json"]),
+    default="auto",
+    show_default=True,
+    help="Progress on stderr: auto is live on a terminal, else JSON lines.",
+)
+@click.option(
+    "--custom-field-views",
+    is_flag=True,
+    help="After the run, (re)create the spec's views (custom fields as columns).",
+)
 @reports_errors
 def run(
     spec: str,
@@ -135,6 +209,8 @@ def run(
     full_refresh: tuple[str, ...],
     dry_run: bool,
     batch_rows: int,
+    log_format: str,
+    custom_field_views: bool,
 ) -> None:
     """Extract every table of SPEC (or --tables) into the destination."""
     from engine.api import run_spec
@@ -149,6 +225,8 @@ def run(
         batch_rows,
         echo=lambda line: click.echo(line, err=True),
         out=click.echo,
+        log_format=log_format,
+        custom_field_views=custom_field_views,
     )
     sys.exit(code)
 
@@ -171,6 +249,42 @@ def plan(spec: str, config_path: str | None, tables: tuple[str, ...]) -> None:
         click.echo(line)
 
 
+@main.command()
+@click.argument("spec", type=click.Path(dir_okay=False))
+@click.option("--dest", default="duckdb", show_default=True, help="Destination, as for `acx run`.")
+@click.option(
+    "--config", "config_path", default=None, help="Config file (default ./acx.toml if present)."
+)
+@click.option(
+    "--tables", "tables", multiple=True, help="Only these tables (comma-separated or repeated)."
+)
+@reports_errors
+def check(spec: str, dest: str, config_path: str | None, tables: tuple[str, ...]) -> None:
+    """Check the URL and key, the destination, and that the key's user can read every table."""
+    from engine.check import check_spec
+
+    sys.exit(check_spec(spec, dest, config_path, tables, out=click.echo))
+
+
+@main.command()
+@click.option(
+    "--spec", "spec", default=None, help="Spec (default: the shipped ActiveCampaign spec)."
+)
+@click.option("--output", "-o", default="acx.toml", show_default=True, help="File to write.")
+@click.option("--url", default=None, help="The account URL to write (else an example).")
+@click.option("--force", is_flag=True, help="Replace an existing file.")
+@reports_errors
+def init(spec: str | None, output: str, url: str | None, force: bool) -> None:
+    """Write a commented acx.toml to start from (never a key: only where to read it)."""
+    from engine.api import SHIPPED_SPEC
+    from engine.init import next_steps, write_config
+    from engine.spec import load_spec
+
+    loaded = load_spec(spec or SHIPPED_SPEC)
+    for line in next_steps(loaded, write_config(loaded, output, force, url)):
+        click.echo(line)
+
+
 @main.command(
     context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
     add_help_option=False,
@@ -189,14 +303,22 @@ def sandbox(ctx: click.Context) -> None:
 @click.option(
     "--spec", "spec", default=None, help="Spec (default: the shipped ActiveCampaign spec)."
 )
+@click.option(
+    "--log-format",
+    type=click.Choice(["auto", "live", "text", "json"]),
+    default="auto",
+    show_default=True,
+    help="As for `acx run`.",
+)
 @reports_errors
-def demo(contacts: int, dest: str, spec: str | None) -> None:
+def demo(contacts: int, dest: str, spec: str | None, log_format: str) -> None:
     """Start the sandbox on 127.0.0.1 and load every table of the spec into DuckDB."""
     from engine.api import run_demo
 
-    sys.exit(
-        run_demo(contacts, dest, spec, echo=lambda line: click.echo(line, err=True), out=click.echo)
-    )
+    def echo(line: str) -> None:
+        click.echo(line, err=True)
+
+    sys.exit(run_demo(contacts, dest, spec, echo, click.echo, log_format))
 
 
 if __name__ == "__main__":

@@ -29,9 +29,21 @@ KEY = "bench-key"
 
 class Sandbox:
     def __init__(self, contacts: int, rate: float, latency_ms: int) -> None:
-        args = [sys.executable, "-m", "sandbox", "--port", "0", "--api-key", KEY,
-                "--contacts", str(contacts), "--rate-limit", str(rate),
-                "--latency-ms", str(latency_ms)]
+        args = [
+            sys.executable,
+            "-m",
+            "sandbox",
+            "--port",
+            "0",
+            "--api-key",
+            KEY,
+            "--contacts",
+            str(contacts),
+            "--rate-limit",
+            str(rate),
+            "--latency-ms",
+            str(latency_ms),
+        ]
         self.proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, text=True)
         line = self.proc.stdout.readline() if self.proc.stdout else ""
         self.url = line.strip().split()[-1]
@@ -41,20 +53,26 @@ class Sandbox:
             return json.load(resp)
 
     def reset(self) -> None:
-        urllib.request.urlopen(urllib.request.Request(self.url + "/__sandbox/reset_stats", method="POST"))
+        urllib.request.urlopen(
+            urllib.request.Request(self.url + "/__sandbox/reset_stats", method="POST")
+        )
 
     def stop(self) -> None:
         self.proc.terminate()
         self.proc.wait()
 
 
-def acx(args: list[str], url: str, extra_env: dict[str, str] | None = None) -> tuple[str, float, int]:
+def acx(
+    args: list[str], url: str, extra_env: dict[str, str] | None = None
+) -> tuple[str, float, int]:
     """Run acx; returns (stdout, seconds, peak RSS in MB of the acx process)."""
     exe = shutil.which("acx")
     cmd = [exe, *args] if exe else [sys.executable, str(ROOT / "cli.py"), *args]
     env = {**os.environ, "ACX_API_URL": url, "ACX_API_KEY": KEY, **(extra_env or {})}
     start = time.monotonic()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     out, err = proc.communicate()
     seconds = time.monotonic() - start
     _, _, usage = os.wait4(proc.pid, 0) if proc.returncode is None else (0, 0, None)
@@ -96,12 +114,18 @@ def scenario_a(contacts: int = 20_000) -> None:
     rows, requests = total_line(out)
     accepted = stats["requests"] - stats.get("rate_limited", 0)
     print(f"(a) 5 req/s, 150 ms latency, {contacts} contacts")
-    print(f"    requests made        {stats['requests']} (minimum from acx plan: {minimum}, "
-          f"{100 * (stats['requests'] - minimum) / minimum:+.1f}%)")
+    print(
+        f"    requests made        {stats['requests']} (minimum from acx plan: {minimum}, "
+        f"{100 * (stats['requests'] - minimum) / minimum:+.1f}%)"
+    )
     print(f"    429 answers          {stats.get('rate_limited', 0)}")
-    print(f"    wall time            {seconds:.1f} s (least at the limit: {least:.1f} s, "
-          f"ratio {seconds / least:.3f})")
-    print(f"    rate-limit use       {100 * accepted / (seconds * 5):.1f}% of 5 req/s over the whole run")
+    print(
+        f"    wall time            {seconds:.1f} s (least at the limit: {least:.1f} s, "
+        f"ratio {seconds / least:.3f})"
+    )
+    print(
+        f"    rate-limit use       {100 * accepted / (seconds * 5):.1f}% of 5 req/s, whole run"
+    )
     print(f"    rows                 {rows} ({rows / seconds:.0f} rows/s)")
     print(f"    peak RSS (acx)       {peak} MB")
 
@@ -110,13 +134,18 @@ def scenario_b(contacts: int = 1_000_000, label: str = "(b)") -> int:
     sb = Sandbox(contacts, rate=0, latency_ms=0)
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            out, seconds, peak = acx(["run", SPEC, "--dest", f"duckdb:{tmp}/b.duckdb"], sb.url,
-                                     {"ACX_REQUESTS_PER_SECOND": "1000000"})
+            out, seconds, peak = acx(
+                ["run", SPEC, "--dest", f"duckdb:{tmp}/b.duckdb"],
+                sb.url,
+                {"ACX_REQUESTS_PER_SECOND": "1000000"},
+            )
     finally:
         sb.stop()
     rows, requests = total_line(out)
     print(f"{label} no limit, {contacts} contacts")
-    print(f"    rows                 {rows} in {seconds:.1f} s = {rows / seconds:.0f} rows/s into DuckDB")
+    print(
+        f"    rows                 {rows} in {seconds:.1f} s: {rows / seconds:.0f} rows/s"
+    )
     print(f"    requests             {requests}")
     print(f"    peak RSS (acx)       {peak} MB")
     return peak

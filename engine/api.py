@@ -12,10 +12,12 @@ from engine.destinations import make_destination
 from engine.estimate import Estimate, estimate
 from engine.events import Emit, lines_to
 from engine.plan import Plan, build_plan
+from engine.progress import RunInfo, make_reporter
 from engine.ratelimit import RateLimiter
 from engine.runner import Runner, RunResult
 from engine.spec import Spec, load_spec
 from engine.summary import detail_lines, summary_lines
+from engine.views import outcome_lines, refresh_views
 
 Echo = Callable[[str], None]
 SHIPPED_SPEC = Path(__file__).resolve().parent.parent / "specs" / "activecampaign.yaml"
@@ -32,8 +34,11 @@ def run_spec(
     echo: Echo = print,
     out: Echo = print,
     env: dict[str, str] | None = None,
+    log_format: str = "text",
+    custom_field_views: bool = False,
 ) -> int:
-    """Run and report; returns the exit code (0 done, 1 a table failed)."""
+    """Run and report; returns the exit code (0 done, 1 a table failed). `log_format`: see
+    engine/progress.py (auto, live, text, json)."""
     spec = load_spec(spec_path)
     settings = load_settings(spec, config_path, env)
     plan = build_plan(spec, settings, tables, full_refresh)
@@ -41,12 +46,24 @@ def run_spec(
         for line in plan_lines(spec, plan):
             out(line)
         return 0
-    result = extract(spec, settings, plan, dest, batch_rows, echo)
-    for line in summary_lines(result):
-        out(line)
-    for line in detail_lines(result):
-        echo(line)
-    return 1 if result.failed else 0
+    reporter = make_reporter(log_format, RunInfo.of(spec, settings), echo)
+    try:
+        result = extract(
+            spec, settings, plan, dest, batch_rows, echo, reporter.emit, views=custom_field_views
+        )
+    except BaseException as err:
+        reporter.abort(err)
+        raise
+    reporter.finish(result)
+    if reporter.summary:  # JSON logs carry the results in their run_done line instead
+        for line in summary_lines(result):
+            out(line)
+        for line in detail_lines(result):
+            echo(line)
+    if reporter.summary:  # JSON logs have a view_done line per view instead
+        for line in outcome_lines(result.views):
+            echo(line)
+    return 1 if result.failed or any(v.status == "failed" for v in result.views) else 0
 
 
 def extract(
@@ -57,8 +74,10 @@ def extract(
     batch_rows: int = 5_000,
     echo: Echo = print,
     emit: Emit | None = None,
+    views: bool = False,
 ) -> RunResult:
-    """Run the plan; `emit` receives every event (default: a line per finished table)."""
+    """Run the plan; `emit` receives every event (default: a line per finished table). With
+    `views`, (re)create the spec's views once every group has committed."""
     emit = emit or lines_to(echo)
     destination = make_destination(dest, settings)
     rate = settings.requests_per_second or spec.source.requests_per_second
@@ -66,7 +85,10 @@ def extract(
     client = Client(spec.source, settings, limiter)
     destination.connect()
     try:
-        return Runner(spec, settings, destination, client, batch_rows, emit).run(plan)
+        result = Runner(spec, settings, destination, client, batch_rows, emit).run(plan)
+        if views:
+            result.views = refresh_views(spec, destination, emit)
+        return result
     finally:
         destination.close()
 
@@ -140,7 +162,12 @@ def plan_lines(spec: Spec, plan: Plan) -> list[str]:
 
 
 def run_demo(
-    contacts: int, dest: str, spec_path: str | None, echo: Echo = print, out: Echo = print
+    contacts: int,
+    dest: str,
+    spec_path: str | None,
+    echo: Echo = print,
+    out: Echo = print,
+    log_format: str = "text",
 ) -> int:
     from sandbox import Sandbox
 
@@ -148,4 +175,6 @@ def run_demo(
     with Sandbox(contacts=contacts, api_key=key) as sb:
         echo(f"sandbox on {sb.url} with {contacts} contacts; loading into {dest}")
         env = {**os.environ, "ACX_API_URL": sb.url, "ACX_API_KEY": key}
-        return run_spec(str(spec_path or SHIPPED_SPEC), dest, None, echo=echo, out=out, env=env)
+        return run_spec(
+            str(spec_path or SHIPPED_SPEC), dest, echo=echo, out=out, env=env, log_format=log_format
+        )

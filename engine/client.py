@@ -37,11 +37,18 @@ class Ask:
 class Retryable(Exception):
     """A failure worth another try; `wait` is the server's Retry-After, if it gave one."""
 
-    def __init__(self, reason: str, wait: float | None = None, status: int | None = None) -> None:
+    def __init__(
+        self,
+        reason: str,
+        wait: float | None = None,
+        status: int | None = None,
+        unreachable: bool = False,
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.wait = wait
         self.status = status
+        self.unreachable = unreachable  # no connection at all: nothing answered
 
 
 class Client:
@@ -65,12 +72,14 @@ class Client:
         self._lock = threading.Lock()
         self.requests: Counter[str] = Counter()
         self.retries: Counter[str] = Counter()
+        self.not_utf8: Counter[str] = Counter()  # responses whose bad bytes became U+FFFD
 
     def get(self, path: str, params: Params, ask: Ask, priority: int = URGENT) -> dict[str, Any]:
         """GET a JSON object, retrying what is worth retrying; raise ApiError otherwise."""
         url = self.base + path
         policy = self.source.retry
         last = ""
+        unreachable = True
         for attempt in range(1, policy.max_attempts + 1):
             self.limiter.acquire(URGENT if attempt > 1 else priority)
             with self._lock:
@@ -79,6 +88,7 @@ class Client:
                 return self._once(url, params, ask)
             except Retryable as exc:
                 last = exc.reason
+                unreachable = unreachable and exc.unreachable
                 if attempt == policy.max_attempts:
                     break
                 with self._lock:
@@ -92,7 +102,8 @@ class Client:
         raise ApiError(
             f"GET {redact(url, params)} failed after {policy.max_attempts} attempts "
             f"(table {ask.stream}); last: {last}",
-            "the API kept failing; run again later, nothing of this run was committed",
+            "the API kept failing; run again later: the table keeps the rows of its last run",
+            unreachable=unreachable,
         )
 
     def _backoff(self, attempt: int) -> float:
@@ -107,7 +118,7 @@ class Client:
         except requests.exceptions.Timeout:
             raise Retryable("timed out") from None
         except requests.exceptions.ConnectionError as exc:
-            raise Retryable(f"connection failed ({_short(exc)})") from None
+            raise Retryable(f"connection failed ({_short(exc)})", unreachable=True) from None
         except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError):
             raise Retryable("connection dropped mid-response") from None
         if resp.status_code in self.source.retry.statuses:
@@ -115,7 +126,7 @@ class Client:
         if resp.status_code >= 400:
             raise self._fatal(resp, url, params, ask)
         try:
-            data = json.loads(body)
+            data = json.loads(self._text(body, ask))
         except ValueError:
             raise Retryable(
                 f"HTTP {resp.status_code} with a body that is not complete JSON ({len(body)} bytes)"
@@ -140,7 +151,50 @@ class Client:
             hint = "not found: check the account URL and the endpoint in the spec"
         else:
             hint = "the request was refused; check the spec's parameters"
-        return ApiError(f"{where}: HTTP {resp.status_code}{detail}", hint)
+        return ApiError(f"{where}: HTTP {resp.status_code}{detail}", hint, resp.status_code)
+
+    def _text(self, body: bytes, ask: Ask) -> str:
+        """The body as text. Bytes that are not UTF-8 become U+FFFD and are counted per table (a
+        warning in the summary), as coercion nulls and counts a bad value: one stray byte in a
+        note must not keep a table from ever loading, nor drop its row. A body cut in the middle
+        of a character still fails to parse as JSON and is retried like any cut body."""
+        try:
+            return body.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            with self._lock:
+                self.not_utf8[ask.stream] += 1
+            return body.decode("utf-8-sig", errors="replace")
+
+    def check(self) -> ApiError | None:
+        """Whether the whole account fails: the spec's check endpoint (a call any key may make)
+        refuses the key or does not answer. The error to stop the run with, or None when the
+        account is fine (so a table's failure was its own). Two quick tries, no backoff."""
+        path = self.source.check_endpoint
+        if not path:
+            return None
+        url, ask, last = self.base + path, Ask("check"), ""
+        for _ in range(2):
+            self.limiter.acquire(URGENT)
+            try:
+                self._once(url, [], ask)
+                return None
+            except ApiError as err:
+                if err.status not in (401, 403):
+                    return None
+                return ApiError(
+                    f"the API key was refused: GET {redact(url)} answered HTTP {err.status}",
+                    f"check {self.source.auth_env}",
+                    err.status,
+                )
+            except Retryable as exc:
+                if not exc.unreachable:
+                    return None
+                last = exc.reason
+        return ApiError(
+            f"the account URL {redact(self.base)} does not answer: {last}",
+            f"check {self.source.base_url_env}",
+            unreachable=True,
+        )
 
 
 def _retry_after(resp: requests.Response) -> float | None:

@@ -18,7 +18,10 @@ def point(name: str) -> None:
     target = os.environ.get("ACX_CRASH_AT")
     if not target:
         return
-    wanted, _, nth = target.partition(":")
+    # names hold colons themselves (`commit:delete`): only a numeric last part is the count
+    wanted, _, nth = target.rpartition(":")
+    if not nth.isdigit():
+        wanted, nth = target, ""
     if wanted != name:
         return
     with _lock:

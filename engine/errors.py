@@ -31,7 +31,19 @@ class ConfigError(AcxError):
 
 
 class ApiError(AcxError):
-    """The API answered with something acx cannot use, after retries where they apply."""
+    """The API answered with something acx cannot use, after retries where they apply.
+    `status`: the HTTP status that refused the request; `unreachable`: no attempt got an answer."""
+
+    def __init__(
+        self,
+        message: str,
+        hint: str | None = None,
+        status: int | None = None,
+        unreachable: bool = False,
+    ) -> None:
+        super().__init__(message, hint)
+        self.status = status
+        self.unreachable = unreachable
 
 
 class LoadError(AcxError):

@@ -59,6 +59,7 @@ class RunResult:
     run_id: str
     tables: dict[str, TableResult]
     seconds: float = 0.0
+    views: list[Any] = field(default_factory=list)  # engine.views.ViewOutcome, when asked for
 
     @property
     def failed(self) -> list[TableResult]:
@@ -110,6 +111,8 @@ class Runner:
         self.parent_rows: dict[str, list[dict[str, Any]]] = {}
         self.finished: dict[str, threading.Event] = {}
         self.abort: AcxError | None = None
+        self._checked = threading.Lock()  # held while asking whether the whole account fails
+        self._asked = False
 
     def run(self, plan: Plan) -> RunResult:
         started = time.monotonic()
@@ -162,11 +165,15 @@ class Runner:
             if group.fan_out is not None:
                 self._wait_for(group.fan_out.key)
                 if group.fan_out.key not in self.parent_rows:
+                    self.writer.discard(group.members)  # its staging was prepared up front
+                    reason = f"its parent table {group.fan_out.key} failed"
                     for t in tallies:
-                        t.status, t.error = (
-                            "skipped",
-                            f"its parent table {group.fan_out.key} failed",
+                        t.status, t.error = "skipped", reason
+                    self.emit(
+                        event(
+                            "table_skipped", table=group.root.key, tables=group.keys, reason=reason
                         )
+                    )
                     return
             self._run_group_body(group, state, result, tallies)
         finally:
@@ -187,12 +194,18 @@ class Runner:
         started = time.monotonic()
         before = self.client.requests[group.root.key]
         try:
+            if self.abort is not None:
+                raise self.abort
             buffers = self._fetch_group(group, state, result)
             self._commit(group, buffers, state, result, started)
         except AcxError as err:
             self.writer.discard(group.members)
             for t in tallies:
                 t.status, t.error = "failed", str(err)
+            if self._account_fails(err):  # said once, by the run's own error: not per table
+                for t in tallies:
+                    t.error = str(self.abort)
+                return
             self.emit(
                 event(
                     "table_failed",
@@ -202,13 +215,27 @@ class Runner:
                     seconds=time.monotonic() - started,
                 )
             )
-            if isinstance(err, ApiError) and "HTTP 401" in str(err) and self.abort is None:
+            if isinstance(err, ApiError) and err.status == 401 and self.abort is None:
                 self.abort = err  # a refused key fails every table: stop the run
         finally:
             root = result.tables[group.root.key]
             root.requests = self.client.requests[group.root.key] - before
             for t in tallies:
                 t.seconds = time.monotonic() - started
+
+    def _account_fails(self, err: AcxError) -> bool:
+        """Whether the run stops: a refused key (401/403) or an account URL that never answered
+        fails every table, so when the spec's check endpoint fails the same way the run ends
+        with that one error instead of a failure per table."""
+        if self.abort is not None:
+            return True
+        if not isinstance(err, ApiError) or not (err.status in (401, 403) or err.unreachable):
+            return False
+        with self._checked:
+            if not self._asked and self.abort is None:
+                self._asked = True
+                self.abort = self.client.check()
+        return self.abort is not None
 
     def _fetch_group(
         self, group: Group, state: dict[str, StateRow], result: RunResult
@@ -279,6 +306,11 @@ class Runner:
                 result.tables[s.key].warnings.append(
                     f"{builders[s.key].missing_pages} response(s) had no '{s.records}' array"
                 )
+        if self.client.not_utf8[root.key]:
+            result.tables[root.key].warnings.append(
+                f"{self.client.not_utf8[root.key]} response(s) held bytes that are not UTF-8; "
+                "each was loaded as U+FFFD"
+            )
         return buffers
 
     def _parent_needs(self, group: Group) -> set[str]:
@@ -328,6 +360,7 @@ class Runner:
         buf.coercer.failures.clear()
         for key, example in buf.coercer.examples.items():
             tally.examples.setdefault(key, example)
+        check_keys(buf.stream, table, buf.coercer.examples)
         if buf.cursor_name is not None and table.num_rows:
             top = pc.max(table[buf.cursor_name]).as_py()
             moment = as_utc_datetime(top)
@@ -394,6 +427,22 @@ def root_key(spec: Spec, stream_key: str) -> str:
     while stream.from_ is not None:
         stream = spec.stream(stream.from_)
     return stream.key
+
+
+def check_keys(stream: Stream, table: pa.Table, examples: dict[str, str]) -> None:
+    """A row whose primary key is missing or could not be converted can be neither merged nor
+    told apart: the table fails (keeping its last rows) rather than load it with a NULL key."""
+    for key in stream.primary_key:
+        column = stream.column(key)
+        missing = table[column.name].null_count
+        if missing:
+            sent = examples.get(key)
+            why = f"the API sent {sent}, not {column.type}" if sent else "absent from the records"
+            raise ApiError(
+                f"table {stream.key}: primary key {column.name} of {missing} row(s) is unusable "
+                f"({why})",
+                "nothing of this table was loaded this run; check the key's field in the spec",
+            )
 
 
 def keep_since(table: pa.Table, column: str, since: datetime) -> pa.Table:

@@ -128,11 +128,29 @@ class Source:
 
 
 @dataclass(frozen=True)
+class View:
+    """A custom-field view: `base` rows with one column per `fields` row, pivoted from `values`."""
+
+    key: str
+    title: str
+    description: str
+    base: str
+    values: str
+    row_key: str
+    field_key: str
+    value: tuple[str, ...]  # one column kept as is, or several: the first non-NULL, as text
+    fields: str
+    field_id: str
+    label: str
+
+
+@dataclass(frozen=True)
 class Spec:
     path: str
     naming: str
     source: Source
     streams: tuple[Stream, ...]
+    views: tuple[View, ...] = ()
 
     def stream(self, key: str) -> Stream:
         for s in self.streams:
@@ -176,7 +194,25 @@ def build_spec(data: dict[str, Any], path: str) -> Spec:
     streams = tuple(
         _stream(key, raw, naming, source.paging, raw_streams) for key, raw in raw_streams.items()
     )
-    return Spec(path=path, naming=naming, source=source, streams=streams)
+    views = tuple(_view(key, raw) for key, raw in data.get("views", {}).items())
+    return Spec(path=path, naming=naming, source=source, streams=streams, views=views)
+
+
+def _view(key: str, raw: dict[str, Any]) -> View:
+    value = raw["value"]
+    return View(
+        key=key,
+        title=raw["title"],
+        description=raw.get("description", ""),
+        base=raw["base"],
+        values=raw["values"],
+        row_key=raw["row_key"],
+        field_key=raw["field_key"],
+        value=(value,) if isinstance(value, str) else tuple(value),
+        fields=raw["fields"],
+        field_id=raw["field_id"],
+        label=raw["label"],
+    )
 
 
 def _retry(raw: dict[str, Any]) -> Retry:

@@ -106,7 +106,62 @@ class Checker:
             elif name.lower() in RESERVED_TABLES:
                 self.add(where, f"table name '{name}' is reserved for acx's own bookkeeping")
             table_names.setdefault(name.lower(), key)
+        for key, view in self.data.get("views", {}).items():
+            self.check_view(key, view, table_names)
         return self.problems
+
+    def check_view(self, key: str, v: dict[str, Any], table_names: dict[str, str]) -> None:
+        """Its streams and columns exist, its joins compare like types, its name is free."""
+        at: KeyPath = ("views", key)
+        if key in table_names:
+            self.add(at, f"view name '{key}' is also the table of stream '{table_names[key]}'")
+        elif key in RESERVED_TABLES:
+            self.add(at, f"view name '{key}' is reserved for acx's own bookkeeping")
+        missing = [role for role in ("base", "values", "fields") if v[role] not in self.streams]
+        for role in missing:
+            self.add((*at, role), self.no_stream(v[role]))
+        if missing:
+            return
+        value = v["value"]
+        checks: list[tuple[KeyPath, str, str]] = [
+            ((role,), v[role], owner)
+            for role, owner in (
+                ("row_key", "values"),
+                ("field_key", "values"),
+                ("field_id", "fields"),
+                ("label", "fields"),
+            )
+        ]
+        if isinstance(value, str):
+            checks.append((("value",), value, "values"))
+        else:
+            checks += [(("value", i), name, "values") for i, name in enumerate(value)]
+        complete = True
+        for path, name, owner in checks:
+            cols = self.streams[v[owner]]["columns"]
+            if name not in cols:
+                self.add((*at, *path), self.no_column(name, cols, v[owner]))
+                complete = False
+        base_key = self.streams[v["base"]]["primary_key"]
+        if len(base_key) != 1:
+            self.add((*at, "base"), f"stream '{v['base']}' needs a one-column primary key")
+        elif complete:
+            self.check_join(at, "row_key", v["values"], v["row_key"], v["base"], base_key[0])
+            self.check_join(
+                at, "field_key", v["values"], v["field_key"], v["fields"], v["field_id"]
+            )
+
+    def check_join(
+        self, at: KeyPath, role: str, stream: str, column: str, target: str, target_column: str
+    ) -> None:
+        have = self.streams[stream]["columns"][column]["type"]
+        want = self.streams[target]["columns"].get(target_column, {}).get("type", have)
+        if have != want:
+            self.add(
+                (*at, role),
+                f"column '{column}' is {have} but {target}.{target_column}, which it joins, "
+                f"is {want}",
+            )
 
     def check_stream(self, key: str, s: dict[str, Any]) -> None:
         at: KeyPath = ("streams", key)

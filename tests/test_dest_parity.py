@@ -48,7 +48,9 @@ def normal(value: Any, logical: str) -> Any:
 
 def checksum(dest: Any, stream: Stream) -> tuple[int, str]:
     cols = [exp.Column(this=ident(c.name)) for c in stream.columns]
-    order = [exp.Ordered(this=exp.Column(this=ident(stream.column(k).name))) for k in stream.primary_key]
+    order = [
+        exp.Ordered(this=exp.Column(this=ident(stream.column(k).name))) for k in stream.primary_key
+    ]
     query = exp.select(*cols).from_(dest.target(stream)).order_by(*order)
     rows = dest.execute(dest.sql(query))
     digest = hashlib.sha256()
@@ -87,10 +89,17 @@ def targets(tmp_path):
         "SNOWFLAKE_SCHEMA": "activecampaign",
     }
     (tmp_path / "snow").mkdir()
-    with fakesnow.patch(db_path=tmp_path / "snow", create_database_on_connect=False,
-                        create_schema_on_connect=False):
-        yield {"duckdb": f"duckdb:{tmp_path / 'acx.duckdb'}", "postgres": "postgres",
-               "snowflake": "snowflake"}, env
+    with fakesnow.patch(
+        db_path=tmp_path / "snow", create_database_on_connect=False, create_schema_on_connect=False
+    ):
+        yield (
+            {
+                "duckdb": f"duckdb:{tmp_path / 'acx.duckdb'}",
+                "postgres": "postgres",
+                "snowflake": "snowflake",
+            },
+            env,
+        )
     with psycopg.connect(pg_dsn(), autocommit=True) as con:
         con.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
@@ -102,7 +111,7 @@ def test_three_warehouses_hold_the_same_values(targets):
 
     with Sandbox(contacts=120, api_key=KEY, rate_limit=0) as sb:
         env = env_for(sb.url, KEY, **extra)
-        for rounds in range(2):
+        for _round in range(2):
             for dest in dests.values():
                 code, lines = run(sb.url, KEY, dest, env=env)
                 assert code == 0, lines

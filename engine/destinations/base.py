@@ -112,6 +112,19 @@ class SqlDestination(Destination):
         )
         self.execute(self.sql(create))
 
+    def drop_stale_stages(self) -> None:
+        """Drop the staging tables a killed run left, whichever tables this run selects. Only
+        for a destination whose connect() holds a lock: then no other run owns them."""
+        rows = self.execute(
+            "SELECT table_name FROM information_schema.tables "
+            f"WHERE table_schema = {self.marker} AND table_name LIKE {self.marker}",
+            [self.schema, STAGE_PREFIX + "%"],
+        )
+        for (name,) in rows:
+            if name.startswith(STAGE_PREFIX):  # in LIKE, "_" is any character
+                stage = sqlbuild.tbl(name, self.schema)
+                self.execute(self.sql(exp.Drop(tables=[stage], kind="TABLE", exists=True)))
+
     def qualified(self, name: str) -> str:
         return self.sql(sqlbuild.tbl(name, self.schema))
 
@@ -221,3 +234,11 @@ class SqlDestination(Destination):
             self.execute(
                 self.sql(exp.Drop(tables=[self.stage_table(s)], kind="TABLE", exists=True))
             )
+
+    def create_view(self, name: str, select: exp.Expression) -> None:
+        """(Re)create a view in one transaction: dropped, then created, because Postgres's CREATE
+        OR REPLACE VIEW cannot drop, rename or reorder columns (a custom field renamed)."""
+        view = sqlbuild.tbl(name, self.schema)
+        with self.transaction():
+            self.execute(self.sql(exp.Drop(tables=[view], kind="VIEW", exists=True)))
+            self.execute(self.sql(exp.Create(this=view.copy(), kind="VIEW", expression=select)))

@@ -31,7 +31,7 @@ class DuckDBDestination(SqlDestination):
     def __init__(self, target: str | None = None, settings: Any = None) -> None:
         self.path = target or DEFAULT_PATH
         env = getattr(settings, "env", None) or {}
-        self.memory_limit = _memory_limit(env.get("ACX_DUCKDB_MEMORY_LIMIT", "256MB"))
+        self.memory_limit = _memory_limit(env.get("ACX_DUCKDB_MEMORY_LIMIT", "128MB"))
         self.schema = "main"
         self.con: duckdb.DuckDBPyConnection | None = None
 
@@ -54,6 +54,7 @@ class DuckDBDestination(SqlDestination):
         # Bounded memory: DuckDB spills to disk beyond this rather than growing with the tables.
         self.con.execute(f"SET memory_limit = '{self.memory_limit}'")
         self.prepare_state()
+        self.drop_stale_stages()  # the file lock is ours: another process cannot hold it
 
     def close(self) -> None:
         if self.con is not None:

@@ -163,6 +163,7 @@ class PostgresDestination(SqlDestination):
             create = exp.Create(this=exp.Table(this=ident(self.schema)), kind="SCHEMA", exists=True)
             self.execute(self.sql(create))
         self.prepare_state()
+        self.drop_stale_stages()  # the schema's advisory lock is ours
 
     def _lock_schema(self) -> None:
         """Two runs into one schema would share staging tables: the second one stops."""

@@ -1,0 +1,81 @@
+"""Fixtures of the reliability suite, and the figures it prints at the end of the session."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.reliability.helpers import KEY, LEDGER, PgWarehouse, pg_secret_dsn, scratch_dir
+
+SEED = 42
+CONTACTS = 100
+
+
+@pytest.fixture(scope="session")
+def sandbox():
+    """The account most tests read: small, no rate limit, no faults."""
+    from sandbox import Sandbox
+
+    with Sandbox(contacts=CONTACTS, api_key=KEY, rate_limit=0, seed=SEED) as sb:
+        yield sb
+
+
+@pytest.fixture
+def scratch(request) -> Iterator[Path]:
+    """The test's working folder: databases, files, the runs' working directory."""
+    with scratch_dir(re.sub(r"[^\w.-]", "_", request.node.name)[:40]) as folder:
+        yield folder
+
+
+@pytest.fixture(scope="session")
+def pg_dsn_with_secret() -> str:
+    psycopg = pytest.importorskip("psycopg")
+    dsn = pg_secret_dsn()
+    try:
+        psycopg.connect(dsn, connect_timeout=5).close()
+    except psycopg.OperationalError as exc:
+        pytest.skip(f"no PostgreSQL for the reliability suite: {type(exc).__name__}")
+    return dsn
+
+
+@pytest.fixture
+def pg_schemas(pg_dsn_with_secret: str) -> Iterator[Callable[[], PgWarehouse]]:
+    """Make PostgreSQL warehouses, each in its own random schema, dropped afterwards."""
+    made: list[PgWarehouse] = []
+
+    def make(prefix: str = "acx_rel") -> PgWarehouse:
+        made.append(PgWarehouse(pg_dsn_with_secret, f"{prefix}_{uuid.uuid4().hex[:8]}"))
+        return made[-1]
+
+    yield make
+    for wh in made:
+        wh.drop()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001
+    if not LEDGER.runs:
+        return
+    kinds = ", ".join(f"{k} {n}" for k, n in sorted(LEDGER.faults.items())) or "none"
+    write = terminalreporter.write_line
+    write("")
+    write("reliability figures")
+    write(f"  acx runs (subprocesses):  {LEDGER.runs}")
+    write(f"  faults injected:          {sum(LEDGER.faults.values())} ({kinds})")
+    for note in LEDGER.notes:
+        write(f"    {note}")
+    write(f"  crashes (kill -9) tried:  {len(LEDGER.crashes)}")
+    write(f"  bad inputs tried:         {len(LEDGER.bad_inputs)}")
+    write(
+        f"  tables compared:          {LEDGER.tables_compared} "
+        f"({LEDGER.rows_compared} reference rows)"
+    )
+    write(f"  rows lost:                {LEDGER.rows_lost}")
+    write(f"  rows duplicated or extra: {LEDGER.rows_extra}")
+    write(
+        f"  secrets found:            {len(LEDGER.leaks)} "
+        f"(searched {len(LEDGER.outputs)} run outputs, {LEDGER.searched} databases and files)"
+    )
