@@ -107,7 +107,9 @@ def scenario_a(contacts: int = 20_000) -> None:
         least = minimum / 5
         sb.reset()
         with tempfile.TemporaryDirectory() as tmp:
-            out, seconds, peak = acx(["run", SPEC, "--dest", f"duckdb:{tmp}/a.duckdb"], sb.url)
+            out, seconds, peak = acx(
+                ["run", SPEC, "--log-format", "text", "--dest", f"duckdb:{tmp}/a.duckdb"], sb.url
+            )
         stats = sb.stats()
     finally:
         sb.stop()
@@ -123,9 +125,7 @@ def scenario_a(contacts: int = 20_000) -> None:
         f"    wall time            {seconds:.1f} s (least at the limit: {least:.1f} s, "
         f"ratio {seconds / least:.3f})"
     )
-    print(
-        f"    rate-limit use       {100 * accepted / (seconds * 5):.1f}% of 5 req/s, whole run"
-    )
+    print(f"    rate-limit use       {100 * accepted / (seconds * 5):.1f}% of 5 req/s, whole run")
     print(f"    rows                 {rows} ({rows / seconds:.0f} rows/s)")
     print(f"    peak RSS (acx)       {peak} MB")
 
@@ -135,7 +135,7 @@ def scenario_b(contacts: int = 1_000_000, label: str = "(b)") -> int:
     try:
         with tempfile.TemporaryDirectory() as tmp:
             out, seconds, peak = acx(
-                ["run", SPEC, "--dest", f"duckdb:{tmp}/b.duckdb"],
+                ["run", SPEC, "--log-format", "text", "--dest", f"duckdb:{tmp}/b.duckdb"],
                 sb.url,
                 {"ACX_REQUESTS_PER_SECOND": "1000000"},
             )
@@ -143,9 +143,7 @@ def scenario_b(contacts: int = 1_000_000, label: str = "(b)") -> int:
         sb.stop()
     rows, requests = total_line(out)
     print(f"{label} no limit, {contacts} contacts")
-    print(
-        f"    rows                 {rows} in {seconds:.1f} s: {rows / seconds:.0f} rows/s"
-    )
+    print(f"    rows                 {rows} in {seconds:.1f} s: {rows / seconds:.0f} rows/s")
     print(f"    requests             {requests}")
     print(f"    peak RSS (acx)       {peak} MB")
     return peak
