@@ -11,7 +11,11 @@ child id <-> (parent, k) needs only the block's own counts.
 
 from __future__ import annotations
 
-from .rng import Rng
+from bisect import bisect_right
+from collections.abc import Iterable
+from itertools import accumulate
+
+from .rng import Rng, batch
 
 _CACHE_LIMIT = 4096
 
@@ -76,16 +80,19 @@ class Blocks:
         self.last_total = min(max(wanted, floor * self.rest), cap * self.rest)
         self.total = self.full * per_block + self.last_total
         self._cache: dict[int, tuple[int, ...]] = {}
+        self._starts: dict[int, tuple[int, ...]] = {}  # first child id of each parent, and end
 
     def counts(self, block: int) -> tuple[int, ...]:
         cached = self._cache.get(block)
         if cached is not None:
             return cached
+        return self._counts(block, Rng(self.seed, self.code, block, 99))
+
+    def _counts(self, block: int, rng: Rng) -> tuple[int, ...]:
         n = self.size if block < self.full else self.rest
         total = self.per_block if block < self.full else self.last_total
         counts = [self.floor] * n
         remaining = total - self.floor * n
-        rng = Rng(self.seed, self.code, block, 99)
         while remaining > 0:
             i = rng.bits() % n
             if counts[i] < self.cap:
@@ -93,25 +100,40 @@ class Blocks:
                 remaining -= 1
         if len(self._cache) >= _CACHE_LIMIT:
             self._cache.clear()
+            self._starts.clear()
         self._cache[block] = result = tuple(counts)
         return result
+
+    def prefetch(self, parents: Iterable[int]) -> None:
+        """Compute the counts of the blocks of many parents with batched draws."""
+        size, cache = self.size, self._cache
+        blocks = [b for b in dict.fromkeys((p - 1) // size for p in parents) if b not in cache]
+        blocks = [b for b in blocks if 0 <= b <= self.full]
+        if len(blocks) > 1:
+            planned = self.per_block + self.per_block // 2  # rejections when a parent is full
+            rngs = batch((self.seed, self.code), blocks, 99, planned)
+            for block, rng in zip(blocks, rngs, strict=True):
+                self._counts(block, rng)
 
     def children(self, parent: int) -> range:
         """Child ids of a base parent (1-based ids)."""
         block, index = divmod(parent - 1, self.size)
         if block > self.full or (block == self.full and index >= self.rest):
             return range(0)
-        counts = self.counts(block)
-        first = block * self.per_block + sum(counts[:index]) + 1
-        return range(first, first + counts[index])
+        starts = self._starts.get(block) or self._block_starts(block)
+        return range(starts[index], starts[index + 1])
 
     def locate(self, child: int) -> tuple[int, int]:
         """(parent id, index among that parent's children) of a base child id."""
-        pos = child - 1
-        block = min(pos // self.per_block, self.full)
-        offset = pos - block * self.per_block
-        for index, count in enumerate(self.counts(block)):
-            if offset < count:
-                return block * self.size + index + 1, offset
-            offset -= count
+        block = min((child - 1) // self.per_block, self.full)
+        starts = self._starts.get(block) or self._block_starts(block)
+        index = bisect_right(starts, child) - 1
+        if 0 <= index < len(starts) - 1:
+            return block * self.size + index + 1, child - starts[index]
         raise IndexError(f"child {child} is outside 1..{self.total}")
+
+    def _block_starts(self, block: int) -> tuple[int, ...]:
+        """The first child id of each parent of a block, then the end of the block."""
+        starts = tuple(accumulate(self.counts(block), initial=block * self.per_block + 1))
+        self._starts[block] = starts
+        return starts

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import socket
 import struct
 import time
@@ -13,6 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from . import api, control
 from .config import ServerConfig
+from .encode import dump
 from .faults import CANNED, FaultPlan, cut
 from .ratelimit import RateLimiter
 from .stats import Stats
@@ -45,6 +45,7 @@ class SandboxServer(ThreadingHTTPServer):
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "acx-sandbox"
+    disable_nagle_algorithm = True  # replies go out in one write; nothing to coalesce
     server: SandboxServer
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
@@ -149,8 +150,10 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         for name, value in headers or ():
             self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(body)
+        # end_headers() would send the head on its own: send head and body in one write
+        self._headers_buffer.append(b"\r\n")
+        self._headers_buffer.append(body)
+        self.flush_headers()
 
     def _reset(self, status: int, body: bytes, headers: list[tuple[str, str]]) -> None:
         """Announce the full body, send half of it, then abort the connection (TCP RST)."""
@@ -171,4 +174,5 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def _dump(payload: Any) -> bytes:
-    return json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    """``json.dumps(payload, ensure_ascii=False)`` as UTF-8 (see ``encode``)."""
+    return dump(payload)

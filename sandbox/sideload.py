@@ -1,7 +1,9 @@
 """Per-endpoint page decorations: ``include=`` side-loads, always-on side-loads, counts.
 
-Each function gets the page's rows (shallow copies it may modify) and returns the extra
-top-level arrays to put next to the main key.
+Each function of ``SIDELOADS`` gets the page's rows (shallow copies it may modify) and returns
+the extra top-level arrays to put next to the main key. ``PAGE_SIDELOADS`` do the same for
+pages whose rows are already JSON text (``TableStore.rows_json``): they get the row ids and
+texts, append the id arrays to the texts in place and return the arrays as JSON text.
 """
 
 from __future__ import annotations
@@ -10,11 +12,13 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+from .encode import JSONArray, append_arrays, encode, json_array
 from .query import Query
-from .store import Row
+from .store import Row, TableStore
 from .world import World
 
 Sideload = Callable[[World, list[Row], Query], dict[str, Any]]
+PageSideload = Callable[[World, list[int], list[str], Query], dict[str, JSONArray]]
 
 CONTACT_RELATIONS = ("contactTags", "contactLists", "fieldValues")
 
@@ -22,12 +26,12 @@ CONTACT_RELATIONS = ("contactTags", "contactLists", "fieldValues")
 def _children(world: World, rows: list[Row], table: str, id_key: str) -> list[Row]:
     """Attach ``row[id_key] = [child ids]`` and return the children of all rows, in order."""
     store = world.store(table)
-    out: list[Row] = []
+    every: list[int] = []
     for row in rows:
         ids = store.children(int(row["id"]))
         row[id_key] = [str(i) for i in ids]
-        out.extend(store.rows(ids))
-    return out
+        every.extend(ids)
+    return store.rows(every)
 
 
 def contacts(world: World, rows: list[Row], q: Query) -> dict[str, Any]:
@@ -99,3 +103,72 @@ SIDELOADS: dict[str, Sideload] = {
     "dealGroups": deal_groups,
     "accounts": accounts,
 }
+
+
+# -- the same side-loads on rows written as JSON text --------------------------------------------
+def _children_json(
+    world: World, kept: list[int], attach: list[list[tuple[str, list[int]]]], table: str, key: str
+) -> tuple[list[int], JSONArray]:
+    """Queue ``key: [child ids]`` for each parent in ``kept`` (on ``attach``) and return the
+    children (ids, JSON array), in order."""
+    store = world.store(table)
+    store.gen.prefetch_children(kept)
+    every: list[int] = []
+    for id_, pairs in zip(kept, attach, strict=True):
+        ids = store.children(id_)
+        pairs.append((key, ids))
+        every.extend(ids)
+    child_ids, texts = store.rows_json(every)
+    return child_ids, json_array(texts)
+
+
+def _attach(store: TableStore, kept: list[int], texts: list[str], attach: list[list[Any]]) -> None:
+    """Append the queued id arrays to the row texts (as ``row[key] = [...]`` would)."""
+    for i, (id_, pairs) in enumerate(zip(kept, attach, strict=True)):
+        if not pairs:
+            continue
+        row = store.overrides.get(id_) or store.created.get(id_)
+        if row is None or not any(key in row for key, _ in pairs):
+            texts[i] = append_arrays(texts[i], pairs)
+        else:  # a key to replace in place: take the dict path
+            row = dict(row)
+            for key, ids in pairs:
+                row[key] = [str(c) for c in ids]
+            texts[i] = encode(row)
+
+
+def contacts_json(
+    world: World, kept: list[int], texts: list[str], q: Query
+) -> dict[str, JSONArray]:
+    """``contacts`` for JSON rows."""
+    wanted = set(q.includes)
+    with_tags = "contactTags.tag" in wanted
+    extra: dict[str, JSONArray] = {}
+    attach: list[list[Any]] = [[] for _ in kept]
+    link_ids: list[int] = []
+    for relation in CONTACT_RELATIONS:
+        if relation in wanted or (relation == "contactTags" and with_tags):
+            child_ids, extra[relation] = _children_json(world, kept, attach, relation, relation)
+            if relation == "contactTags":
+                link_ids = child_ids
+    if with_tags:
+        links = world.store("contactTags")
+        tag_ids = dict.fromkeys(map(int, links.facets(link_ids, "tag")))
+        _, tags = world.store("tags").rows_json(list(tag_ids))
+        extra["tags"] = json_array(tags)
+    _attach(world.store("contacts"), kept, texts, attach)
+    return extra
+
+
+def deals_json(world: World, kept: list[int], texts: list[str], q: Query) -> dict[str, JSONArray]:
+    """``deals`` for JSON rows."""
+    if "dealCustomFieldData" not in q.includes:
+        return {}
+    attach: list[list[Any]] = [[] for _ in kept]
+    key = "dealCustomFieldData"
+    _, data = _children_json(world, kept, attach, key, key)
+    _attach(world.store("deals"), kept, texts, attach)
+    return {key: data}
+
+
+PAGE_SIDELOADS: dict[str, PageSideload] = {"contacts": contacts_json, "deals": deals_json}

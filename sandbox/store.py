@@ -7,14 +7,27 @@ created rows and deleted ids are kept in memory.
 from __future__ import annotations
 
 from bisect import insort
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from .encode import encode
 from .idset import IdSet, ListSeg, RangeSeg
 
 if TYPE_CHECKING:
     from .gen.base import Gen
 
 Row = dict[str, Any]
+T = TypeVar("T")
+BATCH = 2048  # rows generated per batch (the batched draws of a batch are one big integer)
+
+
+def _batched(build: Callable[[list[int]], list[T]], ids: list[int]) -> list[T]:
+    if len(ids) <= BATCH:
+        return build(ids)
+    out: list[T] = []
+    for start in range(0, len(ids), BATCH):
+        out.extend(build(ids[start : start + BATCH]))
+    return out
 
 
 class TableStore:
@@ -48,7 +61,45 @@ class TableStore:
         return None
 
     def rows(self, ids: list[int]) -> list[Row]:
-        return [row for row in map(self.get, ids) if row is not None]
+        """The visible rows among ``ids``, in order (base rows generated in batches)."""
+        fresh = self._fresh(ids)
+        built = _batched(self.gen.rows, fresh)
+        if len(fresh) == len(ids):
+            return built
+        by_id = dict(zip(fresh, built, strict=True))
+        out = []
+        for id_ in ids:
+            row = self.overrides.get(id_) or self.created.get(id_) or by_id.get(id_)
+            if row is not None:
+                out.append(row)
+        return out
+
+    def rows_json(self, ids: list[int]) -> tuple[list[int], list[str]]:
+        """(the visible ids among ``ids``, the JSON text of each of their rows), in order."""
+        fresh = self._fresh(ids)
+        built = _batched(self.gen.rows_json, fresh)
+        if len(fresh) == len(ids):
+            return fresh, built
+        by_id = dict(zip(fresh, built, strict=True))
+        kept, texts = [], []
+        for id_ in ids:
+            row = self.overrides.get(id_) or self.created.get(id_)
+            text = encode(row) if row is not None else by_id.get(id_)
+            if text is not None:
+                kept.append(id_)
+                texts.append(text)
+        return kept, texts
+
+    def _fresh(self, ids: list[int]) -> list[int]:
+        """The ids among ``ids`` whose rows are generated as they are (not mutated)."""
+        base, skip, overrides, created = self.base, self.deleted_set, self.overrides, self.created
+        if not (skip or overrides or created):
+            return [i for i in ids if 1 <= i <= base]
+        return [
+            i
+            for i in ids
+            if 1 <= i <= base and i not in skip and i not in overrides and i not in created
+        ]
 
     def visible(self) -> IdSet:
         return IdSet([RangeSeg(1, self.base + 1, self.deleted), ListSeg(list(self.created))])
@@ -65,10 +116,24 @@ class TableStore:
             return row.get(field)
         return self.gen.facet(id_, field)
 
+    def facets(self, ids: list[int], field: str) -> list[Any]:
+        """``[self.facet(i, field) for i in ids]`` (visible ids), base rows in one batch."""
+        changed = self.overrides or self.created
+        base = (
+            [i for i in ids if i not in self.overrides and i not in self.created]
+            if changed
+            else ids
+        )
+        values = dict(zip(base, self.gen.facets(field, base), strict=True))
+        return [values[i] if i in values else self.facet(i, field) for i in ids]
+
     def children(self, parent: int) -> list[int]:
         """Visible child ids of a parent (child tables only), ascending."""
-        ids = [c for c in self.gen.base_children(parent) if c not in self.deleted_set]
-        ids.extend(c for c in self.created_by_parent.get(parent, ()) if c in self.created)
+        base = self.gen.base_children(parent)
+        skip = self.deleted_set
+        ids = [c for c in base if c not in skip] if skip else list(base)
+        if self.created_by_parent:
+            ids.extend(c for c in self.created_by_parent.get(parent, ()) if c in self.created)
         return ids
 
     # -- writing (callers hold the world lock) --------------------------------------------------

@@ -3,8 +3,9 @@
 (a) ISO-8601 with the account's UTC offset (``2019-04-29T07:51:31-05:00``),
 (b) naive ``YYYY-MM-DD HH:MM:SS`` in account-local time,
 (c) naive UTC (the ``*_utc_timestamp`` fields), plus the zero dates.
-Formatting is on the hot path (a page of contacts has ~2,500 stamps), so offsets are cached
-per 15-minute bucket and date strings per day.
+Formatting is on the hot path (a page of contacts has ~2,500 stamps). The offset is the one
+at the start of the stamp's 15-minute (UTC) bucket; each bucket caches its local
+"YYYY-MM-DDTHH:" head and offset, so a stamp is the head plus one of 900 shared "MM:SS" tails.
 """
 
 from __future__ import annotations
@@ -21,25 +22,39 @@ _EPOCH = date(1970, 1, 1)
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+# "MM:SS" for each second of a 15-minute bucket starting at minute 0, 15, 30 or 45 of an hour
+_SLOW = ("", "", (), "", "")  # a bucket whose offset is not a whole number of quarter hours
+_TAILS = tuple(
+    tuple(f"{quarter * 15 + r // 60:02d}:{r % 60:02d}" for r in range(_BUCKET))
+    for quarter in range(4)
+)
+
+
 class TimeFormat:
     """Formats epoch seconds in the account time zone, and parses filter values."""
 
     def __init__(self, tz_name: str) -> None:
         self.tz = ZoneInfo(tz_name)
         self._offsets: dict[int, tuple[int, str]] = {}
+        self._suffixes: dict[int, str] = {}  # "+HH:MM" of each offset
         self._days: dict[int, str] = {}
         self._clocks: dict[int, str] = {}
+        # per 15-minute bucket: (iso head "YYYY-MM-DDTHH:", local head "YYYY-MM-DD HH:",
+        # "MM:SS" strings, "MM:SS<offset>" strings, local date), or _SLOW if the offset is not
+        # a whole number of quarter hours (the bucket then takes the general path)
+        self._local: dict[int, tuple[str, str, tuple[str, ...], tuple[str, ...], str]] = {}
+        self._iso_tails: dict[tuple[int, str], tuple[str, ...]] = {}
+        self._utc: dict[int, tuple[str, tuple[str, ...]]] = {}
 
-    # the formatters inline their cache lookups: they run ~2,500 times per page of contacts
     def _offset(self, ts: int) -> tuple[int, str]:
         bucket = ts // _BUCKET
         delta = datetime.fromtimestamp(bucket * _BUCKET, self.tz).utcoffset()
         off = int(delta.total_seconds()) if delta else 0
-        hours, minutes = divmod(abs(off) // 60, 60)
-        cached = self._offsets[bucket] = (
-            off,
-            f"{'-' if off < 0 else '+'}{hours:02d}:{minutes:02d}",
-        )
+        suffix = self._suffixes.get(off)
+        if suffix is None:
+            hours, minutes = divmod(abs(off) // 60, 60)
+            suffix = self._suffixes[off] = f"{'-' if off < 0 else '+'}{hours:02d}:{minutes:02d}"
+        cached = self._offsets[bucket] = (off, suffix)
         return cached
 
     def _date(self, day: int) -> str:
@@ -56,24 +71,64 @@ class TimeFormat:
         date_text = self._days.get(day) or self._date(day)
         return f"{date_text} {self._clocks.get(secs) or self._clock(secs)}"
 
+    def _local_bucket(self, bucket: int) -> tuple[str, str, tuple[str, ...], tuple[str, ...], str]:
+        off, suffix = self._offsets.get(bucket) or self._offset(bucket * _BUCKET)
+        entry = _SLOW
+        if off % _BUCKET == 0:  # the local bucket is a quarter of an hour of one local day
+            day, secs = divmod(bucket * _BUCKET + off, 86400)
+            date_text = self._days.get(day) or self._date(day)
+            head = f"{secs // 3600:02d}:"
+            quarter = secs % 3600 // _BUCKET
+            iso_tails = self._iso_tails.get((quarter, suffix))
+            if iso_tails is None:
+                iso_tails = tuple(tail + suffix for tail in _TAILS[quarter])
+                self._iso_tails[(quarter, suffix)] = iso_tails
+            tails = _TAILS[quarter]
+            entry = (f"{date_text}T{head}", f"{date_text} {head}", tails, iso_tails, date_text)
+        self._local[bucket] = entry
+        return entry
+
+    def _utc_bucket(self, bucket: int) -> tuple[str, tuple[str, ...]]:
+        day, secs = divmod(bucket * _BUCKET, 86400)
+        date_text = self._days.get(day) or self._date(day)
+        entry = self._utc[bucket] = (
+            f"{date_text} {secs // 3600:02d}:",
+            _TAILS[secs % 3600 // _BUCKET],
+        )
+        return entry
+
     def iso(self, ts: int) -> str:
         """Style (a): ISO-8601 with the account offset."""
-        off, suffix = self._offsets.get(ts // _BUCKET) or self._offset(ts)
+        bucket = ts // _BUCKET
+        entry = self._local.get(bucket) or self._local_bucket(bucket)
+        if entry is not _SLOW:
+            return entry[0] + entry[3][ts % _BUCKET]
+        off, suffix = self._offsets.get(bucket) or self._offset(ts)
         day, secs = divmod(ts + off, 86400)
         date_text = self._days.get(day) or self._date(day)
         return f"{date_text}T{self._clocks.get(secs) or self._clock(secs)}{suffix}"
 
     def local(self, ts: int) -> str:
         """Style (b): naive account-local ``YYYY-MM-DD HH:MM:SS``."""
-        return self._naive(ts + (self._offsets.get(ts // _BUCKET) or self._offset(ts))[0])
+        bucket = ts // _BUCKET
+        entry = self._local.get(bucket) or self._local_bucket(bucket)
+        if entry is not _SLOW:
+            return entry[1] + entry[2][ts % _BUCKET]
+        return self._naive(ts + (self._offsets.get(bucket) or self._offset(ts))[0])
 
     def utc(self, ts: int) -> str:
         """Style (c): naive UTC ``YYYY-MM-DD HH:MM:SS``."""
-        return self._naive(ts)
+        bucket = ts // _BUCKET
+        entry = self._utc.get(bucket) or self._utc_bucket(bucket)
+        return entry[0] + entry[1][ts % _BUCKET]
 
     def day(self, ts: int) -> str:
         """Account-local date ``YYYY-MM-DD``."""
-        day = (ts + (self._offsets.get(ts // _BUCKET) or self._offset(ts))[0]) // 86400
+        bucket = ts // _BUCKET
+        entry = self._local.get(bucket) or self._local_bucket(bucket)
+        if entry is not _SLOW:
+            return entry[4]
+        day = (ts + (self._offsets.get(bucket) or self._offset(ts))[0]) // 86400
         return self._days.get(day) or self._date(day)
 
     def stamp(self, style: str, ts: int) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from .config import DataConfig, Sizes
+from .encode import encode, encode_string
 from .store import TableStore
 from .timefmt import TimeFormat, parse_instant
 
@@ -48,6 +49,7 @@ class World:
         self.lock = threading.RLock()
         self._cache: OrderedDict[Any, Any] = OrderedDict()
         self.link_base = f"https://{config.account}.api-us1.com/api/3"
+        self._link_templates: dict[tuple[str, tuple[str, ...]], list[str]] = {}
         self.gens = {}
         for factory in GENERATORS:
             gen = factory(self)
@@ -61,6 +63,23 @@ class World:
         """A record's ``links`` object: ``{name: https://<host>/api/3/<prefix>/<id>/<name>}``."""
         base = f"{self.link_base}/{prefix}/{id_}/"
         return {name: base + name for name in names}
+
+    def links_template(self, prefix: str, names: tuple[str, ...]) -> list[str]:
+        """The JSON text of a ``links`` object split where the record id goes: for an int id,
+        ``str(id_).join(template)`` is ``encode(links(prefix, id_, names))``."""
+        template = self._link_templates.get((prefix, names))
+        if template is None:
+            for code in range(32):  # a control character the account name does not hold
+                marker = chr(code)
+                base = f"{self.link_base}/{prefix}/{marker}/"
+                text = encode({name: base + name for name in names})
+                template = text.split(encode_string(marker)[1:-1])
+                if len(template) == len(names) + 1:
+                    break
+            else:
+                raise ValueError("the account name holds every control character")
+            self._link_templates[(prefix, names)] = template
+        return template
 
     def remember(self, key: Any, compute: Callable[[], T]) -> T:
         """A small LRU of derived results (filtered id sets, counts); keys embed versions."""

@@ -420,6 +420,179 @@ def test_a_million_contacts_start_lazily() -> None:
     assert elapsed < 3.0
 
 
+# -- the fast paths write the same bytes as the reference --------------------------------
+# Pages are served from ``Gen.rows_json`` (JSON text written straight from batched random
+# draws) and encoded by ``sandbox.encode``; ``Gen.build`` + ``json.dumps`` is the reference.
+FAST_CONFIGS = [
+    {"contacts": 2000},
+    {"contacts": 1_000_000, "seed": 5},
+    {"contacts": 150, "seed": 9, "timezone": "Asia/Kathmandu", "account": 'we"ird\\acct'},
+    {"contacts": 30_000, "timezone": "Australia/Lord_Howe", "now": "2021-03-28T12:00:00Z"},
+]
+
+
+@pytest.mark.parametrize("settings", FAST_CONFIGS, ids=lambda c: f"{c['contacts']}")
+def test_rows_json_matches_build_on_every_table(settings: dict[str, Any]) -> None:
+    import random
+
+    from sandbox.config import DataConfig
+    from sandbox.world import World
+
+    rnd = random.Random(7)
+    config = DataConfig(**settings)
+    fast, reference = World(config), World(config)
+    for name, gen in fast.gens.items():
+        n = gen.count
+        ids = list(range(1, min(n, 300) + 1)) + rnd.sample(range(1, n + 1), min(n, 400))
+        ids += list(range(max(1, n - 30), n + 1))
+        ids = list(dict.fromkeys(ids))
+        if rnd.random() < 0.5:
+            rnd.shuffle(ids)
+        ref = reference.gens[name]
+        expected = [json.dumps(ref.row(i), ensure_ascii=False) for i in ids]
+        assert gen.rows_json(ids) == expected, name
+        assert [json.dumps(r, ensure_ascii=False) for r in gen.rows(ids)] == expected, name
+
+
+def test_rows_json_falls_back_for_rows_that_take_more_draws() -> None:
+    from sandbox.config import DataConfig
+    from sandbox.gen import Gen
+    from sandbox.world import World
+
+    config = DataConfig(contacts=3000)
+    fast, reference = World(config), World(config)
+    fast_paths = [g for g in fast.gens.values() if type(g).rows_json is not Gen.rows_json]
+    assert len(fast_paths) >= 9
+    for gen in fast_paths:
+        gen.row_draws = 3  # the times only: every other draw runs past the plan
+        ids = list(range(1, min(gen.count, 500) + 1))
+        ref = reference.gens[gen.name]
+        expected = [json.dumps(ref.row(i), ensure_ascii=False) for i in ids]
+        assert gen.rows_json(ids) == expected, gen.name
+
+
+def test_batched_draws_match_the_scalar_rng() -> None:
+    import random
+
+    from sandbox.rng import Cursor, Rng, batch, draws, key_hash, key_hashes, threshold
+
+    rnd = random.Random(3)
+    for _ in range(30):
+        prefix = tuple(rnd.randrange(2**40) for _ in range(rnd.randint(0, 3)))
+        ids = [rnd.randrange(1, 2 ** rnd.choice([8, 40, 63])) for _ in range(rnd.randint(1, 200))]
+        stream, count = rnd.randrange(100), rnd.randint(1, 12)
+        seeds = key_hashes(prefix, ids, stream)
+        assert seeds == [key_hash(*prefix, i, stream) for i in ids]
+        flat = draws(seeds, count)
+        for j, (id_, drawn) in enumerate(zip(ids, batch(prefix, ids, stream, count), strict=True)):
+            ref, again = Rng(*prefix, id_, stream), Rng(*prefix, id_, stream)
+            assert flat[j * count : (j + 1) * count] == [again.bits() for _ in range(count)]
+            cursor = Cursor(flat)
+            cursor.at = j * count
+            for _ in range(count + 4):  # Drawn computes past its batch; stop the cursor in it
+                method = rnd.choice(["bits", "random", "randint", "chance", "choice", "weighted"])
+                args = {
+                    "randint": (3, 17),
+                    "chance": (0.3,),
+                    "choice": ("abcde",),
+                    "weighted": ((("a", 2), ("b", 3), ("c", 1)),),
+                }.get(method, ())
+                value = getattr(ref, method)(*args)
+                assert getattr(drawn, method)(*args) == value
+                if cursor.at < (j + 1) * count:
+                    assert getattr(cursor, method)(*args) == value
+    u = 0.3 * 2**53  # chance(p) is bits >> 11 < threshold(p), also at the edges
+    assert (int(u) < threshold(0.3)) == (int(u) / 2**53 < 0.3)
+    assert (int(u) + 1 < threshold(0.3)) == ((int(u) + 1) / 2**53 < 0.3)
+
+
+def test_encode_matches_json_dumps() -> None:
+    from collections import OrderedDict
+
+    from sandbox.encode import dump, encode, json_array
+
+    samples: list[Any] = [
+        {"a": "x", "b": None, "c": True, "d": False, "e": 0, "f": -12, "g": 1.5, "h": [], "i": {}},
+        {'quote"key': 'va"l\\ue\n\t\x01', "uni": "Zoë 🚀 東京", "nested": {"x": [1, "2", None]}},
+        {1: "int key", "s": "str key"},
+        {"t": (1, 2), "n": float("nan"), "big": 2**70, "od": OrderedDict(z=1)},
+        ["list", {"k": "v"}, [], {}, 3.25, None],
+        "plain",
+        None,
+        {},
+        [],
+    ]
+    for value in samples:
+        assert encode(value) == json.dumps(value, ensure_ascii=False)
+        assert dump(value) == json.dumps(value, ensure_ascii=False).encode()
+    rows = [{"id": "1", "x": "ü"}, {"id": "2", "x": "🚀"}]
+    texts = [json.dumps(r, ensure_ascii=False) for r in rows]
+    page = {"scoreValues": [], "rows": json_array(texts), "meta": {"total": "2"}}
+    plain = {"scoreValues": [], "rows": rows, "meta": {"total": "2"}}
+    assert dump(page) == json.dumps(plain, ensure_ascii=False).encode()
+    assert encode(page) == json.dumps(plain, ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    "zone", ["America/New_York", "Asia/Kathmandu", "Australia/Lord_Howe", "UTC", "Asia/Kolkata"]
+)
+def test_time_styles_match_datetime(zone: str) -> None:
+    import random
+
+    from sandbox.timefmt import TimeFormat
+
+    fmt, tz = TimeFormat(zone), ZoneInfo(zone)
+    rnd = random.Random(5)
+    moments = [rnd.randrange(1_500_000_000, 1_900_000_000) for _ in range(3000)]
+    moments += list(range(1_710_050_000, 1_710_060_000, 7))  # a DST switch in New York
+    for ts in moments:
+        at = datetime.fromtimestamp(ts, tz)
+        assert fmt.iso(ts) == at.isoformat()
+        assert fmt.local(ts) == at.strftime("%Y-%m-%d %H:%M:%S")
+        assert fmt.day(ts) == at.strftime("%Y-%m-%d")
+        assert fmt.utc(ts) == datetime.fromtimestamp(ts, ZoneInfo("UTC")).strftime(
+            "%Y-%m-%d %H:%M:%S"
+        )
+
+
+def test_pages_with_mutations_match_expected(fresh: Sandbox) -> None:
+    fresh.mutate("contacts", update=3, create=2, delete=2)
+    fresh.mutate("contactTags", update=2, create=2, delete=2)
+    fresh.mutate("fieldValues", update=2, create=1, delete=1)
+    fresh.mutate("deals", update=3, create=2, delete=2)
+    fresh.mutate("dealCustomFieldData", update=2, create=2, delete=1)
+    fresh.mutate("tags", update=2)
+    contacts = list(
+        walk(fresh, "/contacts", "contacts", **{"orders[id]": "ASC"}, include="contactTags.tag")
+    )
+    assert contacts == fresh.expected("contacts", include="contactTags.tag")
+    deals = list(walk(fresh, "/deals", "deals", **{"orders[id]": "ASC"}))
+    assert deals == fresh.expected("deals")
+    with_data = walk(
+        fresh, "/deals", "deals", **{"orders[id]": "ASC"}, include="dealCustomFieldData"
+    )
+    assert list(with_data) == fresh.expected("deals", include="dealCustomFieldData")
+    page = api(fresh, "/contacts", limit=100, include="contactTags.tag,contactLists,fieldValues")
+    links = {str(r["id"]): r for r in fresh.expected("contactTags")}
+    assert {t["id"] for t in page["contactTags"]} <= set(links)
+    assert [t["id"] for t in page["tags"]] == list(
+        dict.fromkeys(link["tag"] for link in page["contactTags"])
+    )
+
+
+def test_small_replies_on_a_kept_alive_connection_are_not_delayed(sb: Sandbox) -> None:
+    # head and body go out in one write with TCP_NODELAY: no delayed-ACK stall (~40 ms each)
+    conn = http.client.HTTPConnection("127.0.0.1", sb.port, timeout=10)
+    try:
+        started = time.perf_counter()
+        for _ in range(50):
+            conn.request("GET", "/api/3/users/me", headers={"Api-Token": KEY})
+            assert conn.getresponse().read()
+        assert time.perf_counter() - started < 1.5
+    finally:
+        conn.close()
+
+
 # -- rate limit, latency, faults ------------------------------------------------------------
 def test_rate_limit_answers_429_with_retry_after() -> None:
     with Sandbox(contacts=100, api_key=KEY, rate_limit=3) as limited:

@@ -82,6 +82,7 @@ def counters(rng: Rng, sent: bool) -> dict[str, str]:
 
 class CampaignGen(Gen):
     name = "campaigns"
+    row_draws = 80
     max_lag_days = 45.0
     stamps: ClassVar[dict[str, str]] = {"mdate": "iso", "updated_timestamp": "local"}
     touch_field = "name"
@@ -218,6 +219,7 @@ class CampaignMessageGen(ChildGen):
     """Per-variant metrics (``/campaignMessages``); split campaigns have two variants."""
 
     name = "campaignMessages"
+    row_draws = 21
     parent_table = "campaigns"
     parent_field = "campaignid"
     block_size, per_block, cap, floor = 4, 6, 2, 1
@@ -253,6 +255,7 @@ class MessageGen(Gen):
     """Message contents: one per campaign message, then automation e-mails."""
 
     name = "messages"
+    row_draws = 10
     stamps: ClassVar[dict[str, str]] = {"mdate": "iso"}
     touch_field = "subject"
 

@@ -74,6 +74,7 @@ SCORE_DEFS = (
 
 class ListGen(Gen):
     name = "lists"
+    row_draws = 26
     span = 0.1
     stamps: ClassVar[dict[str, str]] = {"udate": "iso", "updated_timestamp": "local"}
     touch_field = "sender_reminder"
@@ -139,6 +140,7 @@ class ListGen(Gen):
 
 class TagGen(Gen):
     name = "tags"
+    row_draws = 8
     span = 0.2
     stamps: ClassVar[dict[str, str]] = {"updated_timestamp": "local"}
     touch_field = "description"

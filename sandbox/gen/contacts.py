@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from functools import lru_cache
 from math import gcd
 from typing import Any, ClassVar
 
-from ..rng import Rng
+from ..encode import encode_string
+from ..rng import UNIT, Cursor, Rng, threshold, weight_total, weighted_at
 from ..text import DOMAINS, FIRST_NAMES, LAST_NAMES, USER_AGENTS, ascii_slug, ip4, phone
 from ..text import sentence as text_sentence
 from ..timefmt import ZERO_DATE, ZERO_DATETIME
@@ -33,6 +35,19 @@ CONTACT_LINKS = (
     "trackingLogs",
     "scoreValues",
 )
+# JSON fast paths (``rows_json``): values written as JSON text, chance(p) as bits >> 11 < T
+NULL, ONE, ZERO = "null", '"1"', '"0"'
+T04, T05, T10, T20, T30, T40, T50, T60, T70, T80, T85, T90 = map(
+    threshold, (0.04, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9)
+)
+IP4_LO, IP4_SPAN = 16777216, 3758096383 - 16777216 + 1  # text.ip4: randint(16777216, 3758096383)
+UA_OPTIONS = tuple(((None, 2), ("", 3), (agent, 5)) for agent in USER_AGENTS)
+UA_TOTAL = weight_total(UA_OPTIONS[0])
+STATUS_OPTIONS = (("1", 80), ("2", 12), ("0", 5), ("3", 3))
+STATUS_TOTAL = weight_total(STATUS_OPTIONS)
+SOURCE_IDS = ("0", "1", "4")
+
+
 CONTACT_LIST_LINKS = (
     "automation",
     "list",
@@ -45,9 +60,14 @@ CONTACT_LIST_LINKS = (
 )
 
 
+def _names(rng: Rng) -> tuple[str, str]:
+    return rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+
+
 class ContactGen(Gen):
     name = "contacts"
     max_lag_days = 60.0
+    row_draws = 31
     stamps: ClassVar[dict[str, str]] = {
         "udate": "iso",
         "updated_timestamp": "local",
@@ -55,13 +75,41 @@ class ContactGen(Gen):
     }
     touch_field = "lastName"
 
+    def __init__(self, world: Any, count: int) -> None:
+        super().__init__(world, count)
+        self._names: dict[int, tuple[str, str]] = {}
+        self._orgs: dict[int, int] = {}
+
     def names(self, id_: int) -> tuple[str, str]:
-        rng = self.rng(id_, 2)
-        return rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        names = self._names.get(id_)
+        return names if names is not None else _names(self.rng(id_, 2))
+
+    def prepare_names(self, ids: Sequence[int]) -> None:
+        first, last = FIRST_NAMES, LAST_NAMES  # _names on raw draws
+        self.fill_raw(
+            self._names,
+            ids,
+            2,
+            2,
+            lambda v, n: (first[v[n] % len(first)], last[v[n + 1] % len(last)]),
+        )
 
     def org(self, id_: int) -> int:
-        rng = self.rng(id_, 3)
+        org = self._orgs.get(id_)
+        return org if org is not None else self._org(self.rng(id_, 3))
+
+    def _org(self, rng: Rng) -> int:
         return self.pick(rng, "accounts") if rng.chance(0.3) else 0
+
+    def prepare(self, ids: Sequence[int]) -> None:
+        self.prepare_names(ids)
+        accounts = self.w.gens["accounts"].count  # _org on raw draws (pick at position 1.0)
+        upto = max(1, min(accounts, int(accounts * 1.0)))
+        self.fill_raw(
+            self._orgs, ids, 3, 2, lambda v, n: 1 + v[n + 1] % upto if v[n] >> 11 < T30 else 0
+        )
+        orgs = self._orgs
+        self.peer("accounts", AccountGen).prepare_names([o for o in map(orgs.get, ids) if o])
 
     def touched_value(self, row: Row, rng: Rng) -> Any:
         new = rng.choice(LAST_NAMES)
@@ -118,6 +166,109 @@ class ContactGen(Gen):
             "organization": None,
         }
 
+    def rows_json(self, ids: Sequence[int]) -> list[str]:
+        """The JSON text of ``build`` for base ids, written directly (same draws, same bytes)."""
+        planned = self.row_draws
+        self.prepare(ids)
+        vals = self.draws_for(ids, 0, planned)
+        stamps = self.times_from(ids, vals, planned, remember=True)  # children ask for them
+        f, w = self.fmt, self.w
+        iso, local, utc, day = f.iso, f.local, f.utc, f.day
+        last_moment = w.end - 1
+        names, orgs = self._names, self._orgs
+        name_of = self.peer("accounts", AccountGen).name_of
+        string, md5 = encode_string, hashlib.md5
+        links = self.w.links_template("contacts", CONTACT_LINKS)
+        out = []
+        for j, (id_, (created, updated, n)) in enumerate(zip(ids, stamps, strict=True)):
+            try:
+                first, last = names.get(id_) or self.names(id_)
+                local_part = f"{ascii_slug(first) or 'contact'}.{ascii_slug(last) or 'x'}{id_}"
+                domain = DOMAINS[vals[n] % len(DOMAINS)]
+                email = f"{local_part}@{domain}"
+                org = orgs[id_] if id_ in orgs else self.org(id_)
+                bounced = vals[n + 1] >> 11 < T05
+                n += 2
+                if vals[n] >> 11 < T30:
+                    phone_, n = "", n + 1
+                else:
+                    a, b, c = vals[n + 1] % 790 + 200, vals[n + 2] % 800 + 200, vals[n + 3] % 9000
+                    phone_, n = f"+1 {a}-{b}-{c + 1000}", n + 4
+                if bounced:
+                    hard = ONE if vals[n] >> 11 < T50 else ZERO
+                    soft = ONE if vals[n + 1] >> 11 < T50 else ZERO
+                    n += 2
+                else:
+                    hard = soft = ZERO
+                # _date_or_zero(rng, created, 1.0 if bounced else 0.0)
+                if (vals[n] >> 11) * UNIT < (1.0 if bounced else 0.0):
+                    moment = min(last_moment, created + vals[n + 1] % (200 * DAY + 1))
+                    bounced_date = f'"{day(moment)}"'
+                else:
+                    bounced_date = f'"{ZERO_DATE}"' if vals[n + 1] >> 11 < T04 else NULL
+                n += 2
+                if vals[n] >> 11 < T60:
+                    ip, n = f'"{IP4_LO + vals[n + 1] % IP4_SPAN}"', n + 2
+                else:
+                    ip, n = ZERO, n + 1
+                options = UA_OPTIONS[vals[n] % len(UA_OPTIONS)]  # ua: choice, then weighted
+                agent = weighted_at((vals[n + 1] >> 11) * UNIT, options, UA_TOTAL)
+                roll = (vals[n + 2] >> 11) * UNIT
+                n += 3
+                if roll < 0.04:  # _stamp_or_zero
+                    social = f'"{ZERO_DATETIME}"'
+                elif roll < 0.25:
+                    moment = min(last_moment, created + vals[n] % (90 * DAY + 1))
+                    social, n = f'"{local(moment)}"', n + 1
+                else:
+                    social = NULL
+                sentcnt = vals[n] % 81
+                if vals[n + 1] >> 11 < T10:  # _date_or_zero(rng, created, 0.1)
+                    rating = f'"{day(min(last_moment, created + vals[n + 2] % (200 * DAY + 1)))}"'
+                else:
+                    rating = f'"{ZERO_DATE}"' if vals[n + 2] >> 11 < T04 else NULL
+                gravatar = ONE if vals[n + 3] >> 11 < T40 else ZERO
+                n += 4
+                if vals[n] >> 11 < T50:
+                    adate, n = (
+                        f'"{iso(min(updated, created + vals[n + 1] % (30 * DAY + 1)))}"',
+                        n + 2,
+                    )
+                else:
+                    adate, n = NULL, n + 1
+                udate = iso(updated)
+                edate = f'"{udate}"' if vals[n] >> 11 < T60 else NULL
+                deleted_at = f'"{ZERO_DATETIME}"' if vals[n + 1] >> 11 < T04 else NULL
+                created_by = NULL if vals[n + 2] >> 11 < T70 else ONE
+                mpp = ONE if vals[n + 3] >> 11 < T20 else ZERO
+                n += 4
+                if n - j * planned > planned:
+                    raise IndexError(id_)
+            except IndexError:
+                out.append(self.json_fallback(id_))
+                continue
+            # e-mail parts are ASCII letters, digits, dots and the domain: nothing to escape
+            out.append(
+                f'{{"cdate": "{iso(created)}", "email": "{email}", "phone": "{phone_}", '
+                f'"firstName": {string(first)}, "lastName": {string(last)}, "orgid": "{org}", '
+                f'"orgname": {string(name_of(org)) if org else string("")}, "segmentio_id": "", '
+                f'"bounced_hard": {hard}, "bounced_soft": {soft}, "bounced_date": {bounced_date}, '
+                f'"ip": {ip}, "ua": {NULL if agent is None else string(agent)}, '
+                f'"hash": "{md5(email.encode()).hexdigest()}", "socialdata_lastcheck": {social}, '
+                f'"email_local": "{local_part}", "email_domain": "{domain}", '
+                f'"sentcnt": "{sentcnt}", '
+                f'"rating_tstamp": {rating}, "gravatar": {gravatar}, "deleted": "0", '
+                f'"anonymized": "0", "adate": {adate}, "udate": "{udate}", "edate": {edate}, '
+                f'"deleted_at": {deleted_at}, "created_utc_timestamp": "{utc(created)}", '
+                f'"updated_utc_timestamp": "{utc(updated)}", '
+                f'"created_timestamp": "{local(created)}", '
+                f'"updated_timestamp": "{local(updated)}", "created_by": {created_by}, '
+                f'"updated_by": null, "email_empty": false, "mpp_tracking": {mpp}, '
+                f'"scoreValues": [], "links": {str(id_).join(links)}, '
+                f'"id": "{id_}", "organization": null}}'
+            )
+        return out
+
     def _date_or_zero(self, rng: Rng, created: int, p_real: float) -> str | None:
         """Date-only stamp: a real date, the zero date (a few percent) or null."""
         if rng.chance(p_real):
@@ -138,20 +289,55 @@ def _strides(choices: int) -> tuple[int, ...]:
     return tuple(s for s in range(1, choices + 1) if gcd(s, choices) == 1)
 
 
-@lru_cache(maxsize=4096)
-def _walk(seed: int, code: int, parent: int, choices: int) -> tuple[int, int]:
-    rng = Rng(seed, code, parent, 7)
+def _walk(rng: Rng, choices: int) -> tuple[int, int]:
     return rng.randint(0, choices - 1), rng.choice(_strides(choices))
 
 
-def _distinct(seed: int, code: int, parent: int, k: int, choices: int) -> int:
-    """The k-th value (k < choices) of a per-parent permutation of 1..choices."""
-    start, stride = _walk(seed, code, parent, choices)
-    return 1 + (start + k * stride) % choices
+class DistinctChildGen(ChildGen):
+    """Children that each pick a different row of ``pick_from`` (tags, lists, fields)."""
+
+    pick_from: ClassVar[str]
+    pick_field: ClassVar[str]  # the row field holding the picked id
+
+    def __init__(self, world: Any, parents: int) -> None:
+        super().__init__(world, parents)
+        self._walks: dict[int, tuple[int, int]] = {}
+
+    def facet(self, id_: int, field: str) -> Any:
+        if field == self.parent_field or field == self.pick_field:
+            parent, k = self.blocks.locate(id_)
+            return str(parent if field == self.parent_field else self.distinct(parent, k))
+        return super().facet(id_, field)
+
+    def facets(self, field: str, ids: list[int]) -> list[Any]:
+        if field != self.pick_field:
+            return super().facets(field, ids)
+        locate, distinct = self.blocks.locate, self.distinct
+        return [str(distinct(*locate(i))) for i in ids]
+
+    def distinct(self, parent: int, k: int) -> int:
+        """The k-th value (k < choices) of a per-parent permutation of 1..choices."""
+        choices = self.w.gens[self.pick_from].count
+        walk = self._walks.get(parent)
+        start, stride = walk if walk is not None else _walk(self.rng(parent, 7), choices)
+        return 1 + (start + k * stride) % choices
+
+    def prepare_children(self, ids: Sequence[int], places: list[tuple[int, int]]) -> None:
+        choices = self.w.gens[self.pick_from].count
+        strides = _strides(choices)  # _walk on raw draws
+        self.fill_raw(
+            self._walks,
+            [parent for parent, _ in places],
+            7,
+            2,
+            lambda v, n: (v[n] % choices, strides[v[n + 1] % len(strides)]),
+        )
 
 
-class ContactTagGen(ChildGen):
+class ContactTagGen(DistinctChildGen):
     name = "contactTags"
+    row_draws = 4
+    pick_from, pick_field = "tags", "tag"
     parent_table = "contacts"
     parent_field = "contact"
     block_size, per_block, cap = 8, 16, 6
@@ -163,7 +349,7 @@ class ContactTagGen(ChildGen):
 
     def build(self, id_: int, rng: Rng, created: int, updated: int, parent: Any, k: int) -> Row:
         f = self.fmt
-        tag = _distinct(self.seed, self.code, parent, k, self.w.gens["tags"].count)
+        tag = self.distinct(parent, k)
         return {
             "contact": str(parent),
             "tag": str(tag),
@@ -176,13 +362,46 @@ class ContactTagGen(ChildGen):
             "id": str(id_),
         }
 
+    def rows_json(self, ids: Sequence[int]) -> list[str]:
+        """The JSON text of ``build`` for base ids, written directly (same draws, same bytes)."""
+        planned = self.row_draws
+        places = self.places(ids)
+        vals = self.draws_for(ids, 0, planned)
+        stamps = self.child_times(places, vals, planned)
+        iso, local, distinct = self.fmt.iso, self.fmt.local, self.distinct
+        links = self.w.links_template("contactTags", ("tag", "contact"))
+        out = []
+        rows = zip(ids, places, stamps, strict=True)
+        for j, (id_, (parent, k), (created, updated, n)) in enumerate(rows):
+            try:
+                created_by = NULL if vals[n] >> 11 < T50 else ONE
+                if n + 1 - j * planned > planned:
+                    raise IndexError(id_)
+            except IndexError:
+                out.append(self.json_fallback(id_))
+                continue
+            out.append(
+                f'{{"contact": "{parent}", "tag": "{distinct(parent, k)}", '
+                f'"cdate": "{iso(created)}", "created_timestamp": "{local(created)}", '
+                f'"updated_timestamp": "{local(updated)}", "created_by": {created_by}, '
+                f'"updated_by": {NULL if created == updated else ONE}, '
+                f'"links": {str(id_).join(links)}, "id": "{id_}"}}'
+            )
+        return out
 
-class ContactListGen(ChildGen):
+
+class ContactListGen(DistinctChildGen):
     name = "contactLists"
+    pick_from, pick_field = "lists", "list"
+    row_draws = 21
     parent_table = "contacts"
     parent_field = "contact"
     block_size, per_block, cap = 8, 12, 4
     stamps: ClassVar[dict[str, str]] = {"udate": "iso", "updated_timestamp": "local"}
+
+    def prepare_children(self, ids: Sequence[int], places: list[tuple[int, int]]) -> None:
+        super().prepare_children(ids, places)
+        self.peer("contacts", ContactGen).prepare_names([parent for parent, _ in places])
 
     def touch(self, row: Row, rng: Rng, at: int) -> None:
         super().touch(row, rng, at)
@@ -192,9 +411,9 @@ class ContactListGen(ChildGen):
 
     def build(self, id_: int, rng: Rng, created: int, updated: int, parent: Any, k: int) -> Row:
         f = self.fmt
-        list_id = _distinct(self.seed, self.code, parent, k, self.w.gens["lists"].count)
+        list_id = self.distinct(parent, k)
         first, last = self.peer("contacts", ContactGen).names(parent)
-        status = rng.weighted((("1", 80), ("2", 12), ("0", 5), ("3", 3)))
+        status = rng.weighted(STATUS_OPTIONS)
         return {
             "contact": str(parent),
             "list": str(list_id),
@@ -211,7 +430,7 @@ class ContactListGen(ChildGen):
             "first_name": first,
             "last_name": last,
             "ip4Sub": ip4(rng) if rng.chance(0.5) else "0",
-            "sourceid": rng.choice(("0", "1", "4")),
+            "sourceid": rng.choice(SOURCE_IDS),
             "autosyncLog": None,
             "ip4_last": ip4(rng) if rng.chance(0.3) else "0",
             "ip4Unsub": ip4(rng) if status == "2" and rng.chance(0.5) else "0",
@@ -225,9 +444,87 @@ class ContactListGen(ChildGen):
             "automation": None if rng.chance(0.85) else str(rng.randint(1, 9)),
         }
 
+    def rows_json(self, ids: Sequence[int]) -> list[str]:
+        """The JSON text of ``build`` for base ids, written directly (same draws, same bytes)."""
+        planned = self.row_draws
+        places = self.places(ids)
+        vals = self.draws_for(ids, 0, planned)
+        stamps = self.child_times(places, vals, planned)
+        cursor = Cursor(vals)
+        iso, local, distinct = self.fmt.iso, self.fmt.local, self.distinct
+        links = self.w.links_template("contactLists", CONTACT_LIST_LINKS)
+        names = self.peer("contacts", ContactGen).names
+        string = encode_string
+        out = []
+        rows = zip(ids, places, stamps, strict=True)
+        for j, (id_, (parent, k), (created, updated, n)) in enumerate(rows):
+            try:
+                first, last = names(parent)
+                status = weighted_at((vals[n] >> 11) * UNIT, STATUS_OPTIONS, STATUS_TOTAL)
+                if vals[n + 1] >> 11 < T70:
+                    form, n = NULL, n + 2
+                else:
+                    form, n = f'"{1 + vals[n + 2] % 3}"', n + 3
+                sdate = f'"{iso(created)}"' if vals[n] >> 11 < T90 else NULL
+                sync = ONE if vals[n + 1] >> 11 < T10 else ZERO
+                n += 2
+                if status == "2":
+                    cursor.at = n
+                    reason = string(text_sentence(cursor, 0.5))
+                    n = cursor.at
+                else:
+                    reason = NULL
+                if vals[n] >> 11 < T80:
+                    campaign, n = NULL, n + 1
+                else:
+                    campaign, n = f'"{1 + vals[n + 1] % 60}"', n + 2
+                if vals[n] >> 11 < T50:
+                    ip_sub, n = f'"{IP4_LO + vals[n + 1] % IP4_SPAN}"', n + 2
+                else:
+                    ip_sub, n = ZERO, n + 1
+                source = SOURCE_IDS[vals[n] % len(SOURCE_IDS)]
+                if vals[n + 1] >> 11 < T30:
+                    ip_last, n = f'"{IP4_LO + vals[n + 2] % IP4_SPAN}"', n + 3
+                else:
+                    ip_last, n = ZERO, n + 2
+                if status == "2":
+                    if vals[n] >> 11 < T50:
+                        ip_unsub, n = f'"{IP4_LO + vals[n + 1] % IP4_SPAN}"', n + 2
+                    else:
+                        ip_unsub, n = ZERO, n + 1
+                else:
+                    ip_unsub = ZERO
+                if vals[n] >> 11 < T85:
+                    automation, n = NULL, n + 1
+                else:
+                    automation, n = f'"{1 + vals[n + 1] % 9}"', n + 2
+                if n - j * planned > planned:
+                    raise IndexError(id_)
+            except IndexError:
+                out.append(self.json_fallback(id_))
+                continue
+            out.append(
+                f'{{"contact": "{parent}", "list": "{distinct(parent, k)}", "form": {form}, '
+                f'"seriesid": "0", "sdate": {sdate}, '
+                f'"udate": {NULL if created == updated else string(iso(updated))}, '
+                f'"status": "{status}", "responder": "1", "sync": {sync}, '
+                f'"unsubreason": {reason}, "campaign": {campaign}, "message": null, '
+                f'"first_name": {string(first)}, "last_name": {string(last)}, '
+                f'"ip4Sub": {ip_sub}, "sourceid": "{source}", "autosyncLog": null, '
+                f'"ip4_last": {ip_last}, "ip4Unsub": {ip_unsub}, '
+                f'"created_timestamp": "{local(created)}", '
+                f'"updated_timestamp": "{local(updated)}", '
+                f'"created_by": null, "updated_by": null, "unsubscribeAutomation": null, '
+                f'"links": {str(id_).join(links)}, '
+                f'"id": "{id_}", "automation": {automation}}}'
+            )
+        return out
 
-class FieldValueGen(ChildGen):
+
+class FieldValueGen(DistinctChildGen):
     name = "fieldValues"
+    pick_from, pick_field = "fields", "field"
+    row_draws = 8
     parent_table = "contacts"
     parent_field = "contact"
     block_size, per_block, cap = 8, 24, 7
@@ -239,7 +536,7 @@ class FieldValueGen(ChildGen):
         row["updated_by"] = "1"
 
     def build(self, id_: int, rng: Rng, created: int, updated: int, parent: Any, k: int) -> Row:
-        field = _distinct(self.seed, self.code, parent, k, self.w.gens["fields"].count)
+        field = self.distinct(parent, k)
         return {
             "contact": str(parent),
             "field": str(field),
@@ -252,3 +549,36 @@ class FieldValueGen(ChildGen):
             "id": str(id_),
             "owner": str(parent),
         }
+
+    def rows_json(self, ids: Sequence[int]) -> list[str]:
+        """The JSON text of ``build`` for base ids, written directly (same draws, same bytes)."""
+        planned = self.row_draws
+        places = self.places(ids)
+        vals = self.draws_for(ids, 0, planned)
+        stamps = self.child_times(places, vals, planned)
+        cursor = Cursor(vals)
+        iso, distinct = self.fmt.iso, self.distinct
+        links = self.w.links_template("fieldValues", ("owner", "field"))
+        value_for = self.peer("fields", FieldGen).value_for
+        string = encode_string
+        out = []
+        rows = zip(ids, places, stamps, strict=True)
+        for j, (id_, (parent, k), (created, updated, n)) in enumerate(rows):
+            try:
+                cursor.at = n
+                field = distinct(parent, k)
+                value = value_for(field, cursor)
+                if cursor.at - j * planned > planned:
+                    raise IndexError(id_)
+            except IndexError:
+                out.append(self.json_fallback(id_))
+                continue
+            out.append(
+                f'{{"contact": "{parent}", "field": "{field}", '
+                f'"value": {NULL if value is None else string(value)}, '
+                f'"cdate": "{iso(created)}", "udate": "{iso(updated)}", '
+                f'"created_by": null, "updated_by": null, '
+                f'"links": {str(id_).join(links)}, '
+                f'"id": "{id_}", "owner": "{parent}"}}'
+            )
+        return out

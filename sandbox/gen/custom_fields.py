@@ -87,6 +87,20 @@ class DealFieldMetaGen(CustomFieldMetaGen):
     data_link = "dealCustomFieldData"
 
 
+def field_order(rng: Rng) -> list[int]:
+    """The order in which a record's custom fields (ids 1..6) get values."""
+    return rng.sample(range(1, 7), 6)
+
+
+def field_order_at(vals: list[int], n: int) -> list[int]:
+    """``field_order`` from raw draws ``vals[n:n + 6]`` (``Rng.sample``'s Fisher-Yates)."""
+    pool = [1, 2, 3, 4, 5, 6]
+    for i in range(6):
+        j = i + vals[n + i] % (6 - i)
+        pool[i], pool[j] = pool[j], pool[i]
+    return pool
+
+
 def plain_value(d: FieldDef, rng: Rng, fmt_day: Any, moment: int) -> Any:
     """A value in the account ``fieldValue`` style: strings, cents, ``||a||b||`` or an array."""
     if d.options and d.type == "multiselect":

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
-from ..rng import Rng
+from ..encode import encode_string
+from ..rng import UNIT, Cursor, Rng, threshold, weight_total, weighted_at
 from ..text import sentence
 from .base import Gen, Row
 
@@ -15,6 +17,8 @@ RELTYPES = {
     "Deal": ("deals", "deal"),
 }
 NOTE_LINKS = ("activities", "user", "mentions", "notes", "owner")
+RELTYPE_OPTIONS = tuple(zip(tuple(RELTYPES), (4, 4, 2), strict=True))
+RELTYPE_TOTAL = weight_total(RELTYPE_OPTIONS)
 
 
 class NoteGen(Gen):
@@ -22,15 +26,13 @@ class NoteGen(Gen):
     max_lag_days = 30.0
     stamps: ClassVar[dict[str, str]] = {"mdate": "iso"}
     touch_field = "note"
+    row_draws = 9
 
     def touched_value(self, row: Row, rng: Rng) -> Any:
         return f"{sentence(rng, 0.5)} [edited]"
 
     def build(self, id_: int, rng: Rng, created: int, updated: int, parent: Any, k: int) -> Row:
-        order = tuple(RELTYPES)
-        reltype = (
-            order[id_ - 1] if id_ <= 3 else rng.weighted(tuple(zip(order, (4, 4, 2), strict=True)))
-        )
+        reltype = tuple(RELTYPES)[id_ - 1] if id_ <= 3 else rng.weighted(RELTYPE_OPTIONS)
         table, owner_type = RELTYPES[reltype]
         relid = str(self.pick(rng, table, self.position(id_)))
         user = str(rng.randint(1, self.w.sizes.users))
@@ -47,3 +49,45 @@ class NoteGen(Gen):
             "user": user,
             "owner": {"type": owner_type, "id": relid},
         }
+
+    def rows_json(self, ids: Sequence[int]) -> list[str]:
+        """The JSON text of ``build`` for base ids, written directly (same draws, same bytes)."""
+        planned = self.row_draws
+        vals = self.draws_for(ids, 0, planned)
+        stamps = self.times_from(ids, vals, planned)
+        cursor = Cursor(vals)
+        iso, string = self.fmt.iso, encode_string
+        links = self.w.links_template("notes", NOTE_LINKS)
+        counts = {table: self.w.gens[table].count for table, _ in RELTYPES.values()}
+        users, draft = self.w.sizes.users, threshold(0.05)
+        order = tuple(RELTYPES)
+        out = []
+        for j, (id_, (created, updated, n)) in enumerate(zip(ids, stamps, strict=True)):
+            try:
+                if id_ <= 3:
+                    reltype = order[id_ - 1]
+                else:
+                    reltype, n = (
+                        weighted_at((vals[n] >> 11) * UNIT, RELTYPE_OPTIONS, RELTYPE_TOTAL),
+                        n + 1,
+                    )
+                table, owner_type = RELTYPES[reltype]
+                count = counts[table]
+                relid = 1 + vals[n] % max(1, min(count, int(count * self.position(id_))))
+                user = 1 + vals[n + 1] % users
+                is_draft = 1 if vals[n + 2] >> 11 < draft else 0
+                cursor.at = n + 3
+                note = sentence(cursor, 0.35)
+                if cursor.at - j * planned > planned:
+                    raise IndexError(id_)
+            except IndexError:
+                out.append(self.json_fallback(id_))
+                continue
+            out.append(
+                f'{{"relid": "{relid}", "reltype": "{reltype}", "userid": "{user}", '
+                f'"is_draft": "{is_draft}", "cdate": "{iso(created)}", "mdate": "{iso(updated)}", '
+                f'"note": {string(note)}, "links": {str(id_).join(links)}, '
+                f'"id": "{id_}", "user": "{user}", '
+                f'"owner": {{"type": "{owner_type}", "id": "{relid}"}}}}'
+            )
+        return out

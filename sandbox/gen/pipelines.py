@@ -61,10 +61,14 @@ class DealStageGen(Gen):
         for group in range(1, world.sizes.deal_groups + 1):
             self.groups.extend([group] * rng.randint(3, 6))
         super().__init__(world, len(self.groups))
+        self._stages: dict[int, range] = {}  # base stages of each pipeline
 
     def base_children(self, parent: int) -> range:
-        ids = [i for i, group in enumerate(self.groups, start=1) if group == parent]
-        return range(ids[0], ids[-1] + 1) if ids else range(0)
+        stages = self._stages.get(parent)
+        if stages is None:
+            ids = [i for i, group in enumerate(self.groups, start=1) if group == parent]
+            stages = self._stages[parent] = range(ids[0], ids[-1] + 1) if ids else range(0)
+        return stages
 
     def stages_of(self, group: int) -> range:
         return self.base_children(group)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
-from ..rng import Rng, key_hash, key_hashes, unit
+from ..encode import encode_string
+from ..rng import Cursor, Rng, key_hash, key_hashes, threshold, unit
 from ..text import sentence, title
 from .base import DAY, Gen, Row
 
@@ -31,6 +33,7 @@ OUTCOMES = (
 )
 TASK_TYPES = ("Call", "Email", "Lunch", "Meeting", "Follow-up ✉️")
 PREDEFINED_TYPES = 4
+MINUTES = (15, 30, 60)
 
 
 class DealTaskGen(Gen):
@@ -40,11 +43,25 @@ class DealTaskGen(Gen):
     max_lag_days = 30.0
     stamps: ClassVar[dict[str, str]] = {"udate": "iso", "updated_utc_timestamp": "utc"}
     touch_field = "title"
+    row_draws = 21
+
+    def __init__(self, world: Any, count: int) -> None:
+        super().__init__(world, count)
+        self._reltypes: dict[int, str] = {}
 
     def reltype_of(self, id_: int) -> str:
+        reltype = self._reltypes.get(id_)
+        if reltype is not None:
+            return reltype
+        return self._reltype(id_, key_hash(self.seed, self.code, id_, 3))
+
+    def _reltype(self, id_: int, h: int) -> str:
         if id_ <= 2:
             return ("Deal", "Subscriber")[id_ - 1]
-        return "Deal" if unit(key_hash(self.seed, self.code, id_, 3)) < 0.5 else "Subscriber"
+        return "Deal" if unit(h) < 0.5 else "Subscriber"
+
+    def prepare(self, ids: Sequence[int]) -> None:
+        self.fill_hashes(self._reltypes, ids, 3, self._reltype)
 
     def facet(self, id_: int, field: str) -> Any:
         if field == "reltype":
@@ -66,7 +83,7 @@ class DealTaskGen(Gen):
         table, owner_type = TASK_RELTYPES[reltype]
         relid = str(self.pick(rng, table, self.position(id_)))
         due = created + rng.randint(1, 30) * DAY
-        minutes = rng.choice((15, 30, 60))
+        minutes = rng.choice(MINUTES)
         done = rng.chance(0.4)
         done_at = min(updated, due)
         status: Any = 1 if done else 0
@@ -101,6 +118,82 @@ class DealTaskGen(Gen):
             "duration": str(minutes),
             "links": self.w.links("dealTasks", id_, TASK_LINKS),
         }
+
+    def rows_json(self, ids: Sequence[int]) -> list[str]:
+        """The JSON text of ``build`` for base ids, written directly (same draws, same bytes)."""
+        planned = self.row_draws
+        self.prepare(ids)
+        vals = self.draws_for(ids, 0, planned)
+        stamps = self.times_from(ids, vals, planned)
+        cursor = Cursor(vals)
+        f, sizes = self.fmt, self.w.sizes
+        iso, local, utc = f.iso, f.local, f.utc
+        string = encode_string
+        links = self.w.links_template("dealTasks", TASK_LINKS)
+        counts = {table: self.w.gens[table].count for table, _ in TASK_RELTYPES.values()}
+        t04, t05, t07, t08 = map(threshold, (0.4, 0.5, 0.7, 0.8))
+        out = []
+        for j, (id_, (created, updated, n)) in enumerate(zip(ids, stamps, strict=True)):
+            try:
+                reltype = self.reltype_of(id_)
+                table, owner_type = TASK_RELTYPES[reltype]
+                count = counts[table]
+                relid = 1 + vals[n] % max(1, min(count, int(count * self.position(id_))))
+                due = created + (1 + vals[n + 1] % 30) * DAY
+                minutes = MINUTES[vals[n + 2] % len(MINUTES)]
+                done = vals[n + 3] >> 11 < t04
+                done_at = min(updated, due)
+                status = f'"{int(done)}"' if vals[n + 4] >> 11 < t07 else str(int(done))
+                user = 1 + vals[n + 5] % sizes.users
+                if vals[n + 6] >> 11 < t08:
+                    cursor.at = n + 7
+                    title_ = string(title(cursor, 2))
+                else:
+                    cursor.at = n + 7
+                    title_ = "null"
+                note = sentence(cursor, 0.3)
+                n = cursor.at
+                tasktype = 1 + vals[n] % sizes.task_types
+                assignee = 1 + vals[n + 1] % sizes.users
+                n += 2
+                outcome, info = "null", "null"
+                if done:
+                    outcome, n = str(1 + vals[n] % sizes.task_outcomes), n + 1
+                    if vals[n] >> 11 < t05:
+                        cursor.at = n + 1
+                        info = string(sentence(cursor, 0.3))
+                        n = cursor.at
+                    else:
+                        n += 1
+                assigned = f'"{iso(created)}"' if vals[n] >> 11 < t08 else "null"
+                n += 1
+                if n - j * planned > planned:
+                    raise IndexError(id_)
+            except IndexError:
+                out.append(self.json_fallback(id_))
+                continue
+            if done:
+                donedate, done_by, done_utc = (
+                    f'"{local(done_at)}"',
+                    f'"{user}"',
+                    f'"{utc(done_at)}"',
+                )
+            else:
+                donedate = done_by = done_utc = "null"
+            out.append(
+                f'{{"id": "{id_}", "duedate": "{iso(due)}", "edate": "{iso(due + minutes * 60)}", '
+                f'"status": {status}, "title": {title_}, "note": {string(note)}, '
+                f'"relid": "{relid}", "reltype": "{reltype}", "dealTasktype": "{tasktype}", '
+                f'"cdate": "{iso(created)}", "udate": "{iso(updated)}", "automation": null, '
+                f'"doneAutomation": null, "user": "{user}", "assignee": "{assignee}", '
+                f'"owner": {{"type": "{owner_type}", "id": "{relid}"}}, "outcomeId": {outcome}, '
+                f'"outcomeInfo": {info}, "assigned_date": {assigned}, '
+                f'"created_utc_timestamp": "{utc(created)}", '
+                f'"updated_utc_timestamp": "{utc(updated)}", "donedate": {donedate}, '
+                f'"done_by": {done_by}, "done_utc_timestamp": {done_utc}, '
+                f'"duration": "{minutes}", "links": {str(id_).join(links)}}}'
+            )
+        return out
 
 
 class TaskOutcomeGen(Gen):

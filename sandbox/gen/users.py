@@ -132,6 +132,7 @@ class GroupGen(Gen):
 
 class UserGen(Gen):
     name = "users"
+    row_draws = 13
     span = 0.3
     stamps: ClassVar[dict[str, str]] = {"udate": "iso"}
     touch_field = "signature"
