@@ -22,7 +22,10 @@ from engine.spec import Column, Stream
 class Rules:
     comments: str  # inline: COMMENT '...' | options: OPTIONS(description=...) |
     #                comment_on: COMMENT ON statements | none: the dialect has no comments
-    primary_key: str = "inline"  # inline | not_enforced (BigQuery's only form)
+    primary_key: str = "inline"  # inline | not_enforced (BigQuery's only form) | none
+    # none: DuckDB holds every key's index (ART) in memory, outside its memory limit's reach:
+    # a declared key on a 3M-row table alone outgrows a run's memory. acx keeps keys unique
+    # itself (each batch deduplicated, merged on the key), so the key stays NOT NULL only.
     if_not_exists: bool = True
 
 
@@ -31,7 +34,7 @@ RULES: dict[str, Rules] = {
     "bigquery": Rules(comments="options", primary_key="not_enforced"),
     "redshift": Rules(comments="comment_on"),
     "postgres": Rules(comments="comment_on"),
-    "duckdb": Rules(comments="comment_on"),
+    "duckdb": Rules(comments="comment_on", primary_key="none"),
     "databricks": Rules(comments="inline"),
     "mysql": Rules(comments="inline"),
     "tsql": Rules(comments="none", if_not_exists=False),
@@ -84,7 +87,8 @@ def create_table(stream: Stream, dialect: str, schema: str | None = None) -> lis
     ]
     pk_names = [ident(stream.column(k).name) for k in stream.primary_key]
     options = [exp.var("NOT ENFORCED")] if rule.primary_key == "not_enforced" else None
-    defs.append(exp.PrimaryKey(expressions=pk_names, options=options))
+    if rule.primary_key != "none":
+        defs.append(exp.PrimaryKey(expressions=pk_names, options=options))
     properties = _table_comment(stream, rule)
     create = exp.Create(
         this=exp.Schema(this=table_ref(stream.name, schema), expressions=defs),

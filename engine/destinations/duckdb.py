@@ -52,7 +52,11 @@ class DuckDBDestination(SqlDestination):
             raise LoadError(f"cannot open {self.describe()}: {exc}") from None
         self.con.execute("SET TimeZone = 'UTC'")
         # Bounded memory: DuckDB spills to disk beyond this rather than growing with the tables.
+        # One thread: each DuckDB thread pins its own buffers, and at 128MB two threads running
+        # a commit's dedupe of a million wide rows run out of memory where one spills and copes
+        # (acx is paced by the API, so a second thread would buy nothing).
         self.con.execute(f"SET memory_limit = '{self.memory_limit}'")
+        self.con.execute("SET threads = 1")
         self.prepare_state()
         self.drop_stale_stages()  # the file lock is ours: another process cannot hold it
 

@@ -6,8 +6,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.accounts (
   deal_count BIGINT,
   name TEXT,
   owner BIGINT,
-  updated_timestamp TIMESTAMP,
-  PRIMARY KEY (id)
+  updated_timestamp TIMESTAMP
 );
 COMMENT ON TABLE activecampaign.accounts IS 'Accounts managed in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.accounts.id IS 'Account ID.';
@@ -25,8 +24,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.account_contacts (
   contact BIGINT,
   created_timestamp TIMESTAMP,
   job_title TEXT,
-  updated_timestamp TIMESTAMP,
-  PRIMARY KEY (id)
+  updated_timestamp TIMESTAMP
 );
 COMMENT ON TABLE activecampaign.account_contacts IS 'ActiveCampaign relationships between accounts and contacts.';
 COMMENT ON COLUMN activecampaign.account_contacts.id IS 'Association ID between account and contact.';
@@ -43,8 +41,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.account_custom_field_data (
   custom_field_id BIGINT,
   field_currency TEXT,
   field_value TEXT,
-  updated_timestamp TIMESTAMP,
-  PRIMARY KEY (id)
+  updated_timestamp TIMESTAMP
 );
 COMMENT ON TABLE activecampaign.account_custom_field_data IS 'ActiveCampaign account custom field values with currency and links to accounts/field meta.';
 COMMENT ON COLUMN activecampaign.account_custom_field_data.id IS 'Custom field value ID.';
@@ -71,8 +68,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.account_custom_field_meta (
   known_field_id BIGINT,
   personalization TEXT,
   updated_by BIGINT,
-  updated_timestamp TIMESTAMP,
-  PRIMARY KEY (id)
+  updated_timestamp TIMESTAMP
 );
 COMMENT ON TABLE activecampaign.account_custom_field_meta IS 'ActiveCampaign account custom field metadata.';
 COMMENT ON COLUMN activecampaign.account_custom_field_meta.id IS 'Custom field ID.';
@@ -101,8 +97,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.account_notes (
   note TEXT,
   owner_id BIGINT,
   owner_type TEXT,
-  userid BIGINT,
-  PRIMARY KEY (id)
+  userid BIGINT
 );
 COMMENT ON TABLE activecampaign.account_notes IS 'Notes recorded on accounts in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.account_notes.id IS 'Note ID.';
@@ -207,8 +202,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaigns (
   use_quartz_scheduler BIGINT,
   userid BIGINT,
   waitpreview BIGINT,
-  willrecur BIGINT,
-  PRIMARY KEY (id)
+  willrecur BIGINT
 );
 COMMENT ON TABLE activecampaign.campaigns IS 'Campaign settings and metrics.';
 COMMENT ON COLUMN activecampaign.campaigns.id IS 'id of the automation';
@@ -331,8 +325,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaign_messages (
   uniquereplies BIGINT,
   unsubreasons BIGINT,
   unsubscribes BIGINT,
-  updates BIGINT,
-  PRIMARY KEY (id)
+  updates BIGINT
 );
 COMMENT ON TABLE activecampaign.campaign_messages IS 'Metrics for campaign messages.';
 COMMENT ON COLUMN activecampaign.campaign_messages.id IS 'Message metrics record ID.';
@@ -386,8 +379,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaign_message_contents (
   subject TEXT,
   text TEXT,
   textfetch TEXT,
-  userid BIGINT,
-  PRIMARY KEY (id)
+  userid BIGINT
 );
 COMMENT ON TABLE activecampaign.campaign_message_contents IS 'Campaign message content details.';
 COMMENT ON COLUMN activecampaign.campaign_message_contents.id IS 'id of the message';
@@ -447,8 +439,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.contacts (
   ua TEXT,
   udate TIMESTAMP,
   updated_timestamp TIMESTAMP,
-  updated_utc_timestamp TIMESTAMP,
-  PRIMARY KEY (id)
+  updated_utc_timestamp TIMESTAMP
 );
 COMMENT ON TABLE activecampaign.contacts IS 'Contacts managed in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.contacts.id IS 'Contact ID.';
@@ -492,8 +483,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_field_values (
   field BIGINT,
   owner BIGINT,
   udate TIMESTAMP,
-  value TEXT,
-  PRIMARY KEY (id)
+  value TEXT
 );
 COMMENT ON TABLE activecampaign.contact_field_values IS 'Contact custom field values in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.contact_field_values.id IS 'Custom field value ID.';
@@ -523,8 +513,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_custom_fields (
   updated_by BIGINT,
   updated_timestamp TIMESTAMP,
   service TEXT,
-  visible BIGINT,
-  PRIMARY KEY (id)
+  visible BIGINT
 );
 COMMENT ON TABLE activecampaign.contact_custom_fields IS 'Contact custom field metadata in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.contact_custom_fields.id IS 'Custom field ID.';
@@ -554,8 +543,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_custom_field_options (
   label TEXT,
   orderid BIGINT,
   udate TIMESTAMP,
-  value TEXT,
-  PRIMARY KEY (id)
+  value TEXT
 );
 COMMENT ON TABLE activecampaign.contact_custom_field_options IS 'Options associated to contact custom fields.';
 COMMENT ON COLUMN activecampaign.contact_custom_field_options.field IS 'Identifier of the field metadata.';
@@ -590,8 +578,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_list_activity (
   udate TIMESTAMP,
   unsubreason TEXT,
   unsubscribe_automation TEXT,
-  updated_timestamp TIMESTAMP,
-  PRIMARY KEY (id)
+  updated_timestamp TIMESTAMP
 );
 COMMENT ON TABLE activecampaign.contact_list_activity IS 'List subscription activities for contacts in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.contact_list_activity.id IS 'Activity ID.';
@@ -627,8 +614,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_notes (
   note TEXT,
   relid BIGINT,
   reltype TEXT,
-  userid BIGINT,
-  PRIMARY KEY (id)
+  userid BIGINT
 );
 COMMENT ON TABLE activecampaign.contact_notes IS 'Notes registered for contacts in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.contact_notes.id IS 'Note ID.';
@@ -656,8 +642,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_tags (
   created_by TEXT,
   created_timestamp TIMESTAMP,
   updated_by TEXT,
-  updated_timestamp TIMESTAMP,
-  PRIMARY KEY (id)
+  updated_timestamp TIMESTAMP
 );
 COMMENT ON TABLE activecampaign.contact_tags IS 'Tags linked to contacts in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.contact_tags.contact IS 'ID of the contact.';
@@ -701,8 +686,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_tasks (
   title TEXT,
   udate TIMESTAMP,
   updated_utc_timestamp TIMESTAMP,
-  "user" BIGINT,
-  PRIMARY KEY (id)
+  "user" BIGINT
 );
 COMMENT ON TABLE activecampaign.contact_tasks IS 'Tasks linked to contacts in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.contact_tasks.id IS 'Task ID.';
@@ -756,8 +740,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.deals (
   title TEXT,
   value BIGINT,
   win_probability DOUBLE,
-  win_probability_mdate TIMESTAMP,
-  PRIMARY KEY (id)
+  win_probability_mdate TIMESTAMP
 );
 COMMENT ON TABLE activecampaign.deals IS 'Deals managed in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.deals.id IS 'Deal ID.';
@@ -802,8 +785,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_activities (
   seriesid BIGINT,
   sortdate TIMESTAMP,
   stage BIGINT,
-  userid BIGINT,
-  PRIMARY KEY (id)
+  userid BIGINT
 );
 COMMENT ON TABLE activecampaign.deal_activities IS 'Activity logs for deals in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.deal_activities.id IS 'Activity ID.';
@@ -834,8 +816,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_custom_field_data (
   custom_field_text_value TEXT,
   deal_custom_field_metum BIGINT,
   deal_id BIGINT,
-  updated_timestamp TIMESTAMP,
-  PRIMARY KEY (id)
+  updated_timestamp TIMESTAMP
 );
 COMMENT ON TABLE activecampaign.deal_custom_field_data IS 'Deal custom field values in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.deal_custom_field_data.id IS 'Custom field value ID.';
@@ -867,8 +848,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_custom_field_meta (
   known_field_id BIGINT,
   personalization TEXT,
   updated_by BIGINT,
-  updated_timestamp TIMESTAMP,
-  PRIMARY KEY (id)
+  updated_timestamp TIMESTAMP
 );
 COMMENT ON TABLE activecampaign.deal_custom_field_meta IS 'Deal custom field metadata in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.deal_custom_field_meta.id IS 'Custom field ID.';
@@ -895,8 +875,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_secondary_contacts (
   created_timestamp TIMESTAMP,
   deal BIGINT,
   role TEXT,
-  updated_timestamp TIMESTAMP,
-  PRIMARY KEY (id)
+  updated_timestamp TIMESTAMP
 );
 COMMENT ON TABLE activecampaign.deal_secondary_contacts IS 'Secondary contacts linked to deals in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.deal_secondary_contacts.id IS 'Association ID between deal and secondary contact.';
@@ -931,8 +910,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_tasks (
   title TEXT,
   udate TIMESTAMP,
   updated_utc_timestamp TIMESTAMP,
-  "user" BIGINT,
-  PRIMARY KEY (id)
+  "user" BIGINT
 );
 COMMENT ON TABLE activecampaign.deal_tasks IS 'Tasks linked to deals in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.deal_tasks.id IS 'Task ID.';
@@ -1002,8 +980,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.lists (
   udate TEXT,
   unsubscription_notify TEXT,
   updated_timestamp TIMESTAMP,
-  "user" BIGINT,
-  PRIMARY KEY (id)
+  "user" BIGINT
 );
 COMMENT ON TABLE activecampaign.lists IS 'Lists configured in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.lists.id IS 'List ID.';
@@ -1072,8 +1049,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.list_contacts (
   udate TIMESTAMP,
   unsubreason TEXT,
   unsubscribe_automation TEXT,
-  updated_timestamp TIMESTAMP,
-  PRIMARY KEY (id)
+  updated_timestamp TIMESTAMP
 );
 COMMENT ON TABLE activecampaign.list_contacts IS 'Associations between contacts and lists in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.list_contacts.id IS 'Contact ID.';
@@ -1111,8 +1087,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.pipelines (
   stages TEXT,
   title TEXT,
   udate TIMESTAMP,
-  win_probability_initialize_date TIMESTAMP,
-  PRIMARY KEY (id)
+  win_probability_initialize_date TIMESTAMP
 );
 COMMENT ON TABLE activecampaign.pipelines IS 'Deal pipelines configured in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.pipelines.id IS 'Pipeline ID.';
@@ -1141,8 +1116,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_stages (
   "order" BIGINT,
   title TEXT,
   udate TIMESTAMP,
-  width BIGINT,
-  PRIMARY KEY (id)
+  width BIGINT
 );
 COMMENT ON TABLE activecampaign.deal_stages IS 'Deal stages within each pipeline.';
 COMMENT ON COLUMN activecampaign.deal_stages."group" IS 'Pipeline ID.';
@@ -1167,8 +1141,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.scores (
   mdate TIMESTAMP,
   name TEXT,
   reltype TEXT,
-  status BIGINT,
-  PRIMARY KEY (id)
+  status BIGINT
 );
 COMMENT ON TABLE activecampaign.scores IS 'Scoring configurations applied to contacts or deals in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.scores.id IS 'Score ID.';
@@ -1187,8 +1160,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.task_outcomes (
   sentiment TEXT,
   title TEXT,
   updated_by BIGINT,
-  updated_utc_timestamp TIMESTAMP,
-  PRIMARY KEY (id)
+  updated_utc_timestamp TIMESTAMP
 );
 COMMENT ON TABLE activecampaign.task_outcomes IS 'ActiveCampaign task outcomes with sentiment and audit details.';
 COMMENT ON COLUMN activecampaign.task_outcomes.id IS 'Outcome id';
@@ -1211,8 +1183,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.task_types (
   title TEXT,
   udate TIMESTAMP,
   updated_by BIGINT,
-  updated_utc_timestamp TIMESTAMP,
-  PRIMARY KEY (id)
+  updated_utc_timestamp TIMESTAMP
 );
 COMMENT ON TABLE activecampaign.task_types IS 'ActiveCampaign task types with metadata and audit info.';
 COMMENT ON COLUMN activecampaign.task_types.id IS 'Task type id';
@@ -1230,8 +1201,7 @@ COMMENT ON COLUMN activecampaign.task_types.updated_utc_timestamp IS 'Update dat
 CREATE TABLE IF NOT EXISTS activecampaign.task_type_outcomes (
   tasktype_id BIGINT NOT NULL,
   outcome_id BIGINT NOT NULL,
-  display_order BIGINT,
-  PRIMARY KEY (tasktype_id, outcome_id)
+  display_order BIGINT
 );
 COMMENT ON TABLE activecampaign.task_type_outcomes IS 'Outcomes available for each task type.';
 COMMENT ON COLUMN activecampaign.task_type_outcomes.tasktype_id IS 'Task type id';
@@ -1320,8 +1290,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.user_groups (
   sdate TIMESTAMP,
   socialdata BIGINT,
   title TEXT,
-  unsubscribelink BIGINT,
-  PRIMARY KEY (id)
+  unsubscribelink BIGINT
 );
 COMMENT ON TABLE activecampaign.user_groups IS 'User permission groups in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.user_groups.id IS 'Group ID.';
@@ -1419,8 +1388,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.users (
   password_updated_utc_timestamp TIMESTAMP,
   phone TEXT,
   signature TEXT,
-  udate TIMESTAMP,
-  PRIMARY KEY (id)
+  udate TIMESTAMP
 );
 COMMENT ON TABLE activecampaign.users IS 'Users configured in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.users.id IS 'User ID.';
@@ -1441,8 +1409,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.user_group_memberships (
   userid BIGINT NOT NULL,
   cdate TIMESTAMP,
   groupid BIGINT NOT NULL,
-  udate TIMESTAMP,
-  PRIMARY KEY (userid, groupid)
+  udate TIMESTAMP
 );
 COMMENT ON TABLE activecampaign.user_group_memberships IS 'Groups associated to users.';
 COMMENT ON COLUMN activecampaign.user_group_memberships.userid IS 'User ID replicated for the group membership.';
