@@ -80,12 +80,13 @@ class Client:
         policy = self.source.retry
         last = ""
         unreachable = True
+        prepared = self._prepare(url, params)
         for attempt in range(1, policy.max_attempts + 1):
             self.limiter.acquire(URGENT if attempt > 1 else priority)
             with self._lock:
                 self.requests[ask.stream] += 1
             try:
-                return self._once(url, params, ask)
+                return self._once(url, params, ask, prepared)
             except Retryable as exc:
                 last = exc.reason
                 unreachable = unreachable and exc.unreachable
@@ -111,9 +112,24 @@ class Client:
         cap = min(policy.max_backoff_seconds, policy.backoff_seconds * 2 ** (attempt - 1))
         return cap / 2 + random.uniform(0, cap / 2)
 
-    def _once(self, url: str, params: Params, ask: Ask) -> dict[str, Any]:
+    def _prepare(self, url: str, params: Params) -> tuple[requests.PreparedRequest, dict]:
+        """The request built before its turn under the rate limit, so that the moment the limiter
+        lets it go it goes out, rather than after building URL and headers under a busy GIL:
+        the server counts arrivals, and a late start crowds the next ones into its window."""
+        prepared = self.session.prepare_request(requests.Request("GET", url, params=list(params)))
+        options = self.session.merge_environment_settings(prepared.url, {}, None, None, None)
+        return prepared, options
+
+    def _once(
+        self,
+        url: str,
+        params: Params,
+        ask: Ask,
+        prepared: tuple[requests.PreparedRequest, dict] | None = None,
+    ) -> dict[str, Any]:
+        request, options = prepared or self._prepare(url, params)
         try:
-            resp = self.session.get(url, params=list(params), timeout=self.timeout)
+            resp = self.session.send(request, timeout=self.timeout, **options)
             body = resp.content
         except requests.exceptions.Timeout:
             raise Retryable("timed out") from None

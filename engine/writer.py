@@ -22,7 +22,7 @@ _STOP = object()
 
 
 class Writer:
-    def __init__(self, destination: Destination, depth: int = 8) -> None:
+    def __init__(self, destination: Destination, depth: int = 3) -> None:
         self.dest = destination
         self.queue: queue.Queue[Any] = queue.Queue(maxsize=depth)
         self.failed: dict[str, AcxError] = {}  # stream key -> first staging error

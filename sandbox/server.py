@@ -109,6 +109,7 @@ class Handler(BaseHTTPRequestHandler):
             rt.stats.limited()
             headers.append(("Retry-After", str(decision.retry_after)))
             return api.error(429, "Too Many Requests", "Rate limit exceeded")
+        rt.stats.accept()
         if not path.startswith(api.API_PREFIX + "/") and path != api.API_PREFIX:
             return api.error(404, "Not Found", f"No route for {path}")
         token = self.headers.get("Api-Token")

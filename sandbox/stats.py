@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter
 from typing import Any
 
@@ -19,6 +20,9 @@ class Stats:
             self.status_counts: Counter[str] = Counter()
             self.faults: Counter[str] = Counter()
             self.rate_limited = 0
+            self.accepted = 0  # requests the rate limit let through
+            self.first_accepted: float | None = None  # monotonic seconds
+            self.last_accepted: float | None = None
 
     def request(self, path: str) -> None:
         with self._lock:
@@ -33,6 +37,15 @@ class Stats:
         with self._lock:
             self.faults[kind] += 1
 
+    def accept(self) -> None:
+        """A request passed the rate limit: counted with when, so a client's use of the limit
+        can be measured over the span it was sending in."""
+        now = time.monotonic()
+        with self._lock:
+            self.accepted += 1
+            self.first_accepted = now if self.first_accepted is None else self.first_accepted
+            self.last_accepted = now
+
     def limited(self) -> None:
         with self._lock:
             self.rate_limited += 1
@@ -45,4 +58,10 @@ class Stats:
                 "status_counts": dict(self.status_counts),
                 "rate_limited": self.rate_limited,
                 "faults": dict(self.faults),
+                "accepted": self.accepted,
+                "accepted_span_seconds": (
+                    self.last_accepted - self.first_accepted
+                    if self.first_accepted is not None and self.last_accepted is not None
+                    else 0.0
+                ),
             }

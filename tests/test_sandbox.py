@@ -603,7 +603,10 @@ def test_rate_limit_answers_429_with_retry_after() -> None:
         assert refused[0].json()["errors"]
         assert replies[0].headers["ratelimit-limit"] == "3"
         assert "ratelimit-remaining" in replies[0].headers
-        assert limited.stats()["rate_limited"] == len(refused)
+        stats = limited.stats()
+        assert stats["rate_limited"] == len(refused)
+        assert stats["accepted"] == len(replies) - len(refused)
+        assert 0 <= stats["accepted_span_seconds"] < 8  # first to last accepted request
 
 
 def test_latency_overlaps_across_threads() -> None:

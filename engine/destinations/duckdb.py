@@ -31,7 +31,7 @@ class DuckDBDestination(SqlDestination):
     def __init__(self, target: str | None = None, settings: Any = None) -> None:
         self.path = target or DEFAULT_PATH
         env = getattr(settings, "env", None) or {}
-        self.memory_limit = _memory_limit(env.get("ACX_DUCKDB_MEMORY_LIMIT", "128MB"))
+        self.memory_limit = _memory_limit(env.get("ACX_DUCKDB_MEMORY_LIMIT", "64MB"))
         self.schema = "main"
         self.con: duckdb.DuckDBPyConnection | None = None
 
@@ -52,9 +52,9 @@ class DuckDBDestination(SqlDestination):
             raise LoadError(f"cannot open {self.describe()}: {exc}") from None
         self.con.execute("SET TimeZone = 'UTC'")
         # Bounded memory: DuckDB spills to disk beyond this rather than growing with the tables.
-        # One thread: each DuckDB thread pins its own buffers, and at 128MB two threads running
-        # a commit's dedupe of a million wide rows run out of memory where one spills and copes
-        # (acx is paced by the API, so a second thread would buy nothing).
+        # One thread: each DuckDB thread pins its own buffers, and at this limit two threads
+        # running a commit's dedupe of a million wide rows run out of memory where one spills
+        # and copes (acx is paced by the API, so a second thread would buy little).
         self.con.execute(f"SET memory_limit = '{self.memory_limit}'")
         self.con.execute("SET threads = 1")
         self.prepare_state()
