@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = str(ROOT / "specs" / "activecampaign.yaml")
 KEY = "bench-key"
+LAST_START = [0.0]  # time.monotonic() when the last acx process was started
 
 
 class Sandbox:
@@ -70,6 +71,7 @@ def acx(
     cmd = [exe, *args] if exe else [sys.executable, str(ROOT / "cli.py"), *args]
     env = {**os.environ, "ACX_API_URL": url, "ACX_API_KEY": KEY, **(extra_env or {})}
     start = time.monotonic()
+    LAST_START[0] = start
     proc = subprocess.Popen(
         cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
@@ -135,6 +137,13 @@ def scenario_a(contacts: int = 20_000) -> None:
         f"    rate-limit use       {100 * accepted / (seconds * 5):.1f}% of 5 req/s over the whole "
         "run (with start-up and the last commit)"
     )
+    if stats.get("first_accepted_at") is not None:
+        before = stats["first_accepted_at"] - LAST_START[0]
+        after = LAST_START[0] + seconds - stats["last_accepted_at"]
+        print(
+            f"    start-up, tail       {before:.2f} s to the first request, "
+            f"{after:.2f} s after the last"
+        )
     print(f"    rows                 {rows} ({rows / seconds:.0f} rows/s)")
     print(f"    peak RSS (acx)       {peak} MB")
 

@@ -12,6 +12,7 @@ from engine.destinations import make_destination
 from engine.estimate import Estimate, estimate
 from engine.events import Emit, lines_to
 from engine.plan import Plan, build_plan
+from engine.process import prompt_threads
 from engine.progress import RunInfo, make_reporter
 from engine.ratelimit import RateLimiter
 from engine.runner import Runner, RunResult
@@ -85,7 +86,8 @@ def extract(
     client = Client(spec.source, settings, limiter)
     destination.connect()
     try:
-        result = Runner(spec, settings, destination, client, batch_rows, emit).run(plan)
+        with prompt_threads(rate):
+            result = Runner(spec, settings, destination, client, batch_rows, emit).run(plan)
         if views:
             result.views = refresh_views(spec, destination, emit)
         return result

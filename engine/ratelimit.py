@@ -14,7 +14,7 @@ import threading
 import time
 from collections.abc import Callable
 
-HEADROOM = 0.008  # start 0.8% under the limit: ~8 ms of slack over five requests at 5/s
+HEADROOM = 0.005  # start 0.5% under the limit: ~5 ms of slack over five requests at 5/s
 MAX_HEADROOM = 0.1
 
 URGENT = 0  # someone waits on this response to know what to ask next

@@ -40,6 +40,34 @@ def insert_deduped(
     return exp.Insert(this=schema, expression=deduped(stage, columns, key))
 
 
+def delete_superseded(
+    stage: exp.Table, key: Sequence[str], s: str = "s", d: str = "d"
+) -> exp.Delete:
+    """DELETE the staged rows that a later staged row with the same key replaces (a page read
+    twice): afterwards the stage holds one row per key, the last one staged. The aggregate keeps
+    only keys staged more than once, so a stage of millions of rows is scanned, not held: a
+    window over every row (ROW_NUMBER) needs memory that grows with the table."""
+    top = "_acx_top"
+    dups = (
+        exp.select(*[col(k) for k in key], exp.alias_(exp.Max(this=col(SEQ)), top))
+        .from_(stage.copy())
+        .group_by(*[col(k) for k in key])
+        .having(exp.GT(this=exp.Count(this=exp.Star()), expression=exp.Literal.number(1)))
+    )
+    cond = exp.and_(
+        *[exp.EQ(this=col(k, d), expression=col(k, s)) for k in key],
+        exp.LT(this=col(SEQ, s), expression=col(top, d)),
+    )
+    sub = exp.select(exp.Literal.number(1)).from_(dups.subquery(d)).where(cond)
+    return exp.delete(exp.alias_(stage.copy(), s, table=True), where=exp.Exists(this=sub))
+
+
+def insert_all(target: exp.Table, stage: exp.Table, columns: Sequence[str]) -> exp.Insert:
+    schema = exp.Schema(this=target.copy(), expressions=[ident(c) for c in columns])
+    select = exp.select(*[col(c) for c in columns]).from_(stage.copy())
+    return exp.Insert(this=schema, expression=select)
+
+
 def delete_matching(
     target: exp.Table, stage: exp.Table, key: Sequence[str], t: str = "t", s: str = "s"
 ) -> exp.Delete:

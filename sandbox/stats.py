@@ -59,6 +59,8 @@ class Stats:
                 "rate_limited": self.rate_limited,
                 "faults": dict(self.faults),
                 "accepted": self.accepted,
+                "first_accepted_at": self.first_accepted,  # time.monotonic() of this machine
+                "last_accepted_at": self.last_accepted,
                 "accepted_span_seconds": (
                     self.last_accepted - self.first_accepted
                     if self.first_accepted is not None and self.last_accepted is not None

@@ -33,8 +33,9 @@ def run(url: str, key: str, dest: str, **kwargs: Any) -> tuple[int, list[str]]:
     """Run the shipped spec; returns (exit code, printed lines)."""
     lines: list[str] = []
     env = kwargs.pop("env", None) or env_for(url, key)
-    code = run_spec(str(kwargs.pop("spec", SPEC)), dest, env=env, echo=lines.append,
-                    out=lines.append, **kwargs)
+    code = run_spec(
+        str(kwargs.pop("spec", SPEC)), dest, env=env, echo=lines.append, out=lines.append, **kwargs
+    )
     return code, lines
 
 
@@ -55,7 +56,9 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-def table_rows(con: duckdb.DuckDBPyConnection, table: str, order: list[str]) -> list[dict[str, Any]]:
+def table_rows(
+    con: duckdb.DuckDBPyConnection, table: str, order: list[str]
+) -> list[dict[str, Any]]:
     cur = con.execute(f'SELECT * FROM "{table}" ORDER BY {", ".join(order)}')
     names = [d[0] for d in cur.description]
     return [{n: jsonable(v) for n, v in zip(names, row, strict=True)} for row in cur.fetchall()]

@@ -102,7 +102,11 @@ def test_retries_are_bounded_and_the_error_names_url_status_and_table():
 
 @pytest.mark.parametrize(
     "status,hint",
-    [(401, "API key was refused"), (403, "lacks the 'Contacts' permission"), (404, "check the account URL")],
+    [
+        (401, "API key was refused"),
+        (403, "lacks the 'Contacts' permission"),
+        (404, "check the account URL"),
+    ],
 )
 def test_client_errors_fail_at_once_with_a_hint(status, hint):
     body = b'{"errors": [{"title": "No Result found"}]}'

@@ -27,7 +27,11 @@ def drive(pager, pages):
     [
         ("5", [[1, 2], [3, 4], [5]], ["0", "2", "4"]),  # string total
         (5, [[1, 2], [3, 4], [5]], ["0", "2", "4"]),  # number total
-        ("4", [[1, 2], [3, 4], []], ["0", "2"]),  # exact multiple: the total stops it, no empty page
+        (
+            "4",
+            [[1, 2], [3, 4], []],
+            ["0", "2"],
+        ),  # exact multiple: the total stops it, no empty page
         (None, [[1, 2], [3, 4], [5]], ["0", "2", "4"]),  # absent total: the short page stops it
         (None, [[1, 2], [3, 4], []], ["0", "2", "4"]),  # absent total, exact multiple: empty page
         ("9", [[1, 2], [3], []], ["0", "2", "3"]),  # fewer rows than the total claims: go on
@@ -44,14 +48,23 @@ def test_offset_stops_where_it_should(total, pages, expected_offsets):
 def test_offset_advances_by_rows_received_not_by_limit():
     # A server that caps the page below the asked limit must not make acx skip rows.
     pager = make_paginator(Paging(kind="offset", limit=100, total="meta.total"), "t")
-    sent = drive(pager, [({"meta": {"total": "30"}}, [{}] * 20), ({"meta": {"total": "30"}}, [{}] * 10)])
+    sent = drive(
+        pager, [({"meta": {"total": "30"}}, [{}] * 20), ({"meta": {"total": "30"}}, [{}] * 10)]
+    )
     assert [s["offset"] for s in sent] == ["0", "20"]
 
 
 def test_keyset_sends_last_id_and_stops_on_short_page():
     pager = make_paginator(KEYSET, "table contacts")
-    sent = drive(pager, [({}, [{"id": "1"}, {"id": "2"}]), ({}, [{"id": "3"}, {"id": "4"}]), ({}, [{"id": "5"}])])
-    assert sent == [{"limit": "2"}, {"limit": "2", "id_greater": "2"}, {"limit": "2", "id_greater": "4"}]
+    sent = drive(
+        pager,
+        [({}, [{"id": "1"}, {"id": "2"}]), ({}, [{"id": "3"}, {"id": "4"}]), ({}, [{"id": "5"}])],
+    )
+    assert sent == [
+        {"limit": "2"},
+        {"limit": "2", "id_greater": "2"},
+        {"limit": "2", "id_greater": "4"},
+    ]
 
 
 @pytest.mark.parametrize(

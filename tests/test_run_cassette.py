@@ -66,7 +66,10 @@ def test_every_table_has_rows(loaded):
     db, _ = loaded
     spec = load_spec(SPEC)
     with duck(db) as con:
-        counts = {s.key: con.execute(f'SELECT count(*) FROM "{s.name}"').fetchone()[0] for s in spec.streams}
+        counts = {
+            s.key: con.execute(f'SELECT count(*) FROM "{s.name}"').fetchone()[0]
+            for s in spec.streams
+        }
     assert len(counts) == 33
     assert all(n > 0 for n in counts.values()), counts
 
@@ -109,7 +112,9 @@ def test_contact_values_match_the_api_response(loaded):
         row = rows[cid]
         assert row[1] == c["firstName"]
         # ISO with an offset -> the same instant in UTC
-        assert row[2] == datetime.fromisoformat(c["udate"]).astimezone(timezone.utc).replace(tzinfo=None)
+        assert row[2] == datetime.fromisoformat(c["udate"]).astimezone(timezone.utc).replace(
+            tzinfo=None
+        )
         # zone-less -> read in the account zone, stored in UTC
         local = datetime.fromisoformat(c["created_timestamp"]).replace(tzinfo=zone)
         assert row[3] == local.astimezone(timezone.utc).replace(tzinfo=None)
@@ -123,9 +128,15 @@ def test_contact_values_match_the_api_response(loaded):
 def test_side_loaded_tags_carry_their_tags_name(loaded):
     db, cassette = loaded
     names = {t["id"]: t["tag"] for body in responses(cassette, "/contacts") for t in body["tags"]}
-    links = {ct["id"]: ct["tag"] for body in responses(cassette, "/contacts") for ct in body["contactTags"]}
+    links = {
+        ct["id"]: ct["tag"]
+        for body in responses(cassette, "/contacts")
+        for ct in body["contactTags"]
+    }
     with duck(db) as con:
-        for assoc_id, tag_name, tag_id in con.execute("SELECT id, tag_name, tag_id FROM contact_tags").fetchall():
+        for assoc_id, tag_name, tag_id in con.execute(
+            "SELECT id, tag_name, tag_id FROM contact_tags"
+        ).fetchall():
             assert str(tag_id) == links[str(assoc_id)]
             assert tag_name == names[links[str(assoc_id)]]
 

@@ -82,8 +82,12 @@ def test_rows_with_a_null_cursor_are_kept(sandbox, tmp_path):
     never_sent = [c for c in sandbox.expected("campaigns") if c["sdate"] is None]
     assert never_sent, "the sandbox should have draft campaigns"
     with duck(db) as con:
-        assert con.execute("SELECT count(*) FROM campaigns WHERE sdate IS NULL").fetchone()[0] == len(never_sent)
-        assert con.execute("SELECT count(*) FROM campaigns").fetchone()[0] == len(sandbox.expected("campaigns"))
+        assert con.execute("SELECT count(*) FROM campaigns WHERE sdate IS NULL").fetchone()[
+            0
+        ] == len(never_sent)
+        assert con.execute("SELECT count(*) FROM campaigns").fetchone()[0] == len(
+            sandbox.expected("campaigns")
+        )
 
 
 def test_deleted_rows_stay_until_a_full_refresh(sandbox, tmp_path):
@@ -93,20 +97,35 @@ def test_deleted_rows_stay_until_a_full_refresh(sandbox, tmp_path):
     run(sandbox.url, KEY, f"duckdb:{db}", tables=["contacts", "contact_tags"])
     with duck(db) as con:
         assert con.execute("SELECT count(*) FROM contacts WHERE id = ?", [gone]).fetchone()[0] == 1
-    code, _ = run(sandbox.url, KEY, f"duckdb:{db}", tables=["contacts", "contact_tags"], full_refresh=["contacts"])
+    code, _ = run(
+        sandbox.url,
+        KEY,
+        f"duckdb:{db}",
+        tables=["contacts", "contact_tags"],
+        full_refresh=["contacts"],
+    )
     assert code == 0
     with duck(db) as con:
         assert con.execute("SELECT count(*) FROM contacts WHERE id = ?", [gone]).fetchone()[0] == 0
-        assert con.execute("SELECT count(*) FROM contact_tags WHERE contact = ?", [gone]).fetchone()[0] == 0
-        assert con.execute("SELECT count(*) FROM contacts").fetchone()[0] == len(sandbox.expected("contacts"))
+        assert (
+            con.execute("SELECT count(*) FROM contact_tags WHERE contact = ?", [gone]).fetchone()[0]
+            == 0
+        )
+        assert con.execute("SELECT count(*) FROM contacts").fetchone()[0] == len(
+            sandbox.expected("contacts")
+        )
 
 
-def test_a_full_refresh_that_fails_halfway_leaves_the_previous_table(sandbox, tmp_path, monkeypatch):
+def test_a_full_refresh_that_fails_halfway_leaves_the_previous_table(
+    sandbox, tmp_path, monkeypatch
+):
     db = tmp_path / "acx.duckdb"
     assert run(sandbox.url, KEY, f"duckdb:{db}", tables=["campaign_message_contents"])[0] == 0
     with duck(db) as con:
         before = con.execute("SELECT * FROM campaign_message_contents ORDER BY id").fetchall()
-        state = con.execute("SELECT * FROM _acx_state WHERE stream = 'campaign_message_contents'").fetchall()
+        state = con.execute(
+            "SELECT * FROM _acx_state WHERE stream = 'campaign_message_contents'"
+        ).fetchall()
     assert len(before) > 100  # two pages
 
     original = Client.get
@@ -122,7 +141,16 @@ def test_a_full_refresh_that_fails_halfway_leaves_the_previous_table(sandbox, tm
     assert code == 1
     assert any("campaign_message_contents" in line and "failed" in line for line in lines)
     with duck(db) as con:
-        assert con.execute("SELECT * FROM campaign_message_contents ORDER BY id").fetchall() == before
-        assert con.execute("SELECT * FROM _acx_state WHERE stream = 'campaign_message_contents'").fetchall() == state
-        stages = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '_acx_stage_%'").fetchone()[0]
+        assert (
+            con.execute("SELECT * FROM campaign_message_contents ORDER BY id").fetchall() == before
+        )
+        assert (
+            con.execute(
+                "SELECT * FROM _acx_state WHERE stream = 'campaign_message_contents'"
+            ).fetchall()
+            == state
+        )
+        stages = con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '_acx_stage_%'"
+        ).fetchone()[0]
         assert stages == 0

@@ -30,7 +30,9 @@ def test_all_33_seed_tables_in_seed_order(spec):
 def test_columns_match_the_seed(spec, index):
     seed, stream = SEED[index], spec.streams[index]
     assert len(stream.columns) == len(seed["types"])
-    for col, seed_type, seed_desc in zip(stream.columns, seed["types"], seed["descriptions"], strict=True):
+    for col, seed_type, seed_desc in zip(
+        stream.columns, seed["types"], seed["descriptions"], strict=True
+    ):
         assert col.description == seed_desc, f"{stream.key}.{col.key}"
         if seed_type == "float":
             assert col.type in ("integer", "float"), f"{stream.key}.{col.key}: {col.type}"
@@ -63,5 +65,9 @@ def test_fed_and_child_tables_name_their_parent(spec):
 
 def test_offset_paged_lists_send_a_stable_order(spec):
     for s in spec.streams:
-        if s.paging and s.paging.kind in ("offset", "keyset") and "{parent." not in (s.endpoint or ""):
+        if (
+            s.paging
+            and s.paging.kind in ("offset", "keyset")
+            and "{parent." not in (s.endpoint or "")
+        ):
             assert dict(s.params).get("orders[id]") == "ASC", s.key

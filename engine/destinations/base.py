@@ -197,7 +197,7 @@ class SqlDestination(Destination):
         s = item.stream
         target, stage = self.target(s), self.stage_table(s)
         key = [s.column(k).name for k in s.primary_key]
-        out: list[exp.Expression] = []
+        out: list[exp.Expression] = [sqlbuild.delete_superseded(stage, key)]
         if item.mode == "replace":
             out.append(sqlbuild.delete_all(target))
         else:
@@ -212,7 +212,7 @@ class SqlDestination(Destination):
                     )
                 )
             out.append(sqlbuild.delete_matching(target, stage, key))
-        out.append(sqlbuild.insert_deduped(target, stage, [c.name for c in s.columns], key))
+        out.append(sqlbuild.insert_all(target, stage, [c.name for c in s.columns]))
         return out
 
     def write_state(self, row: StateRow) -> None:
