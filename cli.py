@@ -187,7 +187,12 @@ def dbt(spec: str, source_name: str | None, schema: str | None, output: str | No
     help="Read these tables in full and replace them (comma-separated or repeated).",
 )
 @click.option("--dry-run", is_flag=True, help="Print the plan; fetch and write nothing.")
-@click.option("--batch-rows", default=5_000, show_default=True, help="Rows per staged batch.")
+@click.option(
+    "--batch-rows",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Rows per staged batch (default: the destination's, 2000; Snowflake 10000).",
+)
 @click.option(
     "--log-format",
     type=click.Choice(["auto", "live", "text", "json"]),
@@ -208,7 +213,7 @@ def run(
     tables: tuple[str, ...],
     full_refresh: tuple[str, ...],
     dry_run: bool,
-    batch_rows: int,
+    batch_rows: int | None,
     log_format: str,
     custom_field_views: bool,
 ) -> None:

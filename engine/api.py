@@ -31,7 +31,7 @@ def run_spec(
     tables: Iterable[str] = (),
     full_refresh: Iterable[str] = (),
     dry_run: bool = False,
-    batch_rows: int = 5_000,
+    batch_rows: int | None = None,
     echo: Echo = print,
     out: Echo = print,
     env: dict[str, str] | None = None,
@@ -72,7 +72,7 @@ def extract(
     settings: Settings,
     plan: Plan,
     dest: str,
-    batch_rows: int = 5_000,
+    batch_rows: int | None = None,
     echo: Echo = print,
     emit: Emit | None = None,
     views: bool = False,
@@ -87,7 +87,8 @@ def extract(
     destination.connect()
     try:
         with prompt_threads(rate):
-            result = Runner(spec, settings, destination, client, batch_rows, emit).run(plan)
+            rows = batch_rows or destination.batch_rows
+            result = Runner(spec, settings, destination, client, rows, emit).run(plan)
         if views:
             result.views = refresh_views(spec, destination, emit)
         return result

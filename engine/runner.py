@@ -93,7 +93,7 @@ class Runner:
         settings: Settings,
         destination: Destination,
         client: Client,
-        batch_rows: int = 5_000,
+        batch_rows: int = 2_000,
         emit: Emit = lambda ev: None,
         ahead: int = 8,
         http_workers: int = 16,

@@ -37,6 +37,9 @@ class Destination(ABC):
 
     name: ClassVar[str]
     dialect: ClassVar[str]
+    # rows per staged batch unless --batch-rows says otherwise: small enough that a run's memory
+    # stays flat (a batch of a wide table is a few MB), large enough that loading is not per row
+    batch_rows: ClassVar[int] = 2_000
 
     @abstractmethod
     def connect(self) -> None: ...

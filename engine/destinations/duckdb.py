@@ -31,7 +31,7 @@ class DuckDBDestination(SqlDestination):
     def __init__(self, target: str | None = None, settings: Any = None) -> None:
         self.path = target or DEFAULT_PATH
         env = getattr(settings, "env", None) or {}
-        self.memory_limit = _memory_limit(env.get("ACX_DUCKDB_MEMORY_LIMIT", "64MB"))
+        self.memory_limit = _memory_limit(env.get("ACX_DUCKDB_MEMORY_LIMIT", "32MB"))
         self.schema = "main"
         self.con: duckdb.DuckDBPyConnection | None = None
 

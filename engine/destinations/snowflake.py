@@ -210,6 +210,7 @@ def reported(type_text: str) -> str:
 class SnowflakeDestination(SqlDestination):
     name = "snowflake"
     dialect = "snowflake"
+    batch_rows = 10_000  # each batch is a Parquet file PUT to the stage: fewer, larger files
 
     def __init__(self, target: str | None = None, settings: Any = None) -> None:
         env: Mapping[str, str] | None = getattr(settings, "env", None)  # Settings.env
