@@ -33,13 +33,6 @@ def deduped(stage: exp.Table, columns: Sequence[str], key: Sequence[str]) -> exp
     )
 
 
-def insert_deduped(
-    target: exp.Table, stage: exp.Table, columns: Sequence[str], key: Sequence[str]
-) -> exp.Insert:
-    schema = exp.Schema(this=target, expressions=[ident(c) for c in columns])
-    return exp.Insert(this=schema, expression=deduped(stage, columns, key))
-
-
 def delete_superseded(
     stage: exp.Table, key: Sequence[str], s: str = "s", d: str = "d"
 ) -> exp.Delete:
