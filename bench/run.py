@@ -25,7 +25,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = str(ROOT / "specs" / "activecampaign.yaml")
 KEY = "bench-key"
-LAST_START = [0.0]  # time.monotonic() when the last acx process was started
 
 
 class Sandbox:
@@ -65,13 +64,12 @@ class Sandbox:
 
 def acx(
     args: list[str], url: str, extra_env: dict[str, str] | None = None
-) -> tuple[str, float, int]:
-    """Run acx; returns (stdout, seconds, peak RSS in MB of the acx process)."""
+) -> tuple[str, float, float, int]:
+    """Run acx; returns (stdout, time.monotonic() at its start, seconds, peak RSS in MB)."""
     exe = shutil.which("acx")
     cmd = [exe, *args] if exe else [sys.executable, str(ROOT / "cli.py"), *args]
     env = {**os.environ, "ACX_API_URL": url, "ACX_API_KEY": KEY, **(extra_env or {})}
     start = time.monotonic()
-    LAST_START[0] = start
     proc = subprocess.Popen(
         cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
@@ -81,7 +79,7 @@ def acx(
     peak = _peak_rss(usage)
     if proc.returncode != 0:
         raise SystemExit(f"acx {' '.join(args)} failed ({proc.returncode}):\n{err[-2000:]}")
-    return out, seconds, peak
+    return out, start, seconds, peak
 
 
 def _peak_rss(usage) -> int:
@@ -104,12 +102,12 @@ def total_line(out: str) -> tuple[int, int]:
 def scenario_a(contacts: int = 20_000) -> None:
     sb = Sandbox(contacts, rate=5, latency_ms=150)
     try:
-        plan_out, _, _ = acx(["plan", SPEC], sb.url)
+        plan_out, *_ = acx(["plan", SPEC], sb.url)
         minimum = int(re.search(r"\((\d+) requests\)", plan_out).group(1))  # type: ignore[union-attr]
         least = minimum / 5
         sb.reset()
         with tempfile.TemporaryDirectory() as tmp:
-            out, seconds, peak = acx(
+            out, started, seconds, peak = acx(
                 ["run", SPEC, "--log-format", "text", "--dest", f"duckdb:{tmp}/a.duckdb"], sb.url
             )
         stats = sb.stats()
@@ -138,8 +136,8 @@ def scenario_a(contacts: int = 20_000) -> None:
         "run (with start-up and the last commit)"
     )
     if stats.get("first_accepted_at") is not None:
-        before = stats["first_accepted_at"] - LAST_START[0]
-        after = LAST_START[0] + seconds - stats["last_accepted_at"]
+        before = stats["first_accepted_at"] - started
+        after = started + seconds - stats["last_accepted_at"]
         print(
             f"    start-up, tail       {before:.2f} s to the first request, "
             f"{after:.2f} s after the last"
@@ -152,7 +150,7 @@ def scenario_b(contacts: int = 1_000_000, label: str = "(b)") -> int:
     sb = Sandbox(contacts, rate=0, latency_ms=0)
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            out, seconds, peak = acx(
+            out, _, seconds, peak = acx(
                 ["run", SPEC, "--log-format", "text", "--dest", f"duckdb:{tmp}/b.duckdb"],
                 sb.url,
                 {"ACX_REQUESTS_PER_SECOND": "1000000"},

@@ -87,8 +87,7 @@ def extract(
     destination.connect()
     try:
         with prompt_threads(rate):
-            rows = batch_rows or destination.batch_rows
-            result = Runner(spec, settings, destination, client, rows, emit).run(plan)
+            result = Runner(spec, settings, destination, client, batch_rows, emit).run(plan)
         if views:
             result.views = refresh_views(spec, destination, emit)
         return result

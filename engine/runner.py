@@ -93,7 +93,7 @@ class Runner:
         settings: Settings,
         destination: Destination,
         client: Client,
-        batch_rows: int = 2_000,
+        batch_rows: int | None = None,
         emit: Emit = lambda ev: None,
         ahead: int = 8,
         http_workers: int = 16,
@@ -103,7 +103,7 @@ class Runner:
         self.settings = settings
         self.dest = destination
         self.client = client
-        self.batch_rows = batch_rows
+        self.batch_rows = batch_rows or destination.batch_rows
         self.emit = emit
         self.ahead = ahead
         self.http_workers = http_workers

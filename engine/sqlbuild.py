@@ -21,25 +21,10 @@ def tbl(name: str, schema: str | None = None, alias: str | None = None) -> exp.T
     return exp.alias_(t, alias, table=True) if alias else t  # type: ignore[return-value]
 
 
-def deduped(stage: exp.Table, columns: Sequence[str], key: Sequence[str]) -> exp.Select:
-    """The stage's rows, the last one staged per key (pages can repeat a row)."""
-    order = exp.Order(expressions=[exp.Ordered(this=col(SEQ), desc=True)])
-    window = exp.Window(this=exp.RowNumber(), partition_by=[col(k) for k in key], order=order)
-    inner = exp.select(*[col(c) for c in columns], exp.alias_(window, "_acx_rn")).from_(stage)
-    return (
-        exp.select(*[col(c) for c in columns])
-        .from_(inner.subquery("s"))
-        .where(exp.EQ(this=col("_acx_rn"), expression=exp.Literal.number(1)))
-    )
-
-
-def delete_superseded(
-    stage: exp.Table, key: Sequence[str], s: str = "s", d: str = "d"
-) -> exp.Delete:
-    """DELETE the staged rows that a later staged row with the same key replaces (a page read
-    twice): afterwards the stage holds one row per key, the last one staged. The aggregate keeps
-    only keys staged more than once, so a stage of millions of rows is scanned, not held: a
-    window over every row (ROW_NUMBER) needs memory that grows with the table."""
+def _superseded(stage: exp.Table, key: Sequence[str], s: str, d: str) -> exp.Exists:
+    """Whether the row aliased `s` has a later staged row with the same key (a page read twice).
+    The aggregate keeps only keys staged more than once, so a stage of millions of rows is
+    scanned, not held: a window over every row (ROW_NUMBER) needs memory that grows with it."""
     top = "_acx_top"
     dups = (
         exp.select(*[col(k) for k in key], exp.alias_(exp.Max(this=col(SEQ)), top))
@@ -52,7 +37,27 @@ def delete_superseded(
         exp.LT(this=col(SEQ, s), expression=col(top, d)),
     )
     sub = exp.select(exp.Literal.number(1)).from_(dups.subquery(d)).where(cond)
-    return exp.delete(exp.alias_(stage.copy(), s, table=True), where=exp.Exists(this=sub))
+    return exp.Exists(this=sub)
+
+
+def deduped(
+    stage: exp.Table, columns: Sequence[str], key: Sequence[str], s: str = "s", d: str = "d"
+) -> exp.Select:
+    """The stage's rows, the last one staged per key."""
+    return (
+        exp.select(*[col(c, s) for c in columns])
+        .from_(exp.alias_(stage.copy(), s, table=True))
+        .where(exp.Not(this=_superseded(stage, key, s, d)))
+    )
+
+
+def delete_superseded(
+    stage: exp.Table, key: Sequence[str], s: str = "s", d: str = "d"
+) -> exp.Delete:
+    """DELETE the staged rows that a later staged row with the same key replaces: afterwards
+    the stage holds one row per key, the last one staged."""
+    target = exp.alias_(stage.copy(), s, table=True)
+    return exp.delete(target, where=_superseded(stage, key, s, d))
 
 
 def insert_all(target: exp.Table, stage: exp.Table, columns: Sequence[str]) -> exp.Insert:
