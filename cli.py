@@ -10,17 +10,27 @@ from typing import Any
 
 import click
 
-from engine.errors import AcxError, ConfigError, SpecError
+from engine.errors import AcxError, ConfigError, ConfigFileError, SpecError
+
+# for run, check and plan
+timezone_option = click.option(
+    "--timezone",
+    default=None,
+    metavar="ZONE",
+    help="The IANA zone in which the API writes timestamps without an offset (wins over "
+    "ACX_TIMEZONE and source.timezone; unset: found from the data).",
+)
 
 
 def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Print an AcxError as `acx: <message>` (every problem for a SpecError) and exit."""
+    """Print an AcxError as `acx: <message>` (every problem, one per line, for a SpecError or a
+    ConfigFileError) and exit."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except SpecError as err:
+        except (SpecError, ConfigFileError) as err:
             for problem in err.problems:
                 click.echo(problem, err=True)
             sys.exit(err.exit_code)
@@ -205,6 +215,13 @@ def dbt(spec: str, source_name: str | None, schema: str | None, output: str | No
     is_flag=True,
     help="After the run, (re)create the spec's views (custom fields as columns).",
 )
+@click.option(
+    "--no-backfill",
+    is_flag=True,
+    help="Columns added to the spec stay NULL in rows loaded before (no full re-read to fill "
+    "them).",
+)
+@timezone_option
 @reports_errors
 def run(
     spec: str,
@@ -216,6 +233,8 @@ def run(
     batch_rows: int | None,
     log_format: str,
     custom_field_views: bool,
+    no_backfill: bool,
+    timezone: str | None,
 ) -> None:
     """Extract every table of SPEC (or --tables) into the destination."""
     from engine.api import run_spec
@@ -232,6 +251,8 @@ def run(
         out=click.echo,
         log_format=log_format,
         custom_field_views=custom_field_views,
+        timezone=timezone,
+        no_backfill=no_backfill,
     )
     sys.exit(code)
 
@@ -244,14 +265,52 @@ def run(
 @click.option(
     "--tables", "tables", multiple=True, help="Only these tables (comma-separated or repeated)."
 )
+@timezone_option
 @reports_errors
-def plan(spec: str, config_path: str | None, tables: tuple[str, ...]) -> None:
+def plan(spec: str, config_path: str | None, tables: tuple[str, ...], timezone: str | None) -> None:
     """Ask the API each table's size; print the requests a full sync needs and the least time."""
     from engine.api import estimate_lines, plan_sync
 
-    estimates, rate = plan_sync(spec, config_path, tables)
+    estimates, rate = plan_sync(
+        spec, config_path, tables, timezone=timezone, echo=lambda line: click.echo(line, err=True)
+    )
     for line in estimate_lines(estimates, rate):
         click.echo(line)
+
+
+@main.command()
+@click.argument("spec", type=click.Path(dir_okay=False))
+@click.option(
+    "--table",
+    "--tables",
+    "-t",
+    "tables",
+    multiple=True,
+    help="Only these tables (comma-separated or repeated).",
+)
+@click.option(
+    "--sample",
+    type=click.IntRange(min=1),
+    default=100,
+    show_default=True,
+    help="Records to read per table.",
+)
+@click.option(
+    "--config", "config_path", default=None, help="Config file (default ./acx.toml if present)."
+)
+@reports_errors
+def fields(spec: str, tables: tuple[str, ...], sample: int, config_path: str | None) -> None:
+    """Read a sample of every table; print the fields SPEC lacks as column lines to paste, and
+    the declared fields that did not arrive."""
+    from engine.api import sample_spec_fields
+    from engine.fields import report_lines
+
+    found = sample_spec_fields(
+        spec, config_path, tables, sample, echo=lambda line: click.echo(line, err=True)
+    )
+    for line in report_lines(found):
+        click.echo(line)
+    sys.exit(1 if any(t.error for t in found) else 0)
 
 
 @main.command()
@@ -263,12 +322,24 @@ def plan(spec: str, config_path: str | None, tables: tuple[str, ...]) -> None:
 @click.option(
     "--tables", "tables", multiple=True, help="Only these tables (comma-separated or repeated)."
 )
+@timezone_option
 @reports_errors
-def check(spec: str, dest: str, config_path: str | None, tables: tuple[str, ...]) -> None:
+def check(
+    spec: str, dest: str, config_path: str | None, tables: tuple[str, ...], timezone: str | None
+) -> None:
     """Check the URL and key, the destination, and that the key's user can read every table."""
     from engine.check import check_spec
 
-    sys.exit(check_spec(spec, dest, config_path, tables, out=click.echo))
+    code = check_spec(
+        spec,
+        dest,
+        config_path,
+        tables,
+        out=click.echo,
+        timezone=timezone,
+        echo=lambda line: click.echo(line, err=True),
+    )
+    sys.exit(code)
 
 
 @main.command()

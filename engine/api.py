@@ -7,10 +7,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from engine.client import Client
-from engine.config import Settings, load_settings
+from engine.config import Settings, load_settings, warning_lines
 from engine.destinations import make_destination
 from engine.estimate import Estimate, estimate
 from engine.events import Emit, lines_to
+from engine.fields import DEFAULT_SAMPLE, TableFields, sample_fields
 from engine.plan import Plan, build_plan
 from engine.process import prompt_threads
 from engine.progress import RunInfo, make_reporter
@@ -37,11 +38,16 @@ def run_spec(
     env: dict[str, str] | None = None,
     log_format: str = "text",
     custom_field_views: bool = False,
+    timezone: str | None = None,
+    no_backfill: bool = False,
 ) -> int:
     """Run and report; returns the exit code (0 done, 1 a table failed). `log_format`: see
-    engine/progress.py (auto, live, text, json)."""
+    engine/progress.py (auto, live, text, json). `timezone`: the --timezone flag (an IANA name).
+    `no_backfill`: columns added to the spec stay NULL in rows loaded before."""
     spec = load_spec(spec_path)
-    settings = load_settings(spec, config_path, env)
+    settings = load_settings(spec, config_path, env, timezone)
+    for line in warning_lines(settings):
+        echo(line)
     plan = build_plan(spec, settings, tables, full_refresh)
     if dry_run:
         for line in plan_lines(spec, plan):
@@ -50,7 +56,15 @@ def run_spec(
     reporter = make_reporter(log_format, RunInfo.of(spec, settings), echo)
     try:
         result = extract(
-            spec, settings, plan, dest, batch_rows, echo, reporter.emit, views=custom_field_views
+            spec,
+            settings,
+            plan,
+            dest,
+            batch_rows,
+            echo,
+            reporter.emit,
+            views=custom_field_views,
+            no_backfill=no_backfill,
         )
     except BaseException as err:
         reporter.abort(err)
@@ -76,6 +90,7 @@ def extract(
     echo: Echo = print,
     emit: Emit | None = None,
     views: bool = False,
+    no_backfill: bool = False,
 ) -> RunResult:
     """Run the plan; `emit` receives every event (default: a line per finished table). With
     `views`, (re)create the spec's views once every group has committed."""
@@ -87,7 +102,10 @@ def extract(
     destination.connect()
     try:
         with prompt_threads(rate):
-            result = Runner(spec, settings, destination, client, batch_rows, emit).run(plan)
+            runner = Runner(
+                spec, settings, destination, client, batch_rows, emit, no_backfill=no_backfill
+            )
+            result = runner.run(plan)
         if views:
             result.views = refresh_views(spec, destination, emit)
         return result
@@ -100,14 +118,40 @@ def plan_sync(
     config_path: str | None = None,
     tables: Iterable[str] = (),
     env: dict[str, str] | None = None,
+    timezone: str | None = None,
+    echo: Echo = print,
 ) -> tuple[list[Estimate], float]:
-    """Requests a full sync needs per request series, and the account's rate."""
+    """Requests a full sync needs per request series, and the account's rate. `echo` gets the
+    settings' warnings."""
     spec = load_spec(spec_path)
-    settings = load_settings(spec, config_path, env)
+    settings = load_settings(spec, config_path, env, timezone)
+    for line in warning_lines(settings):
+        echo(line)
     plan = build_plan(spec, settings, tables, full_refresh=[s.key for s in spec.streams])
     rate = settings.requests_per_second or spec.source.requests_per_second
     client = Client(spec.source, settings, RateLimiter(rate, spec.source.burst))
-    return estimate(spec, plan, client), rate
+    return estimate(spec, plan, client, zone_hint=settings.timezone is None), rate
+
+
+def sample_spec_fields(
+    spec_path: str,
+    config_path: str | None = None,
+    tables: Iterable[str] = (),
+    sample: int = DEFAULT_SAMPLE,
+    env: dict[str, str] | None = None,
+    echo: Echo = print,
+) -> list[TableFields]:
+    """`acx fields`: `sample` records of every table (or of `tables`) compared with the spec;
+    engine.fields.report_lines prints the result. `echo` gets the settings' warnings."""
+    from engine.check import check_client
+
+    spec = load_spec(spec_path)
+    settings = load_settings(spec, config_path, env)
+    for line in warning_lines(settings):
+        echo(line)
+    plan = build_plan(spec, settings, tables, full_refresh=[s.key for s in spec.streams])
+    client = check_client(spec, settings)
+    return sample_fields(spec, plan, client, sample)
 
 
 def estimate_lines(estimates: list[Estimate], rate: float) -> list[str]:

@@ -16,7 +16,7 @@ from typing import Any
 import requests
 
 from engine.client import Ask, Client, redact
-from engine.config import Settings, load_settings
+from engine.config import Settings, load_settings, warning_lines
 from engine.destinations import Destination, make_destination
 from engine.errors import AcxError, ApiError
 from engine.plan import Group, Plan, build_plan
@@ -57,11 +57,16 @@ def check_spec(
     out: Echo = print,
     env: dict[str, str] | None = None,
     session: requests.Session | None = None,
+    timezone: str | None = None,
+    echo: Echo = print,
 ) -> int:
     """Print one line per check; 0 when all passed, 1 when any failed. Spec, config and
-    destination settings are read first: their errors raise (exit 2) before any request."""
+    destination settings are read first: their errors raise (exit 2) before any request.
+    `timezone`: the --timezone flag; `echo` gets the settings' warnings."""
     spec = load_spec(spec_path)
-    settings = load_settings(spec, config_path, env)
+    settings = load_settings(spec, config_path, env, timezone)
+    for line in warning_lines(settings):
+        echo(line)
     plan = build_plan(spec, settings, tables)
     destination = make_destination(dest, settings)
     client = check_client(spec, settings, session)

@@ -240,10 +240,10 @@ def to_boolean(value: Any, tz: tzinfo) -> Any:
 
 
 def to_timestamp(value: Any, tz: tzinfo) -> Any:
-    """A naive datetime holding UTC."""
+    """An aware datetime in UTC (the instant; Arrow's timestamp[us, tz=UTC])."""
     if type(value) is str:
         return _timestamp_of_text(value, tz) if _short(value) else _blank_or_fail(value)
-    return _of_epoch(value, _naive_utc, tz)
+    return _of_epoch(value, _utc, tz)
 
 
 def to_date(value: Any, tz: tzinfo) -> Any:
@@ -264,7 +264,7 @@ def _blank_or_fail(text: str) -> Any:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def _timestamp_of_text(text: str, tz: tzinfo) -> Any:
-    return _of_text(text, _naive_utc, tz)
+    return _of_text(text, _utc, tz)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -303,10 +303,12 @@ def _finish(moment: datetime, finish: Callable[[datetime, tzinfo], Any], tz: tzi
         return FAIL
 
 
-def _naive_utc(moment: datetime, tz: tzinfo) -> datetime:
-    """Zone-less wall-clock times are in the account zone; fold=0 takes the first of two."""
+def _utc(moment: datetime, tz: tzinfo) -> datetime:
+    """Zone-less wall-clock times are in the account zone; fold=0 takes the first of two.
+    Computed on the wall clock (not astimezone), so that the year-1/9999 limits fail alike."""
     zone = tz if moment.tzinfo is None else moment.tzinfo
-    return moment.replace(tzinfo=None) - (zone.utcoffset(moment) or _NO_OFFSET)
+    wall = moment.replace(tzinfo=None) - (zone.utcoffset(moment) or _NO_OFFSET)
+    return wall.replace(tzinfo=timezone.utc)
 
 
 def _local_date(moment: datetime, tz: tzinfo) -> date:
@@ -349,8 +351,8 @@ _NULL_TEXT = pa.scalar(None, pa.string())
 _EMPTY = pa.array([""])
 _ZERO_DATES = pa.array(["", ZERO_DATE, ZERO_DATE + " 00:00:00", ZERO_DATE + "T00:00:00"])
 _INTEGER_CHARS = b"0123456789-"
-_TS = pa.timestamp("us")
-_TS_UTC = pa.timestamp("us", tz="UTC")
+_TS = pa.timestamp("us")  # wall-clock time as parsed, before it is placed in a zone
+_TS_UTC = arrow_type("timestamp")  # what every timestamp column is: pa.timestamp("us", "UTC")
 _TS_RANGE = (-62135596800_000000, 253402300799_999999)  # 0001-01-01 .. 9999-12-31T23:59:59.999999
 _DATE_RANGE = (-719162, 2932896)  # 0001-01-01 .. 9999-12-31 in days since 1970-01-01
 
@@ -398,10 +400,9 @@ def _bulk_timestamp(values: list[Any], tz: tzinfo) -> pa.Array | None:
         return None
     present = strings.drop_null()
     if len(present) == 0:
-        return pa.nulls(len(strings), _TS)
+        return pa.nulls(len(strings), _TS_UTC)
     if _OFFSET_TAIL.search(present[0].as_py()):  # all with offsets, or a mix: that fails to cast
-        instants = _cast(strings, _TS_UTC)
-        return None if instants is None else _checked_utc(instants.cast(_TS))
+        return _checked_utc(_cast(strings, _TS_UTC))
     local = _cast(strings, _TS)
     if local is None or not _within(local, pa.int64(), _TS_RANGE):
         return None
@@ -413,15 +414,16 @@ def _checked_utc(instants: pa.Array | None) -> pa.Array | None:
 
 
 def _local_to_utc(local: pa.Array, tz: tzinfo) -> pa.Array | None:
-    """Wall-clock times in tz -> UTC, taking Python's offset (fold=0, as _naive_utc does) once per
-    distinct hour; Arrow's assume_timezone is slower, and reads a time zone database of its own."""
+    """Wall-clock times in tz -> UTC instants, taking Python's offset (fold=0, as _utc does) once
+    per distinct hour; Arrow's assume_timezone is slower, and reads a time zone database of its
+    own."""
     hours = pc.floor_temporal(local, unit="hour")
     distinct = pc.unique(hours)
     offsets = [_hour_offset(hour, tz) for hour in distinct.to_pylist()]
     if FAIL in offsets:
         return None
     per_row = pc.take(pa.array(offsets, pa.int64()), pc.index_in(hours, distinct))
-    return pc.subtract(local.cast(pa.int64()), per_row).cast(_TS)
+    return pc.subtract(local.cast(pa.int64()), per_row).cast(_TS_UTC)
 
 
 @lru_cache(maxsize=CACHE_SIZE)

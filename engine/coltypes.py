@@ -13,24 +13,27 @@ BASE: dict[str, str] = {
     "float": "DOUBLE",
     "decimal": "DECIMAL(38, 9)",
     "text": "TEXT",
-    "timestamp": "TIMESTAMP",
+    "timestamp": "TIMESTAMPTZ",  # an instant, whatever each dialect calls it
     "date": "DATE",
     "boolean": "BOOLEAN",
     "json": "JSON",
 }
 
-# Only the entries that differ from BASE. Timestamps hold UTC: an instant type where the
-# warehouse has one that loads cleanly, else a wall-clock type holding UTC.
+# Only the entries that differ from BASE. A timestamp is a UTC instant in the warehouse's
+# zone-aware type: TIMESTAMPTZ renders as BigQuery's and Databricks' TIMESTAMP (instants there),
+# Redshift's TIMESTAMP WITH TIME ZONE. MySQL has no such type (its TIMESTAMP converts with the
+# session zone and ends in 2038): DATETIME(6) holds UTC, and the column comments say so
+# (ddl.RULES). SQLite stores ISO text.
 OVERRIDES: dict[str, dict[str, str]] = {
-    "snowflake": {"timestamp": "TIMESTAMP_NTZ", "json": "VARIANT", "text": "VARCHAR"},
-    "bigquery": {"timestamp": "TIMESTAMPTZ"},
-    "redshift": {"timestamp": "TIMESTAMPTZ", "text": "VARCHAR(MAX)", "json": "SUPER"},
-    "postgres": {"timestamp": "TIMESTAMPTZ", "json": "JSONB", "float": "DOUBLE PRECISION"},
+    "snowflake": {"timestamp": "TIMESTAMP_TZ", "json": "VARIANT", "text": "VARCHAR"},
+    "bigquery": {},
+    "redshift": {"text": "VARCHAR(MAX)", "json": "SUPER"},
+    "postgres": {"json": "JSONB", "float": "DOUBLE PRECISION"},
     "duckdb": {},
     "databricks": {"json": "STRING", "text": "STRING"},
     "mysql": {"timestamp": "DATETIME(6)", "text": "LONGTEXT"},
     "tsql": {
-        "timestamp": "DATETIME2",
+        "timestamp": "DATETIMEOFFSET",
         "text": "NVARCHAR(MAX)",
         "json": "NVARCHAR(MAX)",
         "boolean": "BIT",
@@ -51,13 +54,22 @@ ARROW: dict[str, pa.DataType] = {
     "float": pa.float64(),
     "decimal": pa.decimal128(38, 9),
     "text": pa.string(),
-    "timestamp": pa.timestamp("us"),
+    "timestamp": pa.timestamp("us", tz="UTC"),  # Parquet: isAdjustedToUTC=true
     "date": pa.date32(),
     "boolean": pa.bool_(),
     "json": pa.string(),
 }
 
 DIALECTS = tuple(OVERRIDES)
+
+# The zone-less type an earlier acx gave timestamps (wall-clock UTC), per destination dialect: a
+# table holding one for a spec timestamp is migrated to the zone-aware type, not refused. acx
+# never made one on Postgres; a `timestamp without time zone` made by hand is migrated the same.
+ZONELESS: dict[str, str] = {
+    "duckdb": "TIMESTAMP",
+    "postgres": "TIMESTAMP",
+    "snowflake": "TIMESTAMP_NTZ",
+}
 
 
 def sql_type_text(logical: str, dialect: str) -> str:

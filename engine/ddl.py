@@ -27,6 +27,8 @@ class Rules:
     # a declared key on a 3M-row table alone outgrows a run's memory. acx keeps keys unique
     # itself (each batch deduplicated, merged on the key), so the key stays NOT NULL only.
     if_not_exists: bool = True
+    # appended to a timestamp column's comment where the type cannot say it holds UTC
+    timestamp_note: str = ""
 
 
 RULES: dict[str, Rules] = {
@@ -36,7 +38,7 @@ RULES: dict[str, Rules] = {
     "postgres": Rules(comments="comment_on"),
     "duckdb": Rules(comments="comment_on", primary_key="none"),
     "databricks": Rules(comments="inline"),
-    "mysql": Rules(comments="inline"),
+    "mysql": Rules(comments="inline", timestamp_note=" (UTC)"),  # DATETIME(6): no zone
     "tsql": Rules(comments="none", if_not_exists=False),
     "sqlite": Rules(comments="none"),
 }
@@ -68,18 +70,28 @@ def column_def(col: Column, dialect: str, not_null: bool = False) -> exp.ColumnD
     if not_null:
         constraints.append(exp.ColumnConstraint(kind=exp.NotNullColumnConstraint()))
     style = rules(dialect).comments
-    if col.description and style == "inline":
-        comment = exp.CommentColumnConstraint(this=exp.Literal.string(col.description))
+    text = comment_text(col, dialect)
+    if text and style == "inline":
+        comment = exp.CommentColumnConstraint(this=exp.Literal.string(text))
         constraints.append(exp.ColumnConstraint(kind=comment))
-    elif col.description and style == "options":
-        constraints.append(exp.ColumnConstraint(kind=_description_options(col.description)))
+    elif text and style == "options":
+        constraints.append(exp.ColumnConstraint(kind=_description_options(text)))
     return exp.ColumnDef(
         this=ident(col.name), kind=sql_type(col.type, dialect), constraints=constraints or None
     )
 
 
-def create_table(stream: Stream, dialect: str, schema: str | None = None) -> list[exp.Expression]:
-    """CREATE TABLE for a stream, then any COMMENT ON statements the dialect needs."""
+def comment_text(col: Column, dialect: str) -> str:
+    """A column's comment: its description, and for a timestamp whatever the type cannot say."""
+    note = rules(dialect).timestamp_note if col.type == "timestamp" else ""
+    return (col.description + note).strip()
+
+
+def create_table(
+    stream: Stream, dialect: str, schema: str | None = None, name: str | None = None
+) -> list[exp.Expression]:
+    """CREATE TABLE for a stream (named `name` when given: a table to swap in), then any
+    COMMENT ON statements the dialect needs."""
     rule = rules(dialect)
     pk = set(stream.primary_key)
     defs: list[exp.Expression] = [
@@ -91,12 +103,12 @@ def create_table(stream: Stream, dialect: str, schema: str | None = None) -> lis
         defs.append(exp.PrimaryKey(expressions=pk_names, options=options))
     properties = _table_comment(stream, rule)
     create = exp.Create(
-        this=exp.Schema(this=table_ref(stream.name, schema), expressions=defs),
+        this=exp.Schema(this=table_ref(name or stream.name, schema), expressions=defs),
         kind="TABLE",
         exists=rule.if_not_exists,
         properties=properties,
     )
-    return [create, *comment_statements(stream, stream.columns, dialect, schema)]
+    return [create, *comment_statements(stream, stream.columns, dialect, schema, name=name)]
 
 
 def add_column(
@@ -111,29 +123,42 @@ def add_column(
     return [alter, *comment_statements(stream, [col], dialect, schema, table=False)]
 
 
+def alter_types(
+    stream: Stream, columns: Iterable[Column], dialect: str, schema: str | None = None
+) -> list[exp.Expression]:
+    """ALTER TABLE ... ALTER COLUMN ... SET DATA TYPE, to each column's spec type (one statement
+    per column: DuckDB takes one action per ALTER)."""
+    return [
+        exp.Alter(
+            this=table_ref(stream.name, schema),
+            kind="TABLE",
+            actions=[exp.AlterColumn(this=ident(col.name), dtype=sql_type(col.type, dialect))],
+        )
+        for col in columns
+    ]
+
+
 def comment_statements(
     stream: Stream,
     columns: Iterable[Column],
     dialect: str,
     schema: str | None = None,
     table: bool = True,
+    name: str | None = None,
 ) -> list[exp.Expression]:
     if rules(dialect).comments != "comment_on":
         return []
-    ref = table_ref(stream.name, schema)
+    ref = table_ref(name or stream.name, schema)
     out: list[exp.Expression] = []
     if table and stream.description:
         out.append(
             exp.Comment(this=ref, kind="TABLE", expression=exp.Literal.string(stream.description))
         )
     for col in columns:
-        if col.description:
+        text = comment_text(col, dialect)
+        if text:
             target = exp.Column(this=ident(col.name), table=ref.this, db=ref.args.get("db"))
-            out.append(
-                exp.Comment(
-                    this=target, kind="COLUMN", expression=exp.Literal.string(col.description)
-                )
-            )
+            out.append(exp.Comment(this=target, kind="COLUMN", expression=exp.Literal.string(text)))
     return out
 
 

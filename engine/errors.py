@@ -30,6 +30,17 @@ class ConfigError(AcxError):
     exit_code = 2
 
 
+class ConfigFileError(ConfigError):
+    """The config file (acx.toml) is wrong. Carries every problem found, each one line:
+    `file:line: key.path: message`."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__(
+            problems[0] if len(problems) == 1 else f"{len(problems)} problems in config"
+        )
+
+
 class ApiError(AcxError):
     """The API answered with something acx cannot use, after retries where they apply.
     `status`: the HTTP status that refused the request; `unreachable`: no attempt got an answer."""

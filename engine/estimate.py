@@ -25,14 +25,19 @@ class Estimate:
     feeds: list[str]
 
 
-def estimate(spec: Spec, plan: Plan, client: Client) -> list[Estimate]:
-    """One estimate per group (request series), in plan order."""
+def estimate(spec: Spec, plan: Plan, client: Client, zone_hint: bool = True) -> list[Estimate]:
+    """One estimate per group (request series), in plan order; with `zone_hint` (no zone set
+    by the user), the one request that reads the user's display zone."""
     rows: dict[str, int] = {}
     out = []
     for group in plan.groups:
         est = _group(group, client, rows)
         rows[group.root.key] = est.rows or 0
         out.append(est)
+    hint = spec.source.zone_hint
+    if hint is not None and zone_hint and plan.groups:
+        how = f"GET {hint.endpoint}: a tie-breaker between time zones that fit the data"
+        out.append(Estimate("(time zone)", None, 1, how, []))
     return out
 
 

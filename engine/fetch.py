@@ -27,14 +27,23 @@ class PageSource:
         self.pool = pool
         self.ahead = max(1, ahead)
 
+    def first(self, root: Stream, params: Params) -> Future[dict[str, Any]]:
+        """The first page of a root's one request series, asked for ahead of its group; the
+        group's pages() starts from it (the same request, made once)."""
+        path = root.endpoint or ""
+        pager = make_paginator(root.paging, self._where(root, path, None))
+        return self._get(path, params, pager.params(), Ask(root.key, root.permission), AHEAD)
+
     def pages(
         self,
         root: Stream,
         builder: RowBuilder,
         params: Params,
         paths: Sequence[tuple[str, Any]],
+        first: Future[dict[str, Any]] | None = None,
     ) -> Iterator[Page]:
-        """Every page of `root` for each (path, parent row) series, in order."""
+        """Every page of `root` for each (path, parent row) series, in order; `first`: the
+        first series' first response, when already asked for (see first())."""
         ask = Ask(root.key, root.permission)
         firsts: deque[tuple[str, Any, Paginator, Future[dict[str, Any]]]] = deque()
         series = iter(paths)
@@ -45,15 +54,17 @@ class PageSource:
                     break
                 path, parent = nxt
                 pager = make_paginator(root.paging, self._where(root, path, parent))
-                first = self._get(
-                    path, params, pager.params(), ask, URGENT if not firsts else AHEAD
-                )
+                if first is None:
+                    first = self._get(
+                        path, params, pager.params(), ask, URGENT if not firsts else AHEAD
+                    )
                 firsts.append((path, parent, pager, first))
+                first = None
             if not firsts:
                 return
-            path, parent, pager, first = firsts.popleft()
+            path, parent, pager, asked = firsts.popleft()
             try:
-                body = first.result()
+                body = asked.result()
             except BaseException:
                 for *_, pending in firsts:
                     pending.cancel()

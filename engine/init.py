@@ -1,6 +1,6 @@
 """`acx init`: a commented acx.toml to start from, derived from the spec (which tables may choose
-their mode, which have an update window) and from the keys engine/config.py and each
-destination read. The API key is never written: only the name of the variable that holds it."""
+their mode, which have an update window) and from the keys schemas/config.schema.json allows.
+The API key is never written: only the name of the variable that holds it."""
 
 from __future__ import annotations
 
@@ -63,8 +63,9 @@ def config_text(spec: Spec, api_url: str | None = None) -> str:
         f"# here (export {src.auth_env}=...); it is never logged or recorded.",
         f"api_key_env = {_s(src.auth_env)}",
         "",
-        "# The account's time zone: how API timestamps without an offset are read (default UTC).",
-        "# ACX_TIMEZONE, when set, wins over it.",
+        "# The IANA zone in which the API writes timestamps without an offset. Unset: acx finds",
+        "# it from the data (the same instant written with and without an offset).",
+        "# --timezone and ACX_TIMEZONE, when set, win over it.",
         '# timezone = "America/New_York"',
         "",
         "# Where the first incremental run of a table starts reading (its read start date);",

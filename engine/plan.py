@@ -18,6 +18,12 @@ class Group:
     members: list[Stream]  # root first, then fed streams, each after the one feeding it
     mode: str  # full | incremental, for this run
     fan_out: Stream | None = None  # parent whose rows fill {parent.*} placeholders
+    after: Stream | None = None  # the table whose values decide which rows it keeps
+
+    @property
+    def needs(self) -> list[Stream]:
+        """Tables whose committed rows this group needs before it starts."""
+        return [s for s in (self.fan_out, self.after) if s is not None]
 
     @property
     def keys(self) -> list[str]:
@@ -65,6 +71,8 @@ def _closure(spec: Spec, keys: list[str]) -> set[str]:
             todo.append(stream.from_)
         if stream.parent and stream.endpoint and "{parent." in stream.endpoint:
             todo.append(stream.parent.stream)
+        if stream.only_referenced_by:
+            todo.append(stream.only_referenced_by[0])
     return needed
 
 
@@ -85,7 +93,9 @@ def _group(
     fan_out = None
     if root.parent and root.endpoint and "{parent." in root.endpoint:
         fan_out = spec.stream(root.parent.stream)
-    return Group(root, members, _mode(root, members, settings, forced), fan_out)
+    refs = [s.only_referenced_by[0] for s in members if s.only_referenced_by]
+    after = spec.stream(refs[0]) if refs else None
+    return Group(root, members, _mode(root, members, settings, forced), fan_out, after)
 
 
 def _feeders_first(members: list[Stream]) -> list[Stream]:
@@ -130,12 +140,12 @@ def _check_fan_out(groups: list[Group]) -> None:
 
 
 def _order(groups: list[Group]) -> list[Group]:
-    """Groups whose parent rows another group needs come first; otherwise spec order."""
+    """Groups whose rows another group needs come first; otherwise spec order."""
     done: list[Group] = []
     pending = list(groups)
     while pending:
         for g in pending:
-            if g.fan_out is None or any(g.fan_out.key in d.keys for d in done):
+            if all(any(n.key in d.keys for d in done) for n in g.needs):
                 done.append(g)
                 pending.remove(g)
                 break

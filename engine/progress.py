@@ -24,7 +24,7 @@ from typing import Any, ClassVar, TextIO
 from engine.config import Settings
 from engine.errors import ConfigError
 from engine.events import Event, event, text_line
-from engine.runner import RunResult
+from engine.results import RunResult
 from engine.spec import Spec
 
 Echo = Callable[[str], None]
@@ -255,10 +255,13 @@ class JsonLines(Reporter):
                 "run_done",
                 seconds=result.seconds,
                 rows=sum(r.rows for r in result.tables.values()),
-                requests=sum(r.requests for r in result.tables.values()),
+                requests=result.requests,
                 failed=[r.key for r in result.failed],
             )
-            self._write({**done, "run_id": result.run_id, "tables": results(result)})
+            zone = result.zone.as_dict() if result.zone else None
+            self._write(
+                {**done, "run_id": result.run_id, "timezone": zone, "tables": results(result)}
+            )
 
     def abort(self, err: BaseException) -> None:
         """run_done with the error, once the run had started (a config error found before its
@@ -296,6 +299,8 @@ def results(result: RunResult) -> dict[str, dict[str, Any]]:
             "nulled_columns": dict(t.nulls),
             "error": t.error,
             "warnings": t.warnings,
+            "notes": t.notes,
+            "fields": t.drift,
             "savepoint": t.savepoint.isoformat() if t.savepoint else None,
         }
         for t in result.tables.values()

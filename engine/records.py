@@ -9,7 +9,7 @@ from typing import Any
 import jmespath
 
 from engine.errors import ApiError
-from engine.spec import Stream
+from engine.spec import Column, Stream
 
 Getter = Callable[[Any], Any]
 PARENT = "_parent"
@@ -22,6 +22,29 @@ def compile_getter(expression: str) -> Getter:
     compiled = jmespath.compile(expression)
     fast = _from_ast(compiled.parsed)
     return fast if fast is not None else compiled.search
+
+
+def column_getter(column: Column) -> Getter:
+    """The column's field, or the first of its aliases the record has when the field is absent
+    (a null the record holds is the answer: an alias's value does not replace it)."""
+    get = compile_getter(column.field)
+    if not column.aliases:
+        return get
+    node = jmespath.compile(column.field).parsed
+    name = node["value"] if node["type"] == "field" else None
+    aliases = column.aliases
+
+    def first_present(obj: Any) -> Any:
+        if not isinstance(obj, dict):
+            return None
+        if (name in obj) if name is not None else get(obj) is not None:
+            return get(obj)
+        for alias in aliases:
+            if alias in obj:
+                return obj[alias]
+        return get(obj)
+
+    return first_present
 
 
 def _from_ast(node: dict[str, Any]) -> Getter | None:
@@ -72,7 +95,8 @@ class RowBuilder:
         self.nested_expr = jmespath.compile(stream.nested) if stream.nested else None
         self.where_expr = jmespath.compile(stream.where) if stream.where else None
         self.join_exprs = [(j, jmespath.compile(j.records)) for j in stream.joins]
-        self.getters = [(c.key, compile_getter(c.field)) for c in stream.columns]
+        self.getters = [(c.key, column_getter(c)) for c in stream.columns]
+        self.key_getter = column_getter(stream.column(stream.primary_key[0]))
         self.missing_pages = 0  # pages whose body lacked this stream's side-load array
 
     def records(self, body: dict[str, Any], where: str) -> list[dict[str, Any]]:
@@ -88,6 +112,10 @@ class RowBuilder:
                 "check the spec's records path against a live response",
             )
         return self._objects(found, self.stream.records or "", where)
+
+    def has_records(self, body: dict[str, Any]) -> bool:
+        """Whether the body holds the stream's records array (empty or not)."""
+        return self.records_expr is not None and self.records_expr.search(body) is not None
 
     def nested_records(self, feeding: list[dict[str, Any]], where: str) -> list[dict[str, Any]]:
         """Elements of the nested array of every feeding record, each knowing its parent."""

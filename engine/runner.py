@@ -10,21 +10,23 @@ import threading
 import time
 import uuid
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any
 from urllib.parse import quote
 
 import jmespath
+from zoneinfo import ZoneInfo
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from engine import crashpoints
-from engine.client import Client
+from engine.account_zone import UTC, decide, zone_name
+from engine.client import Ask, Client, redact
 from engine.coerce import Coercer
 from engine.config import Settings
 from engine.destinations import Apply, Destination
+from engine.drift import FieldTally
 from engine.errors import AcxError, ApiError
 from engine.events import Emit, event
 from engine.fetch import PageSource
@@ -32,48 +34,30 @@ from engine.paginators import read_total
 from engine.plan import Group, Plan
 from engine.process import release_memory
 from engine.records import RowBuilder
+from engine.results import RunResult, TableResult
 from engine.spec import Spec, Stream
 from engine.sqlbuild import SEQ
-from engine.state import StateRow, as_utc_datetime, iso, lower_bound
+from engine.state import FORMAT, StateRow, as_utc_datetime, iso, lower_bound
+from engine.twins import TwinTally, check_twins
 from engine.writer import Writer
+from engine.zone import Evidence
 
-
-@dataclass
-class TableResult:
-    key: str
-    mode: str
-    rows: int = 0
-    requests: int = 0
-    seconds: float = 0.0
-    nulls: Counter[str] = field(default_factory=Counter)
-    examples: dict[str, str] = field(default_factory=dict)
-    status: str = "pending"  # ok | failed | skipped
-    error: str | None = None
-    savepoint: datetime | None = None
-    since: datetime | None = None  # lower bound this run read from (incremental)
-    warnings: list[str] = field(default_factory=list)
-
-
-@dataclass
-class RunResult:
-    run_id: str
-    tables: dict[str, TableResult]
-    seconds: float = 0.0
-    views: list[Any] = field(default_factory=list)  # engine.views.ViewOutcome, when asked for
-
-    @property
-    def failed(self) -> list[TableResult]:
-        return [t for t in self.tables.values() if t.status != "ok"]
+# A server filter written in a zone acx does not know yet (a first run with a start date) starts
+# this much earlier: no zone is further from UTC, so nothing is missed; rows merge on the key.
+WIDEST_OFFSET = timedelta(hours=14)
+HINT = Ask("(time zone)")  # who asks for the display-zone hint, in messages and request counts
 
 
 class StreamBuffer:
     """Rows of one stream waiting to be coerced and staged, and what was learnt from them."""
 
-    def __init__(self, stream: Stream, settings: Settings) -> None:
+    def __init__(self, stream: Stream, tz: tzinfo, spec: Spec) -> None:
         self.stream = stream
         self.columns: list[list[Any]] = [[] for _ in stream.columns]  # raw values, per column
         self.pending = 0  # rows in `columns`
-        self.coercer = Coercer(stream.columns, settings.timezone)
+        self.coercer = Coercer(stream.columns, tz)
+        self.drift = FieldTally(stream, spec)
+        self.twins = TwinTally()  # zone-less values against their offset twins
         self.cursor_name = (
             stream.column(stream.replication.cursor).name if stream.replication.cursor else None
         )
@@ -81,6 +65,8 @@ class StreamBuffer:
         self.staged = 0
         self.seq = 0
         self.parents: list[dict[str, Any]] = []  # rows a {parent.*} endpoint will iterate over
+        self.referenced: set[str] = set()  # values another table keeps its rows by
+        self.failed: ApiError | None = None  # a fed table whose records stopped arriving
 
 
 class Runner:
@@ -98,6 +84,7 @@ class Runner:
         ahead: int = 8,
         http_workers: int = 16,
         max_groups: int = 8,
+        no_backfill: bool = False,
     ) -> None:
         self.spec = spec
         self.settings = settings
@@ -108,11 +95,16 @@ class Runner:
         self.ahead = ahead
         self.http_workers = http_workers
         self.max_groups = max_groups
+        self.no_backfill = no_backfill
         self.parent_rows: dict[str, list[dict[str, Any]]] = {}
+        self.referenced: dict[str, set[str]] = {}  # "stream.column" -> values, once committed
         self.finished: dict[str, threading.Event] = {}
         self.abort: AcxError | None = None
         self._checked = threading.Lock()  # held while asking whether the whole account fails
         self._asked = False
+        self.zone: tzinfo = settings.timezone or UTC
+        self.params: dict[str, list[tuple[str, str]]] = {}  # per group root, for every page
+        self.firsts: dict[str, Future[dict[str, Any]]] = {}  # first pages, fetched up front
 
     def run(self, plan: Plan) -> RunResult:
         started = time.monotonic()
@@ -134,15 +126,19 @@ class Runner:
         self.writer = Writer(self.dest)
         for s in [m for g in plan.groups for m in g.members]:
             self.writer.prepare(s)
+        self._reload(plan, state, result)
         http = ThreadPoolExecutor(self.http_workers, thread_name_prefix="acx-http")
         self.source = PageSource(self.client, http, self.ahead)
         try:
+            self._settle_zone(plan, state, result)
             with ThreadPoolExecutor(
                 max(1, min(self.max_groups, len(plan.groups))), thread_name_prefix="acx-group"
             ) as pool:
                 for future in [pool.submit(self._run_group, g, state, result) for g in plan.groups]:
                     future.result()
         finally:
+            for first in self.firsts.values():
+                first.cancel()
             http.shutdown(wait=False, cancel_futures=True)
             self.writer.close()
         if self.abort is not None:
@@ -153,20 +149,131 @@ class Runner:
                 "run_done",
                 seconds=result.seconds,
                 rows=sum(t.rows for t in result.tables.values()),
-                requests=sum(t.requests for t in result.tables.values()),
+                requests=result.requests,
                 failed=[t.key for t in result.failed],
+                timezone=result.zone.as_dict() if result.zone else None,
             )
         )
         return result
 
+    # ---------------------------------------------------------------- before the groups
+
+    def _reload(self, plan: Plan, state: dict[str, StateRow], result: RunResult) -> None:
+        """Incremental groups whose tables must be read again in full: loaded by an earlier acx
+        (timestamps read in the wrong zone, zone-less types), or given a column since (its
+        existing rows would keep NULL there; --no-backfill leaves them)."""
+        for group in plan.groups:
+            reasons = []
+            for s in group.members:
+                prev = state.get(s.key)
+                if prev is None:
+                    continue
+                if prev.format is None and _has_time(s):
+                    reasons.append(
+                        f"{s.key} was loaded by an earlier acx, which read zone-less timestamps "
+                        "as UTC and stored them without a zone"
+                    )
+                added = _added_columns(s, prev)
+                if added and not self.no_backfill:
+                    reasons.append(f"{s.key} has new column(s) {', '.join(added)} to fill")
+            if not reasons:
+                continue
+            note = "re-read in full: " + "; ".join(reasons)
+            if group.mode == "incremental":
+                group.mode = "full"
+                for s in group.members:
+                    result.tables[s.key].mode = "full"
+            for s in group.members:
+                result.tables[s.key].notes.append(note)
+
+    def _settle_zone(self, plan: Plan, state: dict[str, StateRow], result: RunResult) -> None:
+        """Fetch the first page of every request series that does not wait for another table,
+        find the zone from the offsets in them, and keep the pages for their groups."""
+        previous = _previous_zone(state)
+        for group in plan.groups:
+            self.params[group.root.key] = self._params(group, state, previous)
+            if group.fan_out is None:
+                self.firsts[group.root.key] = self.source.first(
+                    group.root, self.params[group.root.key]
+                )
+        evidence = Evidence()
+        for group in plan.groups:
+            first = self.firsts.get(group.root.key)
+            if first is None:
+                continue
+            try:
+                body = first.result()
+            except Exception:  # the group meets the same error and reports it
+                continue
+            self._observe(group, body, evidence)
+        self.zone, result.zone = decide(
+            self.settings.timezone,
+            self.settings.timezone_origin,
+            evidence,
+            previous,
+            self._hint,
+        )
+        result.zone.requests = self.client.requests[HINT.stream]
+        self.emit(event("timezone", **result.zone.as_dict()))
+
+    def _observe(self, group: Group, body: dict[str, Any], evidence: Evidence) -> None:
+        """Every timestamp with an offset in one page, of every table the page feeds."""
+        builders = {s.key: RowBuilder(s) for s in group.members}
+        try:
+            kept = self._split(group, builders, body, None)
+        except AcxError:
+            return
+        for s in group.members:
+            times = [i for i, c in enumerate(s.columns) if c.type in ("timestamp", "date")]
+            if not times or not kept[s.key]:
+                continue
+            values = builders[s.key].columns(body, kept[s.key], None)
+            for i in times:
+                evidence.add(s.key, values[i])
+
+    def _hint(self) -> str | None:
+        """The calling user's display zone, when the spec says where to read it."""
+        hint = self.spec.source.zone_hint
+        if hint is None:
+            return None
+        try:
+            body = self.client.get(hint.endpoint, [], HINT)
+        except AcxError:
+            return None
+        return zone_name(jmespath.search(hint.field, body))
+
+    def _params(
+        self, group: Group, state: dict[str, StateRow], previous: str | None
+    ) -> list[tuple[str, str]]:
+        """The group's query: the spec's params, and its server filter from the lower bound,
+        written in the zone the API reads it in (the user's, else the last run's; not known
+        yet on a first run: then the bound starts WIDEST_OFFSET earlier)."""
+        root = group.root
+        params = list(root.params)
+        since = self._since(group, state)
+        flt = root.replication.filter
+        if since is None or flt is None:
+            return params
+        zone: tzinfo | None = self.settings.timezone
+        if zone is None and previous is not None:
+            zone = ZoneInfo(previous)
+        if zone is None:
+            zone, since = UTC, since - WIDEST_OFFSET
+        params.append((flt.param, since.astimezone(zone).strftime(flt.format)))
+        return params
+
+    # ---------------------------------------------------------------- groups
+
     def _run_group(self, group: Group, state: dict[str, StateRow], result: RunResult) -> None:
         tallies = [result.tables[s.key] for s in group.members]
         try:
-            if group.fan_out is not None:
-                self._wait_for(group.fan_out.key)
-                if group.fan_out.key not in self.parent_rows:
+            for needed in group.needs:
+                self._wait_for(needed.key)
+                if not self._published(needed.key):
                     self.writer.discard(group.members)  # its staging was prepared up front
-                    reason = f"its parent table {group.fan_out.key} failed"
+                    reason = f"table {needed.key}, which it needs, failed"
+                    if needed is group.fan_out:
+                        reason = f"its parent table {needed.key} failed"
                     for t in tallies:
                         t.status, t.error = "skipped", reason
                     self.emit(
@@ -178,6 +285,11 @@ class Runner:
             self._run_group_body(group, state, result, tallies)
         finally:
             self.finished[group.root.key].set()
+
+    def _published(self, stream_key: str) -> bool:
+        return stream_key in self.parent_rows or any(
+            ref.startswith(stream_key + ".") for ref in self.referenced
+        )
 
     def _wait_for(self, stream_key: str) -> None:
         root = root_key(self.spec, stream_key)
@@ -192,7 +304,6 @@ class Runner:
         tallies: list[TableResult],
     ) -> None:
         started = time.monotonic()
-        before = self.client.requests[group.root.key]
         try:
             if self.abort is not None:
                 raise self.abort
@@ -218,8 +329,8 @@ class Runner:
             if isinstance(err, ApiError) and err.status == 401 and self.abort is None:
                 self.abort = err  # a refused key fails every table: stop the run
         finally:
-            root = result.tables[group.root.key]
-            root.requests = self.client.requests[group.root.key] - before
+            root = result.tables[group.root.key]  # its first page may have come before it
+            root.requests = self.client.requests[group.root.key]
             for t in tallies:
                 t.seconds = time.monotonic() - started
 
@@ -242,16 +353,12 @@ class Runner:
     ) -> dict[str, StreamBuffer]:
         root = group.root
         builders = {s.key: RowBuilder(s) for s in group.members}
-        buffers = {s.key: StreamBuffer(s, self.settings) for s in group.members}
+        buffers = {s.key: StreamBuffer(s, self.zone, self.spec) for s in group.members}
         since = self._since(group, state)
         result.tables[root.key].since = since
-        params = list(root.params)
-        flt = root.replication.filter
-        if since is not None and flt is not None:
-            params.append(
-                (flt.param, since.astimezone(self.settings.timezone).strftime(flt.format))
-            )
+        params = self.params[root.key]
         keep_parents = self._parent_needs(group)
+        keep_referenced = self._referenced_needs(group)
         self.emit(
             event(
                 "table_start", table=root.key, tables=group.keys, mode=group.mode, since=iso(since)
@@ -261,31 +368,32 @@ class Runner:
             jmespath.compile(root.paging.total) if root.paging and root.paging.total else None
         )
         announced: int | None = None
-        pages = self.source.pages(root, builders[root.key], params, self._paths(group))
+        pages = self.source.pages(
+            root, builders[root.key], params, self._paths(group), self.firsts.pop(root.key, None)
+        )
         for page_no, (body, root_records, parent) in enumerate(pages, start=1):
             if self.abort is not None:
                 raise self.abort
             crashpoints.point("page")
             if announced is None and total_expr is not None and group.fan_out is None:
                 announced = read_total(total_expr.search(body))
-            kept: dict[str, list[dict[str, Any]]] = {}
+            kept = self._split(group, builders, body, root_records)
+            if root_records:
+                self._missing_side_loads(group, builders, body, buffers, params)
             for s in group.members:
-                b = builders[s.key]
-                where = f"table {s.key}"
-                if s is root:
-                    records = root_records
-                elif s.records:
-                    records = b.records(body, where)
-                else:
-                    records = b.nested_records(kept.get(s.from_ or "", []), where)
-                kept[s.key] = [r for r in records if b.keep(r)]
-                values = b.columns(body, kept[s.key], parent if s is root else None)
                 buf = buffers[s.key]
+                if buf.failed is not None:
+                    continue
+                b = builders[s.key]
+                buf.drift.observe(kept[s.key])
+                values = b.columns(body, kept[s.key], parent if s is root else None)
                 for column, new in zip(buf.columns, values, strict=True):
                     column.extend(new)
                 buf.pending += len(kept[s.key])
                 if s.key in keep_parents:
                     buf.parents.extend(b.rows(body, kept[s.key], parent if s is root else None))
+                for index in keep_referenced.get(s.key, ()):
+                    buf.referenced.update(_ref_text(v) for v in values[index] if v is not None)
                 if buf.pending >= self.batch_rows:
                     self._flush(buf, group, since, result)
             root_buf = buffers[root.key]
@@ -300,18 +408,76 @@ class Runner:
                 )
             )
         for buf in buffers.values():
-            self._flush(buf, group, since, result)
-        for s in group.members:
-            if s.fed and builders[s.key].missing_pages and buffers[root.key].staged:
-                result.tables[s.key].warnings.append(
-                    f"{builders[s.key].missing_pages} response(s) had no '{s.records}' array"
-                )
+            if buf.failed is None:
+                self._flush(buf, group, since, result)
         if self.client.not_utf8[root.key]:
             result.tables[root.key].warnings.append(
                 f"{self.client.not_utf8[root.key]} response(s) held bytes that are not UTF-8; "
                 "each was loaded as U+FFFD"
             )
         return buffers
+
+    def _split(
+        self,
+        group: Group,
+        builders: dict[str, RowBuilder],
+        body: dict[str, Any],
+        root_records: list[dict[str, Any]] | None,
+    ) -> dict[str, list[dict[str, Any]]]:
+        """The records of every member in one page, after its row filters."""
+        kept: dict[str, list[dict[str, Any]]] = {}
+        for s in group.members:
+            b = builders[s.key]
+            where = f"table {s.key}"
+            if s is group.root:
+                records = root_records if root_records is not None else b.records(body, where)
+            elif s.records:
+                records = b.records(body, where)
+            else:
+                records = b.nested_records(kept.get(s.from_ or "", []), where)
+            kept[s.key] = [r for r in records if b.keep(r)]
+            if s.only_referenced_by is not None:
+                kept[s.key] = self._only_referenced(s, b, kept[s.key])
+        return kept
+
+    def _only_referenced(
+        self, stream: Stream, builder: RowBuilder, records: list[dict[str, Any]]
+    ) -> list[dict[str, Any]]:
+        assert stream.only_referenced_by is not None
+        wanted = self.referenced.get(".".join(stream.only_referenced_by))
+        if wanted is None:  # the probe of the first page, before the referencing table ran
+            return records
+        key = builder.key_getter
+        return [r for r in records if _ref_text(key(r)) in wanted]
+
+    def _missing_side_loads(
+        self,
+        group: Group,
+        builders: dict[str, RowBuilder],
+        body: dict[str, Any],
+        buffers: dict[str, StreamBuffer],
+        params: list[tuple[str, str]],
+    ) -> None:
+        """A page with records whose side-loaded array is absent (the server ignored include=,
+        or changed shape): the tables it feeds fail and keep their rows; the others go on."""
+        for s in group.members:
+            buf = buffers[s.key]
+            if not s.fed or buf.failed is not None:
+                continue
+            feeder = buffers.get(s.from_ or "")
+            if feeder is not None and feeder.failed is not None:
+                buf.failed = ApiError(
+                    f"table {s.key}: not loaded because {s.from_}, which feeds it, failed",
+                    "it keeps the rows it had",
+                )
+            elif s.records and not builders[s.key].has_records(body):
+                url = redact(self.client.base + (group.root.endpoint or ""), params)
+                buf.failed = ApiError(
+                    f"table {s.key}: GET {url} answered without its '{s.records}' array "
+                    "(the server ignored include= or changed shape)",
+                    "nothing of this table was replaced or deleted; the other tables of the "
+                    "request loaded",
+                )
 
     def _parent_needs(self, group: Group) -> set[str]:
         """Members whose rows some other stream's {parent.*} endpoint iterates over."""
@@ -321,6 +487,19 @@ class Runner:
             for s in self.spec.streams
             if s.parent and s.endpoint and "{parent." in s.endpoint and s.parent.stream in keys
         }
+
+    def _referenced_needs(self, group: Group) -> dict[str, list[int]]:
+        """Members whose column values another stream keeps its rows by (only_referenced_by):
+        stream key -> indexes of those columns."""
+        keys = set(group.keys)
+        out: dict[str, list[int]] = {}
+        for s in self.spec.streams:
+            if s.only_referenced_by is None or s.only_referenced_by[0] not in keys:
+                continue
+            target, column = s.only_referenced_by
+            names = [c.key for c in self.spec.stream(target).columns]
+            out.setdefault(target, []).append(names.index(column))
+        return out
 
     def _paths(self, group: Group) -> list[tuple[str, Any]]:
         """(path, parent row) of each request series: one, or one per parent row."""
@@ -361,6 +540,7 @@ class Runner:
         for key, example in buf.coercer.examples.items():
             tally.examples.setdefault(key, example)
         check_keys(buf.stream, table, buf.coercer.examples)
+        table = check_twins(buf.stream, table, self.zone, buf.twins)
         if buf.cursor_name is not None and table.num_rows:
             top = pc.max(table[buf.cursor_name]).as_py()
             moment = as_utc_datetime(top)
@@ -391,35 +571,119 @@ class Runner:
         applies, states = [], []
         now = datetime.now(timezone.utc)
         run_id = result.run_id
-        for s in group.members:
+        loaded = [s for s in group.members if buffers[s.key].failed is None]
+        for s in loaded:
             buf = buffers[s.key]
             parent_stage = None
             if mode == "merge" and s.fed and s.parent and s.parent.stream == s.from_:
                 parent_stage = self.spec.stream(s.parent.stream)
-            applies.append(Apply(s, mode, parent_stage))
+            applies.append(Apply(s, mode, parent_stage, migrate=self.writer.legacy_columns(s)))
             prev = state.get(s.key)
             savepoint = buf.max_cursor
             if prev and prev.savepoint and (savepoint is None or prev.savepoint > savepoint):
                 savepoint = prev.savepoint if group.mode == "incremental" else savepoint
-            states.append(StateRow(s.key, savepoint, group.mode, buf.staged, run_id, now))
+            states.append(
+                StateRow(
+                    s.key,
+                    savepoint,
+                    group.mode,
+                    buf.staged,
+                    run_id,
+                    now,
+                    timezone=getattr(self.zone, "key", None),
+                    format=FORMAT,
+                    columns=_loaded_columns(s, prev, self.no_backfill),
+                )
+            )
             tally = result.tables[s.key]
             tally.rows, tally.savepoint = buf.staged, savepoint
+            self._report_fields(s, buf, tally, result)
+        failed = [s for s in group.members if buffers[s.key].failed is not None]
+        if failed:
+            self.writer.discard(failed)
         self.writer.commit(applies, states)
         for key in self._parent_needs(group):  # published once committed: a failed parent's
             self.parent_rows[key] = buffers[key].parents  # children are skipped, not half-read
-        for s in group.members:
+        for target, indexes in self._referenced_needs(group).items():
+            for index in indexes:
+                column = self.spec.stream(target).columns[index].key
+                self.referenced[f"{target}.{column}"] = buffers[target].referenced
+        for s in loaded:
             result.tables[s.key].status = "ok"
+        for s in failed:
+            tally = result.tables[s.key]
+            tally.status, tally.error = "failed", str(buffers[s.key].failed)
+            self.emit(
+                event(
+                    "table_failed",
+                    table=s.key,
+                    tables=[s.key],
+                    error=tally.error,
+                    seconds=time.monotonic() - started,
+                )
+            )
         self.emit(
             event(
                 "table_done",
                 table=group.root.key,
-                tables={s.key: buffers[s.key].staged for s in group.members},
+                tables={s.key: buffers[s.key].staged for s in loaded},
                 requests=self.client.requests[group.root.key],
                 seconds=time.monotonic() - started,
                 savepoint=iso(buffers[group.root.key].max_cursor),
-                nulled={s.key: sum(result.tables[s.key].nulls.values()) for s in group.members},
+                nulled={s.key: sum(result.tables[s.key].nulls.values()) for s in loaded},
             )
         )
+
+    def _report_fields(
+        self, stream: Stream, buf: StreamBuffer, tally: TableResult, result: RunResult
+    ) -> None:
+        """Field drift and the zone-less/offset pairs of one table, into its result."""
+        tally.warnings.extend(buf.drift.warnings())
+        tally.drift = buf.drift.as_dict()
+        twins = buf.twins
+        if twins.repeated:
+            tally.notes.append(
+                f"{twins.repeated} zone-less timestamp(s) in an hour that daylight saving time "
+                "repeats were read as the instant their offset twin names"
+            )
+        if result.zone is None or not (twins.agreed or twins.disagreed):
+            return
+        with self._checked:
+            result.zone.pairs_agreed += twins.agreed
+            result.zone.pairs_disagreed += twins.disagreed
+            if twins.example is not None and result.zone.disagreement is None:
+                result.zone.disagreement = f"{stream.key}: {twins.example}"
+
+
+def _has_time(stream: Stream) -> bool:
+    return any(c.type in ("timestamp", "date") for c in stream.columns)
+
+
+def _added_columns(stream: Stream, prev: StateRow) -> list[str]:
+    """Spec columns the table's rows were not loaded with (None: not recorded, so none)."""
+    if prev.columns is None:
+        return []
+    return [c.name for c in stream.columns if c.name not in set(prev.columns)]
+
+
+def _loaded_columns(stream: Stream, prev: StateRow | None, no_backfill: bool) -> tuple[str, ...]:
+    """The columns whose values the table's rows now hold: all of the spec's, except those
+    added and not backfilled (a later run without --no-backfill fills them)."""
+    names = tuple(c.name for c in stream.columns)
+    if no_backfill and prev is not None and prev.columns is not None:
+        held = set(prev.columns)
+        return tuple(n for n in names if n in held)
+    return names
+
+
+def _previous_zone(state: dict[str, StateRow]) -> str | None:
+    zones = Counter(row.timezone for row in state.values() if row.timezone)
+    return zones.most_common(1)[0][0] if zones else None
+
+
+def _ref_text(value: Any) -> str:
+    """A key as text, so "12" and 12 match."""
+    return str(value).strip()
 
 
 def root_key(spec: Spec, stream_key: str) -> str:
@@ -448,7 +712,10 @@ def check_keys(stream: Stream, table: pa.Table, examples: dict[str, str]) -> Non
 def keep_since(table: pa.Table, column: str, since: datetime) -> pa.Table:
     """Client-side incremental filter: rows at or after `since`, and rows whose cursor is null."""
     values = table[column]
-    bound = pa.scalar(since.astimezone(timezone.utc).replace(tzinfo=None), type=pa.timestamp("us"))
+    moment = since.astimezone(timezone.utc)  # a UTC instant, as the column holds (coltypes.ARROW)
+    if pa.types.is_timestamp(values.type) and values.type.tz is None:
+        moment = moment.replace(tzinfo=None)  # a zone-less column holds UTC wall-clock time
+    bound = pa.scalar(moment, type=values.type if pa.types.is_timestamp(values.type) else None)
     if pa.types.is_date32(values.type):
         bound = pa.scalar(since.date(), type=pa.date32())
     mask = pc.or_kleene(pc.is_null(values), pc.greater_equal(values, bound))

@@ -25,6 +25,8 @@ class Column:
     field: str
     references: tuple[str, str] | None = None
     timezone: str = "account"
+    aliases: tuple[str, ...] = ()  # other names of the field: the first the record has wins
+    same_instant_as: str | None = None  # the column holding this moment with an offset
     expr: ParsedResult = dc_field(compare=False, repr=False, default=None)  # type: ignore[assignment]
 
 
@@ -88,6 +90,7 @@ class Stream:
     parent: Parent | None = None
     paging: Paging | None = None
     permission: str | None = None
+    only_referenced_by: tuple[str, str] | None = None  # (stream, column) whose values are kept
 
     def column(self, key: str) -> Column:
         for col in self.columns:
@@ -110,6 +113,15 @@ class Retry:
 
 
 @dataclass(frozen=True)
+class ZoneHint:
+    """Where the calling user's display zone can be read: a tie-breaker between zones that fit
+    the data equally well, never the answer."""
+
+    endpoint: str
+    field: str
+
+
+@dataclass(frozen=True)
 class Source:
     title: str
     base_url_env: str
@@ -125,6 +137,7 @@ class Source:
     connect_timeout: float = 10.0
     read_timeout: float = 60.0
     paging: Paging | None = None
+    zone_hint: ZoneHint | None = None
 
 
 @dataclass(frozen=True)
@@ -189,6 +202,7 @@ def build_spec(data: dict[str, Any], path: str) -> Spec:
         connect_timeout=float(src.get("timeouts", {}).get("connect", 10)),
         read_timeout=float(src.get("timeouts", {}).get("read", 60)),
         paging=_paging(src.get("paging")),
+        zone_hint=ZoneHint(**src["timezone"]["hint"]) if "timezone" in src else None,
     )
     raw_streams = data["streams"]
     streams = tuple(
@@ -273,7 +287,13 @@ def _stream(
         else None,
         paging=None if "from" in raw else (_paging(raw.get("paging")) or default_paging),
         permission=raw.get("permission"),
+        only_referenced_by=_pair(raw.get("only_referenced_by")),
     )
+
+
+def _pair(text: str | None) -> tuple[str, str] | None:
+    """`stream.column` as a pair."""
+    return tuple(text.split(".", 1)) if text else None  # type: ignore[return-value]
 
 
 def parent_reference(parent: dict[str, Any], all_raw: dict) -> str:
@@ -293,8 +313,10 @@ def _column(key: str, raw: dict[str, Any], naming: str) -> Column:
         type=raw["type"],
         description=raw["description"],
         field=field_path,
-        references=tuple(ref.split(".", 1)) if ref else None,  # type: ignore[arg-type]
+        references=_pair(ref),
         timezone=raw.get("timezone", "account"),
+        aliases=tuple(raw.get("aliases", ())),
+        same_instant_as=raw.get("same_instant_as"),
         expr=jmespath.compile(field_path),
     )
 

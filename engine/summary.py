@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from engine.runner import RunResult
+from engine.results import RunResult
 
 
 def summary_lines(result: RunResult) -> list[str]:
@@ -22,7 +22,7 @@ def summary_lines(result: RunResult) -> list[str]:
             )
         )
     total_rows = sum(t.rows for t in result.tables.values())
-    total_req = sum(t.requests for t in result.tables.values())
+    total_req = result.requests
     rows.append(("total", "", "", str(total_rows), str(total_req), f"{result.seconds:.1f}", ""))
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     numeric = {3, 4, 5, 6}
@@ -37,13 +37,19 @@ def summary_lines(result: RunResult) -> list[str]:
 
 
 def detail_lines(result: RunResult) -> list[str]:
-    """Failures, warnings and which columns had values nulled (with a first example)."""
+    """The time zone, failures, warnings, what acx decided per table, and which columns had
+    values nulled (with a first example)."""
     out = []
+    if result.zone is not None:
+        out.append(result.zone.line())
+        out.extend(f"time zone: warning: {w}" for w in result.zone.all_warnings())
     for t in result.tables.values():
         if t.error:
             out.append(f"{t.key}: {t.status}: {t.error}")
         for w in t.warnings:
             out.append(f"{t.key}: warning: {w}")
+        for note in t.notes:
+            out.append(f"{t.key}: {note}" + (f" ({t.requests} requests)" if t.requests else ""))
         for col, n in sorted(t.nulls.items()):
             example = t.examples.get(col)
             out.append(

@@ -173,6 +173,7 @@ class Checker:
                 self.add((*at, "primary_key", i), self.no_column(pk, cols))
         self.check_replication(at, s, cols)
         self.check_parent(at, s, cols)
+        self.check_referenced_by(at, s)
         for name in ("records", "nested", "where"):
             if name in s:
                 self.check_expr((*at, name), s[name])
@@ -230,6 +231,8 @@ class Checker:
             names.setdefault(name.lower(), ckey)
             if "field" in col:
                 self.check_expr((*cpath, "field"), col["field"])
+            if "same_instant_as" in col:
+                self.check_twin((*cpath, "same_instant_as"), ckey, col, cols)
             if "references" in col:
                 target, _, tcol = col["references"].partition(".")
                 if target not in self.streams:
@@ -239,6 +242,29 @@ class Checker:
                         (*cpath, "references"),
                         self.no_column(tcol, self.streams[target]["columns"], target),
                     )
+
+    def check_twin(self, path: KeyPath, key: str, col: dict[str, Any], cols: dict) -> None:
+        twin = col["same_instant_as"]
+        if col["type"] != "timestamp":
+            self.add(path, f"'same_instant_as' is for timestamp columns; '{key}' is {col['type']}")
+        elif twin not in cols:
+            self.add(path, self.no_column(twin, cols))
+        elif twin == key or cols[twin]["type"] != "timestamp":
+            self.add(path, f"'{twin}' must be another timestamp column of this table")
+
+    def check_referenced_by(self, at: KeyPath, s: dict[str, Any]) -> None:
+        if "only_referenced_by" not in s:
+            return
+        path = (*at, "only_referenced_by")
+        target, _, tcol = s["only_referenced_by"].partition(".")
+        if len(s["primary_key"]) != 1:
+            self.add(path, "needs a one-column primary key to look up")
+        if target not in self.streams:
+            self.add(path, self.no_stream(target))
+        elif target == at[1]:
+            self.add(path, "a table cannot filter itself")
+        elif tcol not in self.streams[target]["columns"]:
+            self.add(path, self.no_column(tcol, self.streams[target]["columns"], target))
 
     def check_replication(self, at: KeyPath, s: dict[str, Any], cols: dict[str, Any]) -> None:
         rep = s.get("replication", {})

@@ -47,6 +47,12 @@ class Writer:
     def discard(self, streams: Sequence[Stream]) -> None:
         self._call(lambda: self._discard(streams))
 
+    def legacy_columns(self, stream: Stream) -> tuple[str, ...]:
+        """Columns of the table still in an earlier acx's type (asked after its preparation)."""
+        found: list[tuple[str, ...]] = []
+        self._call(lambda: found.append(self.dest.legacy_columns(stream)))
+        return found[0]
+
     def close(self) -> None:
         self.queue.put(_STOP)
         self.thread.join()

@@ -37,6 +37,9 @@ class Sandbox:
         now: str = DataConfig.now,
         timezone: str = DataConfig.timezone,
         account: str = DataConfig.account,
+        user_timezone: str = DataConfig.user_timezone,
+        legacy_names: bool = False,
+        ignore_include: bool = False,
     ) -> None:
         kinds = (
             tuple(k.strip() for k in faults.split(",") if k.strip())
@@ -44,7 +47,13 @@ class Sandbox:
             else tuple(faults)
         )
         self.data_config = DataConfig(
-            seed=seed, contacts=contacts, now=now, timezone=timezone, account=account
+            seed=seed,
+            contacts=contacts,
+            now=now,
+            timezone=timezone,
+            account=account,
+            user_timezone=user_timezone,
+            legacy_names=legacy_names,
         )
         self.server_config = ServerConfig(
             api_key=api_key,
@@ -53,6 +62,7 @@ class Sandbox:
             latency_ms=latency_ms,
             fault_rate=fault_rate,
             faults=kinds,
+            ignore_include=ignore_include,
         )
         self.world = World(self.data_config)
         self.runtime = Runtime(
@@ -61,6 +71,7 @@ class Sandbox:
             limiter=RateLimiter(rate_limit),
             faults=FaultPlan(seed, fault_rate, kinds),
             stats=Stats(),
+            ignore_include=ignore_include,
         )
         self._server: SandboxServer | None = None
         self._thread: threading.Thread | None = None
@@ -139,6 +150,15 @@ class Sandbox:
     ) -> dict[str, Any]:
         """Update/create/delete records; see ``mutate.mutate``."""
         return mutate(self.world, table, update, create, delete)
+
+    @property
+    def ignore_include(self) -> bool:
+        """Whether the server drops ``include=`` (a fault mode; settable while serving)."""
+        return self.runtime.ignore_include
+
+    @ignore_include.setter
+    def ignore_include(self, value: bool) -> None:
+        self.runtime.ignore_include = bool(value)
 
     def stats(self) -> dict[str, Any]:
         return self.runtime.stats.snapshot()

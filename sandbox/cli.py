@@ -40,6 +40,21 @@ def build_parser(prog: str = "python -m sandbox") -> argparse.ArgumentParser:
     p.add_argument(
         "--account", default=DataConfig.account, help="account name used in record links"
     )
+    p.add_argument(
+        "--user-timezone",
+        default=DataConfig.user_timezone,
+        help="the calling user's display zone (GET /users/me localZoneid; IANA)",
+    )
+    p.add_argument(
+        "--legacy-names",
+        action="store_true",
+        help="older accounts' field names (groups: pg_subscriber_resubscribe)",
+    )
+    p.add_argument(
+        "--ignore-include",
+        action="store_true",
+        help="fault mode: ignore include= (no side-loaded arrays)",
+    )
     return p
 
 
@@ -62,6 +77,9 @@ def main(argv: Sequence[str] | None = None, prog: str = "python -m sandbox") -> 
             now=args.now,
             timezone=args.timezone,
             account=args.account,
+            user_timezone=args.user_timezone,
+            legacy_names=args.legacy_names,
+            ignore_include=args.ignore_include,
         ).bind()
     except (ValueError, OSError) as exc:
         print(f"sandbox: {exc}", file=sys.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 ALL_FAULTS = ("500", "502", "503", "429", "truncate", "reset")
 
@@ -14,8 +15,24 @@ class DataConfig:
     seed: int = 42
     contacts: int = 2000
     now: str = "2026-11-01T12:00:00Z"
-    timezone: str = "America/New_York"
+    timezone: str = "America/New_York"  # the account zone: every offset and zone-less stamp
     account: str = "sandbox"
+    # the calling user's display zone (``GET /users/me`` -> ``localZoneid``): live accounts can
+    # show one that differs from the zone the API writes in (real-responses.md, "Time")
+    user_timezone: str = "Europe/Berlin"
+    legacy_names: bool = False  # older accounts' field names (groups: pg_subscriber_resubscribe)
+
+    def __post_init__(self) -> None:
+        for name in (self.timezone, self.user_timezone):
+            check_zone(name)
+
+
+def check_zone(name: str) -> None:
+    """Raise ValueError unless ``name`` is an IANA time zone this Python knows."""
+    try:
+        ZoneInfo(name)
+    except (ValueError, KeyError) as exc:  # ZoneInfoNotFoundError is a KeyError
+        raise ValueError(f"unknown time zone {name!r} (an IANA name such as Europe/London)") from exc
 
 
 @dataclass(frozen=True)
@@ -29,6 +46,7 @@ class ServerConfig:
     latency_ms: float = 0.0
     fault_rate: float = 0.0
     faults: tuple[str, ...] = field(default=ALL_FAULTS)
+    ignore_include: bool = False  # start with include= ignored (switchable at run time)
 
     def __post_init__(self) -> None:
         unknown = [f for f in self.faults if f not in ALL_FAULTS]

@@ -35,6 +35,10 @@ def handle(
                 return 200, api.expected(rt.world, table, params)
         if route == ("GET", "info"):
             return 200, info(rt)
+        if route == ("GET", "settings"):
+            return 200, settings(rt)
+        if route == ("POST", "settings"):
+            return 200, _settings(rt, body)
     except (MutationError, KeyError, ValueError, TypeError) as exc:
         return 400, {"errors": [{"title": "Bad Request", "detail": str(exc).strip("'\"")}]}
     return 404, {
@@ -54,6 +58,27 @@ def _mutate(rt: Runtime, body: bytes) -> dict[str, Any]:
     )
 
 
+SWITCHES = ("ignore_include",)  # run-time switches: Runtime attributes holding a bool
+
+
+def settings(rt: Runtime) -> dict[str, Any]:
+    return {name: getattr(rt, name) for name in SWITCHES}
+
+
+def _settings(rt: Runtime, body: bytes) -> dict[str, Any]:
+    spec = json.loads(body or b"{}")
+    if not isinstance(spec, dict):
+        raise ValueError('body must be a JSON object like {"ignore_include": true}')
+    unknown = sorted(set(spec) - set(SWITCHES))
+    if unknown:
+        raise ValueError(f"unknown settings {unknown}; valid: {', '.join(SWITCHES)}")
+    for name, value in spec.items():
+        if not isinstance(value, bool):
+            raise ValueError(f"{name} must be true or false")
+        setattr(rt, name, value)
+    return settings(rt)
+
+
 def info(rt: Runtime) -> dict[str, Any]:
     from .timefmt import iso_utc
 
@@ -61,6 +86,7 @@ def info(rt: Runtime) -> dict[str, Any]:
     with world.lock:
         return {
             "config": vars(world.config),
+            "settings": settings(rt),
             "clock": iso_utc(world.clock),
             "mutations": world.mutations,
             "tables": {name: store.visible().count for name, store in world.stores.items()},

@@ -91,7 +91,8 @@ def _choose(store: TableStore, amount: Amount, rng: Rng, taken: set[int]) -> lis
 def _update(world: World, store: TableStore, id_: int, rng: Rng, at: int) -> None:
     row = dict(store.get(id_) or {})
     store.gen.touch(row, rng, at)
-    store.put(id_, row, (store.time_of(id_)[0], at))
+    # ids and counters as JSON numbers, as a write response echoes them (real-responses.md)
+    store.put(id_, store.numbers.row(row), (store.time_of(id_)[0], at))
 
 
 def _create(
@@ -107,14 +108,14 @@ def _create(
         parent = _choose(world.store(gen.parent_table), 1, rng, set())[0]
     k = len(store.children(parent)) if parent is not None else 0
     id_ = store.new_id()
-    row = gen.new_row(id_, gen.rng(id_), at, parent, k)
+    row = store.numbers.row(gen.new_row(id_, gen.rng(id_), at, parent, k))
     store.add(id_, row, (at, at), parent)
     for table, count in CREATED_WITH.get(store.name, ()):
         child_store = world.store(table)
         made = [_create(world, child_store, rng, at, children, id_) for _ in range(count)]
         children.setdefault("created", {}).setdefault(table, []).extend(made)
     if store.name == "deals":
-        row["activitycount"] = str(len(world.store("dealActivities").children(id_)))
+        row["activitycount"] = len(world.store("dealActivities").children(id_))
     return id_
 
 

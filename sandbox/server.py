@@ -30,6 +30,7 @@ class Runtime:
     limiter: RateLimiter
     faults: FaultPlan
     stats: Stats
+    ignore_include: bool = False  # switchable at run time (POST /__sandbox/settings)
 
 
 class SandboxServer(ThreadingHTTPServer):
@@ -86,8 +87,8 @@ class Handler(BaseHTTPRequestHandler):
         if fault in CANNED:
             return self._canned(rt, fault, headers)
         with rt.world.lock:
-            status, payload = api.handle(rt.world, path, qs)
-        body = _dump(payload)
+            status, payload = api.handle(rt.world, path, qs, rt.ignore_include)
+        body = php_json(_dump(payload))
         if fault == "truncate":
             rt.stats.fault(fault)
             return self._reply_raw(rt, status, cut(body), headers)
@@ -131,7 +132,7 @@ class Handler(BaseHTTPRequestHandler):
     def _reply(
         self, rt: Runtime, status: int, payload: Any, headers: list[tuple[str, str]]
     ) -> None:
-        self._reply_raw(rt, status, _dump(payload), headers)
+        self._reply_raw(rt, status, php_json(_dump(payload)), headers)
 
     def _reply_raw(
         self, rt: Runtime, status: int, body: bytes, headers: list[tuple[str, str]]
@@ -172,6 +173,13 @@ class Handler(BaseHTTPRequestHandler):
             self.connection.close()
         except OSError:
             pass
+
+
+def php_json(body: bytes) -> bytes:
+    """JSON text with every ``/`` escaped as ``\\/``, as PHP's json_encode writes it
+    (real-responses.md, "Behaviour"). Outside strings JSON has no ``/``, and in UTF-8 the byte
+    0x2F is never part of a longer character, so a byte replace is exact."""
+    return body.replace(b"/", b"\\/")
 
 
 def _dump(payload: Any) -> bytes:

@@ -49,12 +49,29 @@ def contacts(world: World, rows: list[Row], q: Query) -> dict[str, Any]:
 
 
 def deals(world: World, rows: list[Row], q: Query) -> dict[str, Any]:
-    """``include=dealCustomFieldData``: the typed values of the deals on the page."""
-    if "dealCustomFieldData" not in q.includes:
-        return {}
-    return {
-        "dealCustomFieldData": _children(world, rows, "dealCustomFieldData", "dealCustomFieldData")
-    }
+    """``include=dealCustomFieldData``: the typed values of the deals on the page;
+    ``include=contact``: their primary contacts (``contacts``)."""
+    extra: dict[str, Any] = {}
+    if "dealCustomFieldData" in q.includes:
+        key = "dealCustomFieldData"
+        extra[key] = _children(world, rows, key, key)
+    if "contact" in q.includes:
+        contacts = world.store("contacts")
+        rows_ = contacts.rows(_existing(contacts, [row.get("contact") for row in rows]))
+        extra["contacts"] = [{**row, "email_empty": SIDELOADED_EMAIL_EMPTY} for row in rows_]
+    return extra
+
+
+# side-loaded contacts carry email_empty "0" where contact lists send false (real-responses.md)
+SIDELOADED_EMAIL_EMPTY = "0"
+_LISTED_EMAIL_EMPTY = '"email_empty": false'
+_SIDELOADED_EMAIL_EMPTY_JSON = '"email_empty": "0"'
+
+
+def _existing(store: TableStore, refs: list[Any]) -> list[int]:
+    """The distinct ids among ``refs`` (in order of first mention) of visible records."""
+    ids = dict.fromkeys(int(ref) for ref in refs if ref not in (None, "", "0", 0))
+    return [i for i in ids if store.exists(i)]
 
 
 def fields(world: World, rows: list[Row], q: Query) -> dict[str, Any]:
@@ -77,8 +94,9 @@ def accounts(world: World, rows: list[Row], q: Query) -> dict[str, Any]:
     contact_counts = counts_by(world, "accountContacts", "account")
     deal_counts = counts_by(world, "deals", "account")
     for row in rows:
-        row["contactCount"] = str(contact_counts.get(row["id"], 0))
-        row["dealCount"] = str(deal_counts.get(row["id"], 0))
+        id_ = str(row["id"])  # a JSON number on some records (numbers.py)
+        row["contactCount"] = str(contact_counts.get(id_, 0))
+        row["dealCount"] = str(deal_counts.get(id_, 0))
     return {}
 
 
@@ -162,13 +180,19 @@ def contacts_json(
 
 def deals_json(world: World, kept: list[int], texts: list[str], q: Query) -> dict[str, JSONArray]:
     """``deals`` for JSON rows."""
-    if "dealCustomFieldData" not in q.includes:
-        return {}
-    attach: list[list[Any]] = [[] for _ in kept]
-    key = "dealCustomFieldData"
-    _, data = _children_json(world, kept, attach, key, key)
-    _attach(world.store("deals"), kept, texts, attach)
-    return {key: data}
+    extra: dict[str, JSONArray] = {}
+    if "dealCustomFieldData" in q.includes:
+        attach: list[list[Any]] = [[] for _ in kept]
+        key = "dealCustomFieldData"
+        _, extra[key] = _children_json(world, kept, attach, key, key)
+        _attach(world.store("deals"), kept, texts, attach)
+    if "contact" in q.includes:
+        contacts = world.store("contacts")
+        refs = world.store("deals").facets(kept, "contact")
+        _, rows = contacts.rows_json(_existing(contacts, refs))
+        swap = (_LISTED_EMAIL_EMPTY, _SIDELOADED_EMAIL_EMPTY_JSON, 1)
+        extra["contacts"] = json_array([text.replace(*swap) for text in rows])
+    return extra
 
 
 PAGE_SIDELOADS: dict[str, PageSideload] = {"contacts": contacts_json, "deals": deals_json}

@@ -1,7 +1,8 @@
 """One table's state: generated base rows plus the small overlay that mutations write.
 
 Base rows (ids 1..base) are rebuilt on demand by the table's generator; only updated rows,
-created rows and deleted ids are kept in memory.
+created rows and deleted ids are kept in memory. A seeded share of the base rows is served with
+JSON numbers for ids and counters (``numbers.Numbers``), as are all rows written by mutations.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from .encode import encode
 from .idset import IdSet, ListSeg, RangeSeg
+from .numbers import Numbers
 
 if TYPE_CHECKING:
     from .gen.base import Gen
@@ -35,6 +37,7 @@ class TableStore:
 
     def __init__(self, gen: Gen) -> None:
         self.gen = gen
+        self.numbers = Numbers(gen.seed, gen.name)
         self.name = gen.name
         self.base = gen.count
         self.deleted: list[int] = []
@@ -57,13 +60,15 @@ class TableStore:
         if row is not None:
             return row
         if 1 <= id_ <= self.base and id_ not in self.deleted_set:
-            return self.gen.row(id_)
+            row = self.gen.row(id_)
+            return self.numbers.row(row) if self.numbers.picked(id_) else row
         return None
 
     def rows(self, ids: list[int]) -> list[Row]:
         """The visible rows among ``ids``, in order (base rows generated in batches)."""
         fresh = self._fresh(ids)
         built = _batched(self.gen.rows, fresh)
+        self.numbers.rows(fresh, built)
         if len(fresh) == len(ids):
             return built
         by_id = dict(zip(fresh, built, strict=True))
@@ -78,6 +83,7 @@ class TableStore:
         """(the visible ids among ``ids``, the JSON text of each of their rows), in order."""
         fresh = self._fresh(ids)
         built = _batched(self.gen.rows_json, fresh)
+        self.numbers.texts(fresh, built)
         if len(fresh) == len(ids):
             return fresh, built
         by_id = dict(zip(fresh, built, strict=True))

@@ -1,8 +1,9 @@
 """Every served collection endpoint, as data: envelope key, meta style, filters, side-loads.
 
 Differences between endpoints live here rather than in branches: ``meta`` is a string total on
-most endpoints, a JSON number on ``/deals`` and absent on ``/accountCustomFieldData`` and
-``/groups/{id}/userGroups`` (activecampaign-api-part-a.md, "Pagination"; part-b, "Deals").
+most endpoints, a JSON number on ``/deals`` and ``/dealCustomFieldData`` and absent on
+``/accountCustomFieldData`` and ``/groups/{id}/userGroups`` (activecampaign-api-part-a.md,
+"Pagination"; part-b, "Deals"; real-responses.md, "Types").
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ class Endpoint:
     sortable: frozenset[str] = frozenset({"id"})  # orders[...] fields honoured
     unstable_default: bool = False  # no orders[...] -> pages overlap and skip rows
     sideload: str | None = None  # key of sideload.SIDELOADS
+    view: str | None = None  # key of api.VIEWS: rows reshaped from the table's store
+    currencies: bool = False  # meta.currencies (/deals)
     extra: Mapping[str, Any] = field(default_factory=_frozen)  # constant top-level keys
 
 
@@ -106,6 +109,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     _ep(
         "/deals",
         meta="number",
+        currencies=True,
         time_filters=DATE_FILTERS,
         unstable_default=True,
         sideload="deals",
@@ -123,6 +127,9 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         filters={"data_type": "dataType", "data_id": "dataId"},
     ),
     _ep("/dealCustomFieldMeta"),
+    # the documented flat list: camelCase rows over the side-load's store, meta.total a number
+    # (real-responses.md, "Types"); expected("/dealCustomFieldData") lists it
+    _ep("/dealCustomFieldData", meta="number", filters={"dealId": "deal_id"}, view="dealFields"),
     _ep("/contactDeals"),
     _ep("/lists", filters={"name": "name"}, sortable=frozenset({"id", "name"})),
     _ep(

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 DAY = 86400
 HISTORY_DAYS = 730
+ZERO_DATES_UNTIL = 1609459200  # 2021-01-01T00:00:00Z: live records created before carry zero dates
 CACHE_SIZE = 64
 T = TypeVar("T")
 
@@ -45,6 +46,13 @@ class World:
         self.start = self.now - HISTORY_DAYS * DAY
         self.end = self.now - DAY
         self.clock = self.now
+        # Records created before this instant carry MySQL zero dates where newer ones carry
+        # null (real-responses.md, "Time": "before about 2021"). When 2021 lies outside the
+        # history, the first third of it stands in, so that both styles appear.
+        inside = self.start < ZERO_DATES_UNTIL < self.end
+        self.zero_dates_until = (
+            ZERO_DATES_UNTIL if inside else self.start + (self.end - self.start) // 3
+        )
         self.mutations = 0
         self.lock = threading.RLock()
         self._cache: OrderedDict[Any, Any] = OrderedDict()

@@ -21,6 +21,10 @@ NULL = None
 FIELD_OPTIONS = [{"id": "1", "field": "7", "label": "Red", "value": "red", "isdefault": "0"}]
 
 
+def utc(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=timezone.utc)
+
+
 def col(key: str, logical: str, name: str | None = None) -> Column:
     return Column(key=key, name=name or key.lower(), type=logical, description="", field=f'"{key}"')
 
@@ -148,20 +152,20 @@ CASES = [
     ("boolean", "2", NULL, True),
     ("boolean", "maybe", NULL, True),
     ("boolean", [True], NULL, True),
-    # timestamp: naive UTC; zone-less text is in the account zone (America/New_York here)
-    ("timestamp", "2019-04-29T07:51:31-05:00", datetime(2019, 4, 29, 12, 51, 31), False),
-    ("timestamp", "2019-04-29T07:51:31Z", datetime(2019, 4, 29, 7, 51, 31), False),
-    ("timestamp", "2019-04-29 07:51:31+0530", datetime(2019, 4, 29, 2, 21, 31), False),
-    ("timestamp", "2019-04-29T07:51:31.25+00:00", datetime(2019, 4, 29, 7, 51, 31, 250000), False),
-    ("timestamp", "2019-01-15 10:00:00", datetime(2019, 1, 15, 15, 0), False),  # EST, -5
-    ("timestamp", "2019-07-15 10:00:00", datetime(2019, 7, 15, 14, 0), False),  # EDT, -4
-    ("timestamp", "2019-07-15T10:00:00", datetime(2019, 7, 15, 14, 0), False),
-    ("timestamp", "2019-11-03 01:30:00", datetime(2019, 11, 3, 5, 30), False),  # twice: fold=0
-    ("timestamp", "2019-03-10 02:30:00", datetime(2019, 3, 10, 7, 30), False),  # in the gap
-    ("timestamp", "2019-01-15", datetime(2019, 1, 15, 5, 0), False),
-    ("timestamp", 1556538691, datetime(2019, 4, 29, 11, 51, 31), False),
-    ("timestamp", 1556538691.5, datetime(2019, 4, 29, 11, 51, 31, 500000), False),
-    ("timestamp", "1556538691", datetime(2019, 4, 29, 11, 51, 31), False),
+    # timestamp: a UTC instant; zone-less text is in the account zone (America/New_York here)
+    ("timestamp", "2019-04-29T07:51:31-05:00", utc(2019, 4, 29, 12, 51, 31), False),
+    ("timestamp", "2019-04-29T07:51:31Z", utc(2019, 4, 29, 7, 51, 31), False),
+    ("timestamp", "2019-04-29 07:51:31+0530", utc(2019, 4, 29, 2, 21, 31), False),
+    ("timestamp", "2019-04-29T07:51:31.25+00:00", utc(2019, 4, 29, 7, 51, 31, 250000), False),
+    ("timestamp", "2019-01-15 10:00:00", utc(2019, 1, 15, 15, 0), False),  # EST, -5
+    ("timestamp", "2019-07-15 10:00:00", utc(2019, 7, 15, 14, 0), False),  # EDT, -4
+    ("timestamp", "2019-07-15T10:00:00", utc(2019, 7, 15, 14, 0), False),
+    ("timestamp", "2019-11-03 01:30:00", utc(2019, 11, 3, 5, 30), False),  # twice: fold=0
+    ("timestamp", "2019-03-10 02:30:00", utc(2019, 3, 10, 7, 30), False),  # in the gap
+    ("timestamp", "2019-01-15", utc(2019, 1, 15, 5, 0), False),
+    ("timestamp", 1556538691, utc(2019, 4, 29, 11, 51, 31), False),
+    ("timestamp", 1556538691.5, utc(2019, 4, 29, 11, 51, 31, 500000), False),
+    ("timestamp", "1556538691", utc(2019, 4, 29, 11, 51, 31), False),
     ("timestamp", "0000-00-00 00:00:00", NULL, False),
     ("timestamp", "0000-00-00", NULL, False),
     ("timestamp", "0000-00-00T00:00:00-05:00", NULL, False),
@@ -248,7 +252,7 @@ def test_failures_and_examples_per_column_accumulate_over_batches():
     assert coercer.examples["cdate"] == "'never'"
     assert coercer.examples["id"].startswith("'not a number not")
     assert len(coercer.examples["id"]) <= 80
-    assert table.column("cdate").to_pylist() == [datetime(2019, 4, 29, 4, 0)]
+    assert table.column("cdate").to_pylist() == [utc(2019, 4, 29, 4, 0)]
 
 
 def test_missing_key_is_null_without_failure():
@@ -269,7 +273,7 @@ def test_ten_megabyte_string_passes_through_text_intact():
 
 def test_default_zone_is_utc():
     table = Coercer([col("t", "timestamp")]).to_arrow([{"t": "2019-04-29 07:51:31"}])
-    assert table.column("t").to_pylist() == [datetime(2019, 4, 29, 7, 51, 31)]
+    assert table.column("t").to_pylist() == [utc(2019, 4, 29, 7, 51, 31)]
 
 
 def test_unknown_type_names_the_valid_ones():
@@ -363,8 +367,10 @@ def test_bulk_wall_clock_times_around_dst_match_converter(zone, fast):
 
 def test_a_column_documented_as_utc_ignores_the_account_zone():
     local = Column(key="udate", name="udate", type="timestamp", description="", field='"udate"')
-    utc = Column(key="u", name="u", type="timestamp", description="", field='"u"', timezone="utc")
-    coercer = Coercer([local, utc], ZoneInfo("America/New_York"))
+    in_utc = Column(
+        key="u", name="u", type="timestamp", description="", field='"u"', timezone="utc"
+    )
+    coercer = Coercer([local, in_utc], ZoneInfo("America/New_York"))
     table = coercer.to_arrow([{"udate": "2024-01-15 10:00:00", "u": "2024-01-15 10:00:00"}])
-    assert table.column("udate")[0].as_py() == datetime(2024, 1, 15, 15, 0)
-    assert table.column("u")[0].as_py() == datetime(2024, 1, 15, 10, 0)
+    assert table.column("udate")[0].as_py() == utc(2024, 1, 15, 15, 0)
+    assert table.column("u")[0].as_py() == utc(2024, 1, 15, 10, 0)

@@ -74,6 +74,11 @@ def walk(sb: Sandbox, route: str, key: str, **params: Any) -> Iterator[dict[str,
         offset += 100
 
 
+def sid(value: Any) -> str:
+    """An id as a string: ids and counters arrive both as "3" and 3 (real-responses.md)."""
+    return str(value)
+
+
 def local_text(moment: datetime, fmt: str = "%Y-%m-%d %H:%M:%S") -> str:
     return moment.astimezone(LOCAL).strftime(fmt)
 
@@ -154,8 +159,8 @@ def test_limit_defaults_to_20_and_is_capped_at_100(sb: Sandbox) -> None:
 def test_offset_paging_with_orders_id_covers_every_id_once(
     sb: Sandbox, route: str, key: str
 ) -> None:
-    ids = [row["id"] for row in walk(sb, route, key, **{"orders[id]": "ASC"})]
-    expected = [row["id"] for row in sb.expected(key)]
+    ids = [sid(row["id"]) for row in walk(sb, route, key, **{"orders[id]": "ASC"})]
+    expected = [sid(row["id"]) for row in sb.expected(key)]
     assert ids == expected
     assert len(set(ids)) == len(ids)
 
@@ -176,7 +181,7 @@ def test_keyset_paging_on_contacts(sb: Sandbox) -> None:
         page = api(sb, "/contacts", limit=100, id_greater=last, **{"orders[id]": "ASC"})
         if not page["contacts"]:
             break
-        seen += [c["id"] for c in page["contacts"]]
+        seen += [sid(c["id"]) for c in page["contacts"]]
         last = int(seen[-1])
         assert page["meta"]["total"] == str(300 - len(seen) + len(page["contacts"]))
     assert seen == [str(i) for i in range(1, 301)]
@@ -235,9 +240,9 @@ def test_deals_updated_after_has_date_granularity(fresh: Sandbox) -> None:
     ],
 )
 def test_mutate_other_tables(fresh: Sandbox, table: str, stamp: str) -> None:
-    before = {r["id"]: r for r in fresh.expected(table)}
+    before = {sid(r["id"]): r for r in fresh.expected(table)}
     result = fresh.mutate(table, update=2, create=1, delete=1)
-    after = {r["id"]: r for r in fresh.expected(table)}
+    after = {sid(r["id"]): r for r in fresh.expected(table)}
     assert str(result["deleted"][0]) not in after
     assert str(result["created"][0]) in after
     assert int(result["created"][0]) > max(int(i) for i in before)
@@ -273,7 +278,7 @@ def test_mutate_over_http(fresh: Sandbox) -> None:
 
 # -- side-loads ----------------------------------------------------------------------------
 def _children_of(sb: Sandbox, table: str, contacts: set[str]) -> list[dict[str, Any]]:
-    return [row for row in sb.expected(table) if row["contact"] in contacts]
+    return [row for row in sb.expected(table) if sid(row["contact"]) in contacts]
 
 
 def test_contact_includes_hold_exactly_the_page_children(fresh: Sandbox) -> None:
@@ -284,21 +289,21 @@ def test_contact_includes_hold_exactly_the_page_children(fresh: Sandbox) -> None
         page = api(
             fresh, "/contacts", limit=50, offset=offset, include=include, **{"orders[id]": "ASC"}
         )
-        ids = {c["id"] for c in page["contacts"]}
+        ids = {sid(c["id"]) for c in page["contacts"]}
         for rel in ("contactTags", "contactLists", "fieldValues"):
             expected = _children_of(fresh, rel, ids)
             assert sorted(page[rel], key=lambda r: int(r["id"])) == expected, rel
             for contact in page["contacts"]:
-                own = [r["id"] for r in expected if r["contact"] == contact["id"]]
+                own = [sid(r["id"]) for r in expected if sid(r["contact"]) == sid(contact["id"])]
                 assert contact[rel] == own
-        tag_ids = {link["tag"] for link in page["contactTags"]}
-        assert sorted((t["id"] for t in page["tags"]), key=int) == sorted(tag_ids, key=int)
+        tag_ids = {sid(link["tag"]) for link in page["contactTags"]}
+        assert sorted((sid(t["id"]) for t in page["tags"]), key=int) == sorted(tag_ids, key=int)
         assert page["scoreValues"] == []
 
 
 def test_include_subset_and_empty_relation(sb: Sandbox) -> None:
-    with_lists = {r["contact"] for r in sb.expected("contactLists")}
-    lonely = next(c["id"] for c in sb.expected("contacts") if c["id"] not in with_lists)
+    with_lists = {sid(r["contact"]) for r in sb.expected("contactLists")}
+    lonely = next(sid(c["id"]) for c in sb.expected("contacts") if sid(c["id"]) not in with_lists)
     page = api(
         sb,
         "/contacts",
@@ -307,7 +312,7 @@ def test_include_subset_and_empty_relation(sb: Sandbox) -> None:
         include="contactLists",
         **{"orders[id]": "ASC"},
     )
-    assert page["contacts"][0]["id"] == lonely
+    assert sid(page["contacts"][0]["id"]) == lonely
     assert page["contactLists"] == []
     assert page["contacts"][0]["contactLists"] == []
     assert "contactTags" not in page and "tags" not in page
@@ -315,16 +320,20 @@ def test_include_subset_and_empty_relation(sb: Sandbox) -> None:
 
 def test_fields_deal_groups_and_deal_data_sideloads(sb: Sandbox) -> None:
     fields = api(sb, "/fields", limit=100)
-    assert {o["field"] for o in fields["fieldOptions"]} <= {f["id"] for f in fields["fields"]}
+    field_ids = {sid(f["id"]) for f in fields["fields"]}
+    assert {sid(o["field"]) for o in fields["fieldOptions"]} <= field_ids
     assert sum(len(f["options"]) for f in fields["fields"]) == len(fields["fieldOptions"])
     assert all(isinstance(o["orderid"], int) for o in fields["fieldOptions"])
     groups = api(sb, "/dealGroups")
     assert [
-        s["id"] for g in groups["dealGroups"] for s in groups["dealStages"] if s["group"] == g["id"]
+        sid(s["id"])
+        for g in groups["dealGroups"]
+        for s in groups["dealStages"]
+        if sid(s["group"]) == sid(g["id"])
     ] == [s for g in groups["dealGroups"] for s in g["stages"]]
     deals = api(sb, "/deals", limit=10, include="dealCustomFieldData", **{"orders[id]": "ASC"})
     data = deals["dealCustomFieldData"]
-    assert {d["deal_id"] for d in data} <= {d["id"] for d in deals["deals"]}
+    assert {sid(d["deal_id"]) for d in data} <= {sid(d["id"]) for d in deals["deals"]}
     assert sum(len(d["dealCustomFieldData"]) for d in deals["deals"]) == len(data)
     assert {"custom_field_text_value", "dealCustomFieldMetum", "links"} <= set(data[0])
 
@@ -336,9 +345,10 @@ def test_accounts_count_deals(sb: Sandbox) -> None:
     deals_per_account: dict[str, int] = {}
     for deal in sb.expected("deals"):
         if deal["account"]:
-            deals_per_account[deal["account"]] = deals_per_account.get(deal["account"], 0) + 1
+            account = sid(deal["account"])
+            deals_per_account[account] = deals_per_account.get(account, 0) + 1
     assert {
-        a["id"]: int(a["dealCount"]) for a in counted if a["dealCount"] != "0"
+        sid(a["id"]): int(a["dealCount"]) for a in counted if a["dealCount"] != "0"
     } == deals_per_account
 
 
@@ -347,7 +357,7 @@ def test_value_styles_follow_the_reference(sb: Sandbox) -> None:
     contacts = sb.expected("contacts")
     assert any(c["bounced_date"] == "0000-00-00" for c in contacts)
     assert any(c["deleted_at"] == "0000-00-00 00:00:00" for c in contacts)
-    assert all(c["email_empty"] is False and isinstance(c["id"], str) for c in contacts)
+    assert all(c["email_empty"] is False for c in contacts)
     assert any(
         "\n" in (c["orgname"] or "") or '"' in (c["orgname"] or "") for c in contacts
     ) or any(not c["firstName"].isascii() for c in contacts)
@@ -358,7 +368,7 @@ def test_value_styles_follow_the_reference(sb: Sandbox) -> None:
     tasks = sb.expected("dealTasks")
     assert {type(t["status"]) for t in tasks} == {int, str}
     data = sb.expected("accountCustomFieldData")
-    assert all(isinstance(d["accountId"], int) and isinstance(d["id"], str) for d in data)
+    assert all(isinstance(d["accountId"], int) for d in data)
     meta = sb.expected("dealCustomFieldMeta")
     assert all(isinstance(m["id"], int) and isinstance(m["isRequired"], int) for m in meta)
     assert sb.expected("scores")[0]["links"] == []
@@ -573,10 +583,10 @@ def test_pages_with_mutations_match_expected(fresh: Sandbox) -> None:
     )
     assert list(with_data) == fresh.expected("deals", include="dealCustomFieldData")
     page = api(fresh, "/contacts", limit=100, include="contactTags.tag,contactLists,fieldValues")
-    links = {str(r["id"]): r for r in fresh.expected("contactTags")}
-    assert {t["id"] for t in page["contactTags"]} <= set(links)
-    assert [t["id"] for t in page["tags"]] == list(
-        dict.fromkeys(link["tag"] for link in page["contactTags"])
+    links = {sid(r["id"]): r for r in fresh.expected("contactTags")}
+    assert {sid(t["id"]) for t in page["contactTags"]} <= set(links)
+    assert [sid(t["id"]) for t in page["tags"]] == list(
+        dict.fromkeys(sid(link["tag"]) for link in page["contactTags"])
     )
 
 

@@ -13,8 +13,8 @@ import pyarrow as pa
 from sqlglot import exp
 
 from engine import crashpoints, sqlbuild
-from engine.coltypes import sql_type
-from engine.ddl import add_column, create_table, render
+from engine.coltypes import ZONELESS, sql_type, sql_type_text
+from engine.ddl import add_column, alter_types, create_table, render
 from engine.errors import LoadError
 from engine.spec import Column, Stream
 from engine.state import STATE_COLUMNS, STATE_TABLE, StateRow
@@ -30,6 +30,9 @@ class Apply:
     mode: str  # "replace": the table becomes the stage; "merge": upsert on the primary key
     # merge of a side-loaded child: first delete the rows of every parent read again
     parent_stage: Stream | None = None
+    # with "replace": columns (warehouse names, from Destination.legacy_columns) whose zone-less
+    # type becomes the zone-aware one, atomically with the new rows and the state rows
+    migrate: tuple[str, ...] = ()
 
 
 class Destination(ABC):
@@ -41,6 +44,10 @@ class Destination(ABC):
     # stays flat (a batch of a wide table is a few MB), large enough that loading is not per row
     batch_rows: ClassVar[int] = 2_000
 
+    def __init__(self) -> None:
+        # per stream key: timestamp columns an earlier acx created zone-less (found by prepare)
+        self.legacy: dict[str, tuple[str, ...]] = {}
+
     @abstractmethod
     def connect(self) -> None: ...
 
@@ -50,7 +57,41 @@ class Destination(ABC):
     @abstractmethod
     def prepare(self, stream: Stream) -> None:
         """Create the table if missing, add columns new to the spec, refuse impossible type
-        changes; clear any staging left by a crashed run."""
+        changes (but record zone-less timestamp columns: legacy_columns); clear any staging
+        left by a crashed run."""
+
+    def legacy_columns(self, stream: Stream) -> tuple[str, ...]:
+        """Warehouse names of the stream's timestamp columns that an earlier acx created with a
+        zone-less type (their values were read in a zone that may be wrong); empty when none.
+        Valid after prepare(). Only a replace with Apply.migrate naming them all may commit."""
+        return self.legacy.get(stream.key, ())
+
+    def check_migrations(self, applies: Sequence[Apply]) -> None:
+        """Refuse, before anything changes, to merge into a table that still has zone-less
+        timestamp columns, or to replace it without migrating them: either would leave it half
+        old, half new."""
+        for item in applies:
+            held = self.legacy_columns(item.stream)
+            if held and (item.mode != "replace" or not set(held) <= set(item.migrate)):
+                raise LoadError(
+                    f"{self.describe()}: table {item.stream.name} holds timestamps in a zone-less "
+                    f"type from an earlier acx ({', '.join(held)}); it must be read again in "
+                    "full to migrate",
+                    f"run with --full-refresh {item.stream.key}",
+                )
+
+    def migrating(self, item: Apply) -> list[Column]:
+        """The columns this apply changes to the zone-aware type."""
+        if item.mode != "replace":
+            return []
+        held = set(self.legacy_columns(item.stream)) & set(item.migrate)
+        return [c for c in item.stream.columns if c.name in held]
+
+    def migrated(self, applies: Sequence[Apply]) -> None:
+        """After a commit: the migrated tables hold zone-aware types now."""
+        for item in applies:
+            if self.migrating(item):
+                self.legacy.pop(item.stream.key, None)
 
     @abstractmethod
     def stage(self, stream: Stream, batch: pa.Table) -> None:
@@ -103,7 +144,8 @@ class SqlDestination(Destination):
         return sqlbuild.tbl(STAGE_PREFIX + stream.name, self.schema)
 
     def prepare_state(self) -> None:
-        """Create `_acx_state` (one row per table: savepoint, mode, rows, run) if missing."""
+        """Create `_acx_state` (one row per table: savepoint, mode, rows, run, zone, format,
+        columns) if missing; add the columns an earlier acx's table lacks."""
         text = sql_type("text", self.dialect)
         defs: list[exp.Expression] = [
             exp.ColumnDef(this=sqlbuild.ident(c), kind=text.copy()) for c in STATE_COLUMNS
@@ -114,6 +156,12 @@ class SqlDestination(Destination):
             this=exp.Schema(this=table, expressions=defs), kind="TABLE", exists=True
         )
         self.execute(self.sql(create))
+        have = {name.lower() for name in self.existing_columns(STATE_TABLE) or {}}
+        for name in STATE_COLUMNS:
+            if name not in have:
+                column = exp.ColumnDef(this=sqlbuild.ident(name), kind=text.copy())
+                alter = exp.Alter(this=table.copy(), kind="TABLE", actions=[column])
+                self.execute(self.sql(alter))
 
     def drop_stale_stages(self) -> None:
         """Drop the staging tables a killed run left, whichever tables this run selects. Only
@@ -133,6 +181,7 @@ class SqlDestination(Destination):
 
     def prepare(self, stream: Stream) -> None:
         existing = self.existing_columns(stream.name)
+        self.legacy[stream.key] = ()
         if existing is None:
             for statement in render(create_table(stream, self.dialect, self.schema), self.dialect):
                 self.execute(statement)
@@ -142,6 +191,7 @@ class SqlDestination(Destination):
 
     def _evolve(self, stream: Stream, existing: dict[str, str]) -> None:
         lowered = {k.lower(): v for k, v in existing.items()}
+        legacy = []
         for col in stream.columns:
             have = lowered.get(col.name.lower())
             if have is None:
@@ -149,6 +199,8 @@ class SqlDestination(Destination):
                     add_column(stream, col, self.dialect, self.schema), self.dialect
                 ):
                     self.execute(statement)
+            elif self.zoneless(have, col):
+                legacy.append(col.name)
             elif not self.same_type(have, col):
                 want = sql_type(col.type, self.dialect).sql(self.dialect)
                 raise LoadError(
@@ -157,9 +209,19 @@ class SqlDestination(Destination):
                     f"drop or rename the table {stream.name} and run with --full-refresh "
                     f"{stream.key}, or keep the old type in the spec",
                 )
+        self.legacy[stream.key] = tuple(legacy)
 
     def same_type(self, have: str, col: Column) -> bool:
-        want = sql_type(col.type, self.dialect)
+        return self.matches(have, sql_type_text(col.type, self.dialect))
+
+    def zoneless(self, have: str, col: Column) -> bool:
+        """A spec timestamp in the zone-less type an earlier acx created (coltypes.ZONELESS)."""
+        old = ZONELESS.get(self.dialect)
+        return col.type == "timestamp" and old is not None and self.matches(have, old)
+
+    def matches(self, have: str, want_text: str) -> bool:
+        """Whether a type the warehouse reports is the type `want_text` names."""
+        want = exp.DataType.build(want_text, dialect=self.dialect)
         try:
             got = exp.DataType.build(have, dialect=self.dialect)
         except Exception:  # an exotic type name sqlglot cannot read: compare text
@@ -185,16 +247,24 @@ class SqlDestination(Destination):
             self.load_stage(stream, batch)
 
     def commit(self, applies: Sequence[Apply], states: Sequence[StateRow]) -> None:
+        """One transaction: every apply (a migration's ALTER COLUMN ... TYPE included: DuckDB
+        and Postgres run DDL inside transactions), then the state rows."""
+        self.check_migrations(applies)
         with self.transaction():
-            for item in applies:
-                for statement in self.apply_statements(item):
-                    crashpoints.point(f"commit:{type(statement).__name__.lower()}")
-                    self.execute(self.sql(statement))
-            for row in states:
-                crashpoints.point("commit:state")
-                self.write_state(row)
+            self.apply_all(applies, states)
         crashpoints.point("committed")
+        self.migrated(applies)
         self.discard([a.stream for a in applies])
+
+    def apply_all(self, applies: Sequence[Apply], states: Sequence[StateRow]) -> None:
+        """The statements of commit's transaction, each behind its crash point."""
+        for item in applies:
+            for statement in self.apply_statements(item):
+                crashpoints.point(f"commit:{type(statement).__name__.lower()}")
+                self.execute(self.sql(statement))
+        for row in states:
+            crashpoints.point("commit:state")
+            self.write_state(row)
 
     def apply_statements(self, item: Apply) -> list[exp.Expression]:
         s = item.stream
@@ -203,6 +273,8 @@ class SqlDestination(Destination):
         out: list[exp.Expression] = [sqlbuild.delete_superseded(stage, key)]
         if item.mode == "replace":
             out.append(sqlbuild.delete_all(target))
+            # the table is empty now: no old value is converted, only the type changes
+            out.extend(alter_types(s, self.migrating(item), self.dialect, self.schema))
         else:
             if item.parent_stage is not None and s.parent is not None:
                 parent_col = item.parent_stage.column(s.parent.references).name
@@ -219,18 +291,21 @@ class SqlDestination(Destination):
         return out
 
     def write_state(self, row: StateRow) -> None:
-        rec = row.as_record()
+        rec = row.as_text()
         table = self.qualified(STATE_TABLE)
         marks = ", ".join([self.marker] * len(STATE_COLUMNS))
         self.execute(f"DELETE FROM {table} WHERE stream = {self.marker}", [row.stream])
         self.execute(
-            f"INSERT INTO {table} ({', '.join(STATE_COLUMNS)}) VALUES ({marks})",
+            f"INSERT INTO {table} ({self._state_names()}) VALUES ({marks})",
             [rec[c] for c in STATE_COLUMNS],
         )
 
     def read_state(self) -> dict[str, StateRow]:
-        rows = self.execute(f"SELECT {', '.join(STATE_COLUMNS)} FROM {self.qualified(STATE_TABLE)}")
+        rows = self.execute(f"SELECT {self._state_names()} FROM {self.qualified(STATE_TABLE)}")
         return {r[0]: StateRow.from_record(dict(zip(STATE_COLUMNS, r, strict=True))) for r in rows}
+
+    def _state_names(self) -> str:
+        return ", ".join(self.sql(sqlbuild.ident(c)) for c in STATE_COLUMNS)
 
     def discard(self, streams: Sequence[Stream]) -> None:
         for s in streams:

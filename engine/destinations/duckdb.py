@@ -29,6 +29,7 @@ class DuckDBDestination(SqlDestination):
     dialect = "duckdb"
 
     def __init__(self, target: str | None = None, settings: Any = None) -> None:
+        super().__init__()
         self.path = target or DEFAULT_PATH
         env = getattr(settings, "env", None) or {}
         self.memory_limit = _memory_limit(env.get("ACX_DUCKDB_MEMORY_LIMIT", "32MB"))

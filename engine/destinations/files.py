@@ -170,6 +170,7 @@ class FilesDestination(Destination):
     dialect = "duckdb"  # the SQL that dedupes a stage
 
     def __init__(self, target: str | None = None, settings: Any = None) -> None:
+        super().__init__()
         if not target:
             raise ConfigError(
                 f"destination {self.name} needs a folder", f"e.g. --dest {self.name}:./out"

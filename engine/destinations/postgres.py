@@ -56,7 +56,7 @@ def redact_dsn(text: str) -> str:
 
 def copy_text(batch: pa.Table, json_columns: frozenset[str] = frozenset()) -> pa.Buffer:
     """The batch as the body of `COPY ... FROM STDIN` (text format): one line per row, values
-    tab-separated, NULL as \\N, timestamps (naive, holding UTC) marked +00."""
+    tab-separated, NULL as \\N, timestamps (UTC instants) written in UTC and marked +00."""
     cells = [_copy_cells(batch[name], name in json_columns) for name in batch.column_names]
     rows = pc.binary_join_element_wise(
         *cells, _large("\t"), null_handling="replace", null_replacement=_NULL
@@ -75,10 +75,12 @@ def copy_text(batch: pa.Table, json_columns: frozenset[str] = frozenset()) -> pa
 
 def _copy_cells(values: pa.ChunkedArray | pa.Array, is_json: bool) -> Any:
     kind = values.type
+    if pa.types.is_timestamp(kind):  # UTC wall-clock digits (a zone-less array holds UTC too)
+        values = values.cast(pa.timestamp(kind.unit))
     text = pc.cast(values, pa.large_string())  # 64-bit offsets: a batch may exceed 2 GB of text
     if pa.types.is_string(kind) or pa.types.is_large_string(kind):
         return _escape_text(text, is_json)
-    if pa.types.is_timestamp(kind) and kind.tz is None:
+    if pa.types.is_timestamp(kind):
         return pc.binary_join_element_wise(text, _large("+00"), _large(""))
     return text  # numbers, decimals, booleans, dates: Arrow's text is Postgres input syntax
 
@@ -107,6 +109,7 @@ class PostgresDestination(SqlDestination):
     schema: str = DEFAULT_SCHEMA
 
     def __init__(self, target: str | None = None, settings: Any = None) -> None:
+        super().__init__()
         env: Mapping[str, str] | None = getattr(settings, "env", None)
         env = os.environ if env is None else env
         if target is None:

@@ -26,15 +26,16 @@ from cryptography.hazmat.primitives import serialization
 from snowflake.connector.errors import Error as ConnectorError
 from sqlglot import exp
 
-from engine import sqlbuild
-from engine.coltypes import sql_type, sql_type_text
-from engine.ddl import ident
+from engine import crashpoints, sqlbuild
+from engine.coltypes import sql_type
+from engine.ddl import create_table, ident, render
 from engine.destinations.base import Apply, SqlDestination
 from engine.errors import ConfigError, LoadError
-from engine.spec import Column, Stream
+from engine.spec import Stream
 from engine.state import STATE_TABLE, StateRow
 
 LOAD_STAGE = "_acx_load"  # a temporary stage: gone with the session, so a crash leaves no files
+SWAP_PREFIX = "_acx_swap_"  # a migrated table is built under this name, then swapped in
 
 # setting -> environment variable, used when no target is named
 ENV: dict[str, str] = {
@@ -213,6 +214,7 @@ class SnowflakeDestination(SqlDestination):
     batch_rows = 10_000  # each batch is a Parquet file PUT to the stage: fewer, larger files
 
     def __init__(self, target: str | None = None, settings: Any = None) -> None:
+        super().__init__()
         env: Mapping[str, str] | None = getattr(settings, "env", None)  # Settings.env
         env = os.environ if env is None else env
         targets = getattr(settings, "targets", None) or {}
@@ -259,6 +261,7 @@ class SnowflakeDestination(SqlDestination):
         )
         self.doing = f"preparing {STATE_TABLE}"
         self.prepare_state()
+        self.drop_stale_swaps()
 
     def _use_or_create(self, kind: str, name: exp.Table) -> None:
         """USE it; CREATE only when that fails, since CREATE ... IF NOT EXISTS needs the CREATE
@@ -273,6 +276,21 @@ class SnowflakeDestination(SqlDestination):
         self.doing = f"creating {kind.lower()} {self.sql(name)}"
         self.execute(self.sql(exp.Create(this=name.copy(), kind=kind, exists=True)))
         self.execute(use)
+
+    def drop_stale_swaps(self) -> None:
+        """Drop the tables a crashed migration left (built but not swapped in, or swapped out
+        but not dropped): either way the target table is whole, old or new."""
+        self.doing = "dropping tables a crashed migration left"
+        catalog = self.sql(ident(self.cfg.database))
+        rows = self.execute(
+            f"SELECT table_name FROM {catalog}.information_schema.tables "
+            "WHERE table_schema = ? AND UPPER(table_name) LIKE ?",
+            [stored_name(self.cfg.schema), SWAP_PREFIX.upper() + "%"],
+        )
+        for (name,) in rows:
+            if name.upper().startswith(SWAP_PREFIX.upper()):  # in LIKE, "_" is any character
+                table = exp.Table(this=exp.to_identifier(name, quoted=True), db=ident(self.schema))
+                self.execute(self.sql(exp.Drop(tables=[table], kind="TABLE", exists=True)))
 
     def close(self) -> None:
         if self.con is not None:
@@ -357,8 +375,60 @@ class SnowflakeDestination(SqlDestination):
             for name, kind, precision, scale in rows
         } or None
 
-    def same_type(self, have: str, col: Column) -> bool:
-        return reported(have) == reported(sql_type_text(col.type, self.dialect))
+    def matches(self, have: str, want_text: str) -> bool:
+        return reported(have) == reported(want_text)
+
+    # ---- commit
+    def commit(self, applies: Sequence[Apply], states: Sequence[StateRow]) -> None:
+        """Snowflake commits any DDL at once (and ends the open transaction), and cannot change
+        a column from TIMESTAMP_NTZ to TIMESTAMP_TZ in place: so a migrated table is built beside
+        its target (new types, this run's rows) and swapped in with ALTER TABLE ... SWAP WITH
+        (atomic); then one transaction applies the other tables and writes every state row.
+        A crash leaves each table whole, old or new, and no state row ahead of its table: a
+        table swapped in under its old state row is read in full and replaced by the next run.
+        """
+        self.check_migrations(applies)
+        swapped = [a for a in applies if self.migrating(a)]
+        for item in swapped:
+            self._build_migrated(item)
+        for item in swapped:
+            self.doing = f"swapping in the migrated table {item.stream.name}"
+            swap = exp.SwapTable(this=self.swap_table(item.stream))
+            crashpoints.point("commit:alter")
+            self.execute(
+                self.sql(exp.Alter(this=self.target(item.stream), kind="TABLE", actions=[swap]))
+            )
+        with self.transaction():
+            self.apply_all([a for a in applies if not self.migrating(a)], states)
+        crashpoints.point("committed")
+        self.migrated(applies)
+        self.discard([a.stream for a in applies])
+        for item in swapped:  # the old table, under the swap name now
+            self.doing = f"dropping the table {item.stream.name} had before its migration"
+            drop = exp.Drop(tables=[self.swap_table(item.stream)], kind="TABLE", exists=True)
+            self.execute(self.sql(drop))
+
+    def swap_table(self, stream: Stream) -> exp.Table:
+        return sqlbuild.tbl(SWAP_PREFIX + stream.name, self.schema)
+
+    def _build_migrated(self, item: Apply) -> None:
+        """The table as the spec creates it, under the swap name, holding the staged rows."""
+        s = item.stream
+        self.doing = f"building the migrated table {s.name}"
+        self.execute(self.sql(exp.Drop(tables=[self.swap_table(s)], kind="TABLE", exists=True)))
+        name = SWAP_PREFIX + s.name
+        for statement in render(create_table(s, self.dialect, self.schema, name), self.dialect):
+            self.execute(statement)
+        stage = self.stage_table(s)
+        key = [s.column(k).name for k in s.primary_key]
+        columns = [c.name for c in s.columns]
+        with self.transaction():
+            for step in (
+                sqlbuild.delete_superseded(stage, key),
+                sqlbuild.insert_all(self.swap_table(s), stage, columns),
+            ):
+                crashpoints.point(f"commit:{type(step).__name__.lower()}")
+                self.execute(self.sql(step))
 
     # ---- bulk load
     def load_stage(self, stream: Stream, batch: pa.Table) -> None:

@@ -363,6 +363,11 @@ class ChildGen(Gen):
         """Before ``rows(ids)``: ``prepare`` with each id's (parent, index among siblings)."""
 
     # -- relations -------------------------------------------------------------------------------
+    def facet(self, id_: int, field: str) -> Any:
+        if field == self.parent_field:  # filters on the parent (e.g. filters[dealId])
+            return str(self.blocks.locate(id_)[0])
+        return super().facet(id_, field)
+
     def base_children(self, parent: int) -> Sequence[int]:
         if parent > self.parents:
             return range(0)

@@ -122,7 +122,7 @@ class ListGen(Gen):
             "sender_phone": phone(rng),
             "sender_url": f"https://www.{rng.choice(DOMAINS)}",
             "sender_reminder": sentence(rng, 0.3),
-            "fulladdress": "",
+            "fulladdress": None if id_ % 2 == 0 else "",  # null on some live lists
             "optinmessageid": "0",
             "optoutconf": "0",
             "deletestamp": None,
@@ -134,7 +134,7 @@ class ListGen(Gen):
             "channel": "email",
             "links": self.w.links("lists", id_, ("contactGoalLists", "user", "addressLists")),
             "id": str(id_),
-            "user": user,
+            "user": None if id_ % 3 == 0 else user,  # null on some live lists, userid kept
         }
 
 

@@ -34,9 +34,12 @@ CONTACT_LINKS = (
     "plusAppend",
     "trackingLogs",
     "scoreValues",
+    "accountContacts",  # live, not in the documented schema (real-responses.md)
+    "automationEntryCounts",
 )
 # JSON fast paths (``rows_json``): values written as JSON text, chance(p) as bits >> 11 < T
 NULL, ONE, ZERO = "null", '"1"', '"0"'
+ZERO_Q, ZERO_TIME_Q = f'"{ZERO_DATE}"', f'"{ZERO_DATETIME}"'
 T04, T05, T10, T20, T30, T40, T50, T60, T70, T80, T85, T90 = map(
     threshold, (0.04, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9)
 )
@@ -71,7 +74,7 @@ class ContactGen(Gen):
     stamps: ClassVar[dict[str, str]] = {
         "udate": "iso",
         "updated_timestamp": "local",
-        "updated_utc_timestamp": "utc",
+        "updated_utc_timestamp": "local",  # account-local, despite the name (real-responses.md)
     }
     touch_field = "lastName"
 
@@ -123,6 +126,7 @@ class ContactGen(Gen):
         email = f"{local}@{domain}"
         org = self.org(id_)
         bounced = rng.chance(0.05)
+        old = created < self.w.zero_dates_until
         return {
             "cdate": f.iso(created),
             "email": email,
@@ -134,15 +138,15 @@ class ContactGen(Gen):
             "segmentio_id": "",
             "bounced_hard": flag(rng, 0.5) if bounced else "0",
             "bounced_soft": flag(rng, 0.5) if bounced else "0",
-            "bounced_date": self._date_or_zero(rng, created, 1.0 if bounced else 0.0),
+            "bounced_date": self._date_or_zero(rng, created, 1.0 if bounced else 0.0, old),
             "ip": ip4(rng) if rng.chance(0.6) else "0",
             "ua": rng.weighted(((None, 2), ("", 3), (rng.choice(USER_AGENTS), 5))),
             "hash": hashlib.md5(email.encode()).hexdigest(),
-            "socialdata_lastcheck": self._stamp_or_zero(rng, created),
+            "socialdata_lastcheck": self._stamp_or_zero(rng, created, old),
             "email_local": local,
             "email_domain": domain,
             "sentcnt": str(rng.randint(0, 80)),
-            "rating_tstamp": self._date_or_zero(rng, created, 0.1),
+            "rating_tstamp": self._date_or_zero(rng, created, 0.1, old),
             "gravatar": flag(rng, 0.4),
             "deleted": "0",
             "anonymized": "0",
@@ -151,9 +155,9 @@ class ContactGen(Gen):
             else None,
             "udate": f.iso(updated),
             "edate": f.iso(updated) if rng.chance(0.6) else None,
-            "deleted_at": ZERO_DATETIME if rng.chance(0.04) else None,
-            "created_utc_timestamp": f.utc(created),
-            "updated_utc_timestamp": f.utc(updated),
+            "deleted_at": self._zero_or_null(rng, ZERO_DATETIME, old),
+            "created_utc_timestamp": f.local(created),
+            "updated_utc_timestamp": f.local(updated),
             "created_timestamp": f.local(created),
             "updated_timestamp": f.local(updated),
             "created_by": None if rng.chance(0.7) else "1",
@@ -164,6 +168,9 @@ class ContactGen(Gen):
             "links": self.w.links("contacts", id_, CONTACT_LINKS),
             "id": str(id_),
             "organization": None,
+            "sentiment": None,
+            "account": str(org) if org else None,
+            "customerAccount": str(org) if org else None,
         }
 
     def rows_json(self, ids: Sequence[int]) -> list[str]:
@@ -173,8 +180,8 @@ class ContactGen(Gen):
         vals = self.draws_for(ids, 0, planned)
         stamps = self.times_from(ids, vals, planned, remember=True)  # children ask for them
         f, w = self.fmt, self.w
-        iso, local, utc, day = f.iso, f.local, f.utc, f.day
-        last_moment = w.end - 1
+        iso, local, day = f.iso, f.local, f.day
+        last_moment, zero_until = w.end - 1, w.zero_dates_until
         names, orgs = self._names, self._orgs
         name_of = self.peer("accounts", AccountGen).name_of
         string, md5 = encode_string, hashlib.md5
@@ -188,6 +195,7 @@ class ContactGen(Gen):
                 email = f"{local_part}@{domain}"
                 org = orgs[id_] if id_ in orgs else self.org(id_)
                 bounced = vals[n + 1] >> 11 < T05
+                no_date = ZERO_Q if created < zero_until else NULL  # zero dates on old records
                 n += 2
                 if vals[n] >> 11 < T30:
                     phone_, n = "", n + 1
@@ -205,7 +213,7 @@ class ContactGen(Gen):
                     moment = min(last_moment, created + vals[n + 1] % (200 * DAY + 1))
                     bounced_date = f'"{day(moment)}"'
                 else:
-                    bounced_date = f'"{ZERO_DATE}"' if vals[n + 1] >> 11 < T04 else NULL
+                    bounced_date = no_date
                 n += 2
                 if vals[n] >> 11 < T60:
                     ip, n = f'"{IP4_LO + vals[n + 1] % IP4_SPAN}"', n + 2
@@ -215,18 +223,16 @@ class ContactGen(Gen):
                 agent = weighted_at((vals[n + 1] >> 11) * UNIT, options, UA_TOTAL)
                 roll = (vals[n + 2] >> 11) * UNIT
                 n += 3
-                if roll < 0.04:  # _stamp_or_zero
-                    social = f'"{ZERO_DATETIME}"'
-                elif roll < 0.25:
+                if 0.04 <= roll < 0.25:  # _stamp_or_zero
                     moment = min(last_moment, created + vals[n] % (90 * DAY + 1))
                     social, n = f'"{local(moment)}"', n + 1
                 else:
-                    social = NULL
+                    social = ZERO_TIME_Q if no_date is ZERO_Q else NULL
                 sentcnt = vals[n] % 81
                 if vals[n + 1] >> 11 < T10:  # _date_or_zero(rng, created, 0.1)
                     rating = f'"{day(min(last_moment, created + vals[n + 2] % (200 * DAY + 1)))}"'
                 else:
-                    rating = f'"{ZERO_DATE}"' if vals[n + 2] >> 11 < T04 else NULL
+                    rating = no_date
                 gravatar = ONE if vals[n + 3] >> 11 < T40 else ZERO
                 n += 4
                 if vals[n] >> 11 < T50:
@@ -238,7 +244,7 @@ class ContactGen(Gen):
                     adate, n = NULL, n + 1
                 udate = iso(updated)
                 edate = f'"{udate}"' if vals[n] >> 11 < T60 else NULL
-                deleted_at = f'"{ZERO_DATETIME}"' if vals[n + 1] >> 11 < T04 else NULL
+                deleted_at = ZERO_TIME_Q if no_date is ZERO_Q else NULL
                 created_by = NULL if vals[n + 2] >> 11 < T70 else ONE
                 mpp = ONE if vals[n + 3] >> 11 < T20 else ZERO
                 n += 4
@@ -247,6 +253,8 @@ class ContactGen(Gen):
             except IndexError:
                 out.append(self.json_fallback(id_))
                 continue
+            cstamp, ustamp = local(created), local(updated)
+            account = f'"{org}"' if org else NULL
             # e-mail parts are ASCII letters, digits, dots and the domain: nothing to escape
             out.append(
                 f'{{"cdate": "{iso(created)}", "email": "{email}", "phone": "{phone_}", '
@@ -259,29 +267,35 @@ class ContactGen(Gen):
                 f'"sentcnt": "{sentcnt}", '
                 f'"rating_tstamp": {rating}, "gravatar": {gravatar}, "deleted": "0", '
                 f'"anonymized": "0", "adate": {adate}, "udate": "{udate}", "edate": {edate}, '
-                f'"deleted_at": {deleted_at}, "created_utc_timestamp": "{utc(created)}", '
-                f'"updated_utc_timestamp": "{utc(updated)}", '
-                f'"created_timestamp": "{local(created)}", '
-                f'"updated_timestamp": "{local(updated)}", "created_by": {created_by}, '
+                f'"deleted_at": {deleted_at}, "created_utc_timestamp": "{cstamp}", '
+                f'"updated_utc_timestamp": "{ustamp}", '
+                f'"created_timestamp": "{cstamp}", '
+                f'"updated_timestamp": "{ustamp}", "created_by": {created_by}, '
                 f'"updated_by": null, "email_empty": false, "mpp_tracking": {mpp}, '
                 f'"scoreValues": [], "links": {str(id_).join(links)}, '
-                f'"id": "{id_}", "organization": null}}'
+                f'"id": "{id_}", "organization": null, "sentiment": null, '
+                f'"account": {account}, "customerAccount": {account}}}'
             )
         return out
 
-    def _date_or_zero(self, rng: Rng, created: int, p_real: float) -> str | None:
-        """Date-only stamp: a real date, the zero date (a few percent) or null."""
+    def _date_or_zero(self, rng: Rng, created: int, p_real: float, old: bool) -> str | None:
+        """Date-only stamp: a real date, else the zero date on old records and null on new
+        ones (real-responses.md, "Time")."""
         if rng.chance(p_real):
             return self.fmt.day(min(self.w.end - 1, created + rng.randint(0, 200 * DAY)))
-        return ZERO_DATE if rng.chance(0.04) else None
+        rng.bits()  # a spare draw: keeps the draws of the fields that follow
+        return ZERO_DATE if old else None
 
-    def _stamp_or_zero(self, rng: Rng, created: int) -> str | None:
+    @staticmethod
+    def _zero_or_null(rng: Rng, zero: str, old: bool) -> str | None:
+        rng.bits()  # a spare draw: keeps the draws of the fields that follow
+        return zero if old else None
+
+    def _stamp_or_zero(self, rng: Rng, created: int, old: bool) -> str | None:
         roll = rng.random()
-        if roll < 0.04:
-            return ZERO_DATETIME
-        if roll < 0.25:
+        if 0.04 <= roll < 0.25:
             return self.fmt.local(min(self.w.end - 1, created + rng.randint(0, 90 * DAY)))
-        return None
+        return ZERO_DATETIME if old else None
 
 
 @lru_cache(maxsize=64)

@@ -92,7 +92,7 @@ TYPED_JSON = [_typed_json(d) for d in DEAL_FIELDS]
 class DealGen(Gen):
     name = "deals"
     max_lag_days = 90.0
-    stamps: ClassVar[dict[str, str]] = {"mdate": "iso"}
+    stamps: ClassVar[dict[str, str]] = {"mdate": "iso", "updated_timestamp": "local"}
     touch_field = "title"
     row_draws = 32
 
@@ -170,6 +170,11 @@ class DealGen(Gen):
             "customerAccount": str(account) if account else None,
             "hash": hex_string(rng, 8),
             "nextTask": nexttask,
+            # live, not in the documented schema (real-responses.md)
+            "created_timestamp": f.local(created),
+            "updated_timestamp": f.local(updated),
+            "created_by": None if id_ % 4 == 0 else "1",
+            "updated_by": None if created == updated else "1",
         }
 
     def rows_json(self, ids: Sequence[int]) -> list[str]:
@@ -253,7 +258,11 @@ class DealGen(Gen):
                 f'"edate": {stamp if edate == "stamp" else encode(edate)}, '
                 f'"links": {str(id_).join(links)}, "id": "{id_}", '
                 f'"isDisabled": false, "account": {account_}, "customerAccount": {account_}, '
-                f'"hash": "{hash_}", "nextTask": {NULL if nexttask is None else string(nexttask)}}}'
+                f'"hash": "{hash_}", "nextTask": {NULL if nexttask is None else string(nexttask)}, '
+                f'"created_timestamp": "{local(created)}", '
+                f'"updated_timestamp": "{local(updated)}", '
+                f'"created_by": {NULL if id_ % 4 == 0 else ONE}, '
+                f'"updated_by": {NULL if created == updated else ONE}}}'
             )
         return out
 
@@ -433,6 +442,32 @@ class DealFieldDataGen(ChildGen):
                 f'"deal": "{parent}", "links": {str(id_).join(links)}}}'
             )
         return out
+
+
+def deal_field_list_row(row: Row) -> Row:
+    """A typed ``dealCustomFieldData`` side-load row in the shape of the documented flat list
+    ``GET /dealCustomFieldData``: camelCase, the meta and deal ids as JSON numbers (OpenAPI
+    example), plus the undocumented ``originalValue`` live lists carry (real-responses.md;
+    its meaning is not known: the sandbox repeats ``fieldValue`` in it)."""
+    field_id = int(row["custom_field_id"])
+    d = DEAL_FIELDS[(field_id - 1) % len(DEAL_FIELDS)]
+    value = next((row[key] for key in TYPED_KEYS[:-1] if row[key] is not None), None)
+    if d.type == "date" and isinstance(value, str):
+        value = value[:10]  # the typed column holds "YYYY-MM-DD 00:00:00"
+    out: Row = {
+        "id": row["id"],
+        "dealCustomFieldMetumId": field_id,
+        "dealId": int(row["deal_id"]),
+        "customFieldId": field_id,
+        "createdTimestamp": row["created_timestamp"],
+        "updatedTimestamp": row["updated_timestamp"],
+        "fieldValue": value,
+    }
+    if row["custom_field_currency_type"]:
+        out["fieldCurrency"] = row["custom_field_currency_type"]
+    out["originalValue"] = value
+    out["links"] = row["links"]
+    return out
 
 
 class ContactDealGen(Gen):

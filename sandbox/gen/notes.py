@@ -24,7 +24,7 @@ RELTYPE_TOTAL = weight_total(RELTYPE_OPTIONS)
 class NoteGen(Gen):
     name = "notes"
     max_lag_days = 30.0
-    stamps: ClassVar[dict[str, str]] = {"mdate": "iso"}
+    stamps: ClassVar[dict[str, str]] = {"mdate": "iso", "updated_timestamp": "local"}
     touch_field = "note"
     row_draws = 9
 
@@ -48,6 +48,11 @@ class NoteGen(Gen):
             "id": str(id_),
             "user": user,
             "owner": {"type": owner_type, "id": relid},
+            # live, not in the documented schema (real-responses.md)
+            "created_timestamp": self.fmt.local(created),
+            "updated_timestamp": self.fmt.local(updated),
+            "created_by": user,
+            "updated_by": None if created == updated else user,
         }
 
     def rows_json(self, ids: Sequence[int]) -> list[str]:
@@ -56,7 +61,7 @@ class NoteGen(Gen):
         vals = self.draws_for(ids, 0, planned)
         stamps = self.times_from(ids, vals, planned)
         cursor = Cursor(vals)
-        iso, string = self.fmt.iso, encode_string
+        iso, local, string = self.fmt.iso, self.fmt.local, encode_string
         links = self.w.links_template("notes", NOTE_LINKS)
         counts = {table: self.w.gens[table].count for table, _ in RELTYPES.values()}
         users, draft = self.w.sizes.users, threshold(0.05)
@@ -83,11 +88,15 @@ class NoteGen(Gen):
             except IndexError:
                 out.append(self.json_fallback(id_))
                 continue
+            by = f'"{user}"'
             out.append(
                 f'{{"relid": "{relid}", "reltype": "{reltype}", "userid": "{user}", '
                 f'"is_draft": "{is_draft}", "cdate": "{iso(created)}", "mdate": "{iso(updated)}", '
                 f'"note": {string(note)}, "links": {str(id_).join(links)}, '
                 f'"id": "{id_}", "user": "{user}", '
-                f'"owner": {{"type": "{owner_type}", "id": "{relid}"}}}}'
+                f'"owner": {{"type": "{owner_type}", "id": "{relid}"}}, '
+                f'"created_timestamp": "{local(created)}", '
+                f'"updated_timestamp": "{local(updated)}", "created_by": {by}, '
+                f'"updated_by": {"null" if created == updated else by}}}'
             )
         return out

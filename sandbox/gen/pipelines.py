@@ -23,7 +23,7 @@ STAGES = (
 class DealGroupGen(Gen):
     name = "dealGroups"
     span = 0.05
-    stamps: ClassVar[dict[str, str]] = {"udate": "iso"}
+    stamps: ClassVar[dict[str, str]] = {"udate": "iso", "updated_timestamp": "local"}
     touch_field = "title"
 
     def build(self, id_: int, rng: Rng, created: int, updated: int, parent: Any, k: int) -> Row:
@@ -34,6 +34,8 @@ class DealGroupGen(Gen):
             "allusers": "1" if id_ != 2 else "0",
             "autoassign": "1" if id_ == 1 else "0",
             "cdate": self.fmt.iso(created),
+            "created_by": "1",  # the four *_by/*_timestamp fields: live, not documented
+            "created_timestamp": self.fmt.local(created),
             "currency": "usd" if id_ != 3 else "eur",
             "id": str(id_),
             "links": self.w.links(
@@ -43,6 +45,8 @@ class DealGroupGen(Gen):
             "stages": [str(s) for s in stages.base_children(id_)],
             "title": PIPELINES[(id_ - 1) % len(PIPELINES)],
             "udate": self.fmt.iso(updated),
+            "updated_by": None if created == updated else "1",
+            "updated_timestamp": self.fmt.local(updated),
             "win_probability_initialize_date": self.fmt.local(created) if init == "stamp" else init,
         }
 
@@ -52,7 +56,7 @@ class DealStageGen(Gen):
     span = 0.05
     parent_table = "dealGroups"
     parent_field = "group"
-    stamps: ClassVar[dict[str, str]] = {"udate": "iso"}
+    stamps: ClassVar[dict[str, str]] = {"udate": "iso", "updated_timestamp": "local"}
     touch_field = "title"
 
     def __init__(self, world: Any) -> None:
@@ -76,20 +80,25 @@ class DealStageGen(Gen):
     def build(self, id_: int, rng: Rng, created: int, updated: int, parent: Any, k: int) -> Row:
         group = self.groups[id_ - 1] if id_ <= len(self.groups) else parent
         order = id_ - self.stages_of(group).start + 1 if id_ <= len(self.groups) else k + 1
+        dated = id_ % 7 != 3  # live stages can have null cdate/udate (real-responses.md)
         return {
             "cardRegion1": "title",
             "cardRegion2": "next-action",
             "cardRegion3": rng.choice(("show-avatar", "hide-avatar")),
             "cardRegion4": "contact-fullname-orgname",
             "cardRegion5": "value",
-            "cdate": None if id_ % 7 == 3 else self.fmt.iso(created),
+            "cdate": self.fmt.iso(created) if dated else None,
             "color": hex_string(rng, 6).upper(),
+            "created_by": "1" if dated else None,
+            "created_timestamp": self.fmt.local(created) if dated else None,
             "dealOrder": "next-action DESC",
             "group": str(group),
             "id": str(id_),
             "links": self.w.links("dealStages", id_, ("group",)),
             "order": str(order),
             "title": STAGES[(order - 1) % len(STAGES)],
-            "udate": None if id_ % 7 == 3 else self.fmt.iso(updated),
+            "udate": self.fmt.iso(updated) if dated else None,
+            "updated_by": None,
+            "updated_timestamp": self.fmt.local(updated) if dated else None,
             "width": rng.choice(("280", "270")),
         }

@@ -41,7 +41,8 @@ class DealTaskGen(Gen):
 
     name = "dealTasks"
     max_lag_days = 30.0
-    stamps: ClassVar[dict[str, str]] = {"udate": "iso", "updated_utc_timestamp": "utc"}
+    # *_utc_timestamp fields hold account-local wall time (real-responses.md, "Time")
+    stamps: ClassVar[dict[str, str]] = {"udate": "iso", "updated_utc_timestamp": "local"}
     touch_field = "title"
     row_draws = 21
 
@@ -110,11 +111,11 @@ class DealTaskGen(Gen):
             "outcomeId": rng.randint(1, self.w.sizes.task_outcomes) if done else None,
             "outcomeInfo": sentence(rng, 0.3) if done and rng.chance(0.5) else None,
             "assigned_date": f.iso(created) if rng.chance(0.8) else None,
-            "created_utc_timestamp": f.utc(created),
-            "updated_utc_timestamp": f.utc(updated),
+            "created_utc_timestamp": f.local(created),
+            "updated_utc_timestamp": f.local(updated),
             "donedate": f.local(done_at) if done else None,
             "done_by": user if done else None,
-            "done_utc_timestamp": f.utc(done_at) if done else None,
+            "done_utc_timestamp": f.local(done_at) if done else None,
             "duration": str(minutes),
             "links": self.w.links("dealTasks", id_, TASK_LINKS),
         }
@@ -127,7 +128,7 @@ class DealTaskGen(Gen):
         stamps = self.times_from(ids, vals, planned)
         cursor = Cursor(vals)
         f, sizes = self.fmt, self.w.sizes
-        iso, local, utc = f.iso, f.local, f.utc
+        iso, local = f.iso, f.local
         string = encode_string
         links = self.w.links_template("dealTasks", TASK_LINKS)
         counts = {table: self.w.gens[table].count for table, _ in TASK_RELTYPES.values()}
@@ -173,11 +174,8 @@ class DealTaskGen(Gen):
                 out.append(self.json_fallback(id_))
                 continue
             if done:
-                donedate, done_by, done_utc = (
-                    f'"{local(done_at)}"',
-                    f'"{user}"',
-                    f'"{utc(done_at)}"',
-                )
+                donedate = done_utc = f'"{local(done_at)}"'
+                done_by = f'"{user}"'
             else:
                 donedate = done_by = done_utc = "null"
             out.append(
@@ -188,8 +186,8 @@ class DealTaskGen(Gen):
                 f'"doneAutomation": null, "user": "{user}", "assignee": "{assignee}", '
                 f'"owner": {{"type": "{owner_type}", "id": "{relid}"}}, "outcomeId": {outcome}, '
                 f'"outcomeInfo": {info}, "assigned_date": {assigned}, '
-                f'"created_utc_timestamp": "{utc(created)}", '
-                f'"updated_utc_timestamp": "{utc(updated)}", "donedate": {donedate}, '
+                f'"created_utc_timestamp": "{local(created)}", '
+                f'"updated_utc_timestamp": "{local(updated)}", "donedate": {donedate}, '
                 f'"done_by": {done_by}, "done_utc_timestamp": {done_utc}, '
                 f'"duration": "{minutes}", "links": {str(id_).join(links)}}}'
             )
@@ -199,7 +197,7 @@ class DealTaskGen(Gen):
 class TaskOutcomeGen(Gen):
     name = "taskOutcomes"
     span = 0.1
-    stamps: ClassVar[dict[str, str]] = {"updated_utc_timestamp": "iso"}
+    stamps: ClassVar[dict[str, str]] = {"updated_utc_timestamp": "local"}
     touch_field = "title"
 
     def build(self, id_: int, rng: Rng, created: int, updated: int, parent: Any, k: int) -> Row:
@@ -211,8 +209,8 @@ class TaskOutcomeGen(Gen):
             "disabled": disabled,
             "created_by": "1",
             "updated_by": "1",
-            "created_utc_timestamp": self.fmt.iso(created),
-            "updated_utc_timestamp": self.fmt.iso(updated),
+            "created_utc_timestamp": self.fmt.local(created),
+            "updated_utc_timestamp": self.fmt.local(updated),
             "dealTasktype_ids": [str(t) for t in rels.types_of(id_)],
             "links": self.w.links("taskOutcomes", id_, ("tasktypeOutcomeRels", "dealTasks")),
             "id": str(id_),
@@ -223,12 +221,13 @@ class TaskTypeGen(Gen):
     """``/dealTasktypes``: ``links`` is ``[]`` and ``outcomes`` nests the outcome relations.
 
     The element shape of ``outcomes`` was never seen in a stored live response; this sandbox
-    uses ``{"id", "outcome_id", "display_order"}`` (unverified).
+    uses ``{"id", "outcome_id", "display_order"}`` (unverified). Task types are the one place
+    where ``*_utc_timestamp`` fields carry an ISO string with an offset (real-responses.md).
     """
 
     name = "dealTasktypes"
     span = 0.1
-    stamps: ClassVar[dict[str, str]] = {"udate": "iso", "updated_utc_timestamp": "utc"}
+    stamps: ClassVar[dict[str, str]] = {"udate": "iso", "updated_utc_timestamp": "iso"}
     touch_field = "title"
 
     def build(self, id_: int, rng: Rng, created: int, updated: int, parent: Any, k: int) -> Row:
@@ -242,7 +241,7 @@ class TaskTypeGen(Gen):
         return {
             "cdate": None if predefined else f.iso(created),
             "created_by": None if predefined else "1",
-            "created_utc_timestamp": None if predefined else f.utc(created),
+            "created_utc_timestamp": None if predefined else f.iso(created),
             "defduration": "0" if predefined else "30",
             "display_order": str(id_),
             "id": str(id_),
@@ -252,7 +251,7 @@ class TaskTypeGen(Gen):
             "title": TASK_TYPES[(id_ - 1) % len(TASK_TYPES)],
             "udate": None if predefined else f.iso(updated),
             "updated_by": None if predefined else "1",
-            "updated_utc_timestamp": None if predefined else f.utc(updated),
+            "updated_utc_timestamp": None if predefined else f.iso(updated),
         }
 
 
@@ -287,7 +286,7 @@ class TaskTypeOutcomeRelGen(Gen):
             "outcome_id": str(outcome),
             "display_order": str(order),
             "created_by": "0",
-            "created_utc_timestamp": self.fmt.iso(created),
+            "created_utc_timestamp": self.fmt.local(created),
             "updated_by": None,
             "updated_utc_timestamp": self.fmt.local(updated),
             "links": self.w.links("tasktypeOutcomeRels", id_, ("tasktype", "outcome", "createdBy")),

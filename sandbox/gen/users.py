@@ -6,6 +6,7 @@ from typing import Any, ClassVar
 
 from ..rng import Rng
 from ..text import FIRST_NAMES, LAST_NAMES, ascii_slug, phone
+from ..timefmt import ZERO_DATETIME
 from .base import Gen, Row, flag
 
 GROUP_FLAGS = (
@@ -31,7 +32,7 @@ GROUP_FLAGS = (
     "pgContactFilters",
     "pgContactImport",
     "pgContactMerge",
-    "pgContactResubscribe",
+    "pgContactResubscribe",  # pg_subscriber_resubscribe on older accounts (legacy_names)
     "pgContactSync",
     "pgDeal",
     "pgDealDelete",
@@ -103,6 +104,8 @@ GROUP_LINKS = (
     "automationGroups",
 )
 USER_LINKS = ("lists", "userGroup", "dealGroupTotals", "dealGroupUsers", "configs")
+# field names older accounts send instead (issue 11, section 5); key order is kept
+LEGACY_GROUP_NAMES = {"pgContactResubscribe": "pg_subscriber_resubscribe"}
 
 
 class GroupGen(Gen):
@@ -127,6 +130,8 @@ class GroupGen(Gen):
                 "id": str(id_),
             }
         )
+        if self.w.config.legacy_names:
+            row = {LEGACY_GROUP_NAMES.get(key, key): value for key, value in row.items()}
         return row
 
 
@@ -141,19 +146,31 @@ class UserGen(Gen):
         first, last = rng.choice(FIRST_NAMES[:28]), rng.choice(LAST_NAMES[:26])
         username = "admin" if id_ == 1 else f"{ascii_slug(first)}{id_}"
         signature = rng.weighted(((None, 5), ("", 2), ("--\nBest,\n" + first, 2), ("🙂", 1)))
+        user_phone = phone(rng)
+        lang = rng.choice(("english", "english", "german", "portuguese"))
+        mfa = flag(rng, 0.4)
+        # account-local despite the name; zero date on old records, null on new ones
+        if rng.chance(0.7):
+            password: str | None = self.fmt.local(updated)
+        else:
+            password = ZERO_DATETIME if created < self.w.zero_dates_until else None
+        dated = id_ == 1 or rng.chance(0.7)  # GET /users sends null cdate/udate for some
+        config = self.w.config
         return {
             "username": username,
             "firstName": first,
             "lastName": last,
             "email": f"{username}@example.com",
-            "phone": phone(rng),
+            "phone": user_phone,
             "signature": signature,
-            "lang": rng.choice(("english", "english", "german", "portuguese")),
-            "localZoneid": self.w.config.timezone,
-            "mfaEnabled": flag(rng, 0.4),
-            "cdate": self.fmt.iso(created),
-            "udate": self.fmt.iso(updated),
-            "password_updated_utc_timestamp": self.fmt.utc(updated) if rng.chance(0.7) else None,
+            "lang": lang,
+            # each user's display zone, not the zone the API writes in: the calling user (1,
+            # GET /users/me) and most others show user_timezone, every third the account's
+            "localZoneid": config.timezone if id_ % 3 == 0 else config.user_timezone,
+            "mfaEnabled": mfa,
+            "cdate": self.fmt.iso(created) if dated else None,
+            "udate": self.fmt.iso(updated) if dated else None,
+            "password_updated_utc_timestamp": password,
             "links": self.w.links("users", id_, USER_LINKS),
             "id": str(id_),
         }

@@ -1,0 +1,450 @@
+"""Check acx.toml like a spec: the JSON Schema of schemas/config.schema.json, then what a schema
+cannot say (IANA zone names, the spec's table names, dates, URLs, secrets written in the file).
+Every problem is reported at once, sorted by line, as `file:line: key.path: message`.
+
+tomllib keeps no line numbers: `locate` finds the line of each key by scanning the text (table
+headers, `key = value`, dotted and quoted keys); a key it cannot place gets its table's line."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import math
+import re
+from collections.abc import Iterator, Mapping
+from datetime import date, datetime, time, timezone
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+import jsonschema
+import tomllib
+
+from engine.errors import ConfigError, ConfigFileError
+from engine.spec import Spec
+from engine.yamlsrc import KeyPath, Located
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "config.schema.json"
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+# Every ACX_* variable acx reads, and who reads it. Also known: the spec's own variables
+# (source.base_url.env, source.auth.env) and those acx.toml names in its *_env keys.
+KNOWN_ENV: dict[str, str] = {
+    "ACX_TIMEZONE": "engine/config.py: the account's time zone",
+    "ACX_REQUESTS_PER_SECOND": "engine/config.py: requests per second",
+    "ACX_POSTGRES_DSN": "engine/destinations/postgres.py: --dest postgres",
+    "ACX_POSTGRES_SCHEMA": "engine/destinations/postgres.py: --dest postgres",
+    "ACX_DUCKDB_MEMORY_LIMIT": "engine/destinations/duckdb.py: --dest duckdb",
+    "ACX_CRASH_AT": "engine/crashpoints.py: a crash point, for the crash tests",
+    "ACX_REFRESH_GOLDEN": "tests: rewrite golden files (make golden)",
+    "ACX_RECORD_CASSETTES": "tests: record cassettes (make cassettes)",
+    "ACX_TEST_POSTGRES_DSN": "tests/conftest.py: the test database",
+}
+
+# Keys that would hold a secret, by where they sit (source, or a target's type): what the
+# secret is and where it goes instead.
+SECRETS: dict[tuple[str, str], tuple[str, str]] = {
+    ("source", "api_key"): ("the API key", "use api_key_env"),
+    ("postgres", "password"): ("a password", "use dsn_env, PGPASSWORD or ~/.pgpass"),
+    ("snowflake", "password"): ("the password", "use password_env"),
+    ("snowflake", "private_key_passphrase"): (
+        "the private key passphrase",
+        "use private_key_passphrase_env",
+    ),
+}
+
+# Per target type: keys of which exactly one must be given (what the destination reads).
+ONE_OF: dict[str, tuple[str, str]] = {
+    "postgres": ("dsn", "dsn_env"),
+    "snowflake": ("password_env", "private_key_file"),
+}
+
+TYPE_WORDS = {
+    "string": "a string",
+    "number": "a number",
+    "integer": "a whole number",
+    "object": "a table",
+    "boolean": "true or false",
+    "array": "an array",
+}
+
+Problem = tuple[KeyPath, str]
+
+
+@cache
+def schema() -> dict[str, Any]:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------- TOML with line numbers
+
+
+def locate(text: str, name: str) -> Located:
+    """Parse TOML text; a syntax error is a ConfigFileError with its line."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigFileError([_syntax(str(exc), name, text)]) from None
+    return Located(name, data, key_lines(text))
+
+
+def _syntax(message: str, name: str, text: str) -> str:
+    found = re.search(r" \(at line (\d+), column (\d+)\)$", message)
+    if found:
+        line, where = found.group(1), f" (column {found.group(2)})"
+    else:  # at end of document
+        line, where = str(max(1, len(text.splitlines()))), ""
+    what = re.sub(r" \(at [^()]*\)$", "", message)
+    what = re.sub(r"\((('[^']*',? ?)+)\)", lambda m: "[" + _dotted(m.group(1)) + "]", what)
+    return f"{name}:{line}: TOML syntax: {what[:1].lower()}{what[1:]}{where}"
+
+
+def _dotted(quoted: str) -> str:
+    return ".".join(re.findall(r"'([^']*)'", quoted))
+
+
+_PART = r"""\s*(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')\s*"""
+_KEY = rf"{_PART}(?:\.{_PART})*"
+_ARRAY_HEADER = re.compile(rf"^\s*\[\[({_KEY})\]\]")
+_HEADER = re.compile(rf"^\s*\[({_KEY})\]")
+_ASSIGN = re.compile(rf"^({_KEY})=(.*)$")
+_STRINGS = re.compile(r"""\"\"\".*?\"\"\"|'''.*?'''|"(?:[^"\\]|\\.)*"|'[^']*'""")
+
+
+def key_lines(text: str) -> dict[KeyPath, int]:
+    """The line (1-based) of every table header and key the text writes."""
+    lines: dict[KeyPath, int] = {}
+    table: KeyPath = ()
+    arrays: dict[KeyPath, int] = {}
+    skip_until: str | None = None  # the end of a multi-line string or array
+    depth = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        if skip_until is not None:
+            if skip_until in line:
+                skip_until = None
+            continue
+        if depth:
+            depth += _depth(line)
+            continue
+        if found := _ARRAY_HEADER.match(line):
+            path = _parts(found.group(1))
+            arrays[path] = arrays.get(path, -1) + 1
+            table = (*path, arrays[path])
+            _mark(lines, table, number)
+        elif found := _HEADER.match(line):
+            table = _parts(found.group(1))
+            _mark(lines, table, number)
+        elif found := _ASSIGN.match(line):
+            _mark(lines, (*table, *_parts(found.group(1))), number)
+            value = found.group(2).strip()
+            for quotes in ('"""', "'''"):
+                if value.startswith(quotes) and quotes not in value[3:]:
+                    skip_until = quotes
+            if skip_until is None:
+                depth = max(0, _depth(value))
+    return lines
+
+
+def _mark(lines: dict[KeyPath, int], path: KeyPath, number: int) -> None:
+    for end in range(1, len(path)):
+        lines.setdefault(path[:end], number)
+    lines[path] = number
+
+
+def _parts(key: str) -> KeyPath:
+    parts = re.findall(r"""[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'""", key)
+    return tuple(_unquote(p) for p in parts)
+
+
+def _unquote(part: str) -> str:
+    if part.startswith('"'):
+        try:
+            return str(json.loads(part))
+        except json.JSONDecodeError:
+            return part[1:-1]
+    return part[1:-1] if part.startswith("'") else part
+
+
+def _depth(value: str) -> int:
+    """How many more [ than ] the line opens, outside strings and comments."""
+    bare = _STRINGS.sub("", value).split("#", 1)[0]
+    return bare.count("[") - bare.count("]")
+
+
+# ---------------------------------------------------------------- the checks
+
+
+def check(located: Located, spec: Spec) -> None:
+    """Raise ConfigFileError with every problem of the file, sorted by line."""
+    checker = Checker(spec)
+    own = checker.problems(located.data)
+    # where both speak of a value (api_key, a date, the URL), the cross-check says it better
+    found = [p for p in schema_problems(located.data) if p[0] not in checker.replaces] + own
+    if found:
+        found.sort(key=lambda problem: located.line(problem[0]))
+        raise ConfigFileError([f"{located.where(path)}: {message}" for path, message in found])
+
+
+def schema_problems(data: dict[str, Any]) -> Iterator[Problem]:
+    validator = jsonschema.Draft202012Validator(schema())
+    missing: dict[KeyPath, list[str]] = {}  # one line per table for its missing keys
+    for err in validator.iter_errors(_jsonable(data)):
+        path: KeyPath = tuple(err.absolute_path)
+        if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+            allowed = list(err.schema.get("properties", {}))
+            for key in err.instance:
+                if key not in allowed:
+                    valid = f"valid keys: {', '.join(allowed)}"
+                    yield (*path, key), did_you_mean(f"unknown key '{key}'", key, allowed, valid)
+        elif err.validator == "required":
+            missing.setdefault(path, []).extend(
+                k for k in err.validator_value if k not in err.instance
+            )
+        else:
+            yield path, _message(err, path)
+    for path, keys in missing.items():
+        names = list(dict.fromkeys(keys))
+        yield path, f"missing required key{'s' if len(names) > 1 else ''}: {', '.join(names)}"
+
+
+def _message(err: jsonschema.ValidationError, path: KeyPath) -> str:
+    value, limit = err.instance, err.validator_value
+    if err.validator == "type" and isinstance(limit, str):
+        return f"{_shown(value)} is not {TYPE_WORDS.get(limit, limit)}"
+    if err.validator == "exclusiveMinimum":
+        return f"must be greater than {limit}, not {value}"
+    if err.validator == "minimum":
+        return f"must be {limit} or more, not {value}"
+    if err.validator == "pattern" and str(path[-1]).endswith("_env"):
+        return f"{value!r} is not an environment variable name"
+    if err.validator == "enum":
+        choices = [str(v) for v in limit]
+        return did_you_mean(f"{value!r} is not one of {', '.join(choices)}", str(value), choices)
+    return err.message
+
+
+class Checker:
+    """What the schema cannot say; defensive about shapes, since the schema may have failed."""
+
+    def __init__(self, spec: Spec) -> None:
+        self.spec = spec
+        self.found: list[Problem] = []
+        self.replaces: set[KeyPath] = set()  # values whose schema problems this one replaces
+
+    def add(self, path: KeyPath, message: str, replaces: bool = False) -> None:
+        self.found.append((path, message))
+        if replaces:
+            self.replaces.add(path)
+
+    def problems(self, data: dict[str, Any]) -> list[Problem]:
+        source = _table(data.get("source"))
+        self.secrets(("source",), "source", source)
+        if (url := _string(source.get("api_url"))) is not None:
+            self.value(("source", "api_url"), check_url, url)
+        name = _string(source.get("timezone"))
+        if name is not None and (problem := zone_problem(name)):
+            self.add(("source", "timezone"), problem, replaces=True)
+        self.start_date(("source",), source)
+        rate = source.get("requests_per_second")
+        if isinstance(rate, float) and not math.isfinite(rate):  # TOML's nan and inf
+            self.add(
+                ("source", "requests_per_second"), f"must be a finite number, not {rate}", True
+            )
+        for key, item in _table(data.get("tables")).items():
+            self.table(key, _table(item))
+        for name, item in _table(data.get("targets")).items():
+            self.target(name, _table(item))
+        return self.found
+
+    def target(self, name: str, item: dict[str, Any]) -> None:
+        kind = str(item.get("type"))
+        self.secrets(("targets", name), kind, item)
+        if kind in ONE_OF and sum(key in item for key in ONE_OF[kind]) != 1:
+            first, second = ONE_OF[kind]
+            self.add(("targets", name), f"give exactly one of {first} and {second}")
+
+    def value(self, path: KeyPath, rule: Any, value: Any) -> None:
+        try:
+            rule(value)
+        except ConfigError as err:
+            self.add(path, str(err), replaces=True)
+
+    def secrets(self, at: KeyPath, kind: str, item: dict[str, Any]) -> None:
+        for key in item:
+            if (kind, key) in SECRETS:
+                what, hint = SECRETS[kind, key]
+                message = f"do not write {what} into the config file ({hint})"
+                self.add((*at, key), message, replaces=True)
+
+    def start_date(self, at: KeyPath, item: dict[str, Any]) -> None:
+        if "start_date" in item:
+            self.value((*at, "start_date"), parse_moment, item["start_date"])
+
+    def table(self, key: str, item: dict[str, Any]) -> None:
+        at: KeyPath = ("tables", key)
+        streams = {s.key: s for s in self.spec.streams}
+        if key not in streams:
+            where = f"no table '{key}' in {Path(self.spec.path).name}"
+            self.add(at, did_you_mean(where, key, list(streams), "see `acx streams`"))
+            return
+        stream = streams[key]
+        if stream.from_ is not None:
+            root = stream
+            while root.from_ is not None and root.from_ in streams:
+                root = streams[root.from_]
+            self.add(
+                at,
+                f"table '{key}' is filled from the responses of '{root.key}' and follows its "
+                f"settings (set [tables.{root.key}] instead)",
+            )
+            return
+        mode, own = item.get("mode"), stream.replication.mode or "full"
+        if mode in ("full", "incremental") and mode != own and not stream.replication.selectable:
+            self.add(
+                (*at, "mode"),
+                f"table '{key}' is always {own}: the spec does not let it choose "
+                f"(use --full-refresh {key} for a one-off full reload)",
+            )
+        self.start_date(at, item)
+
+
+# ---------------------------------------------------------------- value rules
+
+
+def check_url(url: str) -> str:
+    """https only, except for loopback (the local sandbox)."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(f"account URL {url!r} is not an http(s) URL")
+    if parts.scheme == "http" and parts.hostname not in LOOPBACK:
+        raise ConfigError(
+            f"account URL {parts.scheme}://{parts.hostname} is not https",
+            "only loopback addresses may use plain http",
+        )
+    return url.strip().rstrip("/")
+
+
+def parse_moment(value: Any, where: str = "") -> datetime | None:
+    """A start date: a TOML date/datetime or an ISO string; naive means UTC."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
+        moment = datetime(value.year, value.month, value.day)
+    else:
+        try:
+            moment = datetime.fromisoformat(str(value))
+        except ValueError:
+            prefix = f"{where}: " if where else ""
+            raise ConfigError(f"{prefix}{_shown(value)} is not a date (use YYYY-MM-DD)") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
+
+
+@cache
+def _zones() -> dict[str, str]:
+    """IANA zone names by their lower-case spelling."""
+    return {name.lower(): name for name in available_timezones()}
+
+
+def zone_problem(name: str) -> str | None:
+    """Why `name` is not an IANA time zone (with a did-you-mean), or None when it is one."""
+    zones = _zones()
+    if name in zones.values() or (not zones and _loads(name)):
+        return None
+    close = zones.get(name.lower())
+    if close is None:
+        near = difflib.get_close_matches(name.lower(), list(zones), n=1)
+        close = zones[near[0]] if near else None
+    hint = f"did you mean '{close}'?" if close else "use an IANA name like America/New_York"
+    return f"unknown time zone {name!r} ({hint})"
+
+
+def _loads(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def zone(name: str, where: str) -> ZoneInfo:
+    """The zone named by `where` (a flag, a variable); unknown names are a one-line error."""
+    problem = zone_problem(name)
+    if problem:
+        raise ConfigError(f"{where}: {problem}")
+    return ZoneInfo(name)
+
+
+# ---------------------------------------------------------------- the environment
+
+
+def env_warnings(env: Mapping[str, str], spec: Spec, data: dict[str, Any]) -> list[str]:
+    """One warning per ACX_* variable set that acx does not read, with a did-you-mean."""
+    known = {*KNOWN_ENV, spec.source.base_url_env, spec.source.auth_env, *_named_env(data)}
+    out = []
+    for name in sorted(env):
+        if name.startswith("ACX_") and name not in known:
+            message = f"{name} is set but acx does not read it"
+            hint = "see docs/cli.md for the variables acx reads"
+            out.append(did_you_mean(message, name, sorted(known), hint))
+    return out
+
+
+def _named_env(node: Any) -> Iterator[str]:
+    """Variables the config names in its *_env keys (api_key_env, a target's dsn_env ...)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key.endswith("_env") and isinstance(value, str):
+                yield value
+            yield from _named_env(value)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def did_you_mean(message: str, word: str, choices: list[str], otherwise: str = "") -> str:
+    close = difflib.get_close_matches(word, choices, n=1)
+    if close:
+        return f"{message} (did you mean '{close[0]}'?)"
+    if otherwise:
+        return f"{message} ({otherwise})"
+    return f"{message} (valid: {', '.join(choices)})" if choices else message
+
+
+def _string(value: Any) -> str | None:
+    """A string, or the text of a TOML date written where a string belongs."""
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    return value if isinstance(value, str) else None
+
+
+def _table(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    return repr(value)
+
+
+def _jsonable(value: Any) -> Any:
+    """TOML's dates and times as the ISO strings JSON Schema sees."""
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    return value

@@ -1,0 +1,112 @@
+"""Zone-less timestamps against their offset twins (`same_instant_as`): the API often writes one
+moment twice, once zone-less in the account's zone and once with an offset. Comparing the two on
+every row checks the zone acx read the zone-less one in; in the hour a daylight-saving change
+repeats, the twin tells which of the two instants the wall-clock time meant."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone, tzinfo
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from engine.spec import Stream
+
+SAME_MOMENT_US = 60 * 1_000_000  # written a few seconds apart still counts as the same moment
+
+
+@dataclass
+class TwinTally:
+    agreed: int = 0
+    disagreed: int = 0
+    repeated: int = 0  # wall-clock times of a repeated hour, read as their twin's instant
+    example: str | None = None
+
+
+def check_twins(stream: Stream, table: pa.Table, zone: tzinfo, tally: TwinTally) -> pa.Table:
+    """Count agreements per pair of columns; fix readings of repeated hours. Returns the table
+    (with fixed values where a repeated hour was read the wrong way)."""
+    for col in stream.columns:
+        if col.same_instant_as is None:
+            continue
+        twin = stream.column(col.same_instant_as)
+        both, agree = _compare(table, col.name, twin.name)
+        pairs = pc.sum(both.cast(pa.int64())).as_py() or 0
+        agreed = pc.sum(agree.cast(pa.int64())).as_py() or 0
+        if agreed < pairs:
+            table, fixed = _repeated_hours(table, col.name, twin.name, both, agree, zone)
+            if fixed:
+                tally.repeated += fixed
+                agreed += fixed
+                both, agree = _compare(table, col.name, twin.name)
+            if agreed < pairs and tally.example is None:
+                tally.example = _example(table, col.name, twin.name, both, agree, zone)
+        tally.agreed += agreed
+        tally.disagreed += pairs - agreed
+    return table
+
+
+def _compare(table: pa.Table, name: str, twin: str) -> tuple[pa.ChunkedArray, pa.ChunkedArray]:
+    """Rows where both are present, and rows where they name the same moment."""
+    local, exact = table[name], table[twin]
+    both = pc.and_(pc.is_valid(local), pc.is_valid(exact))
+    gap = pc.abs(pc.subtract(local.cast(pa.int64()), exact.cast(pa.int64())))
+    return both, pc.fill_null(pc.and_(both, pc.less_equal(gap, SAME_MOMENT_US)), False)
+
+
+def _repeated_hours(
+    table: pa.Table,
+    name: str,
+    twin: str,
+    both: pa.ChunkedArray,
+    agree: pa.ChunkedArray,
+    zone: tzinfo,
+) -> tuple[pa.Table, int]:
+    """Where a zone-less value lies in a repeated hour and its other reading is its twin's
+    instant, take that reading."""
+    mismatched = pc.and_(both, pc.invert(agree))
+    rows = pc.indices_nonzero(pc.fill_null(mismatched, False)).to_pylist()
+    values = table[name].to_pylist()
+    twins = table[twin].to_pylist()
+    fixed = 0
+    for i in rows:
+        other = _other_reading(values[i], zone)
+        if other is not None and abs(other - twins[i]) <= timedelta(microseconds=SAME_MOMENT_US):
+            values[i] = other
+            fixed += 1
+    if not fixed:
+        return table, 0
+    index = table.schema.get_field_index(name)
+    column = pa.array(values, type=table.schema.field(index).type)
+    return table.set_column(index, table.schema.field(index), column), fixed
+
+
+def _other_reading(value: datetime, zone: tzinfo) -> datetime | None:
+    """The second instant a wall-clock time names in a repeated hour, or None."""
+    utc = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    wall = utc.astimezone(zone).replace(tzinfo=None)
+    first = wall.replace(tzinfo=zone, fold=0).astimezone(timezone.utc)
+    second = wall.replace(tzinfo=zone, fold=1).astimezone(timezone.utc)
+    if first == second:
+        return None
+    other = second if utc == first else first
+    return other if value.tzinfo else other.replace(tzinfo=None)
+
+
+def _example(
+    table: pa.Table,
+    name: str,
+    twin: str,
+    both: pa.ChunkedArray,
+    agree: pa.ChunkedArray,
+    zone: tzinfo,
+) -> str:
+    i = pc.indices_nonzero(pc.fill_null(pc.and_(both, pc.invert(agree)), False))[0].as_py()
+    local, exact = table[name][i].as_py(), table[twin][i].as_py()
+    shown = _as_utc(local).astimezone(zone).replace(tzinfo=None)
+    return f"{name} {shown:%Y-%m-%d %H:%M:%S} vs {twin} {_as_utc(exact).astimezone(zone):%Y-%m-%d %H:%M:%S%z}"
+
+
+def _as_utc(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)

@@ -1,0 +1,404 @@
+"""acx.toml is checked like the spec: every problem at once, one line each, `acx.toml:LINE:
+key.path: message` with a did-you-mean, exit 2 before anything is fetched. The time zone comes
+from --timezone, else ACX_TIMEZONE, else the file, else nobody set one. An ACX_* variable acx
+does not read is a warning. The schema documents every key with examples that validate."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import jsonschema
+import pytest
+
+from engine.config import load_settings
+from engine.configcheck import KNOWN_ENV, key_lines, schema
+from engine.errors import ConfigError
+from engine.spec import load_spec
+from tests.conftest import ROOT, SPEC
+
+ENV = {"ACX_API_URL": "https://acme.api-us1.com", "ACX_API_KEY": "k"}
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch, tmp_path):
+    """No ACX_* variable from the shell running the tests; ./acx.toml is the test's."""
+    for name in [n for n in __import__("os").environ if n.startswith("ACX_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path)
+
+
+@dataclass(frozen=True)
+class Broken:
+    name: str
+    toml: str
+    errors: tuple[str, ...]  # stderr, line by line
+
+
+BROKEN = [
+    Broken(
+        "misspelled key in [source]",
+        '[source]\ntime_zone = "America/New_York"\n',
+        ("acx.toml:2: source.time_zone: unknown key 'time_zone' (did you mean 'timezone'?)",),
+    ),
+    Broken(
+        "unknown top-level table",
+        '[sources]\ntimezone = "UTC"\n',
+        ("acx.toml:1: sources: unknown key 'sources' (did you mean 'source'?)",),
+    ),
+    Broken(
+        "unknown table name",
+        "[tables.contcts]\nupdate_window_days = 2\n",
+        (
+            "acx.toml:1: tables.contcts: no table 'contcts' in activecampaign.yaml "
+            "(did you mean 'contacts'?)",
+        ),
+    ),
+    Broken(
+        "table filled from another table's responses",
+        '[tables.deal_stages]\nmode = "full"\n',
+        (
+            "acx.toml:1: tables.deal_stages: table 'deal_stages' is filled from the responses "
+            "of 'pipelines' and follows its settings (set [tables.pipelines] instead)",
+        ),
+    ),
+    Broken(
+        "requests_per_second of the wrong type",
+        '[source]\nrequests_per_second = "fast"\n',
+        ("acx.toml:2: source.requests_per_second: 'fast' is not a number",),
+    ),
+    Broken(
+        "requests_per_second of zero",
+        "[source]\nrequests_per_second = 0\n",
+        ("acx.toml:2: source.requests_per_second: must be greater than 0, not 0",),
+    ),
+    Broken(
+        "negative update window",
+        "[tables.contacts]\n\nupdate_window_days = -1\n",
+        ("acx.toml:3: tables.contacts.update_window_days: must be 0 or more, not -1",),
+    ),
+    Broken(
+        "update window that is not whole",
+        "[tables.contacts]\nupdate_window_days = 1.5\n",
+        ("acx.toml:2: tables.contacts.update_window_days: 1.5 is not a whole number",),
+    ),
+    Broken(
+        "unknown time zone",
+        '[source]\ntimezone = "America/NewYork"\n',
+        (
+            "acx.toml:2: source.timezone: unknown time zone 'America/NewYork' "
+            "(did you mean 'America/New_York'?)",
+        ),
+    ),
+    Broken(
+        "time zone in the wrong case",
+        '[source]\ntimezone = "europe/berlin"\n',
+        (
+            "acx.toml:2: source.timezone: unknown time zone 'europe/berlin' "
+            "(did you mean 'Europe/Berlin'?)",
+        ),
+    ),
+    Broken(
+        "start date that is not a date",
+        '[source]\nstart_date = "2024-13-01"\n',
+        ("acx.toml:2: source.start_date: '2024-13-01' is not a date (use YYYY-MM-DD)",),
+    ),
+    Broken(
+        "API key written in the file",
+        '[source]\napi_key = "abc123"\n',
+        (
+            "acx.toml:2: source.api_key: do not write the API key into the config file "
+            "(use api_key_env)",
+        ),
+    ),
+    Broken(
+        "TOML syntax error",
+        '[source]\ntimezone = "UTC"\nrequests_per_second = \n',
+        ("acx.toml:3: TOML syntax: invalid value (column 23)",),
+    ),
+    Broken(
+        "the same table twice",
+        "[tables.deals]\nupdate_window_days = 1\n\n[tables.deals]\nupdate_window_days = 2\n",
+        ("acx.toml:4: TOML syntax: cannot declare [tables.deals] twice (column 14)",),
+    ),
+    Broken(
+        "unknown key in a target",
+        '[targets.pg]\ntype = "postgres"\ndsn_env = "ACX_PG_DSN"\nshema = "raw"\n',
+        ("acx.toml:4: targets.pg.shema: unknown key 'shema' (did you mean 'schema'?)",),
+    ),
+    Broken(
+        "unknown target type",
+        '[targets.pg]\ntype = "postgress"\ndsn_env = "ACX_PG_DSN"\n',
+        (
+            "acx.toml:2: targets.pg.type: 'postgress' is not one of postgres, snowflake "
+            "(did you mean 'postgres'?)",
+        ),
+    ),
+    Broken(
+        "target with neither DSN nor its variable",
+        '[targets.pg]\ntype = "postgres"\nschema = "raw"\n',
+        ("acx.toml:1: targets.pg: give exactly one of dsn and dsn_env",),
+    ),
+    Broken(
+        "password written in a target",
+        '[targets.sf]\ntype = "snowflake"\naccount = "a"\nuser = "u"\ndatabase = "RAW"\n'
+        'schema = "AC"\npassword = "hunter2"\n',
+        (
+            "acx.toml:1: targets.sf: give exactly one of password_env and private_key_file",
+            "acx.toml:7: targets.sf.password: do not write the password into the config file "
+            "(use password_env)",
+        ),
+    ),
+    Broken(
+        "misspelled mode",
+        '[tables.deals]\nmode = "ful"\n',
+        ("acx.toml:2: tables.deals.mode: 'ful' is not one of full, incremental (did you mean 'full'?)",),
+    ),
+    Broken(
+        "mode on a table the spec does not let choose",
+        '[tables.contacts]\nmode = "full"\n',
+        (
+            "acx.toml:2: tables.contacts.mode: table 'contacts' is always incremental: the spec "
+            "does not let it choose (use --full-refresh contacts for a one-off full reload)",
+        ),
+    ),
+    Broken(
+        "plain http to a remote account",
+        '[source]\napi_url = "http://acme.api-us1.com"\n',
+        (
+            "acx.toml:2: source.api_url: account URL http://acme.api-us1.com is not https "
+            "(only loopback addresses may use plain http)",
+        ),
+    ),
+    Broken(
+        "dotted and quoted keys are placed on their line",
+        '# settings\nsource.timezone = "UTC"\n\n[tables."deals"]\nmodes = "full"\n',
+        ("acx.toml:5: tables.deals.modes: unknown key 'modes' (did you mean 'mode'?)",),
+    ),
+    Broken(
+        "several problems, all at once, by line",
+        "\n".join(
+            [
+                "[tables.contcts]",  # 1
+                "update_window_days = 1",
+                "",
+                "[source]",  # 4
+                'timezone = "Mars/Olympus"',
+                "start_date = 2024-01-01",
+                'time_zone = "UTC"',  # 7
+                "",
+                "[tables.deals]",
+                'mode = "ful"',  # 10
+                "",
+            ]
+        ),
+        (
+            "acx.toml:1: tables.contcts: no table 'contcts' in activecampaign.yaml "
+            "(did you mean 'contacts'?)",
+            "acx.toml:5: source.timezone: unknown time zone 'Mars/Olympus' "
+            "(use an IANA name like America/New_York)",
+            "acx.toml:7: source.time_zone: unknown key 'time_zone' (did you mean 'timezone'?)",
+            "acx.toml:10: tables.deals.mode: 'ful' is not one of full, incremental "
+            "(did you mean 'full'?)",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=[c.name for c in BROKEN])
+def test_broken_config_gives_its_lines_and_exit_2(cli, case):
+    Path("acx.toml").write_text(case.toml, encoding="utf-8")
+    result = cli("run", SPEC, "--dry-run", env=ENV)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == list(case.errors)
+    assert result.stdout == ""  # no plan: nothing ran
+
+
+def test_a_named_config_file_is_named_in_its_problems(cli, tmp_path):
+    path = tmp_path / "conf" / "prod.toml"
+    path.parent.mkdir()
+    path.write_text("[source]\nrequests_per_second = -2\n", encoding="utf-8")
+    result = cli("check", SPEC, "--config", path, env=ENV)
+    assert result.exit_code == 2
+    assert result.stderr == f"{path}:2: source.requests_per_second: must be greater than 0, not -2\n"
+
+
+def test_lines_of_keys_after_multiline_values():
+    text = 'a = """\n[not.a.table]\nb = 1\n"""\nc = [\n  1,\n  [2],\n]\n[t]\n"q.k" = 1\n'
+    lines = key_lines(text)
+    assert lines[("a",)] == 1 and lines[("c",)] == 5
+    assert lines[("t",)] == 9 and lines[("t", "q.k")] == 10
+    assert ("not", "a", "table") not in lines and ("b",) not in lines
+
+
+# ---------------------------------------------------------------- files that load
+
+
+def test_the_init_template_loads_once_uncommented(cli):
+    """Its [source] and [tables.*] examples switched on (tests/test_init.py does it key by key)."""
+    assert cli("init").exit_code == 0
+    head, _, targets = Path("acx.toml").read_text(encoding="utf-8").partition("[targets.")
+    head = re.sub(r"^# (\[tables\.[a-z_]+\]|[a-z_]+ = .*)$", r"\1", head, flags=re.M)
+    Path("acx.toml").write_text(head + "[targets." + targets, encoding="utf-8")
+    result = cli("run", SPEC, "--dry-run", env={**ENV, "ACX_PG_DSN": "host=h"})
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""  # no warning either: ACX_PG_DSN is named by [targets.pg]
+
+
+def toml_blocks(path: Path) -> list[str]:
+    return re.findall(r"```toml\n(.*?)```", path.read_text(encoding="utf-8"), re.S)
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/cli.md"])
+def test_the_documented_examples_load(doc):
+    blocks = toml_blocks(ROOT / doc)
+    assert blocks
+    for i, block in enumerate(blocks):
+        Path(f"{i}.toml").write_text(block, encoding="utf-8")
+        settings = load_settings(load_spec(SPEC), f"{i}.toml", ENV)
+        assert settings.api_key == "k"
+
+
+# ---------------------------------------------------------------- the time zone
+
+
+@pytest.mark.parametrize(
+    "flag,variable,in_file,zone,origin",
+    [
+        ("Asia/Tokyo", "Europe/Berlin", "America/Chicago", "Asia/Tokyo", "--timezone"),
+        (None, "Europe/Berlin", "America/Chicago", "Europe/Berlin", "ACX_TIMEZONE"),
+        (None, "", "America/Chicago", "America/Chicago", "acx.toml source.timezone"),
+        (None, None, None, None, None),
+    ],
+)
+def test_zone_precedence_flag_then_variable_then_file(flag, variable, in_file, zone, origin):
+    Path("acx.toml").write_text(
+        f'[source]\ntimezone = "{in_file}"\n' if in_file else "", encoding="utf-8"
+    )
+    env = {**ENV, "ACX_TIMEZONE": variable} if variable is not None else ENV
+    settings = load_settings(load_spec(SPEC), None, env, timezone=flag)
+    assert settings.timezone == (ZoneInfo(zone) if zone else None)
+    assert settings.timezone_origin == origin
+
+
+@pytest.mark.parametrize(
+    "args,env,message",
+    [
+        (
+            ("--timezone", "America/NewYork"),
+            {},
+            "acx: --timezone: unknown time zone 'America/NewYork' "
+            "(did you mean 'America/New_York'?)",
+        ),
+        (
+            (),
+            {"ACX_TIMEZONE": "Europe/Berln"},
+            "acx: ACX_TIMEZONE: unknown time zone 'Europe/Berln' (did you mean 'Europe/Berlin'?)",
+        ),
+    ],
+)
+def test_unknown_zone_from_flag_or_variable_names_its_source(cli, args, env, message):
+    for command in ("run", "check", "plan"):
+        result = cli(command, SPEC, *args, env={**ENV, **env})
+        assert result.exit_code == 2, command
+        assert result.stderr == message + "\n"
+
+
+def test_a_known_zone_flag_is_accepted(cli):
+    result = cli("run", SPEC, "--dry-run", "--timezone", "Asia/Tokyo", env=ENV)
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+# ---------------------------------------------------------------- the environment
+
+
+def test_unknown_acx_variable_is_a_warning_with_a_did_you_mean(cli):
+    env = {**ENV, "ACX_TIMEZONES": "America/New_York", "ACX_POSTGRES_DSN": "host=h"}
+    result = cli("run", SPEC, "--dry-run", env=env)
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        "acx: warning: ACX_TIMEZONES is set but acx does not read it "
+        "(did you mean 'ACX_TIMEZONE'?)"
+    ]
+    assert result.stdout.startswith("accounts: full")  # the run goes on
+
+
+def test_variables_the_config_names_are_known():
+    Path("acx.toml").write_text(
+        '[source]\napi_key_env = "ACX_PROD_KEY"\n'
+        '[targets.wh]\ntype = "postgres"\ndsn_env = "ACX_WH_DSN"\n',
+        encoding="utf-8",
+    )
+    env = {"ACX_API_URL": "https://acme.api-us1.com", "ACX_PROD_KEY": "k", "ACX_WH_DSN": "x"}
+    settings = load_settings(load_spec(SPEC), None, env)
+    assert settings.api_key == "k" and settings.warnings == ()
+
+
+def test_every_acx_variable_the_code_reads_is_known():
+    """The list in engine/configcheck.py is the one place: a variable read anywhere is in it."""
+    spec = load_spec(SPEC)
+    read = re.compile(r'(?:environ|env)(?:\.get\(|\[)\s*"(ACX_\w+)"|_ENV = "(ACX_\w+)"')
+    found = set()
+    for path in [*ROOT.glob("engine/**/*.py"), *ROOT.glob("tests/**/*.py"), ROOT / "cli.py"]:
+        for match in read.finditer(path.read_text(encoding="utf-8")):
+            found.add(match.group(1) or match.group(2))
+    known = {*KNOWN_ENV, spec.source.base_url_env, spec.source.auth_env}
+    assert found and found <= known, found - known
+
+
+def test_missing_key_still_fails_after_a_clean_file():
+    with pytest.raises(ConfigError, match="no API key"):
+        load_settings(load_spec(SPEC), None, {"ACX_API_URL": "https://acme.api-us1.com"})
+
+
+# ---------------------------------------------------------------- the schema documents itself
+
+SCHEMA = schema()
+
+
+def _properties(node, path=()):
+    """(path, subschema) for every property, $def and map value of the schema."""
+    if not isinstance(node, dict):
+        return
+    for name, sub in node.get("properties", {}).items():
+        yield (*path, name), sub
+        yield from _properties(sub, (*path, name))
+    for name, sub in node.get("$defs", {}).items():
+        yield (*path, "$defs", name), sub
+        yield from _properties(sub, (*path, name))
+    if isinstance(node.get("additionalProperties"), dict):
+        yield from _properties(node["additionalProperties"], (*path, "*"))
+
+
+PROPS = list(_properties(SCHEMA))
+
+
+def _resolve(sub):
+    if "$ref" in sub:
+        return {**SCHEMA["$defs"][sub["$ref"].rsplit("/", 1)[-1]], **sub}
+    return sub
+
+
+@pytest.mark.parametrize("path,sub", PROPS, ids=[".".join(p) for p, _ in PROPS])
+def test_every_key_has_title_description_and_examples(path, sub):
+    sub = _resolve(sub)
+    assert sub.get("title") and sub.get("description") and sub.get("examples"), path
+
+
+@pytest.mark.parametrize("path,sub", PROPS, ids=[".".join(p) for p, _ in PROPS])
+def test_every_example_is_valid(path, sub):
+    resolved = _resolve(sub)
+    checker = jsonschema.Draft202012Validator(
+        {**{k: v for k, v in resolved.items() if k != "$ref"}, "$defs": SCHEMA["$defs"]}
+    )
+    for example in resolved.get("examples", []):
+        assert not [e.message for e in checker.iter_errors(example)], (path, example)
+
+
+def test_every_table_refuses_unknown_keys():
+    for path, sub in [((), SCHEMA), *PROPS]:
+        sub = _resolve(sub)
+        if sub.get("type") == "object" and "properties" in sub and "allOf" not in sub:
+            assert sub.get("additionalProperties") is False, path
