@@ -10,7 +10,7 @@ from engine.client import Client
 from engine.config import Settings, load_settings, warning_lines
 from engine.destinations import make_destination
 from engine.estimate import Estimate, estimate
-from engine.events import Emit, lines_to
+from engine.events import Emit, event, lines_to
 from engine.fields import DEFAULT_SAMPLE, TableFields, sample_fields
 from engine.plan import Plan, build_plan
 from engine.process import prompt_threads
@@ -46,14 +46,16 @@ def run_spec(
     `no_backfill`: columns added to the spec stay NULL in rows loaded before."""
     spec = load_spec(spec_path)
     settings = load_settings(spec, config_path, env, timezone)
-    for line in warning_lines(settings):
-        echo(line)
     plan = build_plan(spec, settings, tables, full_refresh)
     if dry_run:
+        for line in warning_lines(settings):
+            echo(line)
         for line in plan_lines(spec, plan):
             out(line)
         return 0
     reporter = make_reporter(log_format, RunInfo.of(spec, settings), echo)
+    for warning in dict.fromkeys(settings.warnings):  # a JSON event in JSON logs, else a line
+        reporter.emit(event("warning", message=warning))
     try:
         result = extract(
             spec,

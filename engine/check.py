@@ -13,8 +13,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
+import jmespath
 import requests
 
+from engine.account_zone import DEFAULT, decide, zone_name
 from engine.client import Ask, Client, redact
 from engine.config import Settings, load_settings, warning_lines
 from engine.destinations import Destination, make_destination
@@ -24,6 +26,7 @@ from engine.ratelimit import RateLimiter
 from engine.records import RowBuilder
 from engine.runner import fill_placeholders
 from engine.spec import Paging, Spec, Stream, load_spec
+from engine.zone import Evidence
 
 Echo = Callable[[str], None]
 WORKERS = 4  # requests in flight; the rate limiter decides when each starts
@@ -71,7 +74,7 @@ def check_spec(
     destination = make_destination(dest, settings)
     client = check_client(spec, settings, session)
     failed = False
-    for finding in run_checks(spec, plan, client, destination):
+    for finding in run_checks(spec, plan, client, destination, settings):
         out(finding.line)
         failed = failed or finding.ok is False
     return 1 if failed else 0
@@ -86,13 +89,19 @@ def check_client(spec: Spec, settings: Settings, session: requests.Session | Non
 
 
 def run_checks(
-    spec: Spec, plan: Plan, client: Client, destination: Destination
+    spec: Spec,
+    plan: Plan,
+    client: Client,
+    destination: Destination,
+    settings: Settings | None = None,
 ) -> Iterator[Finding]:
     api = check_api(spec, client)
     yield api
     yield check_destination(destination)
     if api.ok is not False:  # a refused key or an unreachable URL: every table would fail alike
-        yield from check_tables(spec, plan, client)
+        probes: dict[str, Probe | None] = {}
+        yield from check_tables(spec, plan, client, probes)
+        yield check_zone(spec, plan, client, probes, settings)
 
 
 def check_api(spec: Spec, client: Client) -> Finding:
@@ -116,9 +125,11 @@ def check_destination(destination: Destination) -> Finding:
     return Finding("destination", True, f"ok ({destination.describe()})")
 
 
-def check_tables(spec: Spec, plan: Plan, client: Client) -> Iterator[Finding]:
-    """One finding per request series, in plan order (a parent before its per-parent child)."""
-    probes: dict[str, Probe | None] = {}  # root key -> probe; None when it failed
+def check_tables(
+    spec: Spec, plan: Plan, client: Client, probes: dict[str, Probe | None]
+) -> Iterator[Finding]:
+    """One finding per request series, in plan order (a parent before its per-parent child);
+    `probes` receives each root's answer (None when it failed)."""
     with ThreadPoolExecutor(WORKERS, thread_name_prefix="acx-check") as pool:
         futures: dict[str, Future[Probe]] = {
             g.root.key: pool.submit(_probe, client, g.root, g.root.endpoint or "", None)
@@ -131,6 +142,44 @@ def check_tables(spec: Spec, plan: Plan, client: Client) -> Iterator[Finding]:
             else:
                 finding, probes[group.root.key] = _per_parent(spec, plan, group, client, probes)
             yield finding
+
+
+def check_zone(
+    spec: Spec,
+    plan: Plan,
+    client: Client,
+    probes: dict[str, Probe | None],
+    settings: Settings | None,
+) -> Finding:
+    """The zone a run would read zone-less timestamps in, from the offsets in the rows read."""
+    evidence = Evidence()
+    for group in plan.groups:
+        probe = probes.get(group.root.key)
+        if probe is None or probe.body is None:
+            continue
+        for s in group.members:
+            columns = [c.key for c in s.columns if c.type in ("timestamp", "date")]
+            for row in _rows_of(group, probe, s.key) if columns else []:
+                evidence.add(s.key, [row.get(c) for c in columns])
+    explicit = settings.timezone if settings else None
+    origin = settings.timezone_origin if settings else None
+    hint = spec.source.zone_hint
+
+    def lookup() -> str | None:
+        if hint is None:
+            return None
+        try:
+            return zone_name(jmespath.search(hint.field, client.get(hint.endpoint, [], Ask("tz"))))
+        except AcxError:
+            return None
+
+    _, report = decide(explicit, origin, evidence, None, lookup)
+    text = report.line().removeprefix("time zone: ")
+    if report.alternatives:
+        text += f"; fits as well: {', '.join(report.alternatives)}"
+    warnings = [w for w in report.warnings if "previous run" not in w]
+    ok = None if report.origin == DEFAULT else not warnings
+    return Finding("timezone", ok, "; ".join([text, *(f"warning: {w}" for w in warnings)]))
 
 
 def _settle(group: Group, future: Future[Probe]) -> tuple[Finding, Probe | None]:

@@ -11,7 +11,7 @@ import difflib
 import json
 import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime, time, timezone
 from functools import cache
 from pathlib import Path
@@ -265,7 +265,7 @@ class Checker:
             first, second = ONE_OF[kind]
             self.add(("targets", name), f"give exactly one of {first} and {second}")
 
-    def value(self, path: KeyPath, rule: Any, value: Any) -> None:
+    def value(self, path: KeyPath, rule: Callable[[Any], object], value: Any) -> None:
         try:
             rule(value)
         except ConfigError as err:
@@ -326,7 +326,7 @@ def check_url(url: str) -> str:
     return url.strip().rstrip("/")
 
 
-def parse_moment(value: Any, where: str = "") -> datetime | None:
+def parse_moment(value: Any) -> datetime | None:
     """A start date: a TOML date/datetime or an ISO string; naive means UTC."""
     if value is None or value == "":
         return None
@@ -338,8 +338,7 @@ def parse_moment(value: Any, where: str = "") -> datetime | None:
         try:
             moment = datetime.fromisoformat(str(value))
         except ValueError:
-            prefix = f"{where}: " if where else ""
-            raise ConfigError(f"{prefix}{_shown(value)} is not a date (use YYYY-MM-DD)") from None
+            raise ConfigError(f"{_shown(value)} is not a date (use YYYY-MM-DD)") from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     return moment.astimezone(timezone.utc)
@@ -408,12 +407,11 @@ def _named_env(node: Any) -> Iterator[str]:
 
 
 def did_you_mean(message: str, word: str, choices: list[str], otherwise: str = "") -> str:
+    """The message with the closest choice, else with `otherwise` (when given)."""
     close = difflib.get_close_matches(word, choices, n=1)
     if close:
         return f"{message} (did you mean '{close[0]}'?)"
-    if otherwise:
-        return f"{message} ({otherwise})"
-    return f"{message} (valid: {', '.join(choices)})" if choices else message
+    return f"{message} ({otherwise})" if otherwise else message
 
 
 def _string(value: Any) -> str | None:

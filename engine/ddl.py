@@ -84,7 +84,10 @@ def column_def(col: Column, dialect: str, not_null: bool = False) -> exp.ColumnD
 def comment_text(col: Column, dialect: str) -> str:
     """A column's comment: its description, and for a timestamp whatever the type cannot say."""
     note = rules(dialect).timestamp_note if col.type == "timestamp" else ""
-    return (col.description + note).strip()
+    text = col.description.strip()
+    if note and text.endswith("."):
+        return f"{text[:-1]}{note}."  # "When it was created (UTC)."
+    return (text + note).strip()
 
 
 def create_table(

@@ -85,8 +85,10 @@ class FieldTally:
         # a join's local key is read by the joined columns (tag_record.tag reads `tag`)
         read |= {j.local for j in stream.joins if j.as_ in used_joins}
         read |= joined  # present only if a caller passes rows already joined
+        if stream.where:  # the row filter reads its fields too (reltype)
+            read |= record_fields(stream.where)[0] - {PARENT}
         if spec is not None:
-            read |= fed_keys(spec, stream)
+            read |= fed_keys(spec, stream) | set(spec.source.ignored_fields)
         self.read = frozenset(read)
         self.seen: set[str] = set()
         self.samples: dict[str, Any] = {}  # undeclared key -> first non-null value
@@ -156,18 +158,15 @@ class FieldTally:
     def warnings(self) -> list[str]:
         """Summary lines: declared fields never seen (a warning whenever records arrived), then
         the fields the spec does not declare."""
-        lines = []
+        return [line for line in (self.unseen_line(), undeclared_line(self.undeclared())) if line]
+
+    def unseen_line(self) -> str | None:
         unseen = self.never_seen()
-        if unseen:
-            lines.append(
-                f"{_count(len(unseen), 'declared field')} never seen: "
-                + ", ".join(u.text() for u in unseen)
-            )
-        extra = self.undeclared()
-        if extra:
-            names = ", ".join(extra[:MAX_NAMES]) + (", …" if len(extra) > MAX_NAMES else "")
-            lines.append(f"{_count(len(extra), 'field')} the spec does not declare: {names}")
-        return lines
+        if not unseen:
+            return None
+        return f"{_count(len(unseen), 'declared field')} never seen: " + ", ".join(
+            u.text() for u in unseen
+        )
 
     def as_dict(self) -> dict[str, Any]:
         """For JSON logs."""
@@ -175,6 +174,14 @@ class FieldTally:
             "undeclared": self.undeclared(),
             "never_seen": [u.as_dict() for u in self.never_seen()],
         }
+
+
+def undeclared_line(extra: list[str]) -> str | None:
+    """`3 fields the spec does not declare: a, b, c` (at most MAX_NAMES names)."""
+    if not extra:
+        return None
+    names = ", ".join(extra[:MAX_NAMES]) + (", …" if len(extra) > MAX_NAMES else "")
+    return f"{_count(len(extra), 'field')} the spec does not declare: {names}"
 
 
 def fed_keys(spec: Spec, stream: Stream) -> set[str]:

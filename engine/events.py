@@ -37,6 +37,8 @@ def text_line(ev: Event) -> str | None:
         return f"{ev['table']}: failed: {ev['error']}"
     if kind == "table_skipped":
         return f"{ev['table']}: skipped: {ev['reason']}"
+    if kind == "warning":
+        return f"acx: warning: {ev['message']}"
     if kind == "timezone":
         return f"time zone: {ev['zone']} ({ev['origin']})"
     return None

@@ -85,7 +85,7 @@ class TableFields:
     """What the sample of one table showed."""
 
     key: str
-    read: str = ""  # how it was read, e.g. "GET /contacts, 1 page"
+    read: str = ""  # how it was read, e.g. "GET /contacts: 1 page"
     tally: FieldTally | None = None
     new: list[NewColumn] = field(default_factory=list)
     error: str | None = None  # the table could not be read
@@ -103,17 +103,25 @@ def sample_fields(
     wanted = set(plan.selected)
     parent_keys = {g.fan_out.key for g in plan.groups if g.fan_out is not None}
     parent_rows: dict[str, list[dict[str, Any]]] = {}
+    unread: set[str] = set()  # tables whose sample could not be read
     out: list[TableFields] = []
     for group in plan.groups:
+        members = [s for s in group.members if s.key in wanted]
+        if group.fan_out is not None and group.fan_out.key in unread:
+            reason = f"its parent table {group.fan_out.key} could not be read"
+            out += [TableFields(s.key, note=reason) for s in members]
+            continue
         try:
             pages, read = _read_group(group, client, sample, parent_rows)
         except AcxError as err:
             stop = _account_error(client, err)
             if stop is not None:
                 raise stop from None
-            out += [TableFields(s.key, error=str(err)) for s in group.members if s.key in wanted]
+            unread.update(group.keys)
+            out += [TableFields(s.key, error=str(err)) for s in members]
             continue
         results = _tally_group(spec, group, pages, read, parent_keys, parent_rows)
+        unread.update(r.key for r in results if r.error is not None)
         out += [r for r in results if r.key in wanted]
     return out
 
@@ -184,17 +192,21 @@ def _tally_group(
     builders = {s.key: RowBuilder(s) for s in group.members}
     tallies = {s.key: FieldTally(s, spec) for s in group.members}
     sampled: dict[str, list[dict[str, Any]]] = {s.key: [] for s in group.members}
+    failed: dict[str, str] = {}  # member -> why its records could not be read
     for body, root_records, parent in pages:
         kept: dict[str, list[dict[str, Any]]] = {}
         for s in group.members:
             b = builders[s.key]
-            where = f"table {s.key}"
-            if s is root:
-                records = root_records
-            elif s.records:
-                records = b.records(body, where)
-            else:
-                records = b.nested_records(kept.get(s.from_ or "", []), where)
+            if s.from_ in failed:
+                failed.setdefault(s.key, f"its feeding table {s.from_} could not be read")
+            kept[s.key] = []
+            if s.key in failed:
+                continue
+            try:
+                records = _member_records(s, b, body, root_records, kept)
+            except AcxError as err:
+                failed[s.key] = str(err)
+                continue
             kept[s.key] = [r for r in records if b.keep(r)]
             tallies[s.key].observe(kept[s.key])
             sampled[s.key] += kept[s.key]
@@ -204,20 +216,41 @@ def _tally_group(
     out = []
     for s in group.members:
         how = read if s is root else f"from the {root.key} sample"
-        result = TableFields(s.key, how, tallies[s.key])
-        if not pages:
-            result.note = read
-        elif not sampled[s.key]:
-            missing = builders[s.key].missing_pages
-            result.note = (
-                f"the responses had no '{s.records}' array"
-                if s.fed and missing == len(pages)
-                else "no records in the sample"
-            )
-        else:
+        result = TableFields(s.key, how, tallies[s.key], error=failed.get(s.key))
+        if result.error is None:
+            result.note = _why_empty(s, builders[s.key], pages, read, sampled[s.key])
+        if result.error is None and result.note is None:
             result.new = new_columns(s, tallies[s.key], sampled[s.key], spec.naming)
         out.append(result)
     return out
+
+
+def _why_empty(
+    s: Stream, builder: RowBuilder, pages: list[Page], read: str, sampled: list[Any]
+) -> str | None:
+    """Why the sample holds no record of the table; None when it holds some."""
+    if not pages:
+        return read  # a per-parent endpoint without a parent row to read it for
+    if sampled:
+        return None
+    if s.fed and s.records and builder.missing_pages == len(pages):
+        return f"the responses had no '{s.records}' array"
+    return "no records in the sample"
+
+
+def _member_records(
+    s: Stream,
+    builder: RowBuilder,
+    body: dict[str, Any],
+    root_records: list[dict[str, Any]],
+    kept: dict[str, list[dict[str, Any]]],
+) -> list[dict[str, Any]]:
+    """A member's records in one page, as a run reads them."""
+    if not s.fed:
+        return root_records
+    if s.records:
+        return builder.records(body, f"table {s.key}")
+    return builder.nested_records(kept.get(s.from_ or "", []), f"table {s.key}")
 
 
 def new_columns(

@@ -331,6 +331,9 @@ class LiveDisplay(Reporter):
 
     def emit(self, ev: Event) -> None:
         with self.lock:
+            if ev["event"] == "warning" and not self.drawn:  # said before the block appears
+                self.stream.write(f"{text_line(ev)}\n")
+                return
             self.tracker.update(ev)
             now = self.clock()
             if self.closed or (ev["event"] == "page" and now - self.last_draw < REDRAW_SECONDS):

@@ -638,7 +638,9 @@ class Runner:
         self, stream: Stream, buf: StreamBuffer, tally: TableResult, result: RunResult
     ) -> None:
         """Field drift and the zone-less/offset pairs of one table, into its result."""
-        tally.warnings.extend(buf.drift.warnings())
+        unseen = buf.drift.unseen_line()
+        if unseen:
+            tally.warnings.append(unseen)
         tally.drift = buf.drift.as_dict()
         twins = buf.twins
         if twins.repeated:

@@ -138,6 +138,7 @@ class Source:
     read_timeout: float = 60.0
     paging: Paging | None = None
     zone_hint: ZoneHint | None = None
+    ignored_fields: tuple[str, ...] = ()  # record fields known and deliberately not loaded
 
 
 @dataclass(frozen=True)
@@ -203,6 +204,7 @@ def build_spec(data: dict[str, Any], path: str) -> Spec:
         read_timeout=float(src.get("timeouts", {}).get("read", 60)),
         paging=_paging(src.get("paging")),
         zone_hint=ZoneHint(**src["timezone"]["hint"]) if "timezone" in src else None,
+        ignored_fields=tuple(src.get("ignored_fields", ())),
     )
     raw_streams = data["streams"]
     streams = tuple(

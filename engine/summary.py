@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from engine.drift import undeclared_line
 from engine.results import RunResult
 
 
@@ -48,6 +49,9 @@ def detail_lines(result: RunResult) -> list[str]:
             out.append(f"{t.key}: {t.status}: {t.error}")
         for w in t.warnings:
             out.append(f"{t.key}: warning: {w}")
+        extra = undeclared_line(t.drift.get("undeclared", []))
+        if extra:
+            out.append(f"{t.key}: {extra} (`acx fields` prints them as spec lines)")
         for note in t.notes:
             out.append(f"{t.key}: {note}" + (f" ({t.requests} requests)" if t.requests else ""))
         for col, n in sorted(t.nulls.items()):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from typing import Any
 
@@ -25,6 +26,8 @@ from .rng import key_hash, name_code
 
 Row = dict[str, Any]
 SHARE = 0.05  # of the generated records of each table
+_BLOCK = 4096  # picked ids are listed per block of ids, for pages of consecutive ids
+_BLOCKS_KEPT = 256
 _MASK = (1 << 64) - 1
 _FIB = 0x9E3779B97F4A7C15  # Fibonacci hashing: consecutive ids spread over the top bits
 _DIGITS = re.compile(r"-?[0-9]+")
@@ -116,6 +119,7 @@ class Numbers:
         self.cut = int(SHARE * (1 << 24))  # picked: the hash's top 24 bits below this
         keys = "|".join(re.escape(f) for f in self.fields)
         self.pattern = re.compile(f'"({keys})": "(-?[0-9]+)"') if self.fields else None
+        self._blocks: dict[int, list[int]] = {}  # block -> its picked ids, ascending
 
     def picked(self, id_: int) -> bool:
         """Whether generated record ``id_`` is served with JSON numbers (a seeded draw)."""
@@ -130,23 +134,40 @@ class Numbers:
                 out[field] = int(value)
         return out
 
+    def positions(self, ids: list[int]) -> list[int]:
+        """The indexes in ``ids`` of the picked ids."""
+        if self.pattern is None or not ids:
+            return []
+        lo, hi = ids[0], ids[-1]
+        if hi - lo + 1 == len(ids) and ids == list(range(lo, hi + 1)):  # the usual page
+            found: list[int] = []
+            for block in range(lo // _BLOCK, hi // _BLOCK + 1):
+                picks = self._blocks.get(block) or self._block(block)
+                found += picks[bisect_left(picks, lo) : bisect_right(picks, hi)]
+            return [id_ - lo for id_ in found]
+        salt, cut = self.salt, self.cut
+        return [j for j, i in enumerate(ids) if (((i ^ salt) * _FIB) & _MASK) >> 40 < cut]
+
+    def _block(self, block: int) -> list[int]:
+        if len(self._blocks) >= _BLOCKS_KEPT:
+            self._blocks.clear()
+        start = block * _BLOCK
+        salt, cut = self.salt, self.cut
+        picks = [
+            i for i in range(start, start + _BLOCK) if (((i ^ salt) * _FIB) & _MASK) >> 40 < cut
+        ]
+        self._blocks[block] = picks
+        return picks
+
     def rows(self, ids: list[int], rows: list[Row]) -> None:
         """Rewrite, in place, the picked ones of generated rows ``rows`` (of ``ids``)."""
-        if self.pattern is None:
-            return
-        salt, cut = self.salt, self.cut
-        for j, id_ in enumerate(ids):
-            if (((id_ ^ salt) * _FIB) & _MASK) >> 40 < cut:
-                rows[j] = self.row(rows[j])
+        for j in self.positions(ids):
+            rows[j] = self.row(rows[j])
 
     def texts(self, ids: list[int], texts: list[str]) -> None:
         """``rows`` for rows written as JSON text."""
-        if self.pattern is None:
-            return
-        salt, cut = self.salt, self.cut
-        for j, id_ in enumerate(ids):
-            if (((id_ ^ salt) * _FIB) & _MASK) >> 40 < cut:
-                texts[j] = self.text(texts[j])
+        for j in self.positions(ids):
+            texts[j] = self.text(texts[j])
 
     def text(self, text: str) -> str:
         """``encode(self.row(json.loads(text)))`` for the JSON text of a record."""

@@ -90,7 +90,10 @@ def test_every_table_ok(sandbox, tmp_path):
     assert found["api"] == f"ok (GET {sandbox.url}/api/3/users/me)"
     assert found["destination"] == f"ok (duckdb:{tmp_path / 'acx.duckdb'})"
     roots = [g.root.key for g in build_plan(load_spec(SPEC), None).groups]
-    assert list(found)[2:] == roots  # one line per request series, in plan order
+    assert list(found)[2:] == [*roots, "timezone"]  # a line per request series, in plan order
+    zone = found.pop("timezone")
+    assert zone.startswith("America/New_York (ACX_TIMEZONE; ") and "offsets" in zone, zone
+    assert "warning" not in zone
     assert all(text.startswith("ok") for text in found.values())
     assert found["contacts"] == (
         "ok (also contact_field_values, contact_list_activity, contact_tags, list_contacts)"
@@ -122,7 +125,7 @@ def test_unreachable_url_is_one_line(sandbox, tmp_path):
     code, lines = check(sandbox, tmp_path, url="http://127.0.0.1:1")
     assert code == 1
     problems = [line for line in lines if not line.split(": ", 1)[1].startswith("ok")]
-    assert problems == [
+    assert problems == [  # nothing read, so no zone line either
         "api: cannot reach http://127.0.0.1:1/api/3/users/me: connection failed "
         "(Connection refused): check ACX_API_URL"
     ]
@@ -140,6 +143,7 @@ def test_a_missing_permission_names_it_and_is_not_retried(sandbox, tmp_path):
         "404: /dealActivities not found (check the endpoint in the spec)"
     )
     assert adapter.calls["/deals"] == 1 and adapter.calls["/dealActivities"] == 1
+    found.pop("timezone")
     assert sum(1 for text in found.values() if not text.startswith("ok")) == 2
 
 
@@ -208,7 +212,8 @@ def test_cli_check_exit_codes(cli, sandbox, tmp_path):
     env = env_for(sandbox.url, KEY)
     dest = f"duckdb:{tmp_path / 'acx.duckdb'}"
     ok = cli("check", SPEC, "--dest", dest, "--tables", "lists", env=env)
-    assert ok.exit_code == 0 and ok.stdout.splitlines()[-1] == "lists: ok"
+    assert ok.exit_code == 0 and ok.stdout.splitlines()[-2:-1] == ["lists: ok"]
+    assert ok.stdout.splitlines()[-1].startswith("timezone: America/New_York (ACX_TIMEZONE")
     bad = cli("check", SPEC, "--dest", dest, env={**env, "ACX_API_KEY": "nope"})
     assert bad.exit_code == 1 and bad.stdout.startswith("api: 403")
 

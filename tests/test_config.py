@@ -5,6 +5,7 @@ does not read is a warning. The schema documents every key with examples that va
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,7 @@ ENV = {"ACX_API_URL": "https://acme.api-us1.com", "ACX_API_KEY": "k"}
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch, tmp_path):
     """No ACX_* variable from the shell running the tests; ./acx.toml is the test's."""
-    for name in [n for n in __import__("os").environ if n.startswith("ACX_")]:
+    for name in [n for n in os.environ if n.startswith("ACX_")]:
         monkeypatch.delenv(name)
     monkeypatch.chdir(tmp_path)
 
@@ -154,7 +155,20 @@ BROKEN = [
     Broken(
         "misspelled mode",
         '[tables.deals]\nmode = "ful"\n',
-        ("acx.toml:2: tables.deals.mode: 'ful' is not one of full, incremental (did you mean 'full'?)",),
+        (
+            "acx.toml:2: tables.deals.mode: 'ful' is not one of full, incremental "
+            "(did you mean 'full'?)",
+        ),
+    ),
+    Broken(
+        "mode that is nothing like one",
+        '[tables.deals]\nmode = "sometimes"\n',
+        ("acx.toml:2: tables.deals.mode: 'sometimes' is not one of full, incremental",),
+    ),
+    Broken(
+        "target without a type",
+        '[source]\n\n[targets.pg]\ndsn_env = "ACX_PG_DSN"\n',
+        ("acx.toml:3: targets.pg: missing required key: type",),
     ),
     Broken(
         "mode on a table the spec does not let choose",
@@ -222,7 +236,8 @@ def test_a_named_config_file_is_named_in_its_problems(cli, tmp_path):
     path.write_text("[source]\nrequests_per_second = -2\n", encoding="utf-8")
     result = cli("check", SPEC, "--config", path, env=ENV)
     assert result.exit_code == 2
-    assert result.stderr == f"{path}:2: source.requests_per_second: must be greater than 0, not -2\n"
+    message = "source.requests_per_second: must be greater than 0, not -2"
+    assert result.stderr == f"{path}:2: {message}\n"
 
 
 def test_lines_of_keys_after_multiline_values():
@@ -318,10 +333,8 @@ def test_unknown_acx_variable_is_a_warning_with_a_did_you_mean(cli):
     env = {**ENV, "ACX_TIMEZONES": "America/New_York", "ACX_POSTGRES_DSN": "host=h"}
     result = cli("run", SPEC, "--dry-run", env=env)
     assert result.exit_code == 0
-    assert result.stderr.splitlines() == [
-        "acx: warning: ACX_TIMEZONES is set but acx does not read it "
-        "(did you mean 'ACX_TIMEZONE'?)"
-    ]
+    warning = "ACX_TIMEZONES is set but acx does not read it (did you mean 'ACX_TIMEZONE'?)"
+    assert result.stderr.splitlines() == [f"acx: warning: {warning}"]  # once
     assert result.stdout.startswith("accounts: full")  # the run goes on
 
 

@@ -1,21 +1,32 @@
 """DuckDB under its memory limit: a table of millions of rows commits in a fraction of the memory
-its data takes, so a large account loads on a small machine."""
+its data takes, so a large account loads on a small machine. Timestamps load as UTC instants in
+TIMESTAMPTZ, and a table an earlier acx made with zone-less TIMESTAMP columns is migrated in the
+commit that replaces its rows, all or nothing, even when the process is killed inside it."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+import json
+import os
+import signal
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
+import duckdb
 import pyarrow as pa
 import pytest
 
+from engine.coerce import Coercer
 from engine.config import Settings
 from engine.destinations import Apply
 from engine.destinations.duckdb import DuckDBDestination
+from engine.errors import LoadError
 from engine.spec import Stream, load_spec
 from engine.sqlbuild import SEQ
-from engine.state import StateRow
-from tests.conftest import SPEC
+from engine.state import FORMAT, StateRow
+from tests.conftest import MINI, ROOT, SPEC
 
 ROWS = 1_500_000
 BATCH = 100_000
@@ -65,3 +76,192 @@ def test_millions_of_rows_commit_within_a_32mb_limit(tmp_path: Path, stream: Str
         dest.close()
     assert rows == ROWS and repeated == 0
     assert again == [("changed 3",)]
+
+
+# ---- timestamps: UTC instants in TIMESTAMPTZ, and tables an earlier acx made, migrated
+
+NY = ZoneInfo("America/New_York")
+# the mini spec's contacts as the first acx versions created them: a zone-less TIMESTAMP holding
+# UTC wall-clock time, a declared primary key, and an `_acx_state` of six columns
+OLD_TABLES = [
+    'CREATE TABLE main.contacts (id BIGINT NOT NULL, first_name TEXT, "group" BIGINT, '
+    "score DECIMAL(38, 9), data JSON, udate TIMESTAMP, bounced_date DATE, email_empty BOOLEAN, "
+    "ratio DOUBLE, dropped_from_spec TEXT, PRIMARY KEY (id))",
+    "INSERT INTO main.contacts (id, first_name, udate) VALUES "
+    "(1, 'old', TIMESTAMP '2024-03-10 02:30:00'), (2, 'gone', TIMESTAMP '2024-01-01 00:00:00')",
+    "CREATE TABLE main._acx_state (stream TEXT, savepoint TEXT, mode TEXT, rows_loaded TEXT, "
+    "run_id TEXT, finished_at TEXT, PRIMARY KEY (stream))",
+    "INSERT INTO main._acx_state VALUES ('contacts', '2024-03-10T02:30:00+00:00', 'incremental', "
+    "'2', 'old-run', '2024-03-10T03:00:00+00:00')",
+]
+RAW = [  # as the API sends them: with offsets, and zone-less in the account zone (New York)
+    {"id": 1, "firstName": "new", "udate": "2024-03-10T02:30:00-05:00"},
+    {"id": 3, "firstName": "dst", "udate": "2024-11-03 01:30:00"},  # the first 01:30, EDT
+]
+INSTANTS = {  # what they are
+    1: datetime(2024, 3, 10, 7, 30, tzinfo=timezone.utc),
+    3: datetime(2024, 11, 3, 5, 30, tzinfo=timezone.utc),
+}
+COLUMNS = ("id", "first_name", "group", "score", "data", "udate", "bounced_date", "email_empty")
+
+
+def contacts() -> Stream:
+    return load_spec(MINI).stream("contacts")
+
+
+def staged(stream: Stream) -> pa.Table:
+    table = Coercer(stream.columns, NY).to_arrow(RAW)
+    return table.append_column(SEQ, pa.array(range(table.num_rows), type=pa.int64()))
+
+
+def new_state() -> StateRow:
+    at = datetime(2026, 12, 1, tzinfo=timezone.utc)
+    return StateRow(
+        "contacts", at, "incremental", 2, "new-run", at, "America/New_York", FORMAT, COLUMNS
+    )
+
+
+def migrate(path: str) -> None:
+    """prepare, stage and commit a replace that migrates what prepare found (also run as a
+    child process that a crash point kills)."""
+    dest = DuckDBDestination(path)
+    dest.connect()
+    try:
+        stream = contacts()
+        dest.prepare(stream)
+        dest.stage(stream, staged(stream))
+        dest.commit([Apply(stream, "replace", migrate=dest.legacy_columns(stream))], [new_state()])
+    finally:
+        dest.close()
+
+
+def old_database(path: Path) -> str:
+    con = duckdb.connect(str(path))
+    for statement in OLD_TABLES:
+        con.execute(statement)
+    con.close()
+    return str(path)
+
+
+def look(path: str) -> tuple[str, list[tuple], list[tuple]]:
+    """The type of udate, the rows (id, first_name, udate) and the state rows."""
+    con = duckdb.connect(path, read_only=True)
+    con.execute("SET TimeZone = 'UTC'")
+    try:
+        kind = con.execute(
+            "SELECT data_type FROM information_schema.columns "
+            "WHERE table_name = 'contacts' AND column_name = 'udate'"
+        ).fetchall()[0][0]
+        rows = con.execute("SELECT id, first_name, udate FROM contacts ORDER BY id").fetchall()
+        state = con.execute("SELECT * FROM _acx_state").fetchall()
+    finally:
+        con.close()
+    return kind, rows, state
+
+
+def test_timestamps_load_as_utc_instants_in_timestamptz(tmp_path: Path) -> None:
+    dest = DuckDBDestination(str(tmp_path / "new.duckdb"))
+    dest.connect()
+    try:
+        stream = contacts()
+        dest.prepare(stream)
+        assert dest.legacy_columns(stream) == ()
+        dest.stage(stream, staged(stream))
+        dest.commit([Apply(stream, "replace")], [new_state()])
+        assert dest.read_state()["contacts"] == new_state()
+    finally:
+        dest.close()
+    kind, rows, _ = look(str(tmp_path / "new.duckdb"))
+    assert kind == "TIMESTAMP WITH TIME ZONE"
+    assert {id_: udate for id_, _, udate in rows} == INSTANTS
+    assert all(udate.utcoffset() == timedelta(0) for _, _, udate in rows)
+
+
+def test_a_table_of_an_earlier_acx_is_migrated_in_one_commit(tmp_path: Path) -> None:
+    path = old_database(tmp_path / "old.duckdb")
+    dest = DuckDBDestination(path)
+    dest.connect()  # adds the new _acx_state columns; the old row reads them as None
+    try:
+        old = dest.read_state()["contacts"]
+        assert (old.run_id, old.timezone, old.format, old.columns) == ("old-run", None, None, None)
+        stream = contacts()
+        dest.prepare(stream)  # the zone-less column is recorded, not refused
+        assert dest.legacy_columns(stream) == ("udate",)
+        dest.stage(stream, staged(stream))
+        for refused in (Apply(stream, "merge", migrate=("udate",)), Apply(stream, "replace")):
+            with pytest.raises(LoadError, match=r"zone-less type .*\(udate\).*full-refresh"):
+                dest.commit([refused], [new_state()])
+        assert (dest.existing_columns("contacts") or {})["udate"] == "TIMESTAMP"  # untouched
+        dest.prepare(stream)
+        dest.stage(stream, staged(stream))
+        dest.commit([Apply(stream, "replace", migrate=("udate",))], [new_state()])
+        assert dest.legacy_columns(stream) == ()
+        assert dest.read_state()["contacts"] == new_state()
+        dest.prepare(stream)  # the next run finds the spec's types
+        assert dest.legacy_columns(stream) == ()
+    finally:
+        dest.close()
+    kind, rows, state = look(path)
+    assert kind == "TIMESTAMP WITH TIME ZONE"
+    assert rows == [(1, "new", INSTANTS[1]), (3, "dst", INSTANTS[3])]
+    con = duckdb.connect(path, read_only=True)
+    described = con.execute(
+        "SELECT column_name, comment FROM duckdb_columns() WHERE table_name = 'contacts'"
+    ).fetchall()
+    con.close()
+    assert ("udate", "Last update.") in described  # created as the spec creates it
+    assert ("dropped_from_spec", None) in described  # a column the spec dropped stays, empty
+    assert state[0][6:] == ("America/New_York", "2", json.dumps(list(COLUMNS)))
+
+
+def test_a_real_type_change_is_still_refused(tmp_path: Path) -> None:
+    path = old_database(tmp_path / "old.duckdb")
+    con = duckdb.connect(path)
+    con.execute("ALTER TABLE contacts ALTER COLUMN email_empty SET DATA TYPE TEXT")
+    con.close()
+    dest = DuckDBDestination(path)
+    dest.connect()
+    try:
+        with pytest.raises(LoadError, match="email_empty is VARCHAR but the spec now says boolean"):
+            dest.prepare(contacts())
+    finally:
+        dest.close()
+
+
+@pytest.mark.parametrize(
+    "at",
+    [
+        "commit:drop",
+        "commit:create",
+        "commit:comment:3",
+        "commit:insert",
+        "commit:state",
+        "committed",
+    ],
+)
+def test_a_crash_inside_the_migration_leaves_the_old_table_and_state(
+    tmp_path: Path, at: str
+) -> None:
+    """`kill -9` at each step of the migrating commit: before its COMMIT, the table keeps its
+    old type, rows and state row; after it, all three are new. Then a clean run migrates."""
+    path = old_database(tmp_path / "old.duckdb")
+    before = look(path)
+    child = subprocess.run(
+        [sys.executable, "-c", f"from tests.test_dest_duckdb import migrate; migrate({path!r})"],
+        env={**os.environ, "ACX_CRASH_AT": at},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    after = look(path)
+    if at == "committed":
+        assert after[0] == "TIMESTAMP WITH TIME ZONE" and after[2][0][2] == "incremental"
+        assert after[2][0][6:] == ("America/New_York", "2", json.dumps(list(COLUMNS)))
+    else:
+        assert after[0] == "TIMESTAMP" and after[1] == before[1]
+        assert after[2] == [(*before[2][0], None, None, None)]  # connect added the columns
+    migrate(path)
+    kind, rows, _ = look(path)
+    assert kind == "TIMESTAMP WITH TIME ZONE" and {r[0]: r[2] for r in rows} == INSTANTS

@@ -6,12 +6,17 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import signal
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pyarrow as pa
 import pytest
@@ -20,6 +25,7 @@ psycopg = pytest.importorskip("psycopg")
 from psycopg import sql  # noqa: E402
 
 from engine.api import run_spec  # noqa: E402
+from engine.coerce import Coercer  # noqa: E402
 from engine.coltypes import arrow_type  # noqa: E402
 from engine.config import Settings  # noqa: E402
 from engine.destinations import Apply, make_destination  # noqa: E402
@@ -27,9 +33,9 @@ from engine.destinations.postgres import PostgresDestination, redact_dsn  # noqa
 from engine.errors import ConfigError, LoadError  # noqa: E402
 from engine.spec import Stream, load_spec  # noqa: E402
 from engine.sqlbuild import SEQ  # noqa: E402
-from engine.state import StateRow  # noqa: E402
+from engine.state import FORMAT, StateRow  # noqa: E402
 from sandbox import Sandbox  # noqa: E402
-from tests.conftest import MINI, SPEC, pg_dsn  # noqa: E402
+from tests.conftest import MINI, ROOT, SPEC, pg_dsn  # noqa: E402
 
 SECRET = "s3cr3t-Pw"
 UTC = timezone.utc
@@ -113,9 +119,10 @@ def test_run_loads_every_table_then_merges(pg: Any, schema: str, env: dict[str, 
         assert query(pg, schema, "SELECT count(*) FROM {}", "_acx_state")[0][0] == 33
 
         # text with quotes, newlines, tabs, backslashes and emoji survives exactly
+        # (the table holds the messages campaigns reference, each as the API sent it)
         texts = {int(m["id"]): m["text"] for m in sb.expected("messages")}
         got = dict(query(pg, schema, "SELECT id, text FROM {}", "campaign_message_contents"))
-        assert got == texts
+        assert got and got == {k: texts[k] for k in got}
         for needle in ('"', "\n", "\t", "\\", "🎉"):
             assert any(needle in v for v in got.values()), needle
         title = query(pg, schema, "SELECT title FROM {} WHERE id = 3", "deals")[0][0]
@@ -542,3 +549,148 @@ def test_settings_environment_wins_over_the_process_environment(
     )
     dest = PostgresDestination(None, given)
     assert (dest.describe(), dest.schema) == ("postgres://from-settings/s", "x")
+
+
+# ---------------------------------------------------------------- zone-aware timestamps, migration
+
+NY = ZoneInfo("America/New_York")
+RAW = [  # as the API sends them: with an offset, and zone-less in the account zone (New York)
+    {"id": 1, "firstName": "new", "udate": "2024-03-10T02:30:00-05:00"},
+    {"id": 3, "firstName": "dst", "udate": "2024-11-03 01:30:00"},  # the first 01:30, EDT
+]
+INSTANTS = {
+    1: datetime(2024, 3, 10, 7, 30, tzinfo=UTC),
+    3: datetime(2024, 11, 3, 5, 30, tzinfo=UTC),
+}
+COLUMNS = ("id", "first_name", "group", "score", "data", "udate", "bounced_date", "email_empty")
+
+
+def _old_tables(pg: Any, schema: str, udate: str) -> None:
+    """The mini contacts and `_acx_state` as an earlier acx left them (udate of the given type:
+    acx always made TIMESTAMPTZ here; a zone-less one can only have been made by hand)."""
+    pg.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(schema)))
+    query(
+        pg,
+        schema,
+        'CREATE TABLE {} (id BIGINT NOT NULL, first_name TEXT, "group" BIGINT, '
+        f"score NUMERIC(38, 9), data JSONB, udate {udate}, bounced_date DATE, "
+        "email_empty BOOLEAN, ratio DOUBLE PRECISION, PRIMARY KEY (id))",
+        "contacts",
+    )
+    query(
+        pg,
+        schema,
+        "INSERT INTO {} (id, first_name, udate) VALUES (1, 'old', '2024-03-10 02:30:00'), "
+        "(2, 'gone', '2024-01-01 00:00:00')",
+        "contacts",
+    )
+    query(
+        pg,
+        schema,
+        "CREATE TABLE {} (stream TEXT, savepoint TEXT, mode TEXT, rows_loaded TEXT, run_id TEXT, "
+        "finished_at TEXT, PRIMARY KEY (stream))",
+        "_acx_state",
+    )
+    query(
+        pg,
+        schema,
+        "INSERT INTO {} VALUES ('contacts', '2024-03-10T02:30:00+00:00', 'incremental', '2', "
+        "'old-run', '2024-03-10T03:00:00+00:00')",
+        "_acx_state",
+    )
+
+
+def _new_state() -> StateRow:
+    at = datetime(2026, 12, 1, tzinfo=UTC)
+    return StateRow(
+        "contacts", at, "incremental", 2, "new-run", at, "America/New_York", FORMAT, COLUMNS
+    )
+
+
+def migrate() -> None:
+    """prepare, stage and commit a replace migrating what prepare found, into the schema the
+    environment names (also run as a child process that a crash point kills)."""
+    dest = make_destination("postgres", settings())
+    dest.connect()
+    try:
+        stream = _mini_contacts()
+        dest.prepare(stream)
+        table = Coercer(stream.columns, NY).to_arrow(RAW)
+        dest.stage(stream, table.append_column(SEQ, pa.array([0, 1], pa.int64())))
+        dest.commit([Apply(stream, "replace", migrate=dest.legacy_columns(stream))], [_new_state()])
+    finally:
+        dest.close()
+
+
+def _udate_type(pg: Any, schema: str) -> str:
+    return pg.execute(
+        "SELECT data_type FROM information_schema.columns WHERE table_schema = %s "
+        "AND table_name = 'contacts' AND column_name = 'udate'",
+        [schema],
+    ).fetchone()[0]
+
+
+def test_timestamps_are_utc_instants_in_timestamptz(
+    pg: Any, schema: str, env: dict[str, str]
+) -> None:
+    migrate()
+    assert _udate_type(pg, schema) == "timestamp with time zone"
+    got = dict(query(pg, schema, "SELECT id, udate FROM {}", "contacts"))
+    assert got == INSTANTS  # the same instants, whatever the session's zone shows them in
+
+
+@pytest.mark.parametrize("udate", ["TIMESTAMPTZ", "TIMESTAMP"])
+def test_tables_of_an_earlier_acx_are_migrated(
+    pg: Any, schema: str, env: dict[str, str], udate: str
+) -> None:
+    _old_tables(pg, schema, udate)
+    dest = make_destination("postgres", settings())
+    dest.connect()  # adds the new `_acx_state` columns: the old row reads None there
+    try:
+        old = dest.read_state()["contacts"]
+        assert (old.run_id, old.timezone, old.format, old.columns) == ("old-run", None, None, None)
+        stream = _mini_contacts()
+        dest.prepare(stream)
+        assert dest.legacy_columns(stream) == (() if udate == "TIMESTAMPTZ" else ("udate",))
+        if udate == "TIMESTAMP":  # a merge would leave it half old, half new
+            with pytest.raises(LoadError, match="zone-less type"):
+                dest.commit([Apply(stream, "merge")], [_new_state()])
+    finally:
+        dest.close()
+    migrate()
+    assert _udate_type(pg, schema) == "timestamp with time zone"
+    got = query(pg, schema, "SELECT id, first_name, udate FROM {} ORDER BY id", "contacts")
+    assert got == [(1, "new", INSTANTS[1]), (3, "dst", INSTANTS[3])]
+    assert state_row(pg, schema, "contacts")[6:] == (
+        "America/New_York",
+        "2",
+        json.dumps(list(COLUMNS)),
+    )
+
+
+@pytest.mark.parametrize("at", ["commit:delete:2", "commit:alter", "commit:insert", "commit:state"])
+def test_a_crash_inside_the_migration_leaves_the_old_table_and_state(
+    pg: Any, schema: str, env: dict[str, str], at: str
+) -> None:
+    """`kill -9` inside the migrating commit: the table keeps its old type and rows, the state
+    its old row. A clean run then migrates."""
+    _old_tables(pg, schema, "TIMESTAMP")
+    before = snapshot(pg, schema, "contacts")
+    child = subprocess.run(
+        [sys.executable, "-c", "from tests.test_dest_postgres import migrate; migrate()"],
+        env={**os.environ, "ACX_CRASH_AT": at},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    assert _udate_type(pg, schema) == "timestamp without time zone"
+    assert snapshot(pg, schema, "contacts") == before
+    assert (
+        state_row(pg, schema, "contacts")[4:]
+        == ("old-run", "2024-03-10T03:00:00+00:00") + (None,) * 3
+    )
+    migrate()
+    assert _udate_type(pg, schema) == "timestamp with time zone"
+    assert dict(query(pg, schema, "SELECT id, udate FROM {}", "contacts")) == INSTANTS

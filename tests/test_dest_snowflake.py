@@ -10,7 +10,7 @@ import json
 import logging
 import os
 import re
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -154,8 +154,9 @@ def test_values_equal_the_duckdb_load_and_the_api(world):
         (deal["title"],)
     ]
     contact = world.sb.expected("contacts")[0]
-    utc = datetime.fromisoformat(contact["udate"]).astimezone(timezone.utc).replace(tzinfo=None)
-    assert world.query("SELECT udate FROM contacts WHERE id = ?", [int(contact["id"])]) == [(utc,)]
+    utc = datetime.fromisoformat(contact["udate"]).astimezone(timezone.utc)
+    got = world.query("SELECT udate FROM contacts WHERE id = ?", [int(contact["id"])])
+    assert got == [(utc,)] and got[0][0].utcoffset() == timedelta(0)  # an instant, shown in UTC
     zero = next(c for c in world.sb.expected("contacts") if c["bounced_date"] == "0000-00-00")
     assert world.query("SELECT bounced_date FROM contacts WHERE id = ?", [int(zero["id"])]) == [
         (None,)
@@ -193,7 +194,7 @@ def test_second_run_merges_changes(world):
     for id_ in changed["updated"] + changed["created"]:
         utc = datetime.fromisoformat(api_rows[id_]["udate"]).astimezone(timezone.utc)
         got = world.query("SELECT udate, email FROM contacts WHERE id = ?", [id_])
-        assert got == [(utc.replace(tzinfo=None), api_rows[id_]["email"])]
+        assert got == [(utc, api_rows[id_]["email"])]
     for name, s in tables().items():
         key = ", ".join(q(s.column(k).name) for k in s.primary_key)
         dupes = world.query(f"SELECT {key} FROM {q(name)} GROUP BY {key} HAVING COUNT(*) > 1")
@@ -283,7 +284,7 @@ def test_every_type_and_variant_round_trip(mini_dest):
         ROW["firstName"],
         7,
         Decimal("12.345678901"),
-        datetime(2024, 3, 1, 10, 34, 56, 789012),  # +02:00 -> UTC, to the microsecond
+        datetime(2024, 3, 1, 10, 34, 56, 789012, timezone.utc),  # +02:00: the same instant
         None,  # the zero date
         True,
         0.25,
@@ -306,7 +307,7 @@ def test_changed_type_is_refused(mini_dest):
 
 def test_new_spec_column_is_added(mini_dest):
     dest, stream = mini_dest
-    dest.execute("CREATE TABLE activecampaign.contacts (id BIGINT, udate TIMESTAMP_NTZ)")
+    dest.execute("CREATE TABLE activecampaign.contacts (id BIGINT, udate TIMESTAMP_TZ)")
     dest.prepare(stream)
     assert list(dest.existing_columns("contacts")) == [
         "ID", "UDATE", "FIRST_NAME", "group", "SCORE", "DATA", "BOUNCED_DATE", "EMAIL_EMPTY", "RATIO"

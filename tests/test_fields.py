@@ -135,6 +135,25 @@ def test_a_table_that_cannot_be_read_fails_alone(cli, sandbox, tmp_path):
     assert "# users: 12 records sampled" in result.output
 
 
+def test_what_a_failed_table_feeds_is_not_read_either(cli, sandbox, tmp_path):
+    text = SPEC.read_text(encoding="utf-8")
+    text = text.replace("endpoint: /groups\n", "endpoint: /groupz\n")
+    text = text.replace("records: contactTags  #", "records: meta  #")  # an object, not an array
+    tables = "user_group_memberships,contacts,contact_tags"
+    result = fields(cli, sandbox, copy_spec(tmp_path, text), "--tables", tables, "--sample", "5")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert (
+        "# user_group_memberships: nothing to compare: its parent table user_groups could not be read"
+        in lines
+    )
+    assert "# contacts: 5 records sampled (GET /contacts: 1 page)" in lines
+    assert (
+        "# contact_tags: not read: table contact_tags: 'meta' is an object where an array was expected (the endpoint may return one record: use paging kind single)"
+        in lines
+    )
+
+
 def test_a_refused_key_is_one_line(cli, sandbox):
     result = fields(cli, sandbox, SPEC, "--tables", "users,lists", key="wrong-key")
     assert result.exit_code == 1

@@ -117,6 +117,10 @@ class SqlDestination(Destination):
 
     schema: str | None = None
     marker: ClassVar[str] = "?"  # the driver's query parameter placeholder
+    # How commit's transaction changes a replaced table's zone-less timestamp columns (see
+    # legacy_columns): "alter": ALTER COLUMN ... TYPE once its rows are deleted; "rebuild": drop
+    # the table and create it as the spec does (rebuild_statements).
+    migration: ClassVar[str] = "alter"
 
     # ---- what each warehouse provides
     @abstractmethod
@@ -247,8 +251,9 @@ class SqlDestination(Destination):
             self.load_stage(stream, batch)
 
     def commit(self, applies: Sequence[Apply], states: Sequence[StateRow]) -> None:
-        """One transaction: every apply (a migration's ALTER COLUMN ... TYPE included: DuckDB
-        and Postgres run DDL inside transactions), then the state rows."""
+        """One transaction: every apply (a migration's DDL included: DuckDB and Postgres run
+        DDL inside transactions, so a crash leaves the old table or the new one), then the state
+        rows."""
         self.check_migrations(applies)
         with self.transaction():
             self.apply_all(applies, states)
@@ -271,10 +276,13 @@ class SqlDestination(Destination):
         target, stage = self.target(s), self.stage_table(s)
         key = [s.column(k).name for k in s.primary_key]
         out: list[exp.Expression] = [sqlbuild.delete_superseded(stage, key)]
-        if item.mode == "replace":
+        migrating = self.migrating(item)
+        if migrating and self.migration == "rebuild":
+            out.extend(self.rebuild_statements(s))
+        elif item.mode == "replace":
             out.append(sqlbuild.delete_all(target))
             # the table is empty now: no old value is converted, only the type changes
-            out.extend(alter_types(s, self.migrating(item), self.dialect, self.schema))
+            out.extend(alter_types(s, migrating, self.dialect, self.schema))
         else:
             if item.parent_stage is not None and s.parent is not None:
                 parent_col = item.parent_stage.column(s.parent.references).name
@@ -289,6 +297,26 @@ class SqlDestination(Destination):
             out.append(sqlbuild.delete_matching(target, stage, key))
         out.append(sqlbuild.insert_all(target, stage, [c.name for c in s.columns]))
         return out
+
+    def rebuild_statements(self, stream: Stream) -> list[exp.Expression]:
+        """Drop the table and create it as the spec creates it now, keeping (empty) any column
+        the spec no longer has, as a replace would: for commit's transaction."""
+        target = self.target(stream)
+        spec_names = {c.name.lower() for c in stream.columns}
+        kept = [
+            exp.ColumnDef(this=sqlbuild.ident(name), kind=self.type_of(kind))
+            for name, kind in (self.existing_columns(stream.name) or {}).items()
+            if name.lower() not in spec_names
+        ]
+        return [
+            exp.Drop(tables=[target], kind="TABLE"),
+            *create_table(stream, self.dialect, self.schema),
+            *[exp.Alter(this=target.copy(), kind="TABLE", actions=[k]) for k in kept],
+        ]
+
+    def type_of(self, reported: str) -> exp.DataType:
+        """A type as the warehouse reports it, to declare a column again."""
+        return exp.DataType.build(reported, dialect=self.dialect, udt=True)
 
     def write_state(self, row: StateRow) -> None:
         rec = row.as_text()

@@ -4,7 +4,8 @@
 Layout of DIR:
 
     _acx_manifest.json              every file per table: run, mode, rows, savepoint, current
-    _acx_state.json                 the state rows, so incremental runs work with files too
+    _acx_state.json                 the state rows (savepoint, mode, zone, value format, columns),
+                                    so incremental runs work with files too
     <table>/<stamp>_<run_id>.parquet     one file per table per run (`.jsonl` for jsonl)
 
 The manifest (paths relative to DIR; `rows` counts the file's rows, after dedupe):
@@ -14,7 +15,12 @@ The manifest (paths relative to DIR; `rows` counts the file's rows, after dedupe
        "primary_key": ["id"], "columns": [{"name": "id", "type": "integer", "description": ...}],
        "files": [{"path": "contacts/20261101T120000Z_0f3a9c1e2b4d.parquet", "run_id": ...,
                   "mode": "full", "rows": 2000, "savepoint": "2026-10-31T...+00:00",
+                  "format": 2, "timezone": "America/New_York",
                   "written_at": "...", "current": true}, ...]}}}
+
+Timestamps are UTC instants: Parquet `timestamp[us, tz=UTC]` (isAdjustedToUTC=true), JSON Lines
+ISO 8601 with a Z. A file's `format` is the state's value format (engine.state.FORMAT) and its
+`timezone` the zone zone-less API values were read in; files of an earlier acx have neither.
 
 A file's mode is "full" (a complete snapshot: it supersedes every older file of the table) or
 "incremental" (rows changed since the previous file, applied on the primary key). A table is
@@ -70,8 +76,8 @@ MANIFEST_VERSION = 1
 READ_ROWS = 100_000  # rows per record batch read back from DuckDB (one row group each)
 DEDUPE_MEMORY = "512MB"  # DuckDB spills to disk past this, so big tables commit in bounded memory
 
-# Arrow types of the files: the loading types, with timestamps marked UTC so readers know.
-FILE_TYPES: dict[str, pa.DataType] = {**ARROW, "timestamp": pa.timestamp("us", tz="UTC")}
+# Arrow types of the files: the loading types (timestamps UTC-adjusted, so readers know).
+FILE_TYPES: dict[str, pa.DataType] = ARROW
 
 
 def iso_z(values: pa.Array) -> list[Any]:
@@ -235,6 +241,12 @@ class FilesDestination(Destination):
         folder = self.root / stream.name
         folder.mkdir(exist_ok=True)
         remove_temps(folder)
+        self.legacy[stream.key] = self.zoneless_columns(stream)
+
+    def zoneless_columns(self, stream: Stream) -> tuple[str, ...]:
+        """Timestamp columns a current file holds without a zone. A replace needs nothing more
+        to migrate them: its snapshot supersedes every older file in one manifest write."""
+        return ()
 
     def stage(self, stream: Stream, batch: pa.Table) -> None:
         if not batch.num_rows:
@@ -257,6 +269,7 @@ class FilesDestination(Destination):
         applied on the primary key, so rows read twice do no harm. The state is never ahead of
         the data, so no changed row is skipped."""
         by_stream = {s.stream: s for s in states}
+        self.check_migrations(applies)
         for item in applies:
             self._check_types(item)
         written: list[tuple[Apply, Path, int]] = []
@@ -282,6 +295,7 @@ class FilesDestination(Destination):
             for temp in temps:
                 temp.unlink(missing_ok=True)
             raise LoadError(f"{self.describe()}: commit failed: {exc}") from None
+        self.migrated(applies)
         self.discard([a.stream for a in applies])
 
     def discard(self, streams: Sequence[Stream]) -> None:
@@ -381,6 +395,8 @@ class FilesDestination(Destination):
                 "mode": "full" if item.mode == "replace" else "incremental",
                 "rows": count,
                 "savepoint": iso(row.savepoint) if row else None,
+                "format": row.format if row else None,
+                "timezone": row.timezone if row else None,
                 "written_at": now,
                 "current": True,
             }
@@ -435,6 +451,26 @@ class ParquetDestination(FilesDestination):
 
     def open_file(self, path: Path, stream: Stream) -> BatchWriter:
         return ParquetFile(path, stream)
+
+    def zoneless_columns(self, stream: Stream) -> tuple[str, ...]:
+        """From the footers of the current files this acx did not write (no `format`)."""
+        entry = self.manifest["tables"].get(stream.name) or {"files": []}
+        found: set[str] = set()
+        for file in entry["files"]:
+            if not file["current"] or file.get("format"):
+                continue
+            path = self.root / file["path"]
+            try:
+                schema = pq.read_schema(path)
+            except (OSError, pa.ArrowException) as exc:
+                raise LoadError(f"{self.describe()}: cannot read {path}: {exc}") from None
+            for col in stream.columns:
+                if col.type != "timestamp" or col.name not in schema.names:
+                    continue
+                kind = schema.field(col.name).type
+                if pa.types.is_timestamp(kind) and not kind.tz:
+                    found.add(col.name)
+        return tuple(c.name for c in stream.columns if c.name in found)
 
 
 class JsonlDestination(FilesDestination):

@@ -287,10 +287,11 @@ class SnowflakeDestination(SqlDestination):
             "WHERE table_schema = ? AND UPPER(table_name) LIKE ?",
             [stored_name(self.cfg.schema), SWAP_PREFIX.upper() + "%"],
         )
+        schema = ident(self.cfg.schema)
         for (name,) in rows:
             if name.upper().startswith(SWAP_PREFIX.upper()):  # in LIKE, "_" is any character
-                table = exp.Table(this=exp.to_identifier(name, quoted=True), db=ident(self.schema))
-                self.execute(self.sql(exp.Drop(tables=[table], kind="TABLE", exists=True)))
+                stale = exp.Table(this=exp.to_identifier(name, quoted=True), db=schema)
+                self.execute(self.sql(exp.Drop(tables=[stale], kind="TABLE", exists=True)))
 
     def close(self) -> None:
         if self.con is not None:

@@ -1026,7 +1026,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_tasks (
     description='When the task record was created.'
   ),
   created_utc_timestamp TIMESTAMP OPTIONS (
-    description='When the task record was created (UTC).'
+    description='When the task record was created (the API sends account-local time despite the name).'
   ),
   donedate TIMESTAMP OPTIONS (
     description='When the task was completed.'
@@ -1041,7 +1041,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_tasks (
     description='User who completed the task.'
   ),
   done_utc_timestamp TIMESTAMP OPTIONS (
-    description='When the task was completed (UTC).'
+    description='When the task was completed (the API sends account-local time despite the name).'
   ),
   duedate TIMESTAMP OPTIONS (
     description='Due date of the task'
@@ -1077,7 +1077,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_tasks (
     description='When the task was last updated.'
   ),
   updated_utc_timestamp TIMESTAMP OPTIONS (
-    description='When the task was last updated (UTC).'
+    description='When the task was last updated (the API sends account-local time despite the name).'
   ),
   `user` INT64 OPTIONS (
     description='User responsible for the task.'
@@ -1368,7 +1368,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_tasks (
     description='When the task was created.'
   ),
   created_utc_timestamp TIMESTAMP OPTIONS (
-    description='When the task was created (UTC).'
+    description='When the task was created (the API sends account-local time despite the name).'
   ),
   donedate TIMESTAMP OPTIONS (
     description='When the task was completed.'
@@ -1383,7 +1383,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_tasks (
     description='User who completed the task.'
   ),
   done_utc_timestamp TIMESTAMP OPTIONS (
-    description='When the task was completed (UTC).'
+    description='When the task was completed (the API sends account-local time despite the name).'
   ),
   duedate TIMESTAMP OPTIONS (
     description='Due date of the task'
@@ -1419,7 +1419,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_tasks (
     description='When the task was last updated.'
   ),
   updated_utc_timestamp TIMESTAMP OPTIONS (
-    description='When the task was last updated (UTC).'
+    description='When the task was last updated (the API sends account-local time despite the name).'
   ),
   `user` INT64 OPTIONS (
     description='User responsible for the task.'
@@ -1764,7 +1764,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.task_outcomes (
     description='User who created the outcome.'
   ),
   created_utc_timestamp TIMESTAMP OPTIONS (
-    description='When the outcome was created (UTC).'
+    description='When the outcome was created (the API sends account-local time despite the name).'
   ),
   disabled INT64 OPTIONS (
     description='1 for disabled outcome, 0 for active.'
@@ -1779,7 +1779,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.task_outcomes (
     description='User who last updated the outcome.'
   ),
   updated_utc_timestamp TIMESTAMP OPTIONS (
-    description='When the outcome was last updated (UTC).'
+    description='When the outcome was last updated (the API sends account-local time despite the name).'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -2123,7 +2123,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.users (
     description='Flag indicating if MFA is enabled (1) or not (0).'
   ),
   password_updated_utc_timestamp TIMESTAMP OPTIONS (
-    description='When the user password was last updated (UTC).'
+    description='When the user password was last updated (the API sends account-local time despite the name).'
   ),
   phone STRING OPTIONS (
     description='Phone number of the user.'

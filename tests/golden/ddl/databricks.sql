@@ -381,12 +381,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_tasks (
   assignee BIGINT COMMENT 'The id of an user the task is assigned to',
   automation STRING COMMENT 'Automation associated to trigger on task completion (optional).',
   cdate TIMESTAMP COMMENT 'When the task record was created.',
-  created_utc_timestamp TIMESTAMP COMMENT 'When the task record was created (UTC).',
+  created_utc_timestamp TIMESTAMP COMMENT 'When the task record was created (the API sends account-local time despite the name).',
   donedate TIMESTAMP COMMENT 'When the task was completed.',
   deal_tasktype BIGINT COMMENT 'The type of the task based on the available Task Types in the account',
   done_automation STRING COMMENT 'Id of an automation that will be triggered when the task is completed.',
   done_by BIGINT COMMENT 'User who completed the task.',
-  done_utc_timestamp TIMESTAMP COMMENT 'When the task was completed (UTC).',
+  done_utc_timestamp TIMESTAMP COMMENT 'When the task was completed (the API sends account-local time despite the name).',
   duedate TIMESTAMP COMMENT 'Due date of the task',
   duration DOUBLE COMMENT 'Duration of the task.',
   edate TIMESTAMP COMMENT 'Due date of the task.',
@@ -398,7 +398,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_tasks (
   status BIGINT COMMENT 'Task status means complete or incomplete. 1 is complete and 0 is incomplete.',
   title STRING COMMENT 'The title of the task',
   udate TIMESTAMP COMMENT 'When the task was last updated.',
-  updated_utc_timestamp TIMESTAMP COMMENT 'When the task was last updated (UTC).',
+  updated_utc_timestamp TIMESTAMP COMMENT 'When the task was last updated (the API sends account-local time despite the name).',
   `user` BIGINT COMMENT 'User responsible for the task.',
   PRIMARY KEY (id)
 )
@@ -511,12 +511,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_tasks (
   assignee BIGINT COMMENT 'The id of an user the task is assigned to',
   automation STRING COMMENT 'Automation identifier associated to the task.',
   cdate TIMESTAMP COMMENT 'When the task was created.',
-  created_utc_timestamp TIMESTAMP COMMENT 'When the task was created (UTC).',
+  created_utc_timestamp TIMESTAMP COMMENT 'When the task was created (the API sends account-local time despite the name).',
   donedate TIMESTAMP COMMENT 'When the task was completed.',
   deal_tasktype BIGINT COMMENT 'The type of the task based on the available Task Types in the account',
   done_automation STRING COMMENT 'Id of an automation that will be triggered when the task is completed.',
   done_by BIGINT COMMENT 'User who completed the task.',
-  done_utc_timestamp TIMESTAMP COMMENT 'When the task was completed (UTC).',
+  done_utc_timestamp TIMESTAMP COMMENT 'When the task was completed (the API sends account-local time despite the name).',
   duedate TIMESTAMP COMMENT 'Due date of the task',
   duration DOUBLE COMMENT 'Duration of the task.',
   edate TIMESTAMP COMMENT 'Due date of the task.',
@@ -528,7 +528,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_tasks (
   status BIGINT COMMENT 'Task status means complete or incomplete. 1 is complete and 0 is incomplete.',
   title STRING COMMENT 'The title of the task',
   udate TIMESTAMP COMMENT 'When the task was last updated.',
-  updated_utc_timestamp TIMESTAMP COMMENT 'When the task was last updated (UTC).',
+  updated_utc_timestamp TIMESTAMP COMMENT 'When the task was last updated (the API sends account-local time despite the name).',
   `user` BIGINT COMMENT 'User responsible for the task.',
   PRIMARY KEY (id)
 )
@@ -659,12 +659,12 @@ COMMENT 'Scoring configurations applied to contacts or deals in ActiveCampaign.'
 CREATE TABLE IF NOT EXISTS activecampaign.task_outcomes (
   id BIGINT NOT NULL COMMENT 'Outcome id',
   created_by BIGINT COMMENT 'User who created the outcome.',
-  created_utc_timestamp TIMESTAMP COMMENT 'When the outcome was created (UTC).',
+  created_utc_timestamp TIMESTAMP COMMENT 'When the outcome was created (the API sends account-local time despite the name).',
   disabled BIGINT COMMENT '1 for disabled outcome, 0 for active.',
   sentiment STRING COMMENT 'Outcome sentiment (POSITIVE, NEGATIVE or NEUTRAL).',
   title STRING COMMENT 'Outcome title.',
   updated_by BIGINT COMMENT 'User who last updated the outcome.',
-  updated_utc_timestamp TIMESTAMP COMMENT 'When the outcome was last updated (UTC).',
+  updated_utc_timestamp TIMESTAMP COMMENT 'When the outcome was last updated (the API sends account-local time despite the name).',
   PRIMARY KEY (id)
 )
 COMMENT 'ActiveCampaign task outcomes with sentiment and audit details.';
@@ -790,7 +790,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.users (
   last_name STRING COMMENT 'Last name',
   local_zoneid STRING COMMENT 'Local timezone of the user.',
   mfa_enabled BIGINT COMMENT 'Flag indicating if MFA is enabled (1) or not (0).',
-  password_updated_utc_timestamp TIMESTAMP COMMENT 'When the user password was last updated (UTC).',
+  password_updated_utc_timestamp TIMESTAMP COMMENT 'When the user password was last updated (the API sends account-local time despite the name).',
   phone STRING COMMENT 'Phone number of the user.',
   signature STRING COMMENT 'Email signature of the user.',
   udate TIMESTAMP COMMENT 'When the user record was last updated.',

@@ -2,11 +2,11 @@ CREATE TABLE IF NOT EXISTS activecampaign.accounts (
   id BIGINT NOT NULL,
   account_url TEXT,
   contact_count BIGINT,
-  created_timestamp TIMESTAMP,
+  created_timestamp TIMESTAMPTZ,
   deal_count BIGINT,
   name TEXT,
   owner BIGINT,
-  updated_timestamp TIMESTAMP
+  updated_timestamp TIMESTAMPTZ
 );
 COMMENT ON TABLE activecampaign.accounts IS 'Accounts managed in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.accounts.id IS 'Account ID.';
@@ -22,9 +22,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.account_contacts (
   id BIGINT NOT NULL,
   "account" BIGINT,
   contact BIGINT,
-  created_timestamp TIMESTAMP,
+  created_timestamp TIMESTAMPTZ,
   job_title TEXT,
-  updated_timestamp TIMESTAMP
+  updated_timestamp TIMESTAMPTZ
 );
 COMMENT ON TABLE activecampaign.account_contacts IS 'ActiveCampaign relationships between accounts and contacts.';
 COMMENT ON COLUMN activecampaign.account_contacts.id IS 'Association ID between account and contact.';
@@ -37,11 +37,11 @@ COMMENT ON COLUMN activecampaign.account_contacts.updated_timestamp IS 'When the
 CREATE TABLE IF NOT EXISTS activecampaign.account_custom_field_data (
   id BIGINT NOT NULL,
   account_id BIGINT,
-  created_timestamp TIMESTAMP,
+  created_timestamp TIMESTAMPTZ,
   custom_field_id BIGINT,
   field_currency TEXT,
   field_value TEXT,
-  updated_timestamp TIMESTAMP
+  updated_timestamp TIMESTAMPTZ
 );
 COMMENT ON TABLE activecampaign.account_custom_field_data IS 'ActiveCampaign account custom field values with currency and links to accounts/field meta.';
 COMMENT ON COLUMN activecampaign.account_custom_field_data.id IS 'Custom field value ID.';
@@ -55,7 +55,7 @@ COMMENT ON COLUMN activecampaign.account_custom_field_data.updated_timestamp IS 
 CREATE TABLE IF NOT EXISTS activecampaign.account_custom_field_meta (
   id BIGINT NOT NULL,
   created_by BIGINT,
-  created_timestamp TIMESTAMP,
+  created_timestamp TIMESTAMPTZ,
   display_order BIGINT,
   field_default TEXT,
   field_default_currency TEXT,
@@ -68,7 +68,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.account_custom_field_meta (
   known_field_id BIGINT,
   personalization TEXT,
   updated_by BIGINT,
-  updated_timestamp TIMESTAMP
+  updated_timestamp TIMESTAMPTZ
 );
 COMMENT ON TABLE activecampaign.account_custom_field_meta IS 'ActiveCampaign account custom field metadata.';
 COMMENT ON COLUMN activecampaign.account_custom_field_meta.id IS 'Custom field ID.';
@@ -91,9 +91,9 @@ COMMENT ON COLUMN activecampaign.account_custom_field_meta.updated_timestamp IS 
 CREATE TABLE IF NOT EXISTS activecampaign.account_notes (
   id BIGINT NOT NULL,
   "account" BIGINT,
-  cdate TIMESTAMP,
+  cdate TIMESTAMPTZ,
   is_draft BIGINT,
-  mdate TIMESTAMP,
+  mdate TIMESTAMPTZ,
   note TEXT,
   owner_id BIGINT,
   owner_type TEXT,
@@ -122,8 +122,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaigns (
   basetemplateid TEXT,
   bounceid BIGINT,
   can_skip_approval BIGINT,
-  cdate TIMESTAMP,
-  created_timestamp TIMESTAMP,
+  cdate TIMESTAMPTZ,
+  created_timestamp TIMESTAMPTZ,
   embed_images BIGINT,
   facebook BIGINT,
   formid BIGINT,
@@ -135,14 +135,14 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaigns (
   ip TEXT,
   ip4 TEXT,
   laststep TEXT,
-  ldate TIMESTAMP,
+  ldate TIMESTAMPTZ,
   linkclicks BIGINT,
   mail_cleanup BIGINT,
   mail_send BIGINT,
   mail_transfer BIGINT,
   mailer_log_file BIGINT,
   managetext BIGINT,
-  mdate TIMESTAMP,
+  mdate TIMESTAMPTZ,
   name TEXT,
   opens BIGINT,
   "public" BIGINT,
@@ -163,7 +163,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaigns (
   schedule BIGINT,
   scheduleddate TEXT,
   screenshot TEXT,
-  sdate TIMESTAMP,
+  sdate TIMESTAMPTZ,
   segmentid BIGINT,
   segmentname TEXT,
   send_amt BIGINT,
@@ -358,7 +358,7 @@ COMMENT ON COLUMN activecampaign.campaign_messages.updates IS 'Number of updates
 
 CREATE TABLE IF NOT EXISTS activecampaign.campaign_message_contents (
   id BIGINT NOT NULL,
-  cdate TIMESTAMP,
+  cdate TIMESTAMPTZ,
   charset TEXT,
   ed_instanceid BIGINT,
   ed_version BIGINT,
@@ -369,7 +369,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaign_message_contents (
   has_predictive_content BIGINT,
   hidden BIGINT,
   htmlfetch TEXT,
-  mdate TIMESTAMP,
+  mdate TIMESTAMPTZ,
   name TEXT,
   preheader_text TEXT,
   preview_data TEXT,
@@ -408,17 +408,17 @@ COMMENT ON COLUMN activecampaign.campaign_message_contents.userid IS 'User ID ow
 
 CREATE TABLE IF NOT EXISTS activecampaign.contacts (
   id BIGINT NOT NULL,
-  adate TIMESTAMP,
+  adate TIMESTAMPTZ,
   anonymized BIGINT,
   bounced_date DATE,
   bounced_hard BIGINT,
   bounced_soft BIGINT,
-  cdate TIMESTAMP,
-  created_timestamp TIMESTAMP,
-  created_utc_timestamp TIMESTAMP,
+  cdate TIMESTAMPTZ,
+  created_timestamp TIMESTAMPTZ,
+  created_utc_timestamp TIMESTAMPTZ,
   deleted BIGINT,
-  deleted_at TIMESTAMP,
-  edate TIMESTAMP,
+  deleted_at TIMESTAMPTZ,
+  edate TIMESTAMPTZ,
   email TEXT,
   email_domain TEXT,
   email_empty BOOLEAN,
@@ -435,11 +435,11 @@ CREATE TABLE IF NOT EXISTS activecampaign.contacts (
   rating_tstamp DATE,
   segmentio_id TEXT,
   sentcnt BIGINT,
-  socialdata_lastcheck TIMESTAMP,
+  socialdata_lastcheck TIMESTAMPTZ,
   ua TEXT,
-  udate TIMESTAMP,
-  updated_timestamp TIMESTAMP,
-  updated_utc_timestamp TIMESTAMP
+  udate TIMESTAMPTZ,
+  updated_timestamp TIMESTAMPTZ,
+  updated_utc_timestamp TIMESTAMPTZ
 );
 COMMENT ON TABLE activecampaign.contacts IS 'Contacts managed in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.contacts.id IS 'Contact ID.';
@@ -478,11 +478,11 @@ COMMENT ON COLUMN activecampaign.contacts.updated_utc_timestamp IS 'Last update 
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_field_values (
   id BIGINT NOT NULL,
-  cdate TIMESTAMP,
+  cdate TIMESTAMPTZ,
   contact BIGINT,
   field BIGINT,
   owner BIGINT,
-  udate TIMESTAMP,
+  udate TIMESTAMPTZ,
   value TEXT
 );
 COMMENT ON TABLE activecampaign.contact_field_values IS 'Contact custom field values in ActiveCampaign.';
@@ -496,10 +496,10 @@ COMMENT ON COLUMN activecampaign.contact_field_values.value IS 'Value for the fi
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_custom_fields (
   id BIGINT NOT NULL,
-  cdate TIMESTAMP,
+  cdate TIMESTAMPTZ,
   cols BIGINT,
   created_by BIGINT,
-  created_timestamp TIMESTAMP,
+  created_timestamp TIMESTAMPTZ,
   defval TEXT,
   descript TEXT,
   isrequired BIGINT,
@@ -509,9 +509,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_custom_fields (
   show_in_list BIGINT,
   title TEXT,
   "type" TEXT,
-  udate TIMESTAMP,
+  udate TIMESTAMPTZ,
   updated_by BIGINT,
-  updated_timestamp TIMESTAMP,
+  updated_timestamp TIMESTAMPTZ,
   service TEXT,
   visible BIGINT
 );
@@ -539,10 +539,10 @@ COMMENT ON COLUMN activecampaign.contact_custom_fields.visible IS 'Show or hide 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_custom_field_options (
   field BIGINT,
   id BIGINT NOT NULL,
-  cdate TIMESTAMP,
+  cdate TIMESTAMPTZ,
   label TEXT,
   orderid BIGINT,
-  udate TIMESTAMP,
+  udate TIMESTAMPTZ,
   value TEXT
 );
 COMMENT ON TABLE activecampaign.contact_custom_field_options IS 'Options associated to contact custom fields.';
@@ -560,7 +560,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_list_activity (
   autosync_log TEXT,
   campaign TEXT,
   contact BIGINT,
-  created_timestamp TIMESTAMP,
+  created_timestamp TIMESTAMPTZ,
   form BIGINT,
   first_name TEXT,
   ip4_sub TEXT,
@@ -570,15 +570,15 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_list_activity (
   list BIGINT,
   message TEXT,
   responder BIGINT,
-  sdate TIMESTAMP,
+  sdate TIMESTAMPTZ,
   seriesid BIGINT,
   sourceid BIGINT,
   status BIGINT,
   sync BIGINT,
-  udate TIMESTAMP,
+  udate TIMESTAMPTZ,
   unsubreason TEXT,
   unsubscribe_automation TEXT,
-  updated_timestamp TIMESTAMP
+  updated_timestamp TIMESTAMPTZ
 );
 COMMENT ON TABLE activecampaign.contact_list_activity IS 'List subscription activities for contacts in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.contact_list_activity.id IS 'Activity ID.';
@@ -608,9 +608,9 @@ COMMENT ON COLUMN activecampaign.contact_list_activity.updated_timestamp IS 'Whe
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_notes (
   id BIGINT NOT NULL,
-  cdate TIMESTAMP,
+  cdate TIMESTAMPTZ,
   is_draft BIGINT,
-  mdate TIMESTAMP,
+  mdate TIMESTAMPTZ,
   note TEXT,
   relid BIGINT,
   reltype TEXT,
@@ -632,17 +632,17 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_tags (
   tag_name TEXT,
   tag_description TEXT,
   tag_id BIGINT,
-  tag_cdate TIMESTAMP,
+  tag_cdate TIMESTAMPTZ,
   tag_created_by TEXT,
-  tag_created_timestamp TIMESTAMP,
+  tag_created_timestamp TIMESTAMPTZ,
   tag_deleted BIGINT,
   tag_type TEXT,
-  tag_updated_timestamp TIMESTAMP,
-  cdate TIMESTAMP,
+  tag_updated_timestamp TIMESTAMPTZ,
+  cdate TIMESTAMPTZ,
   created_by TEXT,
-  created_timestamp TIMESTAMP,
+  created_timestamp TIMESTAMPTZ,
   updated_by TEXT,
-  updated_timestamp TIMESTAMP
+  updated_timestamp TIMESTAMPTZ
 );
 COMMENT ON TABLE activecampaign.contact_tags IS 'Tags linked to contacts in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.contact_tags.contact IS 'ID of the contact.';
@@ -664,19 +664,19 @@ COMMENT ON COLUMN activecampaign.contact_tags.updated_timestamp IS 'When the tag
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_tasks (
   id BIGINT NOT NULL,
-  assigned_date TIMESTAMP,
+  assigned_date TIMESTAMPTZ,
   assignee BIGINT,
   automation TEXT,
-  cdate TIMESTAMP,
-  created_utc_timestamp TIMESTAMP,
-  donedate TIMESTAMP,
+  cdate TIMESTAMPTZ,
+  created_utc_timestamp TIMESTAMPTZ,
+  donedate TIMESTAMPTZ,
   deal_tasktype BIGINT,
   done_automation TEXT,
   done_by BIGINT,
-  done_utc_timestamp TIMESTAMP,
-  duedate TIMESTAMP,
+  done_utc_timestamp TIMESTAMPTZ,
+  duedate TIMESTAMPTZ,
   duration DOUBLE,
-  edate TIMESTAMP,
+  edate TIMESTAMPTZ,
   note TEXT,
   outcome_id BIGINT,
   outcome_info TEXT,
@@ -684,8 +684,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_tasks (
   relid BIGINT,
   status BIGINT,
   title TEXT,
-  udate TIMESTAMP,
-  updated_utc_timestamp TIMESTAMP,
+  udate TIMESTAMPTZ,
+  updated_utc_timestamp TIMESTAMPTZ,
   "user" BIGINT
 );
 COMMENT ON TABLE activecampaign.contact_tasks IS 'Tasks linked to contacts in ActiveCampaign.';
@@ -694,12 +694,12 @@ COMMENT ON COLUMN activecampaign.contact_tasks.assigned_date IS 'When the task w
 COMMENT ON COLUMN activecampaign.contact_tasks.assignee IS 'The id of an user the task is assigned to';
 COMMENT ON COLUMN activecampaign.contact_tasks.automation IS 'Automation associated to trigger on task completion (optional).';
 COMMENT ON COLUMN activecampaign.contact_tasks.cdate IS 'When the task record was created.';
-COMMENT ON COLUMN activecampaign.contact_tasks.created_utc_timestamp IS 'When the task record was created (UTC).';
+COMMENT ON COLUMN activecampaign.contact_tasks.created_utc_timestamp IS 'When the task record was created (the API sends account-local time despite the name).';
 COMMENT ON COLUMN activecampaign.contact_tasks.donedate IS 'When the task was completed.';
 COMMENT ON COLUMN activecampaign.contact_tasks.deal_tasktype IS 'The type of the task based on the available Task Types in the account';
 COMMENT ON COLUMN activecampaign.contact_tasks.done_automation IS 'Id of an automation that will be triggered when the task is completed.';
 COMMENT ON COLUMN activecampaign.contact_tasks.done_by IS 'User who completed the task.';
-COMMENT ON COLUMN activecampaign.contact_tasks.done_utc_timestamp IS 'When the task was completed (UTC).';
+COMMENT ON COLUMN activecampaign.contact_tasks.done_utc_timestamp IS 'When the task was completed (the API sends account-local time despite the name).';
 COMMENT ON COLUMN activecampaign.contact_tasks.duedate IS 'Due date of the task';
 COMMENT ON COLUMN activecampaign.contact_tasks.duration IS 'Duration of the task.';
 COMMENT ON COLUMN activecampaign.contact_tasks.edate IS 'Due date of the task.';
@@ -711,25 +711,25 @@ COMMENT ON COLUMN activecampaign.contact_tasks.relid IS 'Id of relational object
 COMMENT ON COLUMN activecampaign.contact_tasks.status IS 'Task status means complete or incomplete. 1 is complete and 0 is incomplete.';
 COMMENT ON COLUMN activecampaign.contact_tasks.title IS 'The title of the task';
 COMMENT ON COLUMN activecampaign.contact_tasks.udate IS 'When the task was last updated.';
-COMMENT ON COLUMN activecampaign.contact_tasks.updated_utc_timestamp IS 'When the task was last updated (UTC).';
+COMMENT ON COLUMN activecampaign.contact_tasks.updated_utc_timestamp IS 'When the task was last updated (the API sends account-local time despite the name).';
 COMMENT ON COLUMN activecampaign.contact_tasks."user" IS 'User responsible for the task.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.deals (
   id BIGINT NOT NULL,
   "account" BIGINT,
   activitycount BIGINT,
-  cdate TIMESTAMP,
+  cdate TIMESTAMPTZ,
   contact BIGINT,
   currency TEXT,
   customer_account BIGINT,
   description TEXT,
-  edate TIMESTAMP,
+  edate TIMESTAMPTZ,
   "group" BIGINT,
   "hash" TEXT,
   is_disabled BOOLEAN,
-  mdate TIMESTAMP,
+  mdate TIMESTAMPTZ,
   next_task BIGINT,
-  nextdate TIMESTAMP,
+  nextdate TIMESTAMPTZ,
   nextdealid BIGINT,
   nexttaskid BIGINT,
   "organization" BIGINT,
@@ -740,7 +740,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.deals (
   title TEXT,
   value BIGINT,
   win_probability DOUBLE,
-  win_probability_mdate TIMESTAMP
+  win_probability_mdate TIMESTAMPTZ
 );
 COMMENT ON TABLE activecampaign.deals IS 'Deals managed in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.deals.id IS 'Deal ID.';
@@ -773,7 +773,7 @@ COMMENT ON COLUMN activecampaign.deals.win_probability_mdate IS 'When win probab
 CREATE TABLE IF NOT EXISTS activecampaign.deal_activities (
   id BIGINT NOT NULL,
   automation BIGINT,
-  cdate TIMESTAMP,
+  cdate TIMESTAMPTZ,
   d_id BIGINT,
   d_stageid BIGINT,
   data_action TEXT,
@@ -783,7 +783,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_activities (
   deleted BIGINT,
   is_addtask BIGINT,
   seriesid BIGINT,
-  sortdate TIMESTAMP,
+  sortdate TIMESTAMPTZ,
   stage BIGINT,
   userid BIGINT
 );
@@ -806,17 +806,17 @@ COMMENT ON COLUMN activecampaign.deal_activities.userid IS 'User who performed t
 
 CREATE TABLE IF NOT EXISTS activecampaign.deal_custom_field_data (
   id BIGINT NOT NULL,
-  created_timestamp TIMESTAMP,
+  created_timestamp TIMESTAMPTZ,
   custom_field_currency_type TEXT,
   custom_field_currency_value DOUBLE,
-  custom_field_date_value TIMESTAMP,
+  custom_field_date_value TIMESTAMPTZ,
   custom_field_id BIGINT,
   custom_field_number_value DOUBLE,
   custom_field_text_blob TEXT,
   custom_field_text_value TEXT,
   deal_custom_field_metum BIGINT,
   deal_id BIGINT,
-  updated_timestamp TIMESTAMP
+  updated_timestamp TIMESTAMPTZ
 );
 COMMENT ON TABLE activecampaign.deal_custom_field_data IS 'Deal custom field values in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.deal_custom_field_data.id IS 'Custom field value ID.';
@@ -835,7 +835,7 @@ COMMENT ON COLUMN activecampaign.deal_custom_field_data.updated_timestamp IS 'Wh
 CREATE TABLE IF NOT EXISTS activecampaign.deal_custom_field_meta (
   id BIGINT NOT NULL,
   created_by BIGINT,
-  created_timestamp TIMESTAMP,
+  created_timestamp TIMESTAMPTZ,
   display_order BIGINT,
   field_default TEXT,
   field_default_currency TEXT,
@@ -848,7 +848,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_custom_field_meta (
   known_field_id BIGINT,
   personalization TEXT,
   updated_by BIGINT,
-  updated_timestamp TIMESTAMP
+  updated_timestamp TIMESTAMPTZ
 );
 COMMENT ON TABLE activecampaign.deal_custom_field_meta IS 'Deal custom field metadata in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.deal_custom_field_meta.id IS 'Custom field ID.';
@@ -870,12 +870,12 @@ COMMENT ON COLUMN activecampaign.deal_custom_field_meta.updated_timestamp IS 'Wh
 
 CREATE TABLE IF NOT EXISTS activecampaign.deal_secondary_contacts (
   id BIGINT NOT NULL,
-  cdate TIMESTAMP,
+  cdate TIMESTAMPTZ,
   contact BIGINT,
-  created_timestamp TIMESTAMP,
+  created_timestamp TIMESTAMPTZ,
   deal BIGINT,
   role TEXT,
-  updated_timestamp TIMESTAMP
+  updated_timestamp TIMESTAMPTZ
 );
 COMMENT ON TABLE activecampaign.deal_secondary_contacts IS 'Secondary contacts linked to deals in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.deal_secondary_contacts.id IS 'Association ID between deal and secondary contact.';
@@ -888,19 +888,19 @@ COMMENT ON COLUMN activecampaign.deal_secondary_contacts.updated_timestamp IS 'W
 
 CREATE TABLE IF NOT EXISTS activecampaign.deal_tasks (
   id BIGINT NOT NULL,
-  assigned_date TIMESTAMP,
+  assigned_date TIMESTAMPTZ,
   assignee BIGINT,
   automation TEXT,
-  cdate TIMESTAMP,
-  created_utc_timestamp TIMESTAMP,
-  donedate TIMESTAMP,
+  cdate TIMESTAMPTZ,
+  created_utc_timestamp TIMESTAMPTZ,
+  donedate TIMESTAMPTZ,
   deal_tasktype BIGINT,
   done_automation TEXT,
   done_by BIGINT,
-  done_utc_timestamp TIMESTAMP,
-  duedate TIMESTAMP,
+  done_utc_timestamp TIMESTAMPTZ,
+  duedate TIMESTAMPTZ,
   duration DOUBLE,
-  edate TIMESTAMP,
+  edate TIMESTAMPTZ,
   note TEXT,
   outcome_id BIGINT,
   outcome_info TEXT,
@@ -908,8 +908,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_tasks (
   relid BIGINT,
   status BIGINT,
   title TEXT,
-  udate TIMESTAMP,
-  updated_utc_timestamp TIMESTAMP,
+  udate TIMESTAMPTZ,
+  updated_utc_timestamp TIMESTAMPTZ,
   "user" BIGINT
 );
 COMMENT ON TABLE activecampaign.deal_tasks IS 'Tasks linked to deals in ActiveCampaign.';
@@ -918,12 +918,12 @@ COMMENT ON COLUMN activecampaign.deal_tasks.assigned_date IS 'When the task was 
 COMMENT ON COLUMN activecampaign.deal_tasks.assignee IS 'The id of an user the task is assigned to';
 COMMENT ON COLUMN activecampaign.deal_tasks.automation IS 'Automation identifier associated to the task.';
 COMMENT ON COLUMN activecampaign.deal_tasks.cdate IS 'When the task was created.';
-COMMENT ON COLUMN activecampaign.deal_tasks.created_utc_timestamp IS 'When the task was created (UTC).';
+COMMENT ON COLUMN activecampaign.deal_tasks.created_utc_timestamp IS 'When the task was created (the API sends account-local time despite the name).';
 COMMENT ON COLUMN activecampaign.deal_tasks.donedate IS 'When the task was completed.';
 COMMENT ON COLUMN activecampaign.deal_tasks.deal_tasktype IS 'The type of the task based on the available Task Types in the account';
 COMMENT ON COLUMN activecampaign.deal_tasks.done_automation IS 'Id of an automation that will be triggered when the task is completed.';
 COMMENT ON COLUMN activecampaign.deal_tasks.done_by IS 'User who completed the task.';
-COMMENT ON COLUMN activecampaign.deal_tasks.done_utc_timestamp IS 'When the task was completed (UTC).';
+COMMENT ON COLUMN activecampaign.deal_tasks.done_utc_timestamp IS 'When the task was completed (the API sends account-local time despite the name).';
 COMMENT ON COLUMN activecampaign.deal_tasks.duedate IS 'Due date of the task';
 COMMENT ON COLUMN activecampaign.deal_tasks.duration IS 'Duration of the task.';
 COMMENT ON COLUMN activecampaign.deal_tasks.edate IS 'Due date of the task.';
@@ -935,7 +935,7 @@ COMMENT ON COLUMN activecampaign.deal_tasks.relid IS 'Id of relational object';
 COMMENT ON COLUMN activecampaign.deal_tasks.status IS 'Task status means complete or incomplete. 1 is complete and 0 is incomplete.';
 COMMENT ON COLUMN activecampaign.deal_tasks.title IS 'The title of the task';
 COMMENT ON COLUMN activecampaign.deal_tasks.udate IS 'When the task was last updated.';
-COMMENT ON COLUMN activecampaign.deal_tasks.updated_utc_timestamp IS 'When the task was last updated (UTC).';
+COMMENT ON COLUMN activecampaign.deal_tasks.updated_utc_timestamp IS 'When the task was last updated (the API sends account-local time despite the name).';
 COMMENT ON COLUMN activecampaign.deal_tasks."user" IS 'User responsible for the task.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.lists (
@@ -944,8 +944,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.lists (
   analytics_source TEXT,
   analytics_ua TEXT,
   carboncopy TEXT,
-  cdate TIMESTAMP,
-  created_timestamp TIMESTAMP,
+  cdate TIMESTAMPTZ,
+  created_timestamp TIMESTAMPTZ,
   deletestamp TEXT,
   facebook_session TEXT,
   fulladdress TEXT,
@@ -979,7 +979,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.lists (
   to_name TEXT,
   udate TEXT,
   unsubscription_notify TEXT,
-  updated_timestamp TIMESTAMP,
+  updated_timestamp TIMESTAMPTZ,
   "user" BIGINT
 );
 COMMENT ON TABLE activecampaign.lists IS 'Lists configured in ActiveCampaign.';
@@ -1032,7 +1032,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.list_contacts (
   autosync_log TEXT,
   campaign TEXT,
   contact BIGINT,
-  created_timestamp TIMESTAMP,
+  created_timestamp TIMESTAMPTZ,
   first_name TEXT,
   form TEXT,
   ip4_sub TEXT,
@@ -1042,14 +1042,14 @@ CREATE TABLE IF NOT EXISTS activecampaign.list_contacts (
   list BIGINT,
   message TEXT,
   responder BIGINT,
-  sdate TIMESTAMP,
+  sdate TIMESTAMPTZ,
   seriesid BIGINT,
   status BIGINT,
   sync BIGINT,
-  udate TIMESTAMP,
+  udate TIMESTAMPTZ,
   unsubreason TEXT,
   unsubscribe_automation TEXT,
-  updated_timestamp TIMESTAMP
+  updated_timestamp TIMESTAMPTZ
 );
 COMMENT ON TABLE activecampaign.list_contacts IS 'Associations between contacts and lists in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.list_contacts.id IS 'Contact ID.';
@@ -1081,13 +1081,13 @@ CREATE TABLE IF NOT EXISTS activecampaign.pipelines (
   allgroups BIGINT,
   allusers BIGINT,
   autoassign BIGINT,
-  cdate TIMESTAMP,
+  cdate TIMESTAMPTZ,
   currency TEXT,
   source TEXT,
   stages TEXT,
   title TEXT,
-  udate TIMESTAMP,
-  win_probability_initialize_date TIMESTAMP
+  udate TIMESTAMPTZ,
+  win_probability_initialize_date TIMESTAMPTZ
 );
 COMMENT ON TABLE activecampaign.pipelines IS 'Deal pipelines configured in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.pipelines.id IS 'Pipeline ID.';
@@ -1110,12 +1110,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_stages (
   card_region3 TEXT,
   card_region4 TEXT,
   card_region5 TEXT,
-  cdate TIMESTAMP,
+  cdate TIMESTAMPTZ,
   color TEXT,
   deal_order TEXT,
   "order" BIGINT,
   title TEXT,
-  udate TIMESTAMP,
+  udate TIMESTAMPTZ,
   width BIGINT
 );
 COMMENT ON TABLE activecampaign.deal_stages IS 'Deal stages within each pipeline.';
@@ -1136,9 +1136,9 @@ COMMENT ON COLUMN activecampaign.deal_stages.width IS 'Column width for the stag
 
 CREATE TABLE IF NOT EXISTS activecampaign.scores (
   id BIGINT NOT NULL,
-  cdate TIMESTAMP,
+  cdate TIMESTAMPTZ,
   descript TEXT,
-  mdate TIMESTAMP,
+  mdate TIMESTAMPTZ,
   name TEXT,
   reltype TEXT,
   status BIGINT
@@ -1155,35 +1155,35 @@ COMMENT ON COLUMN activecampaign.scores.status IS 'Status of the score (1 active
 CREATE TABLE IF NOT EXISTS activecampaign.task_outcomes (
   id BIGINT NOT NULL,
   created_by BIGINT,
-  created_utc_timestamp TIMESTAMP,
+  created_utc_timestamp TIMESTAMPTZ,
   disabled BIGINT,
   sentiment TEXT,
   title TEXT,
   updated_by BIGINT,
-  updated_utc_timestamp TIMESTAMP
+  updated_utc_timestamp TIMESTAMPTZ
 );
 COMMENT ON TABLE activecampaign.task_outcomes IS 'ActiveCampaign task outcomes with sentiment and audit details.';
 COMMENT ON COLUMN activecampaign.task_outcomes.id IS 'Outcome id';
 COMMENT ON COLUMN activecampaign.task_outcomes.created_by IS 'User who created the outcome.';
-COMMENT ON COLUMN activecampaign.task_outcomes.created_utc_timestamp IS 'When the outcome was created (UTC).';
+COMMENT ON COLUMN activecampaign.task_outcomes.created_utc_timestamp IS 'When the outcome was created (the API sends account-local time despite the name).';
 COMMENT ON COLUMN activecampaign.task_outcomes.disabled IS '1 for disabled outcome, 0 for active.';
 COMMENT ON COLUMN activecampaign.task_outcomes.sentiment IS 'Outcome sentiment (POSITIVE, NEGATIVE or NEUTRAL).';
 COMMENT ON COLUMN activecampaign.task_outcomes.title IS 'Outcome title.';
 COMMENT ON COLUMN activecampaign.task_outcomes.updated_by IS 'User who last updated the outcome.';
-COMMENT ON COLUMN activecampaign.task_outcomes.updated_utc_timestamp IS 'When the outcome was last updated (UTC).';
+COMMENT ON COLUMN activecampaign.task_outcomes.updated_utc_timestamp IS 'When the outcome was last updated (the API sends account-local time despite the name).';
 
 CREATE TABLE IF NOT EXISTS activecampaign.task_types (
   id BIGINT NOT NULL,
-  cdate TIMESTAMP,
+  cdate TIMESTAMPTZ,
   created_by BIGINT,
-  created_utc_timestamp TIMESTAMP,
+  created_utc_timestamp TIMESTAMPTZ,
   defduration DOUBLE,
   display_order BIGINT,
   status BIGINT,
   title TEXT,
-  udate TIMESTAMP,
+  udate TIMESTAMPTZ,
   updated_by BIGINT,
-  updated_utc_timestamp TIMESTAMP
+  updated_utc_timestamp TIMESTAMPTZ
 );
 COMMENT ON TABLE activecampaign.task_types IS 'ActiveCampaign task types with metadata and audit info.';
 COMMENT ON COLUMN activecampaign.task_types.id IS 'Task type id';
@@ -1287,7 +1287,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.user_groups (
   req_approval BIGINT,
   req_approval1st BIGINT,
   req_approval_notify TEXT,
-  sdate TIMESTAMP,
+  sdate TIMESTAMPTZ,
   socialdata BIGINT,
   title TEXT,
   unsubscribelink BIGINT
@@ -1378,17 +1378,17 @@ COMMENT ON COLUMN activecampaign.user_groups.unsubscribelink IS 'Whether or not 
 CREATE TABLE IF NOT EXISTS activecampaign.users (
   id BIGINT NOT NULL,
   username TEXT,
-  cdate TIMESTAMP,
+  cdate TIMESTAMPTZ,
   email TEXT,
   first_name TEXT,
   lang TEXT,
   last_name TEXT,
   local_zoneid TEXT,
   mfa_enabled BIGINT,
-  password_updated_utc_timestamp TIMESTAMP,
+  password_updated_utc_timestamp TIMESTAMPTZ,
   phone TEXT,
   signature TEXT,
-  udate TIMESTAMP
+  udate TIMESTAMPTZ
 );
 COMMENT ON TABLE activecampaign.users IS 'Users configured in ActiveCampaign.';
 COMMENT ON COLUMN activecampaign.users.id IS 'User ID.';
@@ -1400,16 +1400,16 @@ COMMENT ON COLUMN activecampaign.users.lang IS 'Preferred language of the user.'
 COMMENT ON COLUMN activecampaign.users.last_name IS 'Last name';
 COMMENT ON COLUMN activecampaign.users.local_zoneid IS 'Local timezone of the user.';
 COMMENT ON COLUMN activecampaign.users.mfa_enabled IS 'Flag indicating if MFA is enabled (1) or not (0).';
-COMMENT ON COLUMN activecampaign.users.password_updated_utc_timestamp IS 'When the user password was last updated (UTC).';
+COMMENT ON COLUMN activecampaign.users.password_updated_utc_timestamp IS 'When the user password was last updated (the API sends account-local time despite the name).';
 COMMENT ON COLUMN activecampaign.users.phone IS 'Phone number of the user.';
 COMMENT ON COLUMN activecampaign.users.signature IS 'Email signature of the user.';
 COMMENT ON COLUMN activecampaign.users.udate IS 'When the user record was last updated.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.user_group_memberships (
   userid BIGINT NOT NULL,
-  cdate TIMESTAMP,
+  cdate TIMESTAMPTZ,
   groupid BIGINT NOT NULL,
-  udate TIMESTAMP
+  udate TIMESTAMPTZ
 );
 COMMENT ON TABLE activecampaign.user_group_memberships IS 'Groups associated to users.';
 COMMENT ON COLUMN activecampaign.user_group_memberships.userid IS 'User ID replicated for the group membership.';

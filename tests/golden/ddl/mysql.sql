@@ -2,11 +2,11 @@ CREATE TABLE IF NOT EXISTS activecampaign.accounts (
   id BIGINT NOT NULL COMMENT 'Account ID.',
   account_url LONGTEXT COMMENT 'URL recorded for the account.',
   contact_count BIGINT COMMENT 'Number of contacts linked to the account.',
-  created_timestamp DATETIME(6) COMMENT 'When the account was created.',
+  created_timestamp DATETIME(6) COMMENT 'When the account was created (UTC).',
   deal_count BIGINT COMMENT 'Number of deals associated with the account.',
   name LONGTEXT COMMENT 'The account name.',
   owner BIGINT COMMENT 'ID of the account owner.',
-  updated_timestamp DATETIME(6) COMMENT 'When the account was last updated.',
+  updated_timestamp DATETIME(6) COMMENT 'When the account was last updated (UTC).',
   PRIMARY KEY (id)
 )
 COMMENT='Accounts managed in ActiveCampaign.';
@@ -15,9 +15,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.account_contacts (
   id BIGINT NOT NULL COMMENT 'Association ID between account and contact.',
   `account` BIGINT COMMENT 'Account ID',
   contact BIGINT COMMENT 'Contact ID',
-  created_timestamp DATETIME(6) COMMENT 'Creation datetime of the account-contact link.',
+  created_timestamp DATETIME(6) COMMENT 'Creation datetime of the account-contact link (UTC).',
   job_title LONGTEXT COMMENT 'Job Title of the contact at the account',
-  updated_timestamp DATETIME(6) COMMENT 'When the account-contact link was last updated.',
+  updated_timestamp DATETIME(6) COMMENT 'When the account-contact link was last updated (UTC).',
   PRIMARY KEY (id)
 )
 COMMENT='ActiveCampaign relationships between accounts and contacts.';
@@ -25,11 +25,11 @@ COMMENT='ActiveCampaign relationships between accounts and contacts.';
 CREATE TABLE IF NOT EXISTS activecampaign.account_custom_field_data (
   id BIGINT NOT NULL COMMENT 'Custom field value ID.',
   account_id BIGINT COMMENT 'The ID of the account this field value relates to',
-  created_timestamp DATETIME(6) COMMENT 'When the custom field value was created.',
+  created_timestamp DATETIME(6) COMMENT 'When the custom field value was created (UTC).',
   custom_field_id BIGINT COMMENT 'The ID of the custom field metum this field value relates to',
   field_currency LONGTEXT COMMENT 'Currency code for the money value',
   field_value LONGTEXT COMMENT 'Values for the field',
-  updated_timestamp DATETIME(6) COMMENT 'When the custom field value was last updated.',
+  updated_timestamp DATETIME(6) COMMENT 'When the custom field value was last updated (UTC).',
   PRIMARY KEY (id)
 )
 COMMENT='ActiveCampaign account custom field values with currency and links to accounts/field meta.';
@@ -37,7 +37,7 @@ COMMENT='ActiveCampaign account custom field values with currency and links to a
 CREATE TABLE IF NOT EXISTS activecampaign.account_custom_field_meta (
   id BIGINT NOT NULL COMMENT 'Custom field ID.',
   created_by BIGINT COMMENT 'User who created the field.',
-  created_timestamp DATETIME(6) COMMENT 'When the field was created.',
+  created_timestamp DATETIME(6) COMMENT 'When the field was created (UTC).',
   display_order BIGINT COMMENT 'Order for displaying the field on Manage Fields page and deal profiles',
   field_default LONGTEXT COMMENT 'Default value of the field',
   field_default_currency LONGTEXT COMMENT 'Default currency for the field (3-letter code).',
@@ -50,7 +50,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.account_custom_field_meta (
   known_field_id BIGINT COMMENT 'Identifier if the field maps to a known predefined field.',
   personalization LONGTEXT COMMENT 'Personalization tag for using the field in messages.',
   updated_by BIGINT COMMENT 'User who last updated the field.',
-  updated_timestamp DATETIME(6) COMMENT 'When the field was last updated.',
+  updated_timestamp DATETIME(6) COMMENT 'When the field was last updated (UTC).',
   PRIMARY KEY (id)
 )
 COMMENT='ActiveCampaign account custom field metadata.';
@@ -58,9 +58,9 @@ COMMENT='ActiveCampaign account custom field metadata.';
 CREATE TABLE IF NOT EXISTS activecampaign.account_notes (
   id BIGINT NOT NULL COMMENT 'Note ID.',
   `account` BIGINT COMMENT 'Account ID linked to the note.',
-  cdate DATETIME(6) COMMENT 'When the note was created.',
+  cdate DATETIME(6) COMMENT 'When the note was created (UTC).',
   is_draft BIGINT COMMENT 'Whether the note is in draft status (1) or published (0).',
-  mdate DATETIME(6) COMMENT 'When the note was last modified.',
+  mdate DATETIME(6) COMMENT 'When the note was last modified (UTC).',
   note LONGTEXT COMMENT 'Text of the note.',
   owner_id BIGINT COMMENT 'ID of the note owner.',
   owner_type LONGTEXT COMMENT 'Type of owner tied to the note (e.g., account).',
@@ -81,8 +81,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaigns (
   basetemplateid LONGTEXT COMMENT 'Base template ID applied to the campaign.',
   bounceid BIGINT COMMENT 'Bounce handling profile ID.',
   can_skip_approval BIGINT COMMENT 'Flag indicating if the campaign can skip approval.',
-  cdate DATETIME(6) COMMENT 'When the campaign was created.',
-  created_timestamp DATETIME(6) COMMENT 'Timestamp when the campaign record was created.',
+  cdate DATETIME(6) COMMENT 'When the campaign was created (UTC).',
+  created_timestamp DATETIME(6) COMMENT 'Timestamp when the campaign record was created (UTC).',
   embed_images BIGINT COMMENT 'Flag to embed images in the email body.',
   facebook BIGINT COMMENT 'Flag enabling Facebook sharing.',
   formid BIGINT COMMENT 'Form ID associated with the campaign.',
@@ -94,14 +94,14 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaigns (
   ip LONGTEXT COMMENT 'IP address logged when the campaign was created.',
   ip4 LONGTEXT COMMENT 'IPv4 address logged for the campaign.',
   laststep LONGTEXT COMMENT 'Last workflow step executed for the campaign.',
-  ldate DATETIME(6) COMMENT 'When the campaign was last modified.',
+  ldate DATETIME(6) COMMENT 'When the campaign was last modified (UTC).',
   linkclicks BIGINT COMMENT 'Total link clicks.',
   mail_cleanup BIGINT COMMENT 'Flag controlling mailbox cleanup after send.',
   mail_send BIGINT COMMENT 'Flag controlling whether the campaign should send.',
   mail_transfer BIGINT COMMENT 'Flag controlling mail transfer handling.',
   mailer_log_file BIGINT COMMENT 'Name of the mailer log file.',
   managetext BIGINT COMMENT 'Plain-text manage-subscription content.',
-  mdate DATETIME(6) COMMENT 'When the campaign was last updated.',
+  mdate DATETIME(6) COMMENT 'When the campaign was last updated (UTC).',
   name LONGTEXT COMMENT 'Campaign name.',
   opens BIGINT COMMENT 'Total opens.',
   `public` BIGINT COMMENT 'Flag indicating if the campaign is public.',
@@ -122,7 +122,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaigns (
   schedule BIGINT COMMENT 'Scheduling status for the campaign.',
   scheduleddate LONGTEXT COMMENT 'Scheduled date and time for sending.',
   screenshot LONGTEXT COMMENT 'URL of the campaign screenshot.',
-  sdate DATETIME(6) COMMENT 'Send date/time of the campaign.',
+  sdate DATETIME(6) COMMENT 'Send date/time of the campaign (UTC).',
   segmentid BIGINT COMMENT 'Segment ID applied to the campaign.',
   segmentname LONGTEXT COMMENT 'Name of the segment applied to the campaign.',
   send_amt BIGINT COMMENT 'Number of recipients targeted.',
@@ -200,7 +200,7 @@ COMMENT='Metrics for campaign messages.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.campaign_message_contents (
   id BIGINT NOT NULL COMMENT 'id of the message',
-  cdate DATETIME(6) COMMENT 'When the message content was created.',
+  cdate DATETIME(6) COMMENT 'When the message content was created (UTC).',
   charset LONGTEXT COMMENT 'Character set used for the message content.',
   ed_instanceid BIGINT COMMENT 'Editor instance identifier for the message.',
   ed_version BIGINT COMMENT 'Editor version used for the content.',
@@ -211,7 +211,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaign_message_contents (
   has_predictive_content BIGINT COMMENT 'Flag indicating predictive content is enabled.',
   hidden BIGINT COMMENT 'Visibility flag for the message content.',
   htmlfetch LONGTEXT COMMENT 'When HTML content should be fetched.',
-  mdate DATETIME(6) COMMENT 'When the message content was last modified.',
+  mdate DATETIME(6) COMMENT 'When the message content was last modified (UTC).',
   name LONGTEXT COMMENT 'Internal name of the message content.',
   preheader_text LONGTEXT COMMENT 'Preheader Text',
   preview_data LONGTEXT COMMENT 'Preview payload used for rendering tests.',
@@ -228,17 +228,17 @@ COMMENT='Campaign message content details.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.contacts (
   id BIGINT NOT NULL COMMENT 'Contact ID.',
-  adate DATETIME(6) COMMENT 'When the contact was added.',
+  adate DATETIME(6) COMMENT 'When the contact was added (UTC).',
   anonymized BIGINT COMMENT 'Flag indicating the contact was anonymized.',
   bounced_date DATE COMMENT 'Date of the last bounce event.',
   bounced_hard BIGINT COMMENT 'Hard bounce status flag.',
   bounced_soft BIGINT COMMENT 'Soft bounce status flag.',
-  cdate DATETIME(6) COMMENT 'When the contact was created.',
-  created_timestamp DATETIME(6) COMMENT 'When the contact record was created.',
-  created_utc_timestamp DATETIME(6) COMMENT 'Creation timestamp stored without timezone.',
+  cdate DATETIME(6) COMMENT 'When the contact was created (UTC).',
+  created_timestamp DATETIME(6) COMMENT 'When the contact record was created (UTC).',
+  created_utc_timestamp DATETIME(6) COMMENT 'Creation timestamp stored without timezone (UTC).',
   deleted BIGINT COMMENT 'Flag indicating the contact was deleted.',
-  deleted_at DATETIME(6) COMMENT 'When the contact was deleted.',
-  edate DATETIME(6) COMMENT 'When the contact record was last edited.',
+  deleted_at DATETIME(6) COMMENT 'When the contact was deleted (UTC).',
+  edate DATETIME(6) COMMENT 'When the contact record was last edited (UTC).',
   email LONGTEXT COMMENT 'Email address of the new contact.',
   email_domain LONGTEXT COMMENT 'Domain portion of the contact email.',
   email_empty BOOLEAN COMMENT 'Flag indicating the email field is empty.',
@@ -255,22 +255,22 @@ CREATE TABLE IF NOT EXISTS activecampaign.contacts (
   rating_tstamp DATE COMMENT 'When the contact rating was last updated.',
   segmentio_id LONGTEXT COMMENT 'Segment.io identifier stored for the contact.',
   sentcnt BIGINT COMMENT 'Number of emails sent to the contact.',
-  socialdata_lastcheck DATETIME(6) COMMENT 'When social data was last refreshed.',
+  socialdata_lastcheck DATETIME(6) COMMENT 'When social data was last refreshed (UTC).',
   ua LONGTEXT COMMENT 'User agent string captured for the contact.',
-  udate DATETIME(6) COMMENT 'When the contact was last updated.',
-  updated_timestamp DATETIME(6) COMMENT 'When the record was last updated.',
-  updated_utc_timestamp DATETIME(6) COMMENT 'Last update stored without timezone.',
+  udate DATETIME(6) COMMENT 'When the contact was last updated (UTC).',
+  updated_timestamp DATETIME(6) COMMENT 'When the record was last updated (UTC).',
+  updated_utc_timestamp DATETIME(6) COMMENT 'Last update stored without timezone (UTC).',
   PRIMARY KEY (id)
 )
 COMMENT='Contacts managed in ActiveCampaign.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_field_values (
   id BIGINT NOT NULL COMMENT 'Custom field value ID.',
-  cdate DATETIME(6) COMMENT 'When the contact custom field value was created.',
+  cdate DATETIME(6) COMMENT 'When the contact custom field value was created (UTC).',
   contact BIGINT COMMENT 'ID of the contact',
   field BIGINT COMMENT 'ID of the custom field',
   owner BIGINT COMMENT 'ID of the user who owns the field value.',
-  udate DATETIME(6) COMMENT 'When the custom field value was last updated.',
+  udate DATETIME(6) COMMENT 'When the custom field value was last updated (UTC).',
   value LONGTEXT COMMENT 'Value for the field',
   PRIMARY KEY (id)
 )
@@ -278,10 +278,10 @@ COMMENT='Contact custom field values in ActiveCampaign.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_custom_fields (
   id BIGINT NOT NULL COMMENT 'Custom field ID.',
-  cdate DATETIME(6) COMMENT 'When the field was created.',
+  cdate DATETIME(6) COMMENT 'When the field was created (UTC).',
   cols BIGINT COMMENT 'Number of columns for layout (when applicable).',
   created_by BIGINT COMMENT 'User who created the field.',
-  created_timestamp DATETIME(6) COMMENT 'When the field metadata was created.',
+  created_timestamp DATETIME(6) COMMENT 'When the field metadata was created (UTC).',
   defval LONGTEXT COMMENT 'Default value of the field created',
   descript LONGTEXT COMMENT 'Description of field being created',
   isrequired BIGINT COMMENT 'Whether the field is required (1) or optional (0).',
@@ -291,9 +291,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_custom_fields (
   show_in_list BIGINT COMMENT 'Whether the field is shown in list views.',
   title LONGTEXT COMMENT 'Title of the field created',
   `type` LONGTEXT COMMENT 'Possible Values: dropdown, hidden, checkbox, date, text, datetime, textarea, NULL, listbox, radio',
-  udate DATETIME(6) COMMENT 'When the field metadata was last updated (string).',
+  udate DATETIME(6) COMMENT 'When the field metadata was last updated (string) (UTC).',
   updated_by BIGINT COMMENT 'User who last updated the field.',
-  updated_timestamp DATETIME(6) COMMENT 'When the field metadata was last updated.',
+  updated_timestamp DATETIME(6) COMMENT 'When the field metadata was last updated (UTC).',
   service LONGTEXT COMMENT 'Possible Vales: nimble, contactually, mindbody, salesforce, highrise, google_spreadsheets, pipedrive, onepage, google_contacts, freshbooks, shopify, zendesk, etsy, NULL, bigcommerce, capsule, bigcommerce_oauth, sugarcrm, zohocrm, batchbook',
   visible BIGINT COMMENT 'Show or hide this field when using the Form Builder',
   PRIMARY KEY (id)
@@ -303,10 +303,10 @@ COMMENT='Contact custom field metadata in ActiveCampaign.';
 CREATE TABLE IF NOT EXISTS activecampaign.contact_custom_field_options (
   field BIGINT COMMENT 'Identifier of the field metadata.',
   id BIGINT NOT NULL COMMENT 'Identifier of the field option.',
-  cdate DATETIME(6) COMMENT 'When the option was created.',
+  cdate DATETIME(6) COMMENT 'When the option was created (UTC).',
   label LONGTEXT COMMENT 'Label shown for the option.',
   orderid BIGINT COMMENT 'Display order of the option.',
-  udate DATETIME(6) COMMENT 'When the option was last updated.',
+  udate DATETIME(6) COMMENT 'When the option was last updated (UTC).',
   value LONGTEXT COMMENT 'Underlying value stored for the option.',
   PRIMARY KEY (id)
 )
@@ -318,7 +318,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_list_activity (
   autosync_log LONGTEXT COMMENT 'Metadata captured when the activity came from an automatic sync.',
   campaign LONGTEXT COMMENT 'Campaign ID tied to the list action.',
   contact BIGINT COMMENT 'Contact ID.',
-  created_timestamp DATETIME(6) COMMENT 'When the list activity was created.',
+  created_timestamp DATETIME(6) COMMENT 'When the list activity was created (UTC).',
   form BIGINT COMMENT 'Form ID used in the list action.',
   first_name LONGTEXT COMMENT 'First name captured in the activity.',
   ip4_sub LONGTEXT COMMENT 'IPv4 address used when subscribing.',
@@ -328,24 +328,24 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_list_activity (
   list BIGINT COMMENT 'List ID involved in the activity.',
   message LONGTEXT COMMENT 'Message content related to the list event.',
   responder BIGINT COMMENT 'Responder ID if the action relates to an autoresponder.',
-  sdate DATETIME(6) COMMENT 'When the subscription event happened.',
+  sdate DATETIME(6) COMMENT 'When the subscription event happened (UTC).',
   seriesid BIGINT COMMENT 'Identifier for the list automation series.',
   sourceid BIGINT COMMENT 'Source ID that generated the list event.',
   status BIGINT COMMENT 'Status in the list: 0 unconfirmed, 1 subscribed, 2 unsubscribed, 3 bounced.',
   sync BIGINT COMMENT 'Flag indicating if the activity came from a sync.',
-  udate DATETIME(6) COMMENT 'When the record was last updated.',
+  udate DATETIME(6) COMMENT 'When the record was last updated (UTC).',
   unsubreason LONGTEXT COMMENT 'Reason provided for unsubscribing.',
   unsubscribe_automation LONGTEXT COMMENT 'Automation triggered on unsubscribe.',
-  updated_timestamp DATETIME(6) COMMENT 'When the activity record was last updated.',
+  updated_timestamp DATETIME(6) COMMENT 'When the activity record was last updated (UTC).',
   PRIMARY KEY (id)
 )
 COMMENT='List subscription activities for contacts in ActiveCampaign.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_notes (
   id BIGINT NOT NULL COMMENT 'Note ID.',
-  cdate DATETIME(6) COMMENT 'When the note was created.',
+  cdate DATETIME(6) COMMENT 'When the note was created (UTC).',
   is_draft BIGINT COMMENT 'Whether the note is in draft status (1) or published (0).',
-  mdate DATETIME(6) COMMENT 'When the note was last modified.',
+  mdate DATETIME(6) COMMENT 'When the note was last modified (UTC).',
   note LONGTEXT COMMENT 'Text of the note.',
   relid BIGINT COMMENT 'Contact ID linked to the note.',
   reltype LONGTEXT COMMENT 'Type of entity related to the note.',
@@ -360,36 +360,36 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_tags (
   tag_name LONGTEXT COMMENT 'Name of the tag.',
   tag_description LONGTEXT COMMENT 'Description of the tag.',
   tag_id BIGINT COMMENT 'ID of the tag.',
-  tag_cdate DATETIME(6) COMMENT 'When the tag record was created.',
+  tag_cdate DATETIME(6) COMMENT 'When the tag record was created (UTC).',
   tag_created_by LONGTEXT COMMENT 'User who created the tag.',
-  tag_created_timestamp DATETIME(6) COMMENT 'When the tag was created.',
+  tag_created_timestamp DATETIME(6) COMMENT 'When the tag was created (UTC).',
   tag_deleted BIGINT COMMENT 'Whether the tag is marked as deleted (1) or active (0).',
   tag_type LONGTEXT COMMENT 'Tag type, such as template or contact.',
-  tag_updated_timestamp DATETIME(6) COMMENT 'When the tag record was last updated.',
-  cdate DATETIME(6) COMMENT 'When the tag was added to the contact.',
+  tag_updated_timestamp DATETIME(6) COMMENT 'When the tag record was last updated (UTC).',
+  cdate DATETIME(6) COMMENT 'When the tag was added to the contact (UTC).',
   created_by LONGTEXT COMMENT 'User who created the tag-to-contact association.',
-  created_timestamp DATETIME(6) COMMENT 'When the tag association was created.',
+  created_timestamp DATETIME(6) COMMENT 'When the tag association was created (UTC).',
   updated_by LONGTEXT COMMENT 'User who last updated the tag association.',
-  updated_timestamp DATETIME(6) COMMENT 'When the tag association was last updated.',
+  updated_timestamp DATETIME(6) COMMENT 'When the tag association was last updated (UTC).',
   PRIMARY KEY (id)
 )
 COMMENT='Tags linked to contacts in ActiveCampaign.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_tasks (
   id BIGINT NOT NULL COMMENT 'Task ID.',
-  assigned_date DATETIME(6) COMMENT 'When the task was assigned.',
+  assigned_date DATETIME(6) COMMENT 'When the task was assigned (UTC).',
   assignee BIGINT COMMENT 'The id of an user the task is assigned to',
   automation LONGTEXT COMMENT 'Automation associated to trigger on task completion (optional).',
-  cdate DATETIME(6) COMMENT 'When the task record was created.',
-  created_utc_timestamp DATETIME(6) COMMENT 'When the task record was created (UTC).',
-  donedate DATETIME(6) COMMENT 'When the task was completed.',
+  cdate DATETIME(6) COMMENT 'When the task record was created (UTC).',
+  created_utc_timestamp DATETIME(6) COMMENT 'When the task record was created (the API sends account-local time despite the name) (UTC).',
+  donedate DATETIME(6) COMMENT 'When the task was completed (UTC).',
   deal_tasktype BIGINT COMMENT 'The type of the task based on the available Task Types in the account',
   done_automation LONGTEXT COMMENT 'Id of an automation that will be triggered when the task is completed.',
   done_by BIGINT COMMENT 'User who completed the task.',
-  done_utc_timestamp DATETIME(6) COMMENT 'When the task was completed (UTC).',
-  duedate DATETIME(6) COMMENT 'Due date of the task',
+  done_utc_timestamp DATETIME(6) COMMENT 'When the task was completed (the API sends account-local time despite the name) (UTC).',
+  duedate DATETIME(6) COMMENT 'Due date of the task (UTC)',
   duration DOUBLE COMMENT 'Duration of the task.',
-  edate DATETIME(6) COMMENT 'Due date of the task.',
+  edate DATETIME(6) COMMENT 'Due date of the task (UTC).',
   note LONGTEXT COMMENT 'The content describing the task',
   outcome_id BIGINT COMMENT 'Outcome selected when completing the task.',
   outcome_info LONGTEXT COMMENT 'Extra information about the task outcome.',
@@ -397,8 +397,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_tasks (
   relid BIGINT COMMENT 'Id of relational object',
   status BIGINT COMMENT 'Task status means complete or incomplete. 1 is complete and 0 is incomplete.',
   title LONGTEXT COMMENT 'The title of the task',
-  udate DATETIME(6) COMMENT 'When the task was last updated.',
-  updated_utc_timestamp DATETIME(6) COMMENT 'When the task was last updated (UTC).',
+  udate DATETIME(6) COMMENT 'When the task was last updated (UTC).',
+  updated_utc_timestamp DATETIME(6) COMMENT 'When the task was last updated (the API sends account-local time despite the name) (UTC).',
   `user` BIGINT COMMENT 'User responsible for the task.',
   PRIMARY KEY (id)
 )
@@ -408,18 +408,18 @@ CREATE TABLE IF NOT EXISTS activecampaign.deals (
   id BIGINT NOT NULL COMMENT 'Deal ID.',
   `account` BIGINT COMMENT 'Deals account id',
   activitycount BIGINT COMMENT 'Number of activities linked to the deal.',
-  cdate DATETIME(6) COMMENT 'When the deal was created.',
+  cdate DATETIME(6) COMMENT 'When the deal was created (UTC).',
   contact BIGINT COMMENT 'Deal''s primary contact''s id.',
   currency LONGTEXT COMMENT 'Deal''s currency in 3-digit ISO format, lowercased.',
   customer_account BIGINT COMMENT 'Customer account ID related to the deal.',
   description LONGTEXT COMMENT 'Deal''s description',
-  edate DATETIME(6) COMMENT 'Expected close date of the deal.',
+  edate DATETIME(6) COMMENT 'Expected close date of the deal (UTC).',
   `group` BIGINT COMMENT 'Deal''s pipeline id.',
   `hash` LONGTEXT COMMENT 'Unique hash identifier for the deal.',
   is_disabled BOOLEAN COMMENT 'Whether the deal is marked as disabled/archived.',
-  mdate DATETIME(6) COMMENT 'When the deal was last modified.',
+  mdate DATETIME(6) COMMENT 'When the deal was last modified (UTC).',
   next_task BIGINT COMMENT 'Upcoming task ID associated to the deal.',
-  nextdate DATETIME(6) COMMENT 'Date of the next scheduled activity.',
+  nextdate DATETIME(6) COMMENT 'Date of the next scheduled activity (UTC).',
   nextdealid BIGINT COMMENT 'ID of the next deal in sequence.',
   nexttaskid BIGINT COMMENT 'ID of the next task linked to the deal.',
   `organization` BIGINT COMMENT 'Organization ID tied to the deal.',
@@ -430,7 +430,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.deals (
   title LONGTEXT COMMENT 'Deal''s title.',
   value BIGINT COMMENT 'Deal''s value in cents',
   win_probability DOUBLE COMMENT 'Current win probability percentage for the deal.',
-  win_probability_mdate DATETIME(6) COMMENT 'When win probability was last updated.',
+  win_probability_mdate DATETIME(6) COMMENT 'When win probability was last updated (UTC).',
   PRIMARY KEY (id)
 )
 COMMENT='Deals managed in ActiveCampaign.';
@@ -438,7 +438,7 @@ COMMENT='Deals managed in ActiveCampaign.';
 CREATE TABLE IF NOT EXISTS activecampaign.deal_activities (
   id BIGINT NOT NULL COMMENT 'Activity ID.',
   automation BIGINT COMMENT 'Automation ID related to the activity.',
-  cdate DATETIME(6) COMMENT 'When the activity occurred.',
+  cdate DATETIME(6) COMMENT 'When the activity occurred (UTC).',
   d_id BIGINT COMMENT 'Deal id',
   d_stageid BIGINT COMMENT 'Stage ID of the deal at the time of the activity.',
   data_action LONGTEXT COMMENT 'Action type recorded in the activity.',
@@ -448,7 +448,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_activities (
   deleted BIGINT COMMENT 'Indicates if the activity marks a deletion (1) or not (0).',
   is_addtask BIGINT COMMENT 'Whether the activity adds a task (1) or not (0).',
   seriesid BIGINT COMMENT 'Series ID if the activity belongs to a sequence.',
-  sortdate DATETIME(6) COMMENT 'Date used for sorting activities.',
+  sortdate DATETIME(6) COMMENT 'Date used for sorting activities (UTC).',
   stage BIGINT COMMENT 'Name or ID of the deal stage involved.',
   userid BIGINT COMMENT 'User who performed the activity.',
   PRIMARY KEY (id)
@@ -457,17 +457,17 @@ COMMENT='Activity logs for deals in ActiveCampaign.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.deal_custom_field_data (
   id BIGINT NOT NULL COMMENT 'Custom field value ID.',
-  created_timestamp DATETIME(6) COMMENT 'When the custom field value was created.',
+  created_timestamp DATETIME(6) COMMENT 'When the custom field value was created (UTC).',
   custom_field_currency_type LONGTEXT COMMENT 'Currency code used in the field value.',
   custom_field_currency_value DOUBLE COMMENT 'Monetary amount stored for the field.',
-  custom_field_date_value DATETIME(6) COMMENT 'Date value stored for the field.',
+  custom_field_date_value DATETIME(6) COMMENT 'Date value stored for the field (UTC).',
   custom_field_id BIGINT COMMENT 'ID of the custom field metadata.',
   custom_field_number_value DOUBLE COMMENT 'Numeric value stored for the field.',
   custom_field_text_blob LONGTEXT COMMENT 'Long text content stored for the field.',
   custom_field_text_value LONGTEXT COMMENT 'Text value stored for the field.',
   deal_custom_field_metum BIGINT COMMENT 'Alias name of the custom field.',
   deal_id BIGINT COMMENT 'ID of the deal the value belongs to.',
-  updated_timestamp DATETIME(6) COMMENT 'When the custom field value was last updated.',
+  updated_timestamp DATETIME(6) COMMENT 'When the custom field value was last updated (UTC).',
   PRIMARY KEY (id)
 )
 COMMENT='Deal custom field values in ActiveCampaign.';
@@ -475,7 +475,7 @@ COMMENT='Deal custom field values in ActiveCampaign.';
 CREATE TABLE IF NOT EXISTS activecampaign.deal_custom_field_meta (
   id BIGINT NOT NULL COMMENT 'Custom field ID.',
   created_by BIGINT COMMENT 'User who created the field.',
-  created_timestamp DATETIME(6) COMMENT 'When the field was created.',
+  created_timestamp DATETIME(6) COMMENT 'When the field was created (UTC).',
   display_order BIGINT COMMENT 'Order for displaying the field on Manage Fields page and deal profiles',
   field_default LONGTEXT COMMENT 'Default value of the field',
   field_default_currency LONGTEXT COMMENT 'The 3-letter currency code of the default currency for the field.',
@@ -488,38 +488,38 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_custom_field_meta (
   known_field_id BIGINT COMMENT 'Identifier when the field maps to a predefined field.',
   personalization LONGTEXT COMMENT 'Personalization tag for using the field in messages.',
   updated_by BIGINT COMMENT 'User who last updated the field.',
-  updated_timestamp DATETIME(6) COMMENT 'When the field was last updated.',
+  updated_timestamp DATETIME(6) COMMENT 'When the field was last updated (UTC).',
   PRIMARY KEY (id)
 )
 COMMENT='Deal custom field metadata in ActiveCampaign.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.deal_secondary_contacts (
   id BIGINT NOT NULL COMMENT 'Association ID between deal and secondary contact.',
-  cdate DATETIME(6) COMMENT 'When the secondary contact was added.',
+  cdate DATETIME(6) COMMENT 'When the secondary contact was added (UTC).',
   contact BIGINT COMMENT 'Contact''s id',
-  created_timestamp DATETIME(6) COMMENT 'When the record was created.',
+  created_timestamp DATETIME(6) COMMENT 'When the record was created (UTC).',
   deal BIGINT COMMENT 'Deal''s id',
   role LONGTEXT COMMENT 'Role of the contact on the deal.',
-  updated_timestamp DATETIME(6) COMMENT 'When the record was last updated.',
+  updated_timestamp DATETIME(6) COMMENT 'When the record was last updated (UTC).',
   PRIMARY KEY (id)
 )
 COMMENT='Secondary contacts linked to deals in ActiveCampaign.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.deal_tasks (
   id BIGINT NOT NULL COMMENT 'Task ID.',
-  assigned_date DATETIME(6) COMMENT 'When the task was assigned.',
+  assigned_date DATETIME(6) COMMENT 'When the task was assigned (UTC).',
   assignee BIGINT COMMENT 'The id of an user the task is assigned to',
   automation LONGTEXT COMMENT 'Automation identifier associated to the task.',
-  cdate DATETIME(6) COMMENT 'When the task was created.',
-  created_utc_timestamp DATETIME(6) COMMENT 'When the task was created (UTC).',
-  donedate DATETIME(6) COMMENT 'When the task was completed.',
+  cdate DATETIME(6) COMMENT 'When the task was created (UTC).',
+  created_utc_timestamp DATETIME(6) COMMENT 'When the task was created (the API sends account-local time despite the name) (UTC).',
+  donedate DATETIME(6) COMMENT 'When the task was completed (UTC).',
   deal_tasktype BIGINT COMMENT 'The type of the task based on the available Task Types in the account',
   done_automation LONGTEXT COMMENT 'Id of an automation that will be triggered when the task is completed.',
   done_by BIGINT COMMENT 'User who completed the task.',
-  done_utc_timestamp DATETIME(6) COMMENT 'When the task was completed (UTC).',
-  duedate DATETIME(6) COMMENT 'Due date of the task',
+  done_utc_timestamp DATETIME(6) COMMENT 'When the task was completed (the API sends account-local time despite the name) (UTC).',
+  duedate DATETIME(6) COMMENT 'Due date of the task (UTC)',
   duration DOUBLE COMMENT 'Duration of the task.',
-  edate DATETIME(6) COMMENT 'Due date of the task.',
+  edate DATETIME(6) COMMENT 'Due date of the task (UTC).',
   note LONGTEXT COMMENT 'The content describing the task',
   outcome_id BIGINT COMMENT 'Outcome selected when completing the task.',
   outcome_info LONGTEXT COMMENT 'Extra information about the task outcome.',
@@ -527,8 +527,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_tasks (
   relid BIGINT COMMENT 'Id of relational object',
   status BIGINT COMMENT 'Task status means complete or incomplete. 1 is complete and 0 is incomplete.',
   title LONGTEXT COMMENT 'The title of the task',
-  udate DATETIME(6) COMMENT 'When the task was last updated.',
-  updated_utc_timestamp DATETIME(6) COMMENT 'When the task was last updated (UTC).',
+  udate DATETIME(6) COMMENT 'When the task was last updated (UTC).',
+  updated_utc_timestamp DATETIME(6) COMMENT 'When the task was last updated (the API sends account-local time despite the name) (UTC).',
   `user` BIGINT COMMENT 'User responsible for the task.',
   PRIMARY KEY (id)
 )
@@ -540,8 +540,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.lists (
   analytics_source LONGTEXT COMMENT 'Analytics source identifier for the list.',
   analytics_ua LONGTEXT COMMENT 'Analytics user agent or tracking ID.',
   carboncopy LONGTEXT COMMENT 'Comma-separated list of email addresses to send a copy of all mailings to upon send',
-  cdate DATETIME(6) COMMENT 'When the list was created.',
-  created_timestamp DATETIME(6) COMMENT 'When the list record was created.',
+  cdate DATETIME(6) COMMENT 'When the list was created (UTC).',
+  created_timestamp DATETIME(6) COMMENT 'When the list record was created (UTC).',
   deletestamp LONGTEXT COMMENT 'Raw deletion marker for the list.',
   facebook_session LONGTEXT COMMENT 'Stored Facebook session data for the list.',
   fulladdress LONGTEXT COMMENT 'Full sender address text.',
@@ -575,7 +575,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.lists (
   to_name LONGTEXT COMMENT 'Value used to personalize the recipient name.',
   udate LONGTEXT COMMENT 'Raw update marker for the list.',
   unsubscription_notify LONGTEXT COMMENT 'Comma-separated list of email addresses to notify when a subscriber unsubscribes from this list.',
-  updated_timestamp DATETIME(6) COMMENT 'When the list record was last updated.',
+  updated_timestamp DATETIME(6) COMMENT 'When the list record was last updated (UTC).',
   `user` BIGINT COMMENT 'User Id of the list owner.',
   PRIMARY KEY (id)
 )
@@ -587,7 +587,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.list_contacts (
   autosync_log LONGTEXT COMMENT 'Metadata from automatic sync related to the list activity.',
   campaign LONGTEXT COMMENT 'Campaign ID tied to the list action.',
   contact BIGINT COMMENT 'Contact ID linked to the list record.',
-  created_timestamp DATETIME(6) COMMENT 'When the list activity was created.',
+  created_timestamp DATETIME(6) COMMENT 'When the list activity was created (UTC).',
   first_name LONGTEXT COMMENT 'First name captured in the activity.',
   form LONGTEXT COMMENT 'Form ID used in the list action.',
   ip4_sub LONGTEXT COMMENT 'IPv4 address used when subscribing.',
@@ -597,14 +597,14 @@ CREATE TABLE IF NOT EXISTS activecampaign.list_contacts (
   list BIGINT COMMENT 'List ID related to the contact action.',
   message LONGTEXT COMMENT 'Message text tied to the list activity.',
   responder BIGINT COMMENT 'Flag indicating the action came from an auto-responder.',
-  sdate DATETIME(6) COMMENT 'Date recorded for the list action.',
+  sdate DATETIME(6) COMMENT 'Date recorded for the list action (UTC).',
   seriesid BIGINT COMMENT 'Identifier for the list automation series.',
   status BIGINT COMMENT 'Status in the list: 0 unconfirmed, 1 subscribed, 2 unsubscribed, 3 bounced.',
   sync BIGINT COMMENT 'Flag indicating if the activity came from a sync.',
-  udate DATETIME(6) COMMENT 'When the record was last updated.',
+  udate DATETIME(6) COMMENT 'When the record was last updated (UTC).',
   unsubreason LONGTEXT COMMENT 'Reason provided for unsubscribing.',
   unsubscribe_automation LONGTEXT COMMENT 'Automation triggered on unsubscribe.',
-  updated_timestamp DATETIME(6) COMMENT 'When the activity record was last updated.',
+  updated_timestamp DATETIME(6) COMMENT 'When the activity record was last updated (UTC).',
   PRIMARY KEY (id)
 )
 COMMENT='Associations between contacts and lists in ActiveCampaign.';
@@ -614,13 +614,13 @@ CREATE TABLE IF NOT EXISTS activecampaign.pipelines (
   allgroups BIGINT COMMENT 'Flag for visibility to all groups (1 true, 0 false).',
   allusers BIGINT COMMENT 'Flag for visibility to all users (1 true, 0 false).',
   autoassign BIGINT COMMENT 'Auto-assign setting for deals in this pipeline.',
-  cdate DATETIME(6) COMMENT 'When the pipeline was created.',
+  cdate DATETIME(6) COMMENT 'When the pipeline was created (UTC).',
   currency LONGTEXT COMMENT 'Currency code used in the pipeline.',
   source LONGTEXT COMMENT 'Field shown in card region 4.',
   stages LONGTEXT COMMENT 'Field shown in card region 5.',
   title LONGTEXT COMMENT 'Title of the pipeline.',
-  udate DATETIME(6) COMMENT 'When the pipeline was last updated.',
-  win_probability_initialize_date DATETIME(6) COMMENT 'When win probability calculations were initialized for the pipeline.',
+  udate DATETIME(6) COMMENT 'When the pipeline was last updated (UTC).',
+  win_probability_initialize_date DATETIME(6) COMMENT 'When win probability calculations were initialized for the pipeline (UTC).',
   PRIMARY KEY (id)
 )
 COMMENT='Deal pipelines configured in ActiveCampaign.';
@@ -633,12 +633,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_stages (
   card_region3 LONGTEXT COMMENT 'Field shown in card region 3.',
   card_region4 LONGTEXT COMMENT 'Field shown in card region 4.',
   card_region5 LONGTEXT COMMENT 'Field shown in card region 5.',
-  cdate DATETIME(6) COMMENT 'When the stage was created.',
+  cdate DATETIME(6) COMMENT 'When the stage was created (UTC).',
   color LONGTEXT COMMENT 'Hex color used to display the stage.',
   deal_order LONGTEXT COMMENT 'Default ordering of deals inside the stage.',
   `order` BIGINT COMMENT 'Position of the stage within the pipeline.',
   title LONGTEXT COMMENT 'Title of the stage.',
-  udate DATETIME(6) COMMENT 'When the stage was last updated.',
+  udate DATETIME(6) COMMENT 'When the stage was last updated (UTC).',
   width BIGINT COMMENT 'Column width for the stage in the board view.',
   PRIMARY KEY (id)
 )
@@ -646,9 +646,9 @@ COMMENT='Deal stages within each pipeline.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.scores (
   id BIGINT NOT NULL COMMENT 'Score ID.',
-  cdate DATETIME(6) COMMENT 'When the score was created.',
+  cdate DATETIME(6) COMMENT 'When the score was created (UTC).',
   descript LONGTEXT COMMENT 'Description of the score.',
-  mdate DATETIME(6) COMMENT 'When the score was last modified.',
+  mdate DATETIME(6) COMMENT 'When the score was last modified (UTC).',
   name LONGTEXT COMMENT 'Score name',
   reltype LONGTEXT COMMENT 'Entity type the score applies to (contact or deal).',
   status BIGINT COMMENT 'Status of the score (1 active, 0 inactive).',
@@ -659,28 +659,28 @@ COMMENT='Scoring configurations applied to contacts or deals in ActiveCampaign.'
 CREATE TABLE IF NOT EXISTS activecampaign.task_outcomes (
   id BIGINT NOT NULL COMMENT 'Outcome id',
   created_by BIGINT COMMENT 'User who created the outcome.',
-  created_utc_timestamp DATETIME(6) COMMENT 'When the outcome was created (UTC).',
+  created_utc_timestamp DATETIME(6) COMMENT 'When the outcome was created (the API sends account-local time despite the name) (UTC).',
   disabled BIGINT COMMENT '1 for disabled outcome, 0 for active.',
   sentiment LONGTEXT COMMENT 'Outcome sentiment (POSITIVE, NEGATIVE or NEUTRAL).',
   title LONGTEXT COMMENT 'Outcome title.',
   updated_by BIGINT COMMENT 'User who last updated the outcome.',
-  updated_utc_timestamp DATETIME(6) COMMENT 'When the outcome was last updated (UTC).',
+  updated_utc_timestamp DATETIME(6) COMMENT 'When the outcome was last updated (the API sends account-local time despite the name) (UTC).',
   PRIMARY KEY (id)
 )
 COMMENT='ActiveCampaign task outcomes with sentiment and audit details.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.task_types (
   id BIGINT NOT NULL COMMENT 'Task type id',
-  cdate DATETIME(6) COMMENT 'Datetime when the task type was created.',
+  cdate DATETIME(6) COMMENT 'Datetime when the task type was created (UTC).',
   created_by BIGINT COMMENT 'ID of the user; ''0'' or None for predefined fields.',
-  created_utc_timestamp DATETIME(6) COMMENT 'Creation datetime in UTC.',
+  created_utc_timestamp DATETIME(6) COMMENT 'Creation datetime in UTC (UTC).',
   defduration DOUBLE COMMENT 'Default duration for the task type.',
   display_order BIGINT COMMENT 'Order to display the task type.',
   status BIGINT COMMENT 'Status indicator for the task type.',
   title LONGTEXT COMMENT 'Task type title.',
-  udate DATETIME(6) COMMENT 'Last update datetime of the task type.',
+  udate DATETIME(6) COMMENT 'Last update datetime of the task type (UTC).',
   updated_by BIGINT COMMENT 'ID of the user who last updated the task type.',
-  updated_utc_timestamp DATETIME(6) COMMENT 'Update datetime in UTC.',
+  updated_utc_timestamp DATETIME(6) COMMENT 'Update datetime in UTC (UTC).',
   PRIMARY KEY (id)
 )
 COMMENT='ActiveCampaign task types with metadata and audit info.';
@@ -772,7 +772,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.user_groups (
   req_approval BIGINT COMMENT 'Whether or not this group requires all campaigns to be approved',
   req_approval1st BIGINT COMMENT 'Whether or not this group requires first campaign to be approved',
   req_approval_notify LONGTEXT COMMENT 'Who to notify for approval related issues (email)',
-  sdate DATETIME(6) COMMENT 'When the group was created.',
+  sdate DATETIME(6) COMMENT 'When the group was created (UTC).',
   socialdata BIGINT COMMENT 'Whether or not to show social links in campaigns sent from this group',
   title LONGTEXT COMMENT 'Title of the group',
   unsubscribelink BIGINT COMMENT 'Whether or not to force unsubscribe links',
@@ -783,26 +783,26 @@ COMMENT='User permission groups in ActiveCampaign.';
 CREATE TABLE IF NOT EXISTS activecampaign.users (
   id BIGINT NOT NULL COMMENT 'User ID.',
   username LONGTEXT COMMENT 'Username',
-  cdate DATETIME(6) COMMENT 'When the user account was created.',
+  cdate DATETIME(6) COMMENT 'When the user account was created (UTC).',
   email LONGTEXT COMMENT 'Email address',
   first_name LONGTEXT COMMENT 'First name',
   lang LONGTEXT COMMENT 'Preferred language of the user.',
   last_name LONGTEXT COMMENT 'Last name',
   local_zoneid LONGTEXT COMMENT 'Local timezone of the user.',
   mfa_enabled BIGINT COMMENT 'Flag indicating if MFA is enabled (1) or not (0).',
-  password_updated_utc_timestamp DATETIME(6) COMMENT 'When the user password was last updated (UTC).',
+  password_updated_utc_timestamp DATETIME(6) COMMENT 'When the user password was last updated (the API sends account-local time despite the name) (UTC).',
   phone LONGTEXT COMMENT 'Phone number of the user.',
   signature LONGTEXT COMMENT 'Email signature of the user.',
-  udate DATETIME(6) COMMENT 'When the user record was last updated.',
+  udate DATETIME(6) COMMENT 'When the user record was last updated (UTC).',
   PRIMARY KEY (id)
 )
 COMMENT='Users configured in ActiveCampaign.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.user_group_memberships (
   userid BIGINT NOT NULL COMMENT 'User ID replicated for the group membership.',
-  cdate DATETIME(6) COMMENT 'When the user was added to the group.',
+  cdate DATETIME(6) COMMENT 'When the user was added to the group (UTC).',
   groupid BIGINT NOT NULL COMMENT 'Group id',
-  udate DATETIME(6) COMMENT 'When the membership was last updated.',
+  udate DATETIME(6) COMMENT 'When the membership was last updated (UTC).',
   PRIMARY KEY (userid, groupid)
 )
 COMMENT='Groups associated to users.';

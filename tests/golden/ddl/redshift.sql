@@ -710,12 +710,12 @@ COMMENT ON COLUMN activecampaign.contact_tasks.assigned_date IS 'When the task w
 COMMENT ON COLUMN activecampaign.contact_tasks.assignee IS 'The id of an user the task is assigned to';
 COMMENT ON COLUMN activecampaign.contact_tasks.automation IS 'Automation associated to trigger on task completion (optional).';
 COMMENT ON COLUMN activecampaign.contact_tasks.cdate IS 'When the task record was created.';
-COMMENT ON COLUMN activecampaign.contact_tasks.created_utc_timestamp IS 'When the task record was created (UTC).';
+COMMENT ON COLUMN activecampaign.contact_tasks.created_utc_timestamp IS 'When the task record was created (the API sends account-local time despite the name).';
 COMMENT ON COLUMN activecampaign.contact_tasks.donedate IS 'When the task was completed.';
 COMMENT ON COLUMN activecampaign.contact_tasks.deal_tasktype IS 'The type of the task based on the available Task Types in the account';
 COMMENT ON COLUMN activecampaign.contact_tasks.done_automation IS 'Id of an automation that will be triggered when the task is completed.';
 COMMENT ON COLUMN activecampaign.contact_tasks.done_by IS 'User who completed the task.';
-COMMENT ON COLUMN activecampaign.contact_tasks.done_utc_timestamp IS 'When the task was completed (UTC).';
+COMMENT ON COLUMN activecampaign.contact_tasks.done_utc_timestamp IS 'When the task was completed (the API sends account-local time despite the name).';
 COMMENT ON COLUMN activecampaign.contact_tasks.duedate IS 'Due date of the task';
 COMMENT ON COLUMN activecampaign.contact_tasks.duration IS 'Duration of the task.';
 COMMENT ON COLUMN activecampaign.contact_tasks.edate IS 'Due date of the task.';
@@ -727,7 +727,7 @@ COMMENT ON COLUMN activecampaign.contact_tasks.relid IS 'Id of relational object
 COMMENT ON COLUMN activecampaign.contact_tasks.status IS 'Task status means complete or incomplete. 1 is complete and 0 is incomplete.';
 COMMENT ON COLUMN activecampaign.contact_tasks.title IS 'The title of the task';
 COMMENT ON COLUMN activecampaign.contact_tasks.udate IS 'When the task was last updated.';
-COMMENT ON COLUMN activecampaign.contact_tasks.updated_utc_timestamp IS 'When the task was last updated (UTC).';
+COMMENT ON COLUMN activecampaign.contact_tasks.updated_utc_timestamp IS 'When the task was last updated (the API sends account-local time despite the name).';
 COMMENT ON COLUMN activecampaign.contact_tasks."user" IS 'User responsible for the task.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.deals (
@@ -940,12 +940,12 @@ COMMENT ON COLUMN activecampaign.deal_tasks.assigned_date IS 'When the task was 
 COMMENT ON COLUMN activecampaign.deal_tasks.assignee IS 'The id of an user the task is assigned to';
 COMMENT ON COLUMN activecampaign.deal_tasks.automation IS 'Automation identifier associated to the task.';
 COMMENT ON COLUMN activecampaign.deal_tasks.cdate IS 'When the task was created.';
-COMMENT ON COLUMN activecampaign.deal_tasks.created_utc_timestamp IS 'When the task was created (UTC).';
+COMMENT ON COLUMN activecampaign.deal_tasks.created_utc_timestamp IS 'When the task was created (the API sends account-local time despite the name).';
 COMMENT ON COLUMN activecampaign.deal_tasks.donedate IS 'When the task was completed.';
 COMMENT ON COLUMN activecampaign.deal_tasks.deal_tasktype IS 'The type of the task based on the available Task Types in the account';
 COMMENT ON COLUMN activecampaign.deal_tasks.done_automation IS 'Id of an automation that will be triggered when the task is completed.';
 COMMENT ON COLUMN activecampaign.deal_tasks.done_by IS 'User who completed the task.';
-COMMENT ON COLUMN activecampaign.deal_tasks.done_utc_timestamp IS 'When the task was completed (UTC).';
+COMMENT ON COLUMN activecampaign.deal_tasks.done_utc_timestamp IS 'When the task was completed (the API sends account-local time despite the name).';
 COMMENT ON COLUMN activecampaign.deal_tasks.duedate IS 'Due date of the task';
 COMMENT ON COLUMN activecampaign.deal_tasks.duration IS 'Duration of the task.';
 COMMENT ON COLUMN activecampaign.deal_tasks.edate IS 'Due date of the task.';
@@ -957,7 +957,7 @@ COMMENT ON COLUMN activecampaign.deal_tasks.relid IS 'Id of relational object';
 COMMENT ON COLUMN activecampaign.deal_tasks.status IS 'Task status means complete or incomplete. 1 is complete and 0 is incomplete.';
 COMMENT ON COLUMN activecampaign.deal_tasks.title IS 'The title of the task';
 COMMENT ON COLUMN activecampaign.deal_tasks.udate IS 'When the task was last updated.';
-COMMENT ON COLUMN activecampaign.deal_tasks.updated_utc_timestamp IS 'When the task was last updated (UTC).';
+COMMENT ON COLUMN activecampaign.deal_tasks.updated_utc_timestamp IS 'When the task was last updated (the API sends account-local time despite the name).';
 COMMENT ON COLUMN activecampaign.deal_tasks."user" IS 'User responsible for the task.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.lists (
@@ -1193,12 +1193,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.task_outcomes (
 COMMENT ON TABLE activecampaign.task_outcomes IS 'ActiveCampaign task outcomes with sentiment and audit details.';
 COMMENT ON COLUMN activecampaign.task_outcomes.id IS 'Outcome id';
 COMMENT ON COLUMN activecampaign.task_outcomes.created_by IS 'User who created the outcome.';
-COMMENT ON COLUMN activecampaign.task_outcomes.created_utc_timestamp IS 'When the outcome was created (UTC).';
+COMMENT ON COLUMN activecampaign.task_outcomes.created_utc_timestamp IS 'When the outcome was created (the API sends account-local time despite the name).';
 COMMENT ON COLUMN activecampaign.task_outcomes.disabled IS '1 for disabled outcome, 0 for active.';
 COMMENT ON COLUMN activecampaign.task_outcomes.sentiment IS 'Outcome sentiment (POSITIVE, NEGATIVE or NEUTRAL).';
 COMMENT ON COLUMN activecampaign.task_outcomes.title IS 'Outcome title.';
 COMMENT ON COLUMN activecampaign.task_outcomes.updated_by IS 'User who last updated the outcome.';
-COMMENT ON COLUMN activecampaign.task_outcomes.updated_utc_timestamp IS 'When the outcome was last updated (UTC).';
+COMMENT ON COLUMN activecampaign.task_outcomes.updated_utc_timestamp IS 'When the outcome was last updated (the API sends account-local time despite the name).';
 
 CREATE TABLE IF NOT EXISTS activecampaign.task_types (
   id BIGINT NOT NULL,
@@ -1432,7 +1432,7 @@ COMMENT ON COLUMN activecampaign.users.lang IS 'Preferred language of the user.'
 COMMENT ON COLUMN activecampaign.users.last_name IS 'Last name';
 COMMENT ON COLUMN activecampaign.users.local_zoneid IS 'Local timezone of the user.';
 COMMENT ON COLUMN activecampaign.users.mfa_enabled IS 'Flag indicating if MFA is enabled (1) or not (0).';
-COMMENT ON COLUMN activecampaign.users.password_updated_utc_timestamp IS 'When the user password was last updated (UTC).';
+COMMENT ON COLUMN activecampaign.users.password_updated_utc_timestamp IS 'When the user password was last updated (the API sends account-local time despite the name).';
 COMMENT ON COLUMN activecampaign.users.phone IS 'Phone number of the user.';
 COMMENT ON COLUMN activecampaign.users.signature IS 'Email signature of the user.';
 COMMENT ON COLUMN activecampaign.users.udate IS 'When the user record was last updated.';

@@ -2,11 +2,11 @@ CREATE TABLE IF NOT EXISTS activecampaign.accounts (
   id BIGINT NOT NULL COMMENT 'Account ID.',
   account_url VARCHAR COMMENT 'URL recorded for the account.',
   contact_count BIGINT COMMENT 'Number of contacts linked to the account.',
-  created_timestamp TIMESTAMPNTZ COMMENT 'When the account was created.',
+  created_timestamp TIMESTAMPTZ COMMENT 'When the account was created.',
   deal_count BIGINT COMMENT 'Number of deals associated with the account.',
   name VARCHAR COMMENT 'The account name.',
   owner BIGINT COMMENT 'ID of the account owner.',
-  updated_timestamp TIMESTAMPNTZ COMMENT 'When the account was last updated.',
+  updated_timestamp TIMESTAMPTZ COMMENT 'When the account was last updated.',
   PRIMARY KEY (id)
 )
 COMMENT='Accounts managed in ActiveCampaign.';
@@ -15,9 +15,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.account_contacts (
   id BIGINT NOT NULL COMMENT 'Association ID between account and contact.',
   "account" BIGINT COMMENT 'Account ID',
   contact BIGINT COMMENT 'Contact ID',
-  created_timestamp TIMESTAMPNTZ COMMENT 'Creation datetime of the account-contact link.',
+  created_timestamp TIMESTAMPTZ COMMENT 'Creation datetime of the account-contact link.',
   job_title VARCHAR COMMENT 'Job Title of the contact at the account',
-  updated_timestamp TIMESTAMPNTZ COMMENT 'When the account-contact link was last updated.',
+  updated_timestamp TIMESTAMPTZ COMMENT 'When the account-contact link was last updated.',
   PRIMARY KEY (id)
 )
 COMMENT='ActiveCampaign relationships between accounts and contacts.';
@@ -25,11 +25,11 @@ COMMENT='ActiveCampaign relationships between accounts and contacts.';
 CREATE TABLE IF NOT EXISTS activecampaign.account_custom_field_data (
   id BIGINT NOT NULL COMMENT 'Custom field value ID.',
   account_id BIGINT COMMENT 'The ID of the account this field value relates to',
-  created_timestamp TIMESTAMPNTZ COMMENT 'When the custom field value was created.',
+  created_timestamp TIMESTAMPTZ COMMENT 'When the custom field value was created.',
   custom_field_id BIGINT COMMENT 'The ID of the custom field metum this field value relates to',
   field_currency VARCHAR COMMENT 'Currency code for the money value',
   field_value VARCHAR COMMENT 'Values for the field',
-  updated_timestamp TIMESTAMPNTZ COMMENT 'When the custom field value was last updated.',
+  updated_timestamp TIMESTAMPTZ COMMENT 'When the custom field value was last updated.',
   PRIMARY KEY (id)
 )
 COMMENT='ActiveCampaign account custom field values with currency and links to accounts/field meta.';
@@ -37,7 +37,7 @@ COMMENT='ActiveCampaign account custom field values with currency and links to a
 CREATE TABLE IF NOT EXISTS activecampaign.account_custom_field_meta (
   id BIGINT NOT NULL COMMENT 'Custom field ID.',
   created_by BIGINT COMMENT 'User who created the field.',
-  created_timestamp TIMESTAMPNTZ COMMENT 'When the field was created.',
+  created_timestamp TIMESTAMPTZ COMMENT 'When the field was created.',
   display_order BIGINT COMMENT 'Order for displaying the field on Manage Fields page and deal profiles',
   field_default VARCHAR COMMENT 'Default value of the field',
   field_default_currency VARCHAR COMMENT 'Default currency for the field (3-letter code).',
@@ -50,7 +50,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.account_custom_field_meta (
   known_field_id BIGINT COMMENT 'Identifier if the field maps to a known predefined field.',
   personalization VARCHAR COMMENT 'Personalization tag for using the field in messages.',
   updated_by BIGINT COMMENT 'User who last updated the field.',
-  updated_timestamp TIMESTAMPNTZ COMMENT 'When the field was last updated.',
+  updated_timestamp TIMESTAMPTZ COMMENT 'When the field was last updated.',
   PRIMARY KEY (id)
 )
 COMMENT='ActiveCampaign account custom field metadata.';
@@ -58,9 +58,9 @@ COMMENT='ActiveCampaign account custom field metadata.';
 CREATE TABLE IF NOT EXISTS activecampaign.account_notes (
   id BIGINT NOT NULL COMMENT 'Note ID.',
   "account" BIGINT COMMENT 'Account ID linked to the note.',
-  cdate TIMESTAMPNTZ COMMENT 'When the note was created.',
+  cdate TIMESTAMPTZ COMMENT 'When the note was created.',
   is_draft BIGINT COMMENT 'Whether the note is in draft status (1) or published (0).',
-  mdate TIMESTAMPNTZ COMMENT 'When the note was last modified.',
+  mdate TIMESTAMPTZ COMMENT 'When the note was last modified.',
   note VARCHAR COMMENT 'Text of the note.',
   owner_id BIGINT COMMENT 'ID of the note owner.',
   owner_type VARCHAR COMMENT 'Type of owner tied to the note (e.g., account).',
@@ -81,8 +81,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaigns (
   basetemplateid VARCHAR COMMENT 'Base template ID applied to the campaign.',
   bounceid BIGINT COMMENT 'Bounce handling profile ID.',
   can_skip_approval BIGINT COMMENT 'Flag indicating if the campaign can skip approval.',
-  cdate TIMESTAMPNTZ COMMENT 'When the campaign was created.',
-  created_timestamp TIMESTAMPNTZ COMMENT 'Timestamp when the campaign record was created.',
+  cdate TIMESTAMPTZ COMMENT 'When the campaign was created.',
+  created_timestamp TIMESTAMPTZ COMMENT 'Timestamp when the campaign record was created.',
   embed_images BIGINT COMMENT 'Flag to embed images in the email body.',
   facebook BIGINT COMMENT 'Flag enabling Facebook sharing.',
   formid BIGINT COMMENT 'Form ID associated with the campaign.',
@@ -94,14 +94,14 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaigns (
   ip VARCHAR COMMENT 'IP address logged when the campaign was created.',
   ip4 VARCHAR COMMENT 'IPv4 address logged for the campaign.',
   laststep VARCHAR COMMENT 'Last workflow step executed for the campaign.',
-  ldate TIMESTAMPNTZ COMMENT 'When the campaign was last modified.',
+  ldate TIMESTAMPTZ COMMENT 'When the campaign was last modified.',
   linkclicks BIGINT COMMENT 'Total link clicks.',
   mail_cleanup BIGINT COMMENT 'Flag controlling mailbox cleanup after send.',
   mail_send BIGINT COMMENT 'Flag controlling whether the campaign should send.',
   mail_transfer BIGINT COMMENT 'Flag controlling mail transfer handling.',
   mailer_log_file BIGINT COMMENT 'Name of the mailer log file.',
   managetext BIGINT COMMENT 'Plain-text manage-subscription content.',
-  mdate TIMESTAMPNTZ COMMENT 'When the campaign was last updated.',
+  mdate TIMESTAMPTZ COMMENT 'When the campaign was last updated.',
   name VARCHAR COMMENT 'Campaign name.',
   opens BIGINT COMMENT 'Total opens.',
   "public" BIGINT COMMENT 'Flag indicating if the campaign is public.',
@@ -122,7 +122,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaigns (
   schedule BIGINT COMMENT 'Scheduling status for the campaign.',
   scheduleddate VARCHAR COMMENT 'Scheduled date and time for sending.',
   screenshot VARCHAR COMMENT 'URL of the campaign screenshot.',
-  sdate TIMESTAMPNTZ COMMENT 'Send date/time of the campaign.',
+  sdate TIMESTAMPTZ COMMENT 'Send date/time of the campaign.',
   segmentid BIGINT COMMENT 'Segment ID applied to the campaign.',
   segmentname VARCHAR COMMENT 'Name of the segment applied to the campaign.',
   send_amt BIGINT COMMENT 'Number of recipients targeted.',
@@ -200,7 +200,7 @@ COMMENT='Metrics for campaign messages.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.campaign_message_contents (
   id BIGINT NOT NULL COMMENT 'id of the message',
-  cdate TIMESTAMPNTZ COMMENT 'When the message content was created.',
+  cdate TIMESTAMPTZ COMMENT 'When the message content was created.',
   charset VARCHAR COMMENT 'Character set used for the message content.',
   ed_instanceid BIGINT COMMENT 'Editor instance identifier for the message.',
   ed_version BIGINT COMMENT 'Editor version used for the content.',
@@ -211,7 +211,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaign_message_contents (
   has_predictive_content BIGINT COMMENT 'Flag indicating predictive content is enabled.',
   hidden BIGINT COMMENT 'Visibility flag for the message content.',
   htmlfetch VARCHAR COMMENT 'When HTML content should be fetched.',
-  mdate TIMESTAMPNTZ COMMENT 'When the message content was last modified.',
+  mdate TIMESTAMPTZ COMMENT 'When the message content was last modified.',
   name VARCHAR COMMENT 'Internal name of the message content.',
   preheader_text VARCHAR COMMENT 'Preheader Text',
   preview_data VARCHAR COMMENT 'Preview payload used for rendering tests.',
@@ -228,17 +228,17 @@ COMMENT='Campaign message content details.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.contacts (
   id BIGINT NOT NULL COMMENT 'Contact ID.',
-  adate TIMESTAMPNTZ COMMENT 'When the contact was added.',
+  adate TIMESTAMPTZ COMMENT 'When the contact was added.',
   anonymized BIGINT COMMENT 'Flag indicating the contact was anonymized.',
   bounced_date DATE COMMENT 'Date of the last bounce event.',
   bounced_hard BIGINT COMMENT 'Hard bounce status flag.',
   bounced_soft BIGINT COMMENT 'Soft bounce status flag.',
-  cdate TIMESTAMPNTZ COMMENT 'When the contact was created.',
-  created_timestamp TIMESTAMPNTZ COMMENT 'When the contact record was created.',
-  created_utc_timestamp TIMESTAMPNTZ COMMENT 'Creation timestamp stored without timezone.',
+  cdate TIMESTAMPTZ COMMENT 'When the contact was created.',
+  created_timestamp TIMESTAMPTZ COMMENT 'When the contact record was created.',
+  created_utc_timestamp TIMESTAMPTZ COMMENT 'Creation timestamp stored without timezone.',
   deleted BIGINT COMMENT 'Flag indicating the contact was deleted.',
-  deleted_at TIMESTAMPNTZ COMMENT 'When the contact was deleted.',
-  edate TIMESTAMPNTZ COMMENT 'When the contact record was last edited.',
+  deleted_at TIMESTAMPTZ COMMENT 'When the contact was deleted.',
+  edate TIMESTAMPTZ COMMENT 'When the contact record was last edited.',
   email VARCHAR COMMENT 'Email address of the new contact.',
   email_domain VARCHAR COMMENT 'Domain portion of the contact email.',
   email_empty BOOLEAN COMMENT 'Flag indicating the email field is empty.',
@@ -255,22 +255,22 @@ CREATE TABLE IF NOT EXISTS activecampaign.contacts (
   rating_tstamp DATE COMMENT 'When the contact rating was last updated.',
   segmentio_id VARCHAR COMMENT 'Segment.io identifier stored for the contact.',
   sentcnt BIGINT COMMENT 'Number of emails sent to the contact.',
-  socialdata_lastcheck TIMESTAMPNTZ COMMENT 'When social data was last refreshed.',
+  socialdata_lastcheck TIMESTAMPTZ COMMENT 'When social data was last refreshed.',
   ua VARCHAR COMMENT 'User agent string captured for the contact.',
-  udate TIMESTAMPNTZ COMMENT 'When the contact was last updated.',
-  updated_timestamp TIMESTAMPNTZ COMMENT 'When the record was last updated.',
-  updated_utc_timestamp TIMESTAMPNTZ COMMENT 'Last update stored without timezone.',
+  udate TIMESTAMPTZ COMMENT 'When the contact was last updated.',
+  updated_timestamp TIMESTAMPTZ COMMENT 'When the record was last updated.',
+  updated_utc_timestamp TIMESTAMPTZ COMMENT 'Last update stored without timezone.',
   PRIMARY KEY (id)
 )
 COMMENT='Contacts managed in ActiveCampaign.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_field_values (
   id BIGINT NOT NULL COMMENT 'Custom field value ID.',
-  cdate TIMESTAMPNTZ COMMENT 'When the contact custom field value was created.',
+  cdate TIMESTAMPTZ COMMENT 'When the contact custom field value was created.',
   contact BIGINT COMMENT 'ID of the contact',
   field BIGINT COMMENT 'ID of the custom field',
   owner BIGINT COMMENT 'ID of the user who owns the field value.',
-  udate TIMESTAMPNTZ COMMENT 'When the custom field value was last updated.',
+  udate TIMESTAMPTZ COMMENT 'When the custom field value was last updated.',
   value VARCHAR COMMENT 'Value for the field',
   PRIMARY KEY (id)
 )
@@ -278,10 +278,10 @@ COMMENT='Contact custom field values in ActiveCampaign.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_custom_fields (
   id BIGINT NOT NULL COMMENT 'Custom field ID.',
-  cdate TIMESTAMPNTZ COMMENT 'When the field was created.',
+  cdate TIMESTAMPTZ COMMENT 'When the field was created.',
   cols BIGINT COMMENT 'Number of columns for layout (when applicable).',
   created_by BIGINT COMMENT 'User who created the field.',
-  created_timestamp TIMESTAMPNTZ COMMENT 'When the field metadata was created.',
+  created_timestamp TIMESTAMPTZ COMMENT 'When the field metadata was created.',
   defval VARCHAR COMMENT 'Default value of the field created',
   descript VARCHAR COMMENT 'Description of field being created',
   isrequired BIGINT COMMENT 'Whether the field is required (1) or optional (0).',
@@ -291,9 +291,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_custom_fields (
   show_in_list BIGINT COMMENT 'Whether the field is shown in list views.',
   title VARCHAR COMMENT 'Title of the field created',
   "type" VARCHAR COMMENT 'Possible Values: dropdown, hidden, checkbox, date, text, datetime, textarea, NULL, listbox, radio',
-  udate TIMESTAMPNTZ COMMENT 'When the field metadata was last updated (string).',
+  udate TIMESTAMPTZ COMMENT 'When the field metadata was last updated (string).',
   updated_by BIGINT COMMENT 'User who last updated the field.',
-  updated_timestamp TIMESTAMPNTZ COMMENT 'When the field metadata was last updated.',
+  updated_timestamp TIMESTAMPTZ COMMENT 'When the field metadata was last updated.',
   service VARCHAR COMMENT 'Possible Vales: nimble, contactually, mindbody, salesforce, highrise, google_spreadsheets, pipedrive, onepage, google_contacts, freshbooks, shopify, zendesk, etsy, NULL, bigcommerce, capsule, bigcommerce_oauth, sugarcrm, zohocrm, batchbook',
   visible BIGINT COMMENT 'Show or hide this field when using the Form Builder',
   PRIMARY KEY (id)
@@ -303,10 +303,10 @@ COMMENT='Contact custom field metadata in ActiveCampaign.';
 CREATE TABLE IF NOT EXISTS activecampaign.contact_custom_field_options (
   field BIGINT COMMENT 'Identifier of the field metadata.',
   id BIGINT NOT NULL COMMENT 'Identifier of the field option.',
-  cdate TIMESTAMPNTZ COMMENT 'When the option was created.',
+  cdate TIMESTAMPTZ COMMENT 'When the option was created.',
   label VARCHAR COMMENT 'Label shown for the option.',
   orderid BIGINT COMMENT 'Display order of the option.',
-  udate TIMESTAMPNTZ COMMENT 'When the option was last updated.',
+  udate TIMESTAMPTZ COMMENT 'When the option was last updated.',
   value VARCHAR COMMENT 'Underlying value stored for the option.',
   PRIMARY KEY (id)
 )
@@ -318,7 +318,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_list_activity (
   autosync_log VARCHAR COMMENT 'Metadata captured when the activity came from an automatic sync.',
   campaign VARCHAR COMMENT 'Campaign ID tied to the list action.',
   contact BIGINT COMMENT 'Contact ID.',
-  created_timestamp TIMESTAMPNTZ COMMENT 'When the list activity was created.',
+  created_timestamp TIMESTAMPTZ COMMENT 'When the list activity was created.',
   form BIGINT COMMENT 'Form ID used in the list action.',
   first_name VARCHAR COMMENT 'First name captured in the activity.',
   ip4_sub VARCHAR COMMENT 'IPv4 address used when subscribing.',
@@ -328,24 +328,24 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_list_activity (
   list BIGINT COMMENT 'List ID involved in the activity.',
   message VARCHAR COMMENT 'Message content related to the list event.',
   responder BIGINT COMMENT 'Responder ID if the action relates to an autoresponder.',
-  sdate TIMESTAMPNTZ COMMENT 'When the subscription event happened.',
+  sdate TIMESTAMPTZ COMMENT 'When the subscription event happened.',
   seriesid BIGINT COMMENT 'Identifier for the list automation series.',
   sourceid BIGINT COMMENT 'Source ID that generated the list event.',
   status BIGINT COMMENT 'Status in the list: 0 unconfirmed, 1 subscribed, 2 unsubscribed, 3 bounced.',
   sync BIGINT COMMENT 'Flag indicating if the activity came from a sync.',
-  udate TIMESTAMPNTZ COMMENT 'When the record was last updated.',
+  udate TIMESTAMPTZ COMMENT 'When the record was last updated.',
   unsubreason VARCHAR COMMENT 'Reason provided for unsubscribing.',
   unsubscribe_automation VARCHAR COMMENT 'Automation triggered on unsubscribe.',
-  updated_timestamp TIMESTAMPNTZ COMMENT 'When the activity record was last updated.',
+  updated_timestamp TIMESTAMPTZ COMMENT 'When the activity record was last updated.',
   PRIMARY KEY (id)
 )
 COMMENT='List subscription activities for contacts in ActiveCampaign.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_notes (
   id BIGINT NOT NULL COMMENT 'Note ID.',
-  cdate TIMESTAMPNTZ COMMENT 'When the note was created.',
+  cdate TIMESTAMPTZ COMMENT 'When the note was created.',
   is_draft BIGINT COMMENT 'Whether the note is in draft status (1) or published (0).',
-  mdate TIMESTAMPNTZ COMMENT 'When the note was last modified.',
+  mdate TIMESTAMPTZ COMMENT 'When the note was last modified.',
   note VARCHAR COMMENT 'Text of the note.',
   relid BIGINT COMMENT 'Contact ID linked to the note.',
   reltype VARCHAR COMMENT 'Type of entity related to the note.',
@@ -360,36 +360,36 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_tags (
   tag_name VARCHAR COMMENT 'Name of the tag.',
   tag_description VARCHAR COMMENT 'Description of the tag.',
   tag_id BIGINT COMMENT 'ID of the tag.',
-  tag_cdate TIMESTAMPNTZ COMMENT 'When the tag record was created.',
+  tag_cdate TIMESTAMPTZ COMMENT 'When the tag record was created.',
   tag_created_by VARCHAR COMMENT 'User who created the tag.',
-  tag_created_timestamp TIMESTAMPNTZ COMMENT 'When the tag was created.',
+  tag_created_timestamp TIMESTAMPTZ COMMENT 'When the tag was created.',
   tag_deleted BIGINT COMMENT 'Whether the tag is marked as deleted (1) or active (0).',
   tag_type VARCHAR COMMENT 'Tag type, such as template or contact.',
-  tag_updated_timestamp TIMESTAMPNTZ COMMENT 'When the tag record was last updated.',
-  cdate TIMESTAMPNTZ COMMENT 'When the tag was added to the contact.',
+  tag_updated_timestamp TIMESTAMPTZ COMMENT 'When the tag record was last updated.',
+  cdate TIMESTAMPTZ COMMENT 'When the tag was added to the contact.',
   created_by VARCHAR COMMENT 'User who created the tag-to-contact association.',
-  created_timestamp TIMESTAMPNTZ COMMENT 'When the tag association was created.',
+  created_timestamp TIMESTAMPTZ COMMENT 'When the tag association was created.',
   updated_by VARCHAR COMMENT 'User who last updated the tag association.',
-  updated_timestamp TIMESTAMPNTZ COMMENT 'When the tag association was last updated.',
+  updated_timestamp TIMESTAMPTZ COMMENT 'When the tag association was last updated.',
   PRIMARY KEY (id)
 )
 COMMENT='Tags linked to contacts in ActiveCampaign.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_tasks (
   id BIGINT NOT NULL COMMENT 'Task ID.',
-  assigned_date TIMESTAMPNTZ COMMENT 'When the task was assigned.',
+  assigned_date TIMESTAMPTZ COMMENT 'When the task was assigned.',
   assignee BIGINT COMMENT 'The id of an user the task is assigned to',
   automation VARCHAR COMMENT 'Automation associated to trigger on task completion (optional).',
-  cdate TIMESTAMPNTZ COMMENT 'When the task record was created.',
-  created_utc_timestamp TIMESTAMPNTZ COMMENT 'When the task record was created (UTC).',
-  donedate TIMESTAMPNTZ COMMENT 'When the task was completed.',
+  cdate TIMESTAMPTZ COMMENT 'When the task record was created.',
+  created_utc_timestamp TIMESTAMPTZ COMMENT 'When the task record was created (the API sends account-local time despite the name).',
+  donedate TIMESTAMPTZ COMMENT 'When the task was completed.',
   deal_tasktype BIGINT COMMENT 'The type of the task based on the available Task Types in the account',
   done_automation VARCHAR COMMENT 'Id of an automation that will be triggered when the task is completed.',
   done_by BIGINT COMMENT 'User who completed the task.',
-  done_utc_timestamp TIMESTAMPNTZ COMMENT 'When the task was completed (UTC).',
-  duedate TIMESTAMPNTZ COMMENT 'Due date of the task',
+  done_utc_timestamp TIMESTAMPTZ COMMENT 'When the task was completed (the API sends account-local time despite the name).',
+  duedate TIMESTAMPTZ COMMENT 'Due date of the task',
   duration DOUBLE COMMENT 'Duration of the task.',
-  edate TIMESTAMPNTZ COMMENT 'Due date of the task.',
+  edate TIMESTAMPTZ COMMENT 'Due date of the task.',
   note VARCHAR COMMENT 'The content describing the task',
   outcome_id BIGINT COMMENT 'Outcome selected when completing the task.',
   outcome_info VARCHAR COMMENT 'Extra information about the task outcome.',
@@ -397,8 +397,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_tasks (
   relid BIGINT COMMENT 'Id of relational object',
   status BIGINT COMMENT 'Task status means complete or incomplete. 1 is complete and 0 is incomplete.',
   title VARCHAR COMMENT 'The title of the task',
-  udate TIMESTAMPNTZ COMMENT 'When the task was last updated.',
-  updated_utc_timestamp TIMESTAMPNTZ COMMENT 'When the task was last updated (UTC).',
+  udate TIMESTAMPTZ COMMENT 'When the task was last updated.',
+  updated_utc_timestamp TIMESTAMPTZ COMMENT 'When the task was last updated (the API sends account-local time despite the name).',
   "user" BIGINT COMMENT 'User responsible for the task.',
   PRIMARY KEY (id)
 )
@@ -408,18 +408,18 @@ CREATE TABLE IF NOT EXISTS activecampaign.deals (
   id BIGINT NOT NULL COMMENT 'Deal ID.',
   "account" BIGINT COMMENT 'Deals account id',
   activitycount BIGINT COMMENT 'Number of activities linked to the deal.',
-  cdate TIMESTAMPNTZ COMMENT 'When the deal was created.',
+  cdate TIMESTAMPTZ COMMENT 'When the deal was created.',
   contact BIGINT COMMENT 'Deal\'s primary contact\'s id.',
   currency VARCHAR COMMENT 'Deal\'s currency in 3-digit ISO format, lowercased.',
   customer_account BIGINT COMMENT 'Customer account ID related to the deal.',
   description VARCHAR COMMENT 'Deal\'s description',
-  edate TIMESTAMPNTZ COMMENT 'Expected close date of the deal.',
+  edate TIMESTAMPTZ COMMENT 'Expected close date of the deal.',
   "group" BIGINT COMMENT 'Deal\'s pipeline id.',
   "hash" VARCHAR COMMENT 'Unique hash identifier for the deal.',
   is_disabled BOOLEAN COMMENT 'Whether the deal is marked as disabled/archived.',
-  mdate TIMESTAMPNTZ COMMENT 'When the deal was last modified.',
+  mdate TIMESTAMPTZ COMMENT 'When the deal was last modified.',
   next_task BIGINT COMMENT 'Upcoming task ID associated to the deal.',
-  nextdate TIMESTAMPNTZ COMMENT 'Date of the next scheduled activity.',
+  nextdate TIMESTAMPTZ COMMENT 'Date of the next scheduled activity.',
   nextdealid BIGINT COMMENT 'ID of the next deal in sequence.',
   nexttaskid BIGINT COMMENT 'ID of the next task linked to the deal.',
   "organization" BIGINT COMMENT 'Organization ID tied to the deal.',
@@ -430,7 +430,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.deals (
   title VARCHAR COMMENT 'Deal\'s title.',
   value BIGINT COMMENT 'Deal\'s value in cents',
   win_probability DOUBLE COMMENT 'Current win probability percentage for the deal.',
-  win_probability_mdate TIMESTAMPNTZ COMMENT 'When win probability was last updated.',
+  win_probability_mdate TIMESTAMPTZ COMMENT 'When win probability was last updated.',
   PRIMARY KEY (id)
 )
 COMMENT='Deals managed in ActiveCampaign.';
@@ -438,7 +438,7 @@ COMMENT='Deals managed in ActiveCampaign.';
 CREATE TABLE IF NOT EXISTS activecampaign.deal_activities (
   id BIGINT NOT NULL COMMENT 'Activity ID.',
   automation BIGINT COMMENT 'Automation ID related to the activity.',
-  cdate TIMESTAMPNTZ COMMENT 'When the activity occurred.',
+  cdate TIMESTAMPTZ COMMENT 'When the activity occurred.',
   d_id BIGINT COMMENT 'Deal id',
   d_stageid BIGINT COMMENT 'Stage ID of the deal at the time of the activity.',
   data_action VARCHAR COMMENT 'Action type recorded in the activity.',
@@ -448,7 +448,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_activities (
   deleted BIGINT COMMENT 'Indicates if the activity marks a deletion (1) or not (0).',
   is_addtask BIGINT COMMENT 'Whether the activity adds a task (1) or not (0).',
   seriesid BIGINT COMMENT 'Series ID if the activity belongs to a sequence.',
-  sortdate TIMESTAMPNTZ COMMENT 'Date used for sorting activities.',
+  sortdate TIMESTAMPTZ COMMENT 'Date used for sorting activities.',
   stage BIGINT COMMENT 'Name or ID of the deal stage involved.',
   userid BIGINT COMMENT 'User who performed the activity.',
   PRIMARY KEY (id)
@@ -457,17 +457,17 @@ COMMENT='Activity logs for deals in ActiveCampaign.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.deal_custom_field_data (
   id BIGINT NOT NULL COMMENT 'Custom field value ID.',
-  created_timestamp TIMESTAMPNTZ COMMENT 'When the custom field value was created.',
+  created_timestamp TIMESTAMPTZ COMMENT 'When the custom field value was created.',
   custom_field_currency_type VARCHAR COMMENT 'Currency code used in the field value.',
   custom_field_currency_value DOUBLE COMMENT 'Monetary amount stored for the field.',
-  custom_field_date_value TIMESTAMPNTZ COMMENT 'Date value stored for the field.',
+  custom_field_date_value TIMESTAMPTZ COMMENT 'Date value stored for the field.',
   custom_field_id BIGINT COMMENT 'ID of the custom field metadata.',
   custom_field_number_value DOUBLE COMMENT 'Numeric value stored for the field.',
   custom_field_text_blob VARCHAR COMMENT 'Long text content stored for the field.',
   custom_field_text_value VARCHAR COMMENT 'Text value stored for the field.',
   deal_custom_field_metum BIGINT COMMENT 'Alias name of the custom field.',
   deal_id BIGINT COMMENT 'ID of the deal the value belongs to.',
-  updated_timestamp TIMESTAMPNTZ COMMENT 'When the custom field value was last updated.',
+  updated_timestamp TIMESTAMPTZ COMMENT 'When the custom field value was last updated.',
   PRIMARY KEY (id)
 )
 COMMENT='Deal custom field values in ActiveCampaign.';
@@ -475,7 +475,7 @@ COMMENT='Deal custom field values in ActiveCampaign.';
 CREATE TABLE IF NOT EXISTS activecampaign.deal_custom_field_meta (
   id BIGINT NOT NULL COMMENT 'Custom field ID.',
   created_by BIGINT COMMENT 'User who created the field.',
-  created_timestamp TIMESTAMPNTZ COMMENT 'When the field was created.',
+  created_timestamp TIMESTAMPTZ COMMENT 'When the field was created.',
   display_order BIGINT COMMENT 'Order for displaying the field on Manage Fields page and deal profiles',
   field_default VARCHAR COMMENT 'Default value of the field',
   field_default_currency VARCHAR COMMENT 'The 3-letter currency code of the default currency for the field.',
@@ -488,38 +488,38 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_custom_field_meta (
   known_field_id BIGINT COMMENT 'Identifier when the field maps to a predefined field.',
   personalization VARCHAR COMMENT 'Personalization tag for using the field in messages.',
   updated_by BIGINT COMMENT 'User who last updated the field.',
-  updated_timestamp TIMESTAMPNTZ COMMENT 'When the field was last updated.',
+  updated_timestamp TIMESTAMPTZ COMMENT 'When the field was last updated.',
   PRIMARY KEY (id)
 )
 COMMENT='Deal custom field metadata in ActiveCampaign.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.deal_secondary_contacts (
   id BIGINT NOT NULL COMMENT 'Association ID between deal and secondary contact.',
-  cdate TIMESTAMPNTZ COMMENT 'When the secondary contact was added.',
+  cdate TIMESTAMPTZ COMMENT 'When the secondary contact was added.',
   contact BIGINT COMMENT 'Contact\'s id',
-  created_timestamp TIMESTAMPNTZ COMMENT 'When the record was created.',
+  created_timestamp TIMESTAMPTZ COMMENT 'When the record was created.',
   deal BIGINT COMMENT 'Deal\'s id',
   role VARCHAR COMMENT 'Role of the contact on the deal.',
-  updated_timestamp TIMESTAMPNTZ COMMENT 'When the record was last updated.',
+  updated_timestamp TIMESTAMPTZ COMMENT 'When the record was last updated.',
   PRIMARY KEY (id)
 )
 COMMENT='Secondary contacts linked to deals in ActiveCampaign.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.deal_tasks (
   id BIGINT NOT NULL COMMENT 'Task ID.',
-  assigned_date TIMESTAMPNTZ COMMENT 'When the task was assigned.',
+  assigned_date TIMESTAMPTZ COMMENT 'When the task was assigned.',
   assignee BIGINT COMMENT 'The id of an user the task is assigned to',
   automation VARCHAR COMMENT 'Automation identifier associated to the task.',
-  cdate TIMESTAMPNTZ COMMENT 'When the task was created.',
-  created_utc_timestamp TIMESTAMPNTZ COMMENT 'When the task was created (UTC).',
-  donedate TIMESTAMPNTZ COMMENT 'When the task was completed.',
+  cdate TIMESTAMPTZ COMMENT 'When the task was created.',
+  created_utc_timestamp TIMESTAMPTZ COMMENT 'When the task was created (the API sends account-local time despite the name).',
+  donedate TIMESTAMPTZ COMMENT 'When the task was completed.',
   deal_tasktype BIGINT COMMENT 'The type of the task based on the available Task Types in the account',
   done_automation VARCHAR COMMENT 'Id of an automation that will be triggered when the task is completed.',
   done_by BIGINT COMMENT 'User who completed the task.',
-  done_utc_timestamp TIMESTAMPNTZ COMMENT 'When the task was completed (UTC).',
-  duedate TIMESTAMPNTZ COMMENT 'Due date of the task',
+  done_utc_timestamp TIMESTAMPTZ COMMENT 'When the task was completed (the API sends account-local time despite the name).',
+  duedate TIMESTAMPTZ COMMENT 'Due date of the task',
   duration DOUBLE COMMENT 'Duration of the task.',
-  edate TIMESTAMPNTZ COMMENT 'Due date of the task.',
+  edate TIMESTAMPTZ COMMENT 'Due date of the task.',
   note VARCHAR COMMENT 'The content describing the task',
   outcome_id BIGINT COMMENT 'Outcome selected when completing the task.',
   outcome_info VARCHAR COMMENT 'Extra information about the task outcome.',
@@ -527,8 +527,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_tasks (
   relid BIGINT COMMENT 'Id of relational object',
   status BIGINT COMMENT 'Task status means complete or incomplete. 1 is complete and 0 is incomplete.',
   title VARCHAR COMMENT 'The title of the task',
-  udate TIMESTAMPNTZ COMMENT 'When the task was last updated.',
-  updated_utc_timestamp TIMESTAMPNTZ COMMENT 'When the task was last updated (UTC).',
+  udate TIMESTAMPTZ COMMENT 'When the task was last updated.',
+  updated_utc_timestamp TIMESTAMPTZ COMMENT 'When the task was last updated (the API sends account-local time despite the name).',
   "user" BIGINT COMMENT 'User responsible for the task.',
   PRIMARY KEY (id)
 )
@@ -540,8 +540,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.lists (
   analytics_source VARCHAR COMMENT 'Analytics source identifier for the list.',
   analytics_ua VARCHAR COMMENT 'Analytics user agent or tracking ID.',
   carboncopy VARCHAR COMMENT 'Comma-separated list of email addresses to send a copy of all mailings to upon send',
-  cdate TIMESTAMPNTZ COMMENT 'When the list was created.',
-  created_timestamp TIMESTAMPNTZ COMMENT 'When the list record was created.',
+  cdate TIMESTAMPTZ COMMENT 'When the list was created.',
+  created_timestamp TIMESTAMPTZ COMMENT 'When the list record was created.',
   deletestamp VARCHAR COMMENT 'Raw deletion marker for the list.',
   facebook_session VARCHAR COMMENT 'Stored Facebook session data for the list.',
   fulladdress VARCHAR COMMENT 'Full sender address text.',
@@ -575,7 +575,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.lists (
   to_name VARCHAR COMMENT 'Value used to personalize the recipient name.',
   udate VARCHAR COMMENT 'Raw update marker for the list.',
   unsubscription_notify VARCHAR COMMENT 'Comma-separated list of email addresses to notify when a subscriber unsubscribes from this list.',
-  updated_timestamp TIMESTAMPNTZ COMMENT 'When the list record was last updated.',
+  updated_timestamp TIMESTAMPTZ COMMENT 'When the list record was last updated.',
   "user" BIGINT COMMENT 'User Id of the list owner.',
   PRIMARY KEY (id)
 )
@@ -587,7 +587,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.list_contacts (
   autosync_log VARCHAR COMMENT 'Metadata from automatic sync related to the list activity.',
   campaign VARCHAR COMMENT 'Campaign ID tied to the list action.',
   contact BIGINT COMMENT 'Contact ID linked to the list record.',
-  created_timestamp TIMESTAMPNTZ COMMENT 'When the list activity was created.',
+  created_timestamp TIMESTAMPTZ COMMENT 'When the list activity was created.',
   first_name VARCHAR COMMENT 'First name captured in the activity.',
   form VARCHAR COMMENT 'Form ID used in the list action.',
   ip4_sub VARCHAR COMMENT 'IPv4 address used when subscribing.',
@@ -597,14 +597,14 @@ CREATE TABLE IF NOT EXISTS activecampaign.list_contacts (
   list BIGINT COMMENT 'List ID related to the contact action.',
   message VARCHAR COMMENT 'Message text tied to the list activity.',
   responder BIGINT COMMENT 'Flag indicating the action came from an auto-responder.',
-  sdate TIMESTAMPNTZ COMMENT 'Date recorded for the list action.',
+  sdate TIMESTAMPTZ COMMENT 'Date recorded for the list action.',
   seriesid BIGINT COMMENT 'Identifier for the list automation series.',
   status BIGINT COMMENT 'Status in the list: 0 unconfirmed, 1 subscribed, 2 unsubscribed, 3 bounced.',
   sync BIGINT COMMENT 'Flag indicating if the activity came from a sync.',
-  udate TIMESTAMPNTZ COMMENT 'When the record was last updated.',
+  udate TIMESTAMPTZ COMMENT 'When the record was last updated.',
   unsubreason VARCHAR COMMENT 'Reason provided for unsubscribing.',
   unsubscribe_automation VARCHAR COMMENT 'Automation triggered on unsubscribe.',
-  updated_timestamp TIMESTAMPNTZ COMMENT 'When the activity record was last updated.',
+  updated_timestamp TIMESTAMPTZ COMMENT 'When the activity record was last updated.',
   PRIMARY KEY (id)
 )
 COMMENT='Associations between contacts and lists in ActiveCampaign.';
@@ -614,13 +614,13 @@ CREATE TABLE IF NOT EXISTS activecampaign.pipelines (
   allgroups BIGINT COMMENT 'Flag for visibility to all groups (1 true, 0 false).',
   allusers BIGINT COMMENT 'Flag for visibility to all users (1 true, 0 false).',
   autoassign BIGINT COMMENT 'Auto-assign setting for deals in this pipeline.',
-  cdate TIMESTAMPNTZ COMMENT 'When the pipeline was created.',
+  cdate TIMESTAMPTZ COMMENT 'When the pipeline was created.',
   currency VARCHAR COMMENT 'Currency code used in the pipeline.',
   source VARCHAR COMMENT 'Field shown in card region 4.',
   stages VARCHAR COMMENT 'Field shown in card region 5.',
   title VARCHAR COMMENT 'Title of the pipeline.',
-  udate TIMESTAMPNTZ COMMENT 'When the pipeline was last updated.',
-  win_probability_initialize_date TIMESTAMPNTZ COMMENT 'When win probability calculations were initialized for the pipeline.',
+  udate TIMESTAMPTZ COMMENT 'When the pipeline was last updated.',
+  win_probability_initialize_date TIMESTAMPTZ COMMENT 'When win probability calculations were initialized for the pipeline.',
   PRIMARY KEY (id)
 )
 COMMENT='Deal pipelines configured in ActiveCampaign.';
@@ -633,12 +633,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_stages (
   card_region3 VARCHAR COMMENT 'Field shown in card region 3.',
   card_region4 VARCHAR COMMENT 'Field shown in card region 4.',
   card_region5 VARCHAR COMMENT 'Field shown in card region 5.',
-  cdate TIMESTAMPNTZ COMMENT 'When the stage was created.',
+  cdate TIMESTAMPTZ COMMENT 'When the stage was created.',
   color VARCHAR COMMENT 'Hex color used to display the stage.',
   deal_order VARCHAR COMMENT 'Default ordering of deals inside the stage.',
   "order" BIGINT COMMENT 'Position of the stage within the pipeline.',
   title VARCHAR COMMENT 'Title of the stage.',
-  udate TIMESTAMPNTZ COMMENT 'When the stage was last updated.',
+  udate TIMESTAMPTZ COMMENT 'When the stage was last updated.',
   width BIGINT COMMENT 'Column width for the stage in the board view.',
   PRIMARY KEY (id)
 )
@@ -646,9 +646,9 @@ COMMENT='Deal stages within each pipeline.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.scores (
   id BIGINT NOT NULL COMMENT 'Score ID.',
-  cdate TIMESTAMPNTZ COMMENT 'When the score was created.',
+  cdate TIMESTAMPTZ COMMENT 'When the score was created.',
   descript VARCHAR COMMENT 'Description of the score.',
-  mdate TIMESTAMPNTZ COMMENT 'When the score was last modified.',
+  mdate TIMESTAMPTZ COMMENT 'When the score was last modified.',
   name VARCHAR COMMENT 'Score name',
   reltype VARCHAR COMMENT 'Entity type the score applies to (contact or deal).',
   status BIGINT COMMENT 'Status of the score (1 active, 0 inactive).',
@@ -659,28 +659,28 @@ COMMENT='Scoring configurations applied to contacts or deals in ActiveCampaign.'
 CREATE TABLE IF NOT EXISTS activecampaign.task_outcomes (
   id BIGINT NOT NULL COMMENT 'Outcome id',
   created_by BIGINT COMMENT 'User who created the outcome.',
-  created_utc_timestamp TIMESTAMPNTZ COMMENT 'When the outcome was created (UTC).',
+  created_utc_timestamp TIMESTAMPTZ COMMENT 'When the outcome was created (the API sends account-local time despite the name).',
   disabled BIGINT COMMENT '1 for disabled outcome, 0 for active.',
   sentiment VARCHAR COMMENT 'Outcome sentiment (POSITIVE, NEGATIVE or NEUTRAL).',
   title VARCHAR COMMENT 'Outcome title.',
   updated_by BIGINT COMMENT 'User who last updated the outcome.',
-  updated_utc_timestamp TIMESTAMPNTZ COMMENT 'When the outcome was last updated (UTC).',
+  updated_utc_timestamp TIMESTAMPTZ COMMENT 'When the outcome was last updated (the API sends account-local time despite the name).',
   PRIMARY KEY (id)
 )
 COMMENT='ActiveCampaign task outcomes with sentiment and audit details.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.task_types (
   id BIGINT NOT NULL COMMENT 'Task type id',
-  cdate TIMESTAMPNTZ COMMENT 'Datetime when the task type was created.',
+  cdate TIMESTAMPTZ COMMENT 'Datetime when the task type was created.',
   created_by BIGINT COMMENT 'ID of the user; \'0\' or None for predefined fields.',
-  created_utc_timestamp TIMESTAMPNTZ COMMENT 'Creation datetime in UTC.',
+  created_utc_timestamp TIMESTAMPTZ COMMENT 'Creation datetime in UTC.',
   defduration DOUBLE COMMENT 'Default duration for the task type.',
   display_order BIGINT COMMENT 'Order to display the task type.',
   status BIGINT COMMENT 'Status indicator for the task type.',
   title VARCHAR COMMENT 'Task type title.',
-  udate TIMESTAMPNTZ COMMENT 'Last update datetime of the task type.',
+  udate TIMESTAMPTZ COMMENT 'Last update datetime of the task type.',
   updated_by BIGINT COMMENT 'ID of the user who last updated the task type.',
-  updated_utc_timestamp TIMESTAMPNTZ COMMENT 'Update datetime in UTC.',
+  updated_utc_timestamp TIMESTAMPTZ COMMENT 'Update datetime in UTC.',
   PRIMARY KEY (id)
 )
 COMMENT='ActiveCampaign task types with metadata and audit info.';
@@ -772,7 +772,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.user_groups (
   req_approval BIGINT COMMENT 'Whether or not this group requires all campaigns to be approved',
   req_approval1st BIGINT COMMENT 'Whether or not this group requires first campaign to be approved',
   req_approval_notify VARCHAR COMMENT 'Who to notify for approval related issues (email)',
-  sdate TIMESTAMPNTZ COMMENT 'When the group was created.',
+  sdate TIMESTAMPTZ COMMENT 'When the group was created.',
   socialdata BIGINT COMMENT 'Whether or not to show social links in campaigns sent from this group',
   title VARCHAR COMMENT 'Title of the group',
   unsubscribelink BIGINT COMMENT 'Whether or not to force unsubscribe links',
@@ -783,26 +783,26 @@ COMMENT='User permission groups in ActiveCampaign.';
 CREATE TABLE IF NOT EXISTS activecampaign.users (
   id BIGINT NOT NULL COMMENT 'User ID.',
   username VARCHAR COMMENT 'Username',
-  cdate TIMESTAMPNTZ COMMENT 'When the user account was created.',
+  cdate TIMESTAMPTZ COMMENT 'When the user account was created.',
   email VARCHAR COMMENT 'Email address',
   first_name VARCHAR COMMENT 'First name',
   lang VARCHAR COMMENT 'Preferred language of the user.',
   last_name VARCHAR COMMENT 'Last name',
   local_zoneid VARCHAR COMMENT 'Local timezone of the user.',
   mfa_enabled BIGINT COMMENT 'Flag indicating if MFA is enabled (1) or not (0).',
-  password_updated_utc_timestamp TIMESTAMPNTZ COMMENT 'When the user password was last updated (UTC).',
+  password_updated_utc_timestamp TIMESTAMPTZ COMMENT 'When the user password was last updated (the API sends account-local time despite the name).',
   phone VARCHAR COMMENT 'Phone number of the user.',
   signature VARCHAR COMMENT 'Email signature of the user.',
-  udate TIMESTAMPNTZ COMMENT 'When the user record was last updated.',
+  udate TIMESTAMPTZ COMMENT 'When the user record was last updated.',
   PRIMARY KEY (id)
 )
 COMMENT='Users configured in ActiveCampaign.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.user_group_memberships (
   userid BIGINT NOT NULL COMMENT 'User ID replicated for the group membership.',
-  cdate TIMESTAMPNTZ COMMENT 'When the user was added to the group.',
+  cdate TIMESTAMPTZ COMMENT 'When the user was added to the group.',
   groupid BIGINT NOT NULL COMMENT 'Group id',
-  udate TIMESTAMPNTZ COMMENT 'When the membership was last updated.',
+  udate TIMESTAMPTZ COMMENT 'When the membership was last updated.',
   PRIMARY KEY (userid, groupid)
 )
 COMMENT='Groups associated to users.';
