@@ -137,7 +137,10 @@ def column_row(spec: Spec, c: Column) -> str:
     if c.references is not None:
         target = spec.stream(c.references[0])
         ref = f"[`{target.name}.{target.column(c.references[1]).name}`](#{target.name})"
-    return row((code(c.name), c.type, code(api_field), cell(c.description), ref))
+    shown = code(api_field) + "".join(f" or {code(a)}" for a in c.aliases)
+    if c.same_instant_as:
+        shown += f" (the moment {code(c.same_instant_as)} names)"
+    return row((code(c.name), c.type, shown, cell(c.description), ref))
 
 
 def views_section(spec: Spec) -> list[str]:

@@ -32,7 +32,9 @@ def check_zone(name: str) -> None:
     try:
         ZoneInfo(name)
     except (ValueError, KeyError) as exc:  # ZoneInfoNotFoundError is a KeyError
-        raise ValueError(f"unknown time zone {name!r} (an IANA name such as Europe/London)") from exc
+        raise ValueError(
+            f"unknown time zone {name!r} (an IANA name such as Europe/London)"
+        ) from exc
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,10 @@ import pytest
 from engine.api import run_spec
 from engine.coltypes import arrow_type
 from engine.destinations import Apply, make_destination
-from engine.destinations.files import JsonlDestination, ParquetDestination
+from engine.destinations.files import JsonlDestination, ParquetDestination, table_entry
 from engine.errors import ConfigError, LoadError
 from engine.spec import Column, Replication, Stream
-from engine.state import StateRow
+from engine.state import FORMAT, StateRow
 from sandbox import Sandbox
 
 SPEC = str(Path(__file__).resolve().parent.parent / "specs" / "activecampaign.yaml")
@@ -311,6 +311,82 @@ def test_empty_increment_writes_no_file_but_empty_snapshot_does(tmp_path: Path) 
         ("r3", "full", 0, True),
     ]
     assert pq.read_table(tmp_path / files[1]["path"]).num_rows == 0
+
+
+def test_parquet_timestamps_are_utc_adjusted_instants(tmp_path: Path) -> None:
+    dest = ParquetDestination(str(tmp_path))
+    dest.connect()
+    try:
+        dest.prepare(PEOPLE)
+        dest.stage(PEOPLE, batch([row(1, "one", T1)], 0))
+        dest.commit([Apply(PEOPLE, "replace")], [new_state("r1")])
+    finally:
+        dest.close()
+    [entry] = load(tmp_path, "_acx_manifest.json")["tables"]["people"]["files"]
+    assert (entry["format"], entry["timezone"]) == (FORMAT, "America/New_York")
+    path = tmp_path / entry["path"]
+    assert pq.read_schema(path).field("at").type == pa.timestamp("us", tz="UTC")
+    logical = json.loads(pq.ParquetFile(path).schema.column(5).logical_type.to_json())
+    assert (logical["Type"], logical["isAdjustedToUTC"]) == ("Timestamp", True)
+    [at] = pq.read_table(path).column("at").to_pylist()
+    assert at == T1.replace(tzinfo=timezone.utc)
+
+
+def new_state(run_id: str) -> StateRow:
+    columns = tuple(c.name for c in PEOPLE.columns)
+    at = datetime.now(timezone.utc)
+    return StateRow("people", SAVEPOINT, "full", 1, run_id, at, "America/New_York", FORMAT, columns)
+
+
+def old_folder(root: Path) -> None:
+    """A folder as an earlier tool left it: a current Parquet file whose timestamps carry no
+    zone, a manifest entry without `format`, a state row without the new keys."""
+    (root / "people").mkdir(parents=True)
+    rows = batch([row(1, "old", T1), row(2, "gone", T2)], 0).drop_columns(["_acx_seq"])
+    naive = rows.set_column(5, "at", rows["at"].cast(pa.timestamp("us")))
+    pq.write_table(naive, root / "people" / "20240302T000000Z_old.parquet")
+    entry = table_entry(PEOPLE, None)
+    entry["files"] = [
+        {"path": "people/20240302T000000Z_old.parquet", "run_id": "old", "mode": "full",
+         "rows": 2, "savepoint": "2024-03-02T08:30:00+00:00", "written_at": "2024-03-02T09:00:00+00:00",
+         "current": True}
+    ]  # fmt: skip
+    manifest = {"acx_manifest": 1, "format": "parquet", "tables": {"people": entry}}
+    (root / "_acx_manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    old = state_row("old", SAVEPOINT).as_record()
+    old = {k: v for k, v in old.items() if k not in ("timezone", "format", "columns")}
+    (root / "_acx_state.json").write_text(json.dumps({"acx_state": 1, "streams": {"people": old}}))
+
+
+def test_zone_less_parquet_of_an_earlier_tool_is_replaced_by_a_utc_snapshot(
+    tmp_path: Path,
+) -> None:
+    old_folder(tmp_path)
+    dest = ParquetDestination(str(tmp_path))
+    dest.connect()
+    try:
+        old = dest.read_state()["people"]
+        assert (old.run_id, old.timezone, old.format, old.columns) == ("old", None, None, None)
+        dest.prepare(PEOPLE)
+        assert dest.legacy_columns(PEOPLE) == ("at",)
+        dest.stage(PEOPLE, batch([row(1, "new", T2)], 0))
+        with pytest.raises(LoadError, match=r"zone-less type .*\(at\)"):
+            dest.commit([Apply(PEOPLE, "merge")], [new_state("r1")])
+        dest.commit([Apply(PEOPLE, "replace", migrate=("at",))], [new_state("r1")])
+        assert dest.legacy_columns(PEOPLE) == ()
+        assert dest.read_state()["people"].format == FORMAT
+        dest.prepare(PEOPLE)  # the current file is this acx's now
+        assert dest.legacy_columns(PEOPLE) == ()
+    finally:
+        dest.close()
+    old_file, new_file = load(tmp_path, "_acx_manifest.json")["tables"]["people"]["files"]
+    assert not old_file["current"] and new_file["current"] and new_file["format"] == FORMAT
+    table = pq.read_table(tmp_path / new_file["path"])
+    assert table.schema.field("at").type == pa.timestamp("us", tz="UTC")
+    assert table.column("at").to_pylist() == [T2.replace(tzinfo=timezone.utc)]
+    state = load(tmp_path, "_acx_state.json")["streams"]["people"]
+    assert state["timezone"] == "America/New_York" and state["format"] == FORMAT
+    assert state["columns"] == [c.name for c in PEOPLE.columns]
 
 
 def test_discard_and_crash_leftovers_leave_nothing(tmp_path: Path) -> None:

@@ -37,7 +37,7 @@ from engine.destinations.snowflake import (  # noqa: E402
 from engine.errors import ConfigError, LoadError  # noqa: E402
 from engine.spec import load_spec  # noqa: E402
 from engine.sqlbuild import SEQ  # noqa: E402
-from engine.state import StateRow  # noqa: E402
+from engine.state import FORMAT, StateRow  # noqa: E402
 from sandbox import Sandbox  # noqa: E402
 from tests.conftest import MINI, SPEC  # noqa: E402
 
@@ -244,7 +244,7 @@ def test_failed_group_keeps_tables_and_state(world, caplog):
 @pytest.fixture
 def mini_dest(patched, request):
     """A destination on a database of its own, named after the test."""
-    name = request.node.name.upper().removeprefix("TEST_")
+    name = re.sub(r"\W", "_", request.node.name.upper().removeprefix("TEST_"))
     env = {**ENV, "SNOWFLAKE_DATABASE": name}
     dest = SnowflakeDestination(None, SimpleNamespace(env=env, targets={}))
     dest.connect()
@@ -294,6 +294,160 @@ def test_every_type_and_variant_round_trip(mini_dest):
     assert rows[1][1] is None and rows[1][8:] == (None, None, None, None)
     # a fresh table reads back as the spec's types: no evolution, no error
     dest.prepare(stream)
+
+
+def test_timestamps_are_instants_in_timestamp_tz(mini_dest, monkeypatch):
+    dest, stream = mini_dest
+    spy = Spy()
+    spy.install(monkeypatch)
+    dest.prepare(stream)
+    assert dest.existing_columns("contacts")["UDATE"] == "TIMESTAMP_TZ"
+    dest.stage(stream, batch(stream, [ROW]))
+    [copy] = [s for s in spy.sql if s.startswith("COPY INTO")]
+    assert "$1:c5::TIMESTAMPTZ" in copy  # the Parquet field is UTC-adjusted: an instant
+    dest.commit([Apply(stream, "replace")], [StateRow("contacts", None, "full", 1, "r1", None)])
+    [(udate,)] = dest.execute("SELECT udate FROM contacts")
+    assert udate == datetime(2024, 3, 1, 10, 34, 56, 789012, timezone.utc)
+
+
+# ---- a table an earlier acx made (TIMESTAMP_NTZ, a six-column `_acx_state`), migrated
+
+OLD_TABLES = [
+    "DROP TABLE activecampaign._acx_state",
+    "CREATE TABLE activecampaign._acx_state (stream TEXT, savepoint TEXT, mode TEXT, "
+    "rows_loaded TEXT, run_id TEXT, finished_at TEXT, PRIMARY KEY (stream))",
+    "INSERT INTO activecampaign._acx_state VALUES ('contacts', '2024-03-01T10:00:00+00:00', "
+    "'incremental', '2', 'old-run', '2024-03-01T11:00:00+00:00')",
+    'CREATE TABLE activecampaign.contacts (id BIGINT NOT NULL, first_name VARCHAR, "group" '
+    "BIGINT, score DECIMAL(38, 9), data VARIANT, udate TIMESTAMP_NTZ, bounced_date DATE, "
+    "email_empty BOOLEAN, ratio DOUBLE, PRIMARY KEY (id))",
+    "INSERT INTO activecampaign.contacts (id, first_name, udate) VALUES "
+    "(1, 'old', '2024-03-01 10:00:00'), (2, 'gone', '2024-01-01 00:00:00')",
+]
+OLD_ROWS = [(1, "old", datetime(2024, 3, 1, 10)), (2, "gone", datetime(2024, 1, 1))]
+NEW_ROWS = [(1, ROW["firstName"], datetime(2024, 3, 1, 10, 34, 56, 789012, timezone.utc))]
+COLUMNS = ("id", "first_name", "group", "score", "data", "udate", "bounced_date", "email_empty")
+NEW_STATE = StateRow(
+    "contacts", None, "full", 1, "new-run", datetime(2026, 12, 1, tzinfo=timezone.utc),
+    "America/New_York", FORMAT, COLUMNS,
+)  # fmt: skip
+
+
+def emulate_swap(mp):
+    """fakesnow 0.12.1 does not parse ALTER TABLE ... SWAP WITH: run it as three renames (on
+    Snowflake it is one atomic statement)."""
+    original = FakeSnowflakeCursor.execute
+
+    def execute(cursor, command, *args, **kwargs):
+        found = re.fullmatch(r"ALTER TABLE (\S+) SWAP WITH (\S+)", command)
+        if not found:
+            return original(cursor, command, *args, **kwargs)
+        one, two = found.groups()
+        schema, _, name = one.rpartition(".")
+        for old, new in (
+            (one, f"{schema}._acx_swapping"),
+            (two, one),
+            (f"{schema}._acx_swapping", two),
+        ):
+            original(cursor, f"ALTER TABLE {old} RENAME TO {new}")
+        return cursor
+
+    mp.setattr(FakeSnowflakeCursor, "execute", execute)
+
+
+@pytest.fixture
+def old_dest(mini_dest, monkeypatch):
+    """The mini spec's destination, reconnected to tables of an earlier acx."""
+    dest, stream = mini_dest
+    for statement in OLD_TABLES:
+        dest.execute(statement)
+    dest.close()
+    dest.connect()  # adds the new `_acx_state` columns
+    emulate_swap(monkeypatch)
+    spy = Spy()
+    spy.install(monkeypatch)
+    return dest, stream, spy
+
+
+def looks(dest):
+    """The type of udate, the rows (id, first_name, udate) and the state row of contacts."""
+    kind = dest.existing_columns("contacts")["UDATE"]
+    rows = dest.execute("SELECT id, first_name, udate FROM contacts ORDER BY id")
+    return kind, [tuple(r) for r in rows], dest.read_state()["contacts"]
+
+
+def swap_tables(dest):
+    return dest.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_name LIKE '_ACX_SWAP_%'"
+    )
+
+
+def test_a_table_of_an_earlier_acx_is_built_anew_and_swapped_in(old_dest):
+    dest, stream, spy = old_dest
+    old = dest.read_state()["contacts"]
+    assert (old.run_id, old.timezone, old.format, old.columns) == ("old-run", None, None, None)
+    dest.prepare(stream)  # the zone-less column is recorded, not refused
+    assert dest.legacy_columns(stream) == ("udate",)
+    dest.stage(stream, batch(stream, [ROW]))
+    with pytest.raises(LoadError, match="zone-less type"):
+        dest.commit([Apply(stream, "merge", migrate=("udate",))], [NEW_STATE])
+    start = len(spy.sql)
+    dest.commit([Apply(stream, "replace", migrate=("udate",))], [NEW_STATE])
+    assert looks(dest) == ("TIMESTAMP_TZ", NEW_ROWS, NEW_STATE)
+    assert dest.legacy_columns(stream) == () and swap_tables(dest) == []
+    steps = [s.split(" (")[0] for s in spy.sql[start:] if not s.startswith(("SELECT", "DELETE"))]
+    assert steps == [
+        "DROP TABLE IF EXISTS activecampaign._acx_swap_contacts",
+        "CREATE TABLE IF NOT EXISTS activecampaign._acx_swap_contacts",
+        "BEGIN",
+        "INSERT INTO activecampaign._acx_swap_contacts",
+        "COMMIT",
+        "ALTER TABLE activecampaign.contacts SWAP WITH activecampaign._acx_swap_contacts",
+        "BEGIN",
+        "INSERT INTO activecampaign._acx_state",
+        "COMMIT",
+        "DROP TABLE IF EXISTS activecampaign._acx_stage_contacts",
+        "DROP TABLE IF EXISTS activecampaign._acx_swap_contacts",
+    ]
+    dest.prepare(stream)
+    assert dest.legacy_columns(stream) == ()
+
+
+@pytest.mark.parametrize(
+    ("fails", "table_is_new"),
+    [
+        pytest.param(r"^INSERT INTO activecampaign\._acx_swap_contacts", False, id="building"),
+        pytest.param(r"SWAP WITH", False, id="swapping"),
+        pytest.param(r"^INSERT INTO activecampaign\._acx_state", True, id="writing-state"),
+    ],
+)
+def test_a_failed_migration_leaves_each_table_whole_and_no_state_ahead(
+    old_dest, fails, table_is_new
+):
+    """Snowflake commits DDL at once, so the swap cannot share the state's transaction: a failure
+    before it leaves the old table and state; after it, the new table under the old state row
+    (format None), which makes the next run read the table in full and replace it again."""
+    dest, stream, spy = old_dest
+    dest.prepare(stream)
+    old_state = dest.read_state()["contacts"]
+    dest.stage(stream, batch(stream, [ROW]))
+    spy.fail = re.compile(fails)
+    with pytest.raises(LoadError):
+        dest.commit([Apply(stream, "replace", migrate=dest.legacy_columns(stream))], [NEW_STATE])
+    spy.fail = None
+    kind, rows, state = looks(dest)
+    assert state == old_state
+    if table_is_new:
+        assert (kind, rows) == ("TIMESTAMP_TZ", NEW_ROWS)
+    else:
+        assert (kind, rows) == ("TIMESTAMP_NTZ", OLD_ROWS)
+    dest.close()
+    dest.connect()  # drops what the failed migration left
+    assert swap_tables(dest) == []
+    dest.prepare(stream)  # and the next run finishes it
+    dest.stage(stream, batch(stream, [ROW]))
+    dest.commit([Apply(stream, "replace", migrate=dest.legacy_columns(stream))], [NEW_STATE])
+    assert looks(dest) == ("TIMESTAMP_TZ", NEW_ROWS, NEW_STATE)
 
 
 def test_changed_type_is_refused(mini_dest):

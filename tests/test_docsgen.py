@@ -82,7 +82,8 @@ def test_what_the_shipped_spec_says(text):
     assert (
         "| `owner` | integer | `owner` | ID of the account owner. | [`users.id`](#users) |" in text
     )
-    assert "`createdTimestamp \\|\\| created_timestamp`" in text  # a JMESPath with pipes
+    assert "| `outcome_id \\|\\| id \\|\\| _value` |" in text  # a JMESPath with pipes
+    assert "| `createdTimestamp` or `created_timestamp` |" in text  # a field with an alias
     assert '<a id="deals_with_custom_fields"></a>' in text
 
 

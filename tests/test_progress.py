@@ -93,7 +93,11 @@ def test_json_lines_carry_every_table_and_its_counts(sandbox, tmp_path):
     events = [json.loads(line) for line in err]  # every line is one JSON object
     kinds = [e["event"] for e in events]
     assert kinds[0] == "run_start" and kinds[-1] == "run_done"
-    assert set(kinds) <= TABLE_EVENTS | {"progress", "run_done"}  # no page events
+    assert set(kinds) <= TABLE_EVENTS | {"progress", "run_done", "timezone"}  # no page events
+    zone = next(e for e in events if e["event"] == "timezone")  # said before any table starts
+    assert kinds.index("timezone") < kinds.index("table_start")
+    assert zone["zone"] == "America/New_York" and zone["origin"] == "ACX_TIMEZONE"
+    assert zone["offsets_seen"] == zone["offsets_fit"] > 0 and zone["warnings"] == []
     start = events[0]
     starts = {e["table"] for e in events if e["event"] == "table_start"}
     done = {e["table"]: e for e in events if e["event"] == "table_done"}
@@ -104,6 +108,7 @@ def test_json_lines_carry_every_table_and_its_counts(sandbox, tmp_path):
             assert loaded[table] == rows, table
     assert loaded["contacts"] == 120
     final = events[-1]
+    assert final["timezone"]["pairs_agreed"] > 0 and final["timezone"]["pairs_disagreed"] == 0
     assert final["failed"] == [] and set(final["tables"]) == set(start["tables"])
     assert all(t["status"] == "ok" for t in final["tables"].values())
     assert {k: t["rows"] for k, t in final["tables"].items()} == {

@@ -726,3 +726,350 @@ def test_cli_prints_the_url_and_serves() -> None:
 def test_cli_rejects_unknown_fault_kind(capsys: pytest.CaptureFixture[str]) -> None:
     assert sandbox_main(["--port", "0", "--faults", "500,boom"]) == 2
     assert "boom" in capsys.readouterr().err
+
+
+# -- live quirks (shared/reference/real-responses.md) -------------------------------------------
+def raw(sb: Sandbox, route: str, **params: Any) -> bytes:
+    reply = call(sb, "/api/3" + route, params)
+    assert reply.status == 200, reply.body[:300]
+    return reply.body
+
+
+def aware(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def _every_row(sb: Sandbox) -> Iterator[tuple[str, dict[str, Any]]]:
+    for table in sb.tables():
+        for row in sb.expected(table):
+            yield table, row
+
+
+# (offset stamp, its zone-less or *_utc twins): the same instant written twice
+TWINS = {
+    "cdate": ("created_timestamp", "created_utc_timestamp"),
+    "udate": ("updated_timestamp", "updated_utc_timestamp"),
+    "mdate": ("updated_timestamp", "updated_utc_timestamp"),
+}
+
+
+def assert_twins_agree(sb: Sandbox, zone: str) -> int:
+    """Every record's offset stamps and their twins hold one instant; returns pairs checked."""
+    tz, pairs = ZoneInfo(zone), 0
+    for table, row in _every_row(sb):
+        for stamp, twins in TWINS.items():
+            if not isinstance(row.get(stamp), str):
+                continue
+            moment = aware(row[stamp])
+            assert moment.utcoffset() == moment.astimezone(tz).utcoffset(), (table, row[stamp])
+            for twin in twins:
+                value = row.get(twin)
+                if not isinstance(value, str):
+                    continue
+                pairs += 1
+                if table == "dealTasktypes":  # the one place *_utc_timestamp has an offset
+                    assert aware(value) == moment, (table, stamp, twin)
+                else:
+                    wall = moment.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S")
+                    assert value == wall, (table, row["id"], stamp, twin, row[stamp], value)
+    return pairs
+
+
+@pytest.mark.parametrize(
+    "zone", ["America/New_York", "Europe/London", "Australia/Sydney", "UTC", "Asia/Kolkata"]
+)
+def test_offset_stamps_and_zone_less_twins_hold_one_instant(zone: str) -> None:
+    with Sandbox(contacts=150, api_key=KEY, rate_limit=0, timezone=zone) as box:
+        for table in box.tables():
+            box.mutate(table, update=2, create=1)
+        assert assert_twins_agree(box, zone) > 1000
+        offsets = {aware(c["cdate"]).utcoffset() for c in box.expected("contacts")}
+        tz = ZoneInfo(zone)
+        assert offsets == {datetime(2026, m, 1, tzinfo=tz).utcoffset() for m in (1, 7)}
+
+
+def test_new_york_data_spans_both_offsets_over_several_dst_changes(sb: Sandbox) -> None:
+    stamps = [aware(c["cdate"]) for c in walk(sb, "/contacts", "contacts")]
+    assert {s.isoformat()[-6:] for s in stamps} == {"-04:00", "-05:00"}
+    changes = sum(a.utcoffset() != b.utcoffset() for a, b in zip(stamps, stamps[1:], strict=False))
+    assert changes >= 3
+
+
+@pytest.mark.parametrize(
+    ("zone", "fall_back"),
+    [
+        ("America/New_York", "2026-11-01T06:00:00Z"),
+        ("Europe/London", "2026-10-25T01:00:00Z"),
+        ("Australia/Sydney", "2026-04-04T16:00:00Z"),
+    ],
+)
+def test_the_dst_fall_back_hour_is_written_with_both_offsets(zone: str, fall_back: str) -> None:
+    # mutations happen one hour apart at the sandbox clock, starting one hour after "now"
+    now = aware(fall_back.replace("Z", "+00:00")) - timedelta(minutes=90)
+    with Sandbox(contacts=100, api_key=KEY, rate_limit=0, timezone=zone, now=now.isoformat()) as b:
+        b.mutate("contacts", update=[1])
+        b.mutate("contacts", update=[2])
+        rows = api(b, "/contacts", limit=2, **{"orders[id]": "ASC"})["contacts"]
+        first, second = (aware(r["udate"]) for r in rows)
+        assert second - first == timedelta(hours=1)
+        assert first.utcoffset() - second.utcoffset() == timedelta(hours=1)
+        walls = {r["udate"][:19].replace("T", " ") for r in rows}
+        assert len(walls) == 1  # the repeated wall-clock half hour
+        assert {r["updated_timestamp"] for r in rows} == walls
+        assert {r["updated_utc_timestamp"] for r in rows} == walls
+
+
+def test_utc_timestamp_fields_hold_account_local_wall_time(sb: Sandbox) -> None:
+    contact = api(sb, "/contacts", limit=1)["contacts"][0]
+    assert contact["created_utc_timestamp"] == contact["cdate"][:19].replace("T", " ")
+    assert contact["created_utc_timestamp"] == contact["created_timestamp"]
+    for task in walk(sb, "/dealTasks", "dealTasks"):
+        assert task["created_utc_timestamp"] == task["cdate"][:19].replace("T", " ")
+        assert task["updated_utc_timestamp"] == task["udate"][:19].replace("T", " ")
+        if task["donedate"]:
+            assert task["done_utc_timestamp"] == task["donedate"]
+    for outcome in api(sb, "/taskOutcomes")["taskOutcomes"]:
+        assert len(outcome["created_utc_timestamp"]) == 19  # zone-less
+    types = [t for t in api(sb, "/dealTasktypes")["dealTasktypes"] if t["cdate"]]
+    assert types and all(aware(t["created_utc_timestamp"]) == aware(t["cdate"]) for t in types)
+    assert all(aware(t["updated_utc_timestamp"]).utcoffset() is not None for t in types)
+
+
+def test_users_me_shows_a_display_zone_other_than_the_account_zone(sb: Sandbox) -> None:
+    me = api(sb, "/users/me")
+    assert set(me) == {"user"}
+    assert me["user"]["localZoneid"] == "Europe/Berlin"
+    assert sid(me["user"]["id"]) == "1"
+    users = api(sb, "/users", limit=100)["users"]
+    assert {u["localZoneid"] for u in users} == {"Europe/Berlin", "America/New_York"}
+    assert all({"mfaEnabled", "password_updated_utc_timestamp"} <= set(u) for u in users)
+    assert any(u["cdate"] is None and u["udate"] is None for u in users)
+    with Sandbox(
+        contacts=100, api_key=KEY, rate_limit=0, timezone="Asia/Kolkata", user_timezone="UTC"
+    ) as other:
+        assert api(other, "/users/me")["user"]["localZoneid"] == "UTC"
+        assert api(other, "/contacts", limit=1)["contacts"][0]["cdate"].endswith("+05:30")
+
+
+@pytest.mark.parametrize("setting", ["timezone", "user_timezone"])
+def test_unknown_zones_are_refused(setting: str) -> None:
+    with pytest.raises(ValueError, match="Mars/Olympus"):
+        Sandbox(contacts=100, **{setting: "Mars/Olympus"})
+
+
+def test_ids_and_counters_arrive_both_as_strings_and_as_numbers(fresh: Sandbox) -> None:
+    rows = list(walk(fresh, "/contacts", "contacts", **{"orders[id]": "ASC"}))
+    kinds = [type(c["id"]) for c in rows]
+    assert 0.01 < kinds.count(int) / len(kinds) < 0.12 and str in kinds
+    for c in rows:
+        assert type(c["sentcnt"]) is type(c["id"]) and type(c["orgid"]) is type(c["id"])
+    links = list(walk(fresh, "/contactTags", "contactTags"))
+    assert {type(t["tag"]) for t in links} == {int, str}
+    result = fresh.mutate("deals", update=2, create=1)
+    touched = {str(i) for i in result["updated"] + result["created"]}
+    for deal in fresh.expected("deals"):
+        if str(deal["id"]) in touched:  # as a write response echoes them
+            assert all(isinstance(deal[k], int) for k in ("id", "owner", "stage", "activitycount"))
+    again = list(walk(fresh, "/contacts", "contacts", **{"orders[id]": "ASC"}))
+    assert [c["id"] for c in again][: len(rows)] == [c["id"] for c in rows]  # deterministic
+
+
+def test_meta_total_and_currencies_follow_live_types(sb: Sandbox) -> None:
+    assert api(sb, "/tags")["meta"]["total"] == "30"
+    deals = api(sb, "/deals", limit=100, **{"orders[id]": "ASC"})
+    assert isinstance(deals["meta"]["total"], int)
+    currencies = deals["meta"]["currencies"]
+    assert set(currencies) == {d["currency"].upper() for d in deals["deals"]}
+    assert all(d["currency"] == d["currency"].lower() for d in deals["deals"])
+    eur = currencies["EUR"]
+    assert eur["currency"] == "eur" and set(eur) == {"total", "value", "currency"}
+    in_eur = [d for d in deals["deals"] if d["currency"] == "eur"]
+    assert eur["total"] == str(len(in_eur))
+    assert eur["value"] == str(sum(int(d["value"]) for d in in_eur))
+    nothing = api(sb, "/deals", **{"filters[stage]": "999"})
+    assert nothing["deals"] == [] and nothing["meta"] == {"currencies": [], "total": 0}
+    assert b'"currencies": []' in raw(sb, "/deals", **{"filters[stage]": "999"})
+    flat = api(sb, "/dealCustomFieldData", limit=5)
+    assert isinstance(flat["meta"]["total"], int) and "currencies" not in flat["meta"]
+
+
+def test_flat_deal_custom_field_data_list(sb: Sandbox) -> None:
+    rows = list(walk(sb, "/dealCustomFieldData", "dealCustomFieldData", **{"orders[id]": "ASC"}))
+    assert rows == sb.expected("/dealCustomFieldData")
+    typed = sb.expected("dealCustomFieldData")
+    assert [sid(r["id"]) for r in rows] == [sid(r["id"]) for r in typed]
+    first = rows[0]
+    assert {
+        "dealCustomFieldMetumId",
+        "dealId",
+        "customFieldId",
+        "fieldValue",
+        "originalValue",
+    } <= set(first)
+    assert all(isinstance(r["dealId"], int) and isinstance(r["customFieldId"], int) for r in rows)
+    assert any("fieldCurrency" in r for r in rows)
+    deal = first["dealId"]
+    one = api(sb, "/dealCustomFieldData", **{"filters[dealId]": deal})["dealCustomFieldData"]
+    assert one and {r["dealId"] for r in one} == {deal}
+
+
+def test_undocumented_live_fields_are_sent(sb: Sandbox) -> None:
+    present = {
+        "contacts": {
+            "created_timestamp",
+            "updated_timestamp",
+            "created_by",
+            "updated_by",
+            "email_empty",
+            "orgname",
+            "sentiment",
+            "account",
+            "customerAccount",
+            "anonymized",
+            "deleted_at",
+            "created_utc_timestamp",
+        },
+        "users": {"localZoneid", "mfaEnabled", "password_updated_utc_timestamp"},
+        "groups": {"pgReportsDeal", "pgDealExport", "pgContactResubscribe", "pg_user_add"},
+        "dealGroups": {"win_probability_initialize_date", "created_timestamp", "updated_by"},
+        "dealCustomFieldMeta": {
+            "personalization",
+            "knownFieldId",
+            "hideFieldFlag",
+            "fieldDefaultCurrency",
+        },
+        "tags": {"subscriber_count", "created_timestamp", "updated_timestamp", "created_by"},
+        "notes": {"is_draft", "created_timestamp", "updated_timestamp", "created_by"},
+        "deals": {"created_timestamp", "updated_timestamp", "created_by", "updated_by"},
+        "dealStages": {"created_timestamp", "updated_timestamp", "created_by", "updated_by"},
+    }
+    for table, fields in present.items():
+        row = api(sb, "/" + table, limit=1)[table][0]
+        assert fields <= set(row), (table, fields - set(row))
+    contact = api(sb, "/contacts", limit=1)["contacts"][0]
+    assert {"accountContacts", "automationEntryCounts"} <= set(contact["links"])
+    group = api(sb, "/groups", limit=1)["groups"][0]
+    assert sum(key.startswith("pg") for key in group) >= 12
+
+
+def test_zero_dates_on_old_records_nulls_on_new_ones(sb: Sandbox) -> None:
+    until = sb.world.zero_dates_until
+    contacts = sb.expected("contacts")
+    old = [c for c in contacts if aware(c["cdate"]).timestamp() < until]
+    new = [c for c in contacts if aware(c["cdate"]).timestamp() >= until]
+    assert old and new
+    for field, zero in (
+        ("bounced_date", "0000-00-00"),
+        ("rating_tstamp", "0000-00-00"),
+        ("deleted_at", "0000-00-00 00:00:00"),
+        ("socialdata_lastcheck", "0000-00-00 00:00:00"),
+    ):
+        assert {c[field] for c in old if not (c[field] or "1").startswith("2")} == {zero}, field
+        assert {c[field] for c in new if not (c[field] or "1").startswith("2")} == {None}, field
+    passwords = {u["password_updated_utc_timestamp"] for u in sb.expected("users")}
+    assert "0000-00-00 00:00:00" in passwords
+
+
+def test_nulls_the_documentation_does_not_announce(sb: Sandbox) -> None:
+    def some_null(table: str, *fields: str) -> None:
+        rows = sb.expected(table)
+        for field in fields:
+            assert any(r[field] is None for r in rows), (table, field)
+            assert any(r[field] is not None for r in rows) or field == "organization", field
+
+    some_null("dealStages", "cdate", "udate")
+    some_null("lists", "fulladdress", "user")
+    some_null("groups", "sdate")
+    some_null("deals", "winProbability", "winProbabilityMdate", "edate", "organization")
+    some_null("users", "cdate", "udate")
+    contacts = sb.expected("contacts")
+    assert any(c["orgid"] == "0" and c["organization"] is None for c in contacts)
+    assert all(rel["links"] == [] for rel in sb.expected("fieldRels"))
+
+
+def test_email_empty_is_false_on_lists_and_a_string_on_side_loaded_contacts(sb: Sandbox) -> None:
+    assert {c["email_empty"] for c in api(sb, "/contacts", limit=50)["contacts"]} == {False}
+    page = api(sb, "/deals", limit=20, include="contact", **{"orders[id]": "ASC"})
+    assert page["contacts"] and {c["email_empty"] for c in page["contacts"]} == {"0"}
+    wanted = {sid(d["contact"]) for d in page["deals"]}
+    assert {sid(c["id"]) for c in page["contacts"]} == wanted
+
+
+def test_bodies_escape_slashes_as_php_does(sb: Sandbox) -> None:
+    body = raw(sb, "/contacts", limit=5, include="contactTags.tag")
+    assert b"https:\\/\\/sandbox.api-us1.com\\/api\\/3\\/contacts\\/" in body
+    assert all(body[i - 1 : i] == b"\\" for i in range(len(body)) if body[i : i + 1] == b"/")
+    assert json.loads(body)["contacts"][0]["links"]["notes"].startswith("https://")
+    missing = call(sb, "/api/3/nope")
+    assert b"\\/api\\/3\\/nope" in missing.body
+
+
+def test_legacy_names_rename_the_user_group_resubscribe_flag() -> None:
+    with Sandbox(contacts=100, api_key=KEY, rate_limit=0) as new:
+        group = api(new, "/groups", limit=1)["groups"][0]
+        assert "pgContactResubscribe" in group and "pg_subscriber_resubscribe" not in group
+    with Sandbox(contacts=100, api_key=KEY, rate_limit=0, legacy_names=True) as old:
+        legacy = api(old, "/groups", limit=1)["groups"][0]
+        assert "pg_subscriber_resubscribe" in legacy and "pgContactResubscribe" not in legacy
+        assert list(legacy).index("pg_subscriber_resubscribe") == list(group).index(
+            "pgContactResubscribe"
+        )
+        assert list(legacy.values()) == list(group.values())
+
+
+def test_ignore_include_drops_side_loads_and_can_be_switched_at_run_time(fresh: Sandbox) -> None:
+    include = "contactTags.tag,contactLists,fieldValues"
+    normal = api(fresh, "/contacts", limit=10, include=include)
+    assert {"contactTags", "tags", "contactLists", "fieldValues"} <= set(normal)
+    fresh.ignore_include = True
+    dropped = api(fresh, "/contacts", limit=10, include=include)
+    assert set(dropped) == {"scoreValues", "contacts", "meta"}
+    assert "contactTags" not in dropped["contacts"][0]
+    deals = api(fresh, "/deals", limit=5, include="dealCustomFieldData")
+    assert "dealCustomFieldData" not in deals and "dealCustomFieldData" not in deals["deals"][0]
+    assert "fieldOptions" in api(fresh, "/fields")  # always sent: not an include= side-load
+    switch = call(
+        fresh, "/__sandbox/settings", method="POST", key=None, body={"ignore_include": False}
+    )
+    assert switch.status == 200 and switch.json() == {"ignore_include": False}
+    assert api(fresh, "/contacts", limit=10, include=include) == normal
+    assert call(fresh, "/__sandbox/settings", key=None).json() == {"ignore_include": False}
+    bad = call(fresh, "/__sandbox/settings", method="POST", key=None, body={"ignore": True})
+    assert bad.status == 400
+    with Sandbox(contacts=100, api_key=KEY, rate_limit=0, ignore_include=True) as box:
+        assert "fieldValues" not in api(box, "/contacts", include="fieldValues")
+
+
+def test_every_endpoint_serves_what_expected_lists(fresh: Sandbox) -> None:
+    for table in fresh.tables():
+        fresh.mutate(table, update=1, create=1, delete=1)
+    for ep in ENDPOINTS:
+        params = {"orders[id]": "ASC"}
+        if ep.path == "/accounts":
+            params["count_deals"] = "true"
+        served = list(walk(fresh, ep.path, ep.key, **params))
+        assert served == fresh.expected(ep.path), ep.path
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"contacts": 3000},
+        {"contacts": 500, "timezone": "Australia/Sydney", "seed": 3},
+        {"contacts": 300, "timezone": "Asia/Kolkata", "legacy_names": True},
+    ],
+    ids=lambda c: f"{c['contacts']}",
+)
+def test_store_pages_match_the_dict_path_with_numbers(settings: dict[str, Any]) -> None:
+    from sandbox.config import DataConfig
+    from sandbox.world import World
+
+    world = World(DataConfig(**settings))
+    picked = 0
+    for name, store in world.stores.items():
+        ids = list(range(1, min(store.base, 1500) + 1))
+        kept, texts = store.rows_json(ids)
+        rows = store.rows(ids)
+        assert texts == [json.dumps(r, ensure_ascii=False) for r in rows], name
+        picked += sum(isinstance(r.get("id"), int) for r in rows)
+    assert picked > 100
