@@ -174,7 +174,7 @@ class Runner:
                         "as UTC and stored them without a zone"
                     )
                 added = _added_columns(s, prev)
-                if added and not self.no_backfill:
+                if added and not self.no_backfill and group.mode == "incremental":
                     reasons.append(f"{s.key} has new column(s) {', '.join(added)} to fill")
             if not reasons:
                 continue
@@ -567,17 +567,20 @@ class Runner:
         result: RunResult,
         started: float,
     ) -> None:
-        mode = "replace" if group.mode == "full" else "merge"
+        loaded = [s for s in group.members if buffers[s.key].failed is None]
+        legacy = {s.key: self.writer.legacy_columns(s) for s in loaded}
+        read_all = group.mode == "full" or result.tables[group.root.key].since is None
+        # a table still in an earlier acx's types is replaced (and migrated) by a read of it all
+        mode = "replace" if read_all and (group.mode == "full" or any(legacy.values())) else "merge"
         applies, states = [], []
         now = datetime.now(timezone.utc)
         run_id = result.run_id
-        loaded = [s for s in group.members if buffers[s.key].failed is None]
         for s in loaded:
             buf = buffers[s.key]
             parent_stage = None
             if mode == "merge" and s.fed and s.parent and s.parent.stream == s.from_:
                 parent_stage = self.spec.stream(s.parent.stream)
-            applies.append(Apply(s, mode, parent_stage, migrate=self.writer.legacy_columns(s)))
+            applies.append(Apply(s, mode, parent_stage, migrate=legacy[s.key]))
             prev = state.get(s.key)
             savepoint = buf.max_cursor
             if prev and prev.savepoint and (savepoint is None or prev.savepoint > savepoint):

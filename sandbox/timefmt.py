@@ -1,8 +1,9 @@
-"""The three timestamp styles of the API, in the account's time zone.
+"""The timestamp styles of the API, in the account's time zone.
 
 (a) ISO-8601 with the account's UTC offset (``2019-04-29T07:51:31-05:00``),
-(b) naive ``YYYY-MM-DD HH:MM:SS`` in account-local time,
-(c) naive UTC (the ``*_utc_timestamp`` fields), plus the zero dates.
+(b) naive ``YYYY-MM-DD HH:MM:SS`` in account-local time: also the ``*_utc_timestamp`` fields,
+    which live accounts fill with local wall time despite their name (real-responses.md),
+(c) naive UTC (``utc``; no served field uses it any more), plus the zero dates.
 Formatting is on the hot path (a page of contacts has ~2,500 stamps). The offset is the one
 at the start of the stamp's 15-minute (UTC) bucket; each bucket caches its local
 "YYYY-MM-DDTHH:" head and offset, so a stamp is the head plus one of 900 shared "MM:SS" tails.
@@ -115,6 +116,15 @@ class TimeFormat:
         if entry is not _SLOW:
             return entry[1] + entry[2][ts % _BUCKET]
         return self._naive(ts + (self._offsets.get(bucket) or self._offset(ts))[0])
+
+    def iso_local(self, ts: int) -> tuple[str, str]:
+        """``(self.iso(ts), self.local(ts))`` with one bucket look-up (records write both)."""
+        bucket = ts // _BUCKET
+        entry = self._local.get(bucket) or self._local_bucket(bucket)
+        if entry is not _SLOW:
+            rest = ts % _BUCKET
+            return entry[0] + entry[3][rest], entry[1] + entry[2][rest]
+        return self.iso(ts), self.local(ts)
 
     def utc(self, ts: int) -> str:
         """Style (c): naive UTC ``YYYY-MM-DD HH:MM:SS``."""

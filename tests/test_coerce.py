@@ -5,10 +5,11 @@ checked against the converters; schema, failure counts, examples and big values.
 from __future__ import annotations
 
 import math
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+import pyarrow as pa
 import pytest
 
 from engine.coerce import BULK, CONVERTERS, FAIL, Coercer, converter
@@ -274,6 +275,23 @@ def test_ten_megabyte_string_passes_through_text_intact():
 def test_default_zone_is_utc():
     table = Coercer([col("t", "timestamp")]).to_arrow([{"t": "2019-04-29 07:51:31"}])
     assert table.column("t").to_pylist() == [utc(2019, 4, 29, 7, 51, 31)]
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["2019-04-29T07:51:31-05:00", None],  # bulk: offsets
+        ["2019-01-15 10:00:00", ""],  # bulk: wall-clock times in the account zone
+        [None, "0000-00-00"],  # bulk: nothing
+        ["2019-04-29T07:51:31Z", "2019-04-29 07:51:31", 1556538691],  # value by value
+    ],
+)
+def test_every_path_gives_utc_instants(values):
+    """Each array is timestamp[us, tz=UTC] (Parquet: isAdjustedToUTC), never a wall clock."""
+    assert arrow_type("timestamp") == pa.timestamp("us", tz="UTC")
+    column = Coercer([col("t", "timestamp")], NY).to_arrow([{"t": v} for v in values])["t"]
+    assert column.type == pa.timestamp("us", tz="UTC")
+    assert all(v is None or v.utcoffset() == timedelta(0) for v in column.to_pylist())
 
 
 def test_unknown_type_names_the_valid_ones():

@@ -9,6 +9,7 @@ import uuid
 
 import duckdb
 import pytest
+from sqlglot import exp
 
 from engine.coltypes import DIALECTS
 from engine.ddl import create_table, ddl_script, render
@@ -60,6 +61,38 @@ def test_every_table_has_create_and_comments(spec, dialect, cli):
         assert out.count(comments[dialect]) >= described(spec)
 
 
+# A timestamp is a UTC instant: each dialect's zone-aware type (sqlglot renders Snowflake's
+# TIMESTAMP_TZ by its synonym TIMESTAMPTZ); MySQL has none, so its comments say UTC.
+TIMESTAMP_TYPES = {
+    "duckdb": "TIMESTAMPTZ",
+    "postgres": "TIMESTAMPTZ",
+    "snowflake": "TIMESTAMPTZ",
+    "redshift": "TIMESTAMP WITH TIME ZONE",
+    "bigquery": "TIMESTAMP",
+    "databricks": "TIMESTAMP",
+    "tsql": "DATETIMEOFFSET",
+    "mysql": "DATETIME(6)",
+    "sqlite": "TEXT",
+}
+
+
+@pytest.mark.parametrize(("dialect", "kind"), TIMESTAMP_TYPES.items())
+def test_timestamps_are_instants_and_dates_stay_dates(spec, dialect, kind):
+    contacts = spec.stream("contacts")
+    udate, bounced = contacts.column("udate"), contacts.column("bounced_date")
+    assert (udate.type, bounced.type) == ("timestamp", "date")
+    [create] = create_table(contacts, dialect)[:1]
+    defs = {d.name: d for d in create.this.expressions if isinstance(d, exp.ColumnDef)}
+    assert defs[udate.name].args["kind"].sql(dialect) == kind
+    assert defs[bounced.name].args["kind"].sql(dialect) == (
+        "TEXT" if dialect == "sqlite" else "DATE"
+    )
+    if dialect not in ("mysql", "sqlite"):
+        assert defs[udate.name].args["kind"].this == exp.DataType.Type.TIMESTAMPTZ
+    if dialect == "mysql":
+        assert "(UTC)" in defs[udate.name].sql(dialect)
+
+
 def test_bigquery_primary_keys_are_not_enforced(spec):
     sql = ddl_script(spec.streams, "bigquery")
     assert sql.count("NOT ENFORCED") == 33
@@ -81,6 +114,11 @@ def test_duckdb_executes(spec):
         "AND comment IS NOT NULL"
     ).fetchone()[0]
     assert n == described(spec)
+    kinds = con.execute(
+        "SELECT DISTINCT data_type FROM duckdb_columns() WHERE schema_name = 'activecampaign' "
+        "AND data_type LIKE 'TIMESTAMP%'"
+    ).fetchall()
+    assert kinds == [("TIMESTAMP WITH TIME ZONE",)]
 
 
 def test_sqlite_executes(spec):

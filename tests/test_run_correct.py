@@ -213,8 +213,21 @@ def test_tables_an_earlier_acx_loaded_are_read_again_in_full(sandbox, tmp_path):
     env = env_without_zone(sandbox.url)
     assert run(sandbox.url, KEY, f"duckdb:{db}", env=env)[0] == 0
     con = duckdb.connect(str(db))
-    con.execute("UPDATE _acx_state SET format = NULL, columns = NULL")
+    # as the previous acx left it: zone-less TIMESTAMP columns holding values read in the wrong
+    # zone, and a state table without the zone, format and columns
+    times = [
+        name
+        for (name,) in con.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_name = 'contacts' AND data_type LIKE 'TIMESTAMP%'"
+        ).fetchall()
+    ]
+    con.execute("SET TimeZone = 'UTC'")
+    for name in times:
+        con.execute(f'ALTER TABLE contacts ALTER "{name}" TYPE TIMESTAMP')
     con.execute("UPDATE contacts SET udate = udate + INTERVAL 5 HOUR")  # read in the wrong zone
+    for name in ("timezone", "format", "columns"):
+        con.execute(f"ALTER TABLE _acx_state DROP COLUMN {name}")
     con.close()
     code, lines = run(sandbox.url, KEY, f"duckdb:{db}", env=env)
     assert code == 0
@@ -223,6 +236,11 @@ def test_tables_an_earlier_acx_loaded_are_read_again_in_full(sandbox, tmp_path):
     with duck(db) as con:
         wrong = con.execute("SELECT count(*) FROM contacts WHERE udate <> updated_timestamp")
         assert wrong.fetchone()[0] == 0
+        kinds = con.execute(
+            "SELECT DISTINCT data_type FROM information_schema.columns "
+            "WHERE table_name = 'contacts' AND data_type LIKE 'TIMESTAMP%'"
+        ).fetchall()
+        assert kinds == [("TIMESTAMP WITH TIME ZONE",)]
         assert con.execute("SELECT count(*) FROM _acx_state WHERE format IS NULL").fetchone()[0] == 0
 
 

@@ -119,7 +119,8 @@ class SqlDestination(Destination):
     marker: ClassVar[str] = "?"  # the driver's query parameter placeholder
     # How commit's transaction changes a replaced table's zone-less timestamp columns (see
     # legacy_columns): "alter": ALTER COLUMN ... TYPE once its rows are deleted; "rebuild": drop
-    # the table and create it as the spec does (rebuild_statements).
+    # the table and create it as the spec does (rebuild_statements); "swap": the destination's
+    # own commit does it (Snowflake, where DDL cannot join a transaction).
     migration: ClassVar[str] = "alter"
 
     # ---- what each warehouse provides

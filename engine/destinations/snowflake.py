@@ -212,6 +212,7 @@ class SnowflakeDestination(SqlDestination):
     name = "snowflake"
     dialect = "snowflake"
     batch_rows = 10_000  # each batch is a Parquet file PUT to the stage: fewer, larger files
+    migration = "swap"  # built beside the table and swapped in: see commit
 
     def __init__(self, target: str | None = None, settings: Any = None) -> None:
         super().__init__()

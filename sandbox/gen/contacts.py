@@ -180,7 +180,7 @@ class ContactGen(Gen):
         vals = self.draws_for(ids, 0, planned)
         stamps = self.times_from(ids, vals, planned, remember=True)  # children ask for them
         f, w = self.fmt, self.w
-        iso, local, day = f.iso, f.local, f.day
+        iso, local, day, iso_local = f.iso, f.local, f.day, f.iso_local
         last_moment, zero_until = w.end - 1, w.zero_dates_until
         names, orgs = self._names, self._orgs
         name_of = self.peer("accounts", AccountGen).name_of
@@ -242,7 +242,7 @@ class ContactGen(Gen):
                     )
                 else:
                     adate, n = NULL, n + 1
-                udate = iso(updated)
+                udate, ustamp = iso_local(updated)
                 edate = f'"{udate}"' if vals[n] >> 11 < T60 else NULL
                 deleted_at = ZERO_TIME_Q if no_date is ZERO_Q else NULL
                 created_by = NULL if vals[n + 2] >> 11 < T70 else ONE
@@ -253,11 +253,11 @@ class ContactGen(Gen):
             except IndexError:
                 out.append(self.json_fallback(id_))
                 continue
-            cstamp, ustamp = local(created), local(updated)
+            cdate, cstamp = iso_local(created)
             account = f'"{org}"' if org else NULL
             # e-mail parts are ASCII letters, digits, dots and the domain: nothing to escape
             out.append(
-                f'{{"cdate": "{iso(created)}", "email": "{email}", "phone": "{phone_}", '
+                f'{{"cdate": "{cdate}", "email": "{email}", "phone": "{phone_}", '
                 f'"firstName": {string(first)}, "lastName": {string(last)}, "orgid": "{org}", '
                 f'"orgname": {string(name_of(org)) if org else string("")}, "segmentio_id": "", '
                 f'"bounced_hard": {hard}, "bounced_soft": {soft}, "bounced_date": {bounced_date}, '
@@ -382,7 +382,7 @@ class ContactTagGen(DistinctChildGen):
         places = self.places(ids)
         vals = self.draws_for(ids, 0, planned)
         stamps = self.child_times(places, vals, planned)
-        iso, local, distinct = self.fmt.iso, self.fmt.local, self.distinct
+        iso_local, local, distinct = self.fmt.iso_local, self.fmt.local, self.distinct
         links = self.w.links_template("contactTags", ("tag", "contact"))
         out = []
         rows = zip(ids, places, stamps, strict=True)
@@ -394,9 +394,10 @@ class ContactTagGen(DistinctChildGen):
             except IndexError:
                 out.append(self.json_fallback(id_))
                 continue
+            cdate, cstamp = iso_local(created)
             out.append(
                 f'{{"contact": "{parent}", "tag": "{distinct(parent, k)}", '
-                f'"cdate": "{iso(created)}", "created_timestamp": "{local(created)}", '
+                f'"cdate": "{cdate}", "created_timestamp": "{cstamp}", '
                 f'"updated_timestamp": "{local(updated)}", "created_by": {created_by}, '
                 f'"updated_by": {NULL if created == updated else ONE}, '
                 f'"links": {str(id_).join(links)}, "id": "{id_}"}}'
@@ -465,7 +466,7 @@ class ContactListGen(DistinctChildGen):
         vals = self.draws_for(ids, 0, planned)
         stamps = self.child_times(places, vals, planned)
         cursor = Cursor(vals)
-        iso, local, distinct = self.fmt.iso, self.fmt.local, self.distinct
+        iso_local, distinct = self.fmt.iso_local, self.distinct
         links = self.w.links_template("contactLists", CONTACT_LIST_LINKS)
         names = self.peer("contacts", ContactGen).names
         string = encode_string
@@ -479,7 +480,8 @@ class ContactListGen(DistinctChildGen):
                     form, n = NULL, n + 2
                 else:
                     form, n = f'"{1 + vals[n + 2] % 3}"', n + 3
-                sdate = f'"{iso(created)}"' if vals[n] >> 11 < T90 else NULL
+                cdate, cstamp = iso_local(created)
+                sdate = f'"{cdate}"' if vals[n] >> 11 < T90 else NULL
                 sync = ONE if vals[n + 1] >> 11 < T10 else ZERO
                 n += 2
                 if status == "2":
@@ -517,17 +519,22 @@ class ContactListGen(DistinctChildGen):
             except IndexError:
                 out.append(self.json_fallback(id_))
                 continue
+            if created == updated:
+                udate, ustamp = NULL, cstamp
+            else:
+                udate, ustamp = iso_local(updated)
+                udate = f'"{udate}"'
             out.append(
                 f'{{"contact": "{parent}", "list": "{distinct(parent, k)}", "form": {form}, '
                 f'"seriesid": "0", "sdate": {sdate}, '
-                f'"udate": {NULL if created == updated else string(iso(updated))}, '
+                f'"udate": {udate}, '
                 f'"status": "{status}", "responder": "1", "sync": {sync}, '
                 f'"unsubreason": {reason}, "campaign": {campaign}, "message": null, '
                 f'"first_name": {string(first)}, "last_name": {string(last)}, '
                 f'"ip4Sub": {ip_sub}, "sourceid": "{source}", "autosyncLog": null, '
                 f'"ip4_last": {ip_last}, "ip4Unsub": {ip_unsub}, '
-                f'"created_timestamp": "{local(created)}", '
-                f'"updated_timestamp": "{local(updated)}", '
+                f'"created_timestamp": "{cstamp}", '
+                f'"updated_timestamp": "{ustamp}", '
                 f'"created_by": null, "updated_by": null, "unsubscribeAutomation": null, '
                 f'"links": {str(id_).join(links)}, '
                 f'"id": "{id_}", "automation": {automation}}}'

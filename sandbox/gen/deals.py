@@ -187,7 +187,7 @@ class DealGen(Gen):
         stamps = self.times_from(ids, vals, planned, remember=True)  # children ask for them
         cursor = Cursor(vals)
         f, w, sizes = self.fmt, self.w, self.w.sizes
-        iso, local = f.iso, f.local
+        iso, local, iso_local = f.iso, f.local, f.iso_local
         stages_of = self.peer("dealStages", DealStageGen).stages_of
         activities = w.gens["dealActivities"].base_children
         contacts = w.gens["contacts"].count
@@ -243,12 +243,13 @@ class DealGen(Gen):
                 continue
             money[id_] = (currency, value)
             stamp = string(local(created + 30 * DAY)) if edate == "stamp" else None
-            mdate = iso(updated)
+            mdate, ustamp = iso_local(updated)
+            cdate, cstamp = iso_local(created)
             account_ = NULL if not account else f'"{account}"'
             out.append(
                 f'{{"owner": "{owner}", "contact": "{contact}", "organization": null, '
                 f'"group": "{group}", "stage": "{stage}", "title": {string(title_)}, '
-                f'"description": {description}, "percent": "0", "cdate": "{iso(created)}", '
+                f'"description": {description}, "percent": "0", "cdate": "{cdate}", '
                 f'"mdate": "{mdate}", "nextdate": {nextdate}, '
                 f'"nexttaskid": "{nexttask or "0"}", "value": "{value}", '
                 f'"currency": "{currency}", "winProbability": {NULL if win is None else win}, '
@@ -259,8 +260,8 @@ class DealGen(Gen):
                 f'"links": {str(id_).join(links)}, "id": "{id_}", '
                 f'"isDisabled": false, "account": {account_}, "customerAccount": {account_}, '
                 f'"hash": "{hash_}", "nextTask": {NULL if nexttask is None else string(nexttask)}, '
-                f'"created_timestamp": "{local(created)}", '
-                f'"updated_timestamp": "{local(updated)}", '
+                f'"created_timestamp": "{cstamp}", '
+                f'"updated_timestamp": "{ustamp}", '
                 f'"created_by": {NULL if id_ % 4 == 0 else ONE}, '
                 f'"updated_by": {NULL if created == updated else ONE}}}'
             )

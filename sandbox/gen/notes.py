@@ -61,7 +61,7 @@ class NoteGen(Gen):
         vals = self.draws_for(ids, 0, planned)
         stamps = self.times_from(ids, vals, planned)
         cursor = Cursor(vals)
-        iso, local, string = self.fmt.iso, self.fmt.local, encode_string
+        iso_local, string = self.fmt.iso_local, encode_string
         links = self.w.links_template("notes", NOTE_LINKS)
         counts = {table: self.w.gens[table].count for table, _ in RELTYPES.values()}
         users, draft = self.w.sizes.users, threshold(0.05)
@@ -89,14 +89,15 @@ class NoteGen(Gen):
                 out.append(self.json_fallback(id_))
                 continue
             by = f'"{user}"'
+            (cdate, cstamp), (mdate, ustamp) = iso_local(created), iso_local(updated)
             out.append(
                 f'{{"relid": "{relid}", "reltype": "{reltype}", "userid": "{user}", '
-                f'"is_draft": "{is_draft}", "cdate": "{iso(created)}", "mdate": "{iso(updated)}", '
+                f'"is_draft": "{is_draft}", "cdate": "{cdate}", "mdate": "{mdate}", '
                 f'"note": {string(note)}, "links": {str(id_).join(links)}, '
                 f'"id": "{id_}", "user": "{user}", '
                 f'"owner": {{"type": "{owner_type}", "id": "{relid}"}}, '
-                f'"created_timestamp": "{local(created)}", '
-                f'"updated_timestamp": "{local(updated)}", "created_by": {by}, '
+                f'"created_timestamp": "{cstamp}", '
+                f'"updated_timestamp": "{ustamp}", "created_by": {by}, '
                 f'"updated_by": {"null" if created == updated else by}}}'
             )
         return out
