@@ -160,4 +160,3 @@ def _zone(name: str) -> ZoneInfo | None:
 def zone_name(value: Any) -> str | None:
     """An IANA zone name from a hint response, or None."""
     return value if isinstance(value, str) and _zone(value) is not None else None
-

@@ -112,7 +112,7 @@ class Client:
         cap = min(policy.max_backoff_seconds, policy.backoff_seconds * 2 ** (attempt - 1))
         return cap / 2 + random.uniform(0, cap / 2)
 
-    def _prepare(self, url: str, params: Params) -> tuple[requests.PreparedRequest, dict]:
+    def _prepare(self, url: str, params: Params) -> tuple[requests.PreparedRequest, Any]:
         """The request built before its turn under the rate limit, so that the moment the limiter
         lets it go it goes out, rather than after building URL and headers under a busy GIL:
         the server counts arrivals, and a late start crowds the next ones into its window."""

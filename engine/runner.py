@@ -14,9 +14,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any
 from urllib.parse import quote
+from zoneinfo import ZoneInfo
 
 import jmespath
-from zoneinfo import ZoneInfo
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -38,7 +38,7 @@ from engine.results import RunResult, TableResult
 from engine.spec import Spec, Stream
 from engine.sqlbuild import SEQ
 from engine.state import FORMAT, StateRow, as_utc_datetime, iso, lower_bound
-from engine.twins import TwinTally, check_twins
+from engine.twins import TwinTally, check_twins, count_guesses
 from engine.writer import Writer
 from engine.zone import Evidence
 
@@ -533,6 +533,7 @@ class Runner:
             return
         columns, buf.columns, buf.pending = buf.columns, [[] for _ in buf.columns], 0
         table = buf.coercer.columns_to_arrow(columns)
+        count_guesses(buf.stream, table, columns, self.zone, buf.twins)
         del columns
         tally = result.tables[buf.stream.key]
         tally.nulls.update(buf.coercer.failures)
@@ -646,6 +647,11 @@ class Runner:
             tally.warnings.append(unseen)
         tally.drift = buf.drift.as_dict()
         twins = buf.twins
+        for column, n in sorted(twins.guessed.items()):
+            tally.warnings.append(
+                f"{n} zone-less {column} value(s) fall in an hour that a daylight-saving change "
+                "repeats; each was read as the earlier of its two instants"
+            )
         if twins.repeated:
             tally.notes.append(
                 f"{twins.repeated} zone-less timestamp(s) in an hour that daylight saving time "

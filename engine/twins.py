@@ -1,12 +1,16 @@
 """Zone-less timestamps against their offset twins (`same_instant_as`): the API often writes one
 moment twice, once zone-less in the account's zone and once with an offset. Comparing the two on
 every row checks the zone acx read the zone-less one in; in the hour a daylight-saving change
-repeats, the twin tells which of the two instants the wall-clock time meant."""
+repeats, the twin tells which of the two instants the wall-clock time meant. A zone-less value in
+that hour without a twin is read as the earlier instant, and counted: it is a guess."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -14,6 +18,7 @@ import pyarrow.compute as pc
 from engine.spec import Stream
 
 SAME_MOMENT_US = 60 * 1_000_000  # written a few seconds apart still counts as the same moment
+_OFFSET = re.compile(r"(?:Z|[+-]\d\d:?\d\d)\s*$")
 
 
 @dataclass
@@ -22,6 +27,39 @@ class TwinTally:
     disagreed: int = 0
     repeated: int = 0  # wall-clock times of a repeated hour, read as their twin's instant
     example: str | None = None
+    guessed: Counter[str] = field(default_factory=Counter)  # column -> repeated-hour guesses
+
+
+def count_guesses(
+    stream: Stream, table: pa.Table, raw: list[list[object]], zone: tzinfo, tally: TwinTally
+) -> None:
+    """Zone-less values (of columns without a twin) whose wall-clock time a daylight-saving
+    change repeats: read as the earlier instant, counted per column."""
+    for index, col in enumerate(stream.columns):
+        if col.type != "timestamp" or col.same_instant_as or col.timezone == "utc":
+            continue
+        hours = pc.floor_temporal(table[col.name], unit="hour")
+        repeated = [h for h in pc.unique(hours).to_pylist() if h is not None and _repeats(h, zone)]
+        if not repeated:
+            continue
+        rows = pc.indices_nonzero(
+            pc.fill_null(pc.is_in(hours, pa.array(repeated, hours.type)), False)
+        )
+        values = raw[index]
+        guesses = sum(
+            1
+            for i in rows.to_pylist()
+            if isinstance(values[i], str) and not _OFFSET.search(values[i])
+        )
+        if guesses:
+            tally.guessed[col.name] += guesses
+
+
+@lru_cache(maxsize=65536)
+def _repeats(instant: datetime, zone: tzinfo) -> bool:
+    """Whether the wall-clock time of this UTC instant (read as the earlier) also names a
+    later instant: the first pass through an hour the clocks go back over."""
+    return _other_reading(instant, zone) is not None
 
 
 def check_twins(stream: Stream, table: pa.Table, zone: tzinfo, tally: TwinTally) -> pa.Table:
@@ -105,7 +143,8 @@ def _example(
     i = pc.indices_nonzero(pc.fill_null(pc.and_(both, pc.invert(agree)), False))[0].as_py()
     local, exact = table[name][i].as_py(), table[twin][i].as_py()
     shown = _as_utc(local).astimezone(zone).replace(tzinfo=None)
-    return f"{name} {shown:%Y-%m-%d %H:%M:%S} vs {twin} {_as_utc(exact).astimezone(zone):%Y-%m-%d %H:%M:%S%z}"
+    other = _as_utc(exact).astimezone(zone)
+    return f"{name} {shown:%Y-%m-%d %H:%M:%S} vs {twin} {other:%Y-%m-%d %H:%M:%S%z}"
 
 
 def _as_utc(value: datetime) -> datetime:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import math
 import os
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -91,9 +91,7 @@ def test_every_cell_loads_as_the_api_meant_it(zone, tmp_path):
         assert code == 0, lines
         assert not [x for x in lines if "could not be converted" in x], lines
         records = {s.key: sb.expected(s.records) for s in spec.streams if comparable(s)}
-        referenced = {
-            str(m["messageid"]) for m in sb.expected("campaignMessages")
-        }
+        referenced = {str(m["messageid"]) for m in sb.expected("campaignMessages")}
     account = ZoneInfo(zone)
     checked = 0
     with duck(db) as con:

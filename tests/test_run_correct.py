@@ -86,7 +86,9 @@ def test_the_zone_is_found_in_accounts_elsewhere(zone, tmp_path):
         assert found == zone, zone_line(lines)
         source = {int(c["id"]): c for c in sb.expected("contacts")}
         with duck(db) as con:
-            for cid, created in con.execute("SELECT id, created_timestamp FROM contacts").fetchall():
+            for cid, created in con.execute(
+                "SELECT id, created_timestamp FROM contacts"
+            ).fetchall():
                 assert created == utc(source[cid]["created_timestamp"], zone)
 
 
@@ -108,8 +110,7 @@ def test_a_zone_that_changed_since_the_last_run_is_a_warning(sandbox, tmp_path):
     code, lines = run(sandbox.url, KEY, f"duckdb:{db}", env=env_without_zone(sandbox.url))
     assert code == 0
     assert any(
-        "previous run read zone-less timestamps in Europe/Berlin, this one in America/New_York"
-        in x
+        "previous run read zone-less timestamps in Europe/Berlin, this one in America/New_York" in x
         for x in lines
     ), lines
     with duck(db) as con:
@@ -141,7 +142,10 @@ def test_no_offsets_anywhere_reads_utc_and_says_so(sandbox, tmp_path):
 
     spec = spec_copy(tmp_path, only_zone_less)
     code, lines = run(
-        sandbox.url, KEY, f"duckdb:{tmp_path / 'a.duckdb'}", spec=spec,
+        sandbox.url,
+        KEY,
+        f"duckdb:{tmp_path / 'a.duckdb'}",
+        spec=spec,
         env=env_without_zone(sandbox.url),
     )
     assert code == 0, lines
@@ -241,7 +245,9 @@ def test_tables_an_earlier_acx_loaded_are_read_again_in_full(sandbox, tmp_path):
             "WHERE table_name = 'contacts' AND data_type LIKE 'TIMESTAMP%'"
         ).fetchall()
         assert kinds == [("TIMESTAMP WITH TIME ZONE",)]
-        assert con.execute("SELECT count(*) FROM _acx_state WHERE format IS NULL").fetchone()[0] == 0
+        assert (
+            con.execute("SELECT count(*) FROM _acx_state WHERE format IS NULL").fetchone()[0] == 0
+        )
 
 
 def test_model_tables_exactly(tmp_path):
@@ -265,6 +271,7 @@ def test_model_tables_exactly(tmp_path):
     contact_tasks = {int(t["id"]) for t in tasks if t.get("reltype") == "Subscriber"}
     deal_tasks = {int(t["id"]) for t in tasks if t.get("reltype") == "Deal"}
     with duck(db) as con:
+
         def ids(table):
             return {r for (r,) in con.execute(f"SELECT id FROM {table}").fetchall()}
 

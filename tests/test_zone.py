@@ -112,7 +112,9 @@ def test_no_offsets_anywhere_falls_back_to_the_previous_run_then_utc_with_a_warn
 
 def test_a_zone_that_changed_since_the_previous_run_is_a_warning():
     _, report = decide(None, None, evidence(NEW_YORK_YEAR), "Europe/Berlin", lambda: None)
-    assert any("previous run read zone-less timestamps in Europe/Berlin" in w for w in report.warnings)
+    assert any(
+        "previous run read zone-less timestamps in Europe/Berlin" in w for w in report.warnings
+    )
     assert report.as_dict()["previous"] == "Europe/Berlin"
 
 
@@ -153,8 +155,18 @@ def test_twins_count_agreement_and_read_the_repeated_dst_hour_as_the_twin_says()
     ny = ZoneInfo("America/New_York")
     # 2025-11-02 01:30 happens twice in New York: 05:30 UTC (EDT) and 06:30 UTC (EST).
     # The coercer reads the zone-less value as the first; row 1's twin says the second.
-    exact = [utc(2025, 1, 15, 14), utc(2025, 11, 2, 6, 30), utc(2025, 11, 2, 5, 30), utc(2025, 3, 1)]
-    local = [utc(2025, 1, 15, 14), utc(2025, 11, 2, 5, 30), utc(2025, 11, 2, 5, 30), utc(2025, 3, 2)]
+    exact = [
+        utc(2025, 1, 15, 14),
+        utc(2025, 11, 2, 6, 30),
+        utc(2025, 11, 2, 5, 30),
+        utc(2025, 3, 1),
+    ]
+    local = [
+        utc(2025, 1, 15, 14),
+        utc(2025, 11, 2, 5, 30),
+        utc(2025, 11, 2, 5, 30),
+        utc(2025, 3, 2),
+    ]
     kind = pa.timestamp("us", tz="UTC")
     table = pa.table(
         {
@@ -167,4 +179,28 @@ def test_twins_count_agreement_and_read_the_repeated_dst_hour_as_the_twin_says()
     fixed = check_twins(stream, table, ny, tally)
     assert (tally.agreed, tally.disagreed, tally.repeated) == (3, 1, 1)
     assert fixed["created_timestamp"].to_pylist()[1] == utc(2025, 11, 2, 6, 30)
-    assert tally.example == "created_timestamp 2025-03-01 19:00:00 vs cdate 2025-02-28 19:00:00-0500"
+    assert (
+        tally.example == "created_timestamp 2025-03-01 19:00:00 vs cdate 2025-02-28 19:00:00-0500"
+    )
+
+
+def test_a_zone_less_value_in_the_repeated_hour_without_a_twin_is_a_counted_guess():
+    from copy import deepcopy
+
+    from engine.coerce import Coercer
+    from engine.twins import count_guesses
+
+    data = deepcopy(SPEC)
+    data["streams"]["contacts"]["columns"]["created_timestamp"].pop("same_instant_as")
+    stream = build_spec(data, "t.yaml").stream("contacts")
+    ny = ZoneInfo("America/New_York")
+    raw = [
+        [1, 2, 3, 4],
+        ["2025-11-02T01:30:00-05:00", None, None, None],  # an offset: exact, never a guess
+        ["2025-11-02 01:30:00", "2025-11-02 01:10:00", "2025-11-03 01:30:00", None],
+    ]
+    table = Coercer(stream.columns, ny).columns_to_arrow(raw)
+    assert table["created_timestamp"][0].as_py() == utc(2025, 11, 2, 5, 30)  # the earlier one
+    tally = TwinTally()
+    count_guesses(stream, table, raw, ny, tally)
+    assert tally.guessed == {"created_timestamp": 2}
