@@ -60,6 +60,17 @@ def facts(spec: Spec, stream: Stream) -> list[tuple[str, str]]:
         out.append(("Paging", paging(stream.paging)))
     if stream.where:
         out.append(("Row filter", f"only records where {code(stream.where)}"))
+    if stream.only_referenced_by:
+        target, column = stream.only_referenced_by
+        key = stream.column(stream.primary_key[0]).name
+        ref = spec.stream(target)
+        out.append(
+            (
+                "Rows kept",
+                f"those whose {code(key)} some [`{ref.name}`](#{ref.name}) row names in "
+                f"{code(ref.column(column).name)} (read first, in the same run)",
+            )
+        )
     for j in stream.joins:
         out.append(
             (

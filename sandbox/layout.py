@@ -132,6 +132,22 @@ class Blocks:
             return block * self.size + index + 1, child - starts[index]
         raise IndexError(f"child {child} is outside 1..{self.total}")
 
+    def locate_many(self, children: Iterable[int]) -> list[tuple[int, int]]:
+        """``[self.locate(c) for c in children]``, with one look-up per run of one block."""
+        out = []
+        per_block, full, size = self.per_block, self.full, self.size
+        last, starts = -1, (0,)
+        for child in children:
+            block = min((child - 1) // per_block, full)
+            if block != last:
+                starts = self._starts.get(block) or self._block_starts(block)
+                last = block
+            index = bisect_right(starts, child) - 1
+            if not 0 <= index < len(starts) - 1:
+                raise IndexError(f"child {child} is outside 1..{self.total}")
+            out.append((block * size + index + 1, child - starts[index]))
+        return out
+
     def _block_starts(self, block: int) -> tuple[int, ...]:
         """The first child id of each parent of a block, then the end of the block."""
         starts = tuple(accumulate(self.counts(block), initial=block * self.per_block + 1))

@@ -353,8 +353,7 @@ class ChildGen(Gen):
     def places(self, ids: Sequence[int]) -> list[tuple[int, int]]:
         """(parent, index among its children) of each base id, with the parents' times and
         the memos of ``prepare_children`` ready for building those rows."""
-        locate = self.blocks.locate
-        places = [locate(i) for i in ids]
+        places = self.blocks.locate_many(ids)
         self.parent_gen.prefetch_times([parent for parent, _ in places])
         self.prepare_children(ids, places)
         return places
