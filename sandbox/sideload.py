@@ -48,6 +48,12 @@ def contacts(world: World, rows: list[Row], q: Query) -> dict[str, Any]:
     return extra
 
 
+# side-loaded contacts carry email_empty "0" where contact lists send false (real-responses.md)
+SIDELOADED_EMAIL_EMPTY = "0"
+_LISTED_EMAIL_EMPTY = '"email_empty": false'
+_SIDELOADED_EMAIL_EMPTY_JSON = '"email_empty": "0"'
+
+
 def deals(world: World, rows: list[Row], q: Query) -> dict[str, Any]:
     """``include=dealCustomFieldData``: the typed values of the deals on the page;
     ``include=contact``: their primary contacts (``contacts``)."""
@@ -60,12 +66,6 @@ def deals(world: World, rows: list[Row], q: Query) -> dict[str, Any]:
         rows_ = contacts.rows(_existing(contacts, [row.get("contact") for row in rows]))
         extra["contacts"] = [{**row, "email_empty": SIDELOADED_EMAIL_EMPTY} for row in rows_]
     return extra
-
-
-# side-loaded contacts carry email_empty "0" where contact lists send false (real-responses.md)
-SIDELOADED_EMAIL_EMPTY = "0"
-_LISTED_EMAIL_EMPTY = '"email_empty": false'
-_SIDELOADED_EMAIL_EMPTY_JSON = '"email_empty": "0"'
 
 
 def _existing(store: TableStore, refs: list[Any]) -> list[int]:

@@ -852,9 +852,31 @@ def test_users_me_shows_a_display_zone_other_than_the_account_zone(sb: Sandbox) 
 
 
 @pytest.mark.parametrize("setting", ["timezone", "user_timezone"])
-def test_unknown_zones_are_refused(setting: str) -> None:
+def test_unknown_zones_are_refused(setting: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(ValueError, match="Mars/Olympus"):
         Sandbox(contacts=100, **{setting: "Mars/Olympus"})
+    flag = "--" + setting.replace("_", "-")
+    assert sandbox_main(["--port", "0", flag, "Mars/Olympus"]) == 2
+    assert "Mars/Olympus" in capsys.readouterr().err
+
+
+def test_cli_flags_for_the_live_quirks() -> None:
+    from sandbox.cli import build_parser
+
+    args = build_parser().parse_args(
+        ["--user-timezone", "Asia/Tokyo", "--legacy-names", "--ignore-include"]
+    )
+    assert (args.user_timezone, args.legacy_names, args.ignore_include) == (
+        "Asia/Tokyo",
+        True,
+        True,
+    )
+    plain = build_parser().parse_args([])
+    assert (plain.user_timezone, plain.legacy_names, plain.ignore_include) == (
+        "Europe/Berlin",
+        False,
+        False,
+    )
 
 
 def test_ids_and_counters_arrive_both_as_strings_and_as_numbers(fresh: Sandbox) -> None:

@@ -142,6 +142,7 @@ class AccountFieldDataGen(ChildGen):
     name = "accountCustomFieldData"
     parent_table = "accounts"
     parent_field = "accountId"
+    parent_is_number = True
     block_size, per_block, cap = 4, 8, 4
     stamps: ClassVar[dict[str, str]] = {"updatedTimestamp": "local"}
     row_draws = 8

@@ -272,6 +272,7 @@ class ChildGen(Gen):
     cap: ClassVar[int] = 4
     floor: ClassVar[int] = 0
     child_lag_days: ClassVar[float] = 30.0
+    parent_is_number: ClassVar[bool] = False  # the row holds its parent id as a JSON number
 
     def __init__(self, world: World, parents: int) -> None:
         code = name_code(self.name)
@@ -364,7 +365,8 @@ class ChildGen(Gen):
     # -- relations -------------------------------------------------------------------------------
     def facet(self, id_: int, field: str) -> Any:
         if field == self.parent_field:  # filters on the parent (e.g. filters[dealId])
-            return str(self.blocks.locate(id_)[0])
+            parent = self.blocks.locate(id_)[0]
+            return parent if self.parent_is_number else str(parent)
         return super().facet(id_, field)
 
     def base_children(self, parent: int) -> Sequence[int]:
