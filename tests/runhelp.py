@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -49,6 +49,8 @@ def duck(path: Path):
 
 
 def jsonable(value: Any) -> Any:
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.astimezone(timezone.utc).isoformat()  # whatever the session's zone
     if isinstance(value, (datetime, date)):
         return value.isoformat()
     if isinstance(value, Decimal):

@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import json
 import os
+import threading
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
 import vcr
 
+from engine.client import Client
 from engine.spec import load_spec
 from tests.conftest import ROOT, SPEC
-from tests.runhelp import SANDBOX_TZ, duck, golden, run, table_rows
+from tests.runhelp import SANDBOX_TZ, duck, env_for, golden, run, table_rows
 
 CASSETTES = ROOT / "tests" / "cassettes"
 CASSETTE = CASSETTES / "full_run.yaml"
@@ -32,6 +35,27 @@ MY_VCR = vcr.VCR(
 )
 
 
+@contextmanager
+def one_at_a_time(recording: bool):
+    """While recording, requests one after another: vcrpy sends each real request with its
+    patches briefly removed (vcr.patch.force_reset), so a request another thread starts at that
+    moment would go out unrecorded. Replaying needs no such care."""
+    if not recording:
+        yield
+        return
+    lock, original = threading.Lock(), Client.get
+
+    def serial(self, *args, **kwargs):
+        with lock:
+            return original(self, *args, **kwargs)
+
+    Client.get = serial  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        Client.get = original  # type: ignore[method-assign]
+
+
 @pytest.fixture(scope="module")
 def loaded(tmp_path_factory):
     """Run every table once, from the cassette (or recording it from a fresh sandbox)."""
@@ -43,14 +67,15 @@ def loaded(tmp_path_factory):
         CASSETTE.unlink(missing_ok=True)  # "all" would otherwise append to the old recording
         sb = Sandbox(contacts=150, api_key=KEY, rate_limit=0).start()
         url = sb.url
+    env = {k: v for k, v in env_for(url, KEY).items() if k != "ACX_TIMEZONE"}  # found from data
     try:
-        with MY_VCR.use_cassette(str(CASSETTE)) as cassette:
-            code, lines = run(url, KEY, f"duckdb:{db}")
+        with MY_VCR.use_cassette(str(CASSETTE)) as cassette, one_at_a_time(RECORD):
+            code, lines = run(url, KEY, f"duckdb:{db}", env=env)
     finally:
         if RECORD:
             sb.stop()
     assert code == 0, "\n".join(lines)
-    return db, cassette
+    return db, cassette, lines
 
 
 def responses(cassette, path_suffix):
@@ -63,7 +88,7 @@ def responses(cassette, path_suffix):
 
 
 def test_every_table_has_rows(loaded):
-    db, _ = loaded
+    db, *_ = loaded
     spec = load_spec(SPEC)
     with duck(db) as con:
         counts = {
@@ -80,10 +105,21 @@ def test_the_cassette_holds_no_api_key():
     assert "Api-Token" not in text
 
 
+def test_the_zone_is_found_in_the_recorded_data(loaded):
+    *_, lines = loaded
+    summary = [x for x in lines if x.startswith("time zone: ") and "offsets" in x]
+    assert summary and summary[0].startswith(f"time zone: {SANDBOX_TZ} (found in the data; ")
+    assert not [x for x in lines if x.startswith("time zone: warning")]
+
+
 def test_row_counts_equal_the_records_the_api_returned(loaded):
-    db, cassette = loaded
-    contacts = {c["id"] for body in responses(cassette, "/contacts") for c in body["contacts"]}
-    tags = {t["id"] for body in responses(cassette, "/contacts") for t in body["contactTags"]}
+    db, cassette, _ = loaded
+    contacts = {
+        str(c["id"]) for body in responses(cassette, "/contacts") for c in body["contacts"]
+    }
+    tags = {
+        str(t["id"]) for body in responses(cassette, "/contacts") for t in body["contactTags"]
+    }
     notes = [n for body in responses(cassette, "/notes") for n in body["notes"]]
     with duck(db) as con:
         assert con.execute("SELECT count(*) FROM contacts").fetchone()[0] == len(contacts)
@@ -97,9 +133,9 @@ def test_row_counts_equal_the_records_the_api_returned(loaded):
 
 
 def test_contact_values_match_the_api_response(loaded):
-    db, cassette = loaded
+    db, cassette, _ = loaded
     zone = ZoneInfo(SANDBOX_TZ)
-    raw = {c["id"]: c for body in responses(cassette, "/contacts") for c in body["contacts"]}
+    raw = {str(c["id"]): c for body in responses(cassette, "/contacts") for c in body["contacts"]}
     with duck(db) as con:
         rows = {
             str(r[0]): r
@@ -112,12 +148,10 @@ def test_contact_values_match_the_api_response(loaded):
         row = rows[cid]
         assert row[1] == c["firstName"]
         # ISO with an offset -> the same instant in UTC
-        assert row[2] == datetime.fromisoformat(c["udate"]).astimezone(timezone.utc).replace(
-            tzinfo=None
-        )
-        # zone-less -> read in the account zone, stored in UTC
+        assert row[2] == datetime.fromisoformat(c["udate"]).astimezone(timezone.utc)
+        # zone-less -> read in the account zone (found in the data), a UTC instant
         local = datetime.fromisoformat(c["created_timestamp"]).replace(tzinfo=zone)
-        assert row[3] == local.astimezone(timezone.utc).replace(tzinfo=None)
+        assert row[3] == local.astimezone(timezone.utc)
         # zero dates are NULL; numbers in strings are integers; JSON booleans stay booleans
         if c["bounced_date"] in (None, "", "0000-00-00"):
             assert row[4] is None
@@ -126,10 +160,12 @@ def test_contact_values_match_the_api_response(loaded):
 
 
 def test_side_loaded_tags_carry_their_tags_name(loaded):
-    db, cassette = loaded
-    names = {t["id"]: t["tag"] for body in responses(cassette, "/contacts") for t in body["tags"]}
+    db, cassette, _ = loaded
+    names = {
+        str(t["id"]): t["tag"] for body in responses(cassette, "/contacts") for t in body["tags"]
+    }
     links = {
-        ct["id"]: ct["tag"]
+        str(ct["id"]): str(ct["tag"])
         for body in responses(cassette, "/contacts")
         for ct in body["contactTags"]
     }
@@ -142,8 +178,8 @@ def test_side_loaded_tags_carry_their_tags_name(loaded):
 
 
 def test_deal_quirks(loaded):
-    db, cassette = loaded
-    raw = {d["id"]: d for body in responses(cassette, "/deals") for d in body["deals"]}
+    db, cassette, _ = loaded
+    raw = {str(d["id"]): d for body in responses(cassette, "/deals") for d in body["deals"]}
     with duck(db) as con:
         for did, value, disabled, win in con.execute(
             "SELECT id, value, is_disabled, win_probability FROM deals"
@@ -157,7 +193,7 @@ def test_deal_quirks(loaded):
 @pytest.mark.parametrize("stream", [s.key for s in load_spec(SPEC).streams])
 def test_rows_match_golden(loaded, stream):
     """First rows of every table, reviewed like code (`make golden` rewrites them)."""
-    db, _ = loaded
+    db, *_ = loaded
     s = load_spec(SPEC).stream(stream)
     order = [f'"{s.column(k).name}"' for k in s.primary_key]
     with duck(db) as con:
