@@ -265,6 +265,12 @@ class Checker:
             self.add(path, "a table cannot filter itself")
         elif tcol not in self.streams[target]["columns"]:
             self.add(path, self.no_column(tcol, self.streams[target]["columns"], target))
+        elif self.streams[target].get("replication", {}).get("cursor"):
+            self.add(
+                path,
+                f"'{target}' is read incrementally (it has a cursor), so one run sees only some "
+                "of its rows: filter by a table read in full every run",
+            )
 
     def check_replication(self, at: KeyPath, s: dict[str, Any], cols: dict[str, Any]) -> None:
         rep = s.get("replication", {})

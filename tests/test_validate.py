@@ -152,6 +152,44 @@ CASES = [
         "requests_per_second: fast",
         r"source\.rate_limit\.requests_per_second: 'fast' is not of type 'number'",
     ),
+    (
+        "twin-not-a-column",
+        "udate: {type: timestamp, description: Last update.}",
+        "udate: {type: timestamp, same_instant_as: mdate, description: Last update.}",
+        r"streams\.contacts\.columns\.udate\.same_instant_as: no column 'mdate' \(did you mean 'udate'\?\)",
+    ),
+    (
+        "twin-not-a-timestamp",
+        "udate: {type: timestamp, description: Last update.}",
+        "udate: {type: timestamp, same_instant_as: bounced_date, description: Last update.}",
+        r"streams\.contacts\.columns\.udate\.same_instant_as: 'bounced_date' must be another timestamp column",
+    ),
+    (
+        "twin-on-text",
+        "firstName: {type: text, description: First name.}",
+        "firstName: {type: text, same_instant_as: udate, description: First name.}",
+        r"streams\.contacts\.columns\.firstName\.same_instant_as: 'same_instant_as' is for timestamp columns",
+    ),
+    (
+        "aliases-not-a-list",
+        "firstName: {type: text, description: First name.}",
+        "firstName: {type: text, aliases: first_name, description: First name.}",
+        r"streams\.contacts\.columns\.firstName\.aliases: 'first_name' is not of type 'array'",
+    ),
+    (
+        "referenced-by-unknown-column",
+        "    replication: {mode: full}\n    columns:\n      id: {type: integer, description: Group ID.}",
+        "    replication: {mode: full}\n    only_referenced_by: memberships.group_id\n"
+        "    columns:\n      id: {type: integer, description: Group ID.}",
+        r"streams\.groups\.only_referenced_by: no column 'group_id' in stream 'memberships' \(did you mean 'groupid'\?\)",
+    ),
+    (
+        "referenced-by-an-incremental-table",
+        "    replication: {mode: full}\n    columns:\n      id: {type: integer, description: Group ID.}",
+        "    replication: {mode: full}\n    only_referenced_by: contacts.group\n"
+        "    columns:\n      id: {type: integer, description: Group ID.}",
+        r"streams\.groups\.only_referenced_by: 'contacts' is read incrementally",
+    ),
 ]
 
 
