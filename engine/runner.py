@@ -647,10 +647,12 @@ class Runner:
             tally.warnings.append(unseen)
         tally.drift = buf.drift.as_dict()
         twins = buf.twins
-        for column, n in sorted(twins.guessed.items()):
+        if twins.guessed:
+            counts = ", ".join(f"{column} {n}" for column, n in sorted(twins.guessed.items()))
             tally.warnings.append(
-                f"{n} zone-less {column} value(s) fall in an hour that a daylight-saving change "
-                "repeats; each was read as the earlier of its two instants"
+                f"{sum(twins.guessed.values())} zone-less value(s) ({counts}) fall in an hour "
+                "that a daylight-saving change repeats; each was read as the earlier of its two "
+                "instants"
             )
         if twins.repeated:
             tally.notes.append(

@@ -41,6 +41,7 @@ def detail_lines(result: RunResult) -> list[str]:
     """The time zone, failures, warnings, what acx decided per table, and which columns had
     values nulled (with a first example)."""
     out = []
+    drifted = 0
     if result.zone is not None:
         out.append(result.zone.line())
         out.extend(f"time zone: warning: {w}" for w in result.zone.all_warnings())
@@ -51,7 +52,8 @@ def detail_lines(result: RunResult) -> list[str]:
             out.append(f"{t.key}: warning: {w}")
         extra = undeclared_line(t.drift.get("undeclared", []))
         if extra:
-            out.append(f"{t.key}: {extra} (`acx fields` prints them as spec lines)")
+            out.append(f"{t.key}: {extra}")
+            drifted += 1
         for note in t.notes:
             out.append(f"{t.key}: {note}" + (f" ({t.requests} requests)" if t.requests else ""))
         for col, n in sorted(t.nulls.items()):
@@ -60,4 +62,9 @@ def detail_lines(result: RunResult) -> list[str]:
                 f"{t.key}.{col}: {n} value(s) could not be converted and were loaded as NULL"
                 + (f" (first: {example})" if example else "")
             )
+    if drifted:
+        out.append(
+            f"{drifted} table(s) received fields the spec does not declare: `acx fields SPEC` "
+            "prints them as column lines to paste into the spec"
+        )
     return out

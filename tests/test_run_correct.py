@@ -278,3 +278,27 @@ def test_model_tables_exactly(tmp_path):
         assert ids("campaign_message_contents") == referenced
         assert ids("contact_tasks") == contact_tasks
         assert ids("deal_tasks") == deal_tasks
+
+
+def test_a_null_stays_null_and_older_field_names_are_read(tmp_path):
+    """A list's `user` is NULL where the API says null (no coalesce to `userid`); an older
+    account's `pg_subscriber_resubscribe` fills the column newer ones send as
+    `pgContactResubscribe`."""
+    from sandbox import Sandbox
+
+    db = tmp_path / "acx.duckdb"
+    with Sandbox(contacts=100, api_key=KEY, rate_limit=0, legacy_names=True) as sb:
+        env = env_without_zone(sb.url)
+        code, lines = run(sb.url, KEY, f"duckdb:{db}", env=env, tables=["lists", "user_groups"])
+        assert code == 0, lines
+        lists = {int(x["id"]): x for x in sb.expected("lists")}
+        groups = {int(g["id"]): g for g in sb.expected("groups")}
+    assert any(x["user"] is None and x.get("userid") not in (None, "") for x in lists.values())
+    assert all("pgContactResubscribe" not in g for g in groups.values())
+    with duck(db) as con:
+        for lid, user in con.execute('SELECT id, "user" FROM lists').fetchall():
+            assert user == (None if lists[lid]["user"] is None else int(lists[lid]["user"]))
+        for gid, flag in con.execute(
+            "SELECT id, pg_contact_resubscribe FROM user_groups"
+        ).fetchall():
+            assert flag == int(groups[gid]["pg_subscriber_resubscribe"])
