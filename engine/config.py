@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from engine.configcheck import check, check_url, env_warnings, locate, parse_moment, zone
+from engine.configcheck import check, check_url, env_warnings, parse_moment, zone
 from engine.errors import ConfigError, ConfigFileError
 from engine.spec import Spec
+from engine.tomlsrc import locate
 from engine.yamlsrc import Located
 
 DEFAULT_CONFIG = "acx.toml"

@@ -9,7 +9,6 @@ from __future__ import annotations
 import threading
 import time
 import uuid
-from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any
@@ -34,6 +33,7 @@ from engine.paginators import read_total
 from engine.plan import Group, Plan
 from engine.process import release_memory
 from engine.records import RowBuilder
+from engine.reload import loaded_columns, previous_zone, reload_reason
 from engine.results import RunResult, TableResult
 from engine.spec import Spec, Stream
 from engine.sqlbuild import SEQ
@@ -126,7 +126,14 @@ class Runner:
         self.writer = Writer(self.dest)
         for s in [m for g in plan.groups for m in g.members]:
             self.writer.prepare(s)
-        self._reload(plan, state, result)
+        for group in plan.groups:
+            note = reload_reason(group, state, self.no_backfill)
+            if note is None:
+                continue
+            group.mode = "full"  # an incremental group becomes a full read; full ones stay
+            for s in group.members:
+                result.tables[s.key].mode = group.mode
+                result.tables[s.key].notes.append(note)
         http = ThreadPoolExecutor(self.http_workers, thread_name_prefix="acx-http")
         self.source = PageSource(self.client, http, self.ahead)
         try:
@@ -158,38 +165,10 @@ class Runner:
 
     # ---------------------------------------------------------------- before the groups
 
-    def _reload(self, plan: Plan, state: dict[str, StateRow], result: RunResult) -> None:
-        """Incremental groups whose tables must be read again in full: loaded by an earlier acx
-        (timestamps read in the wrong zone, zone-less types), or given a column since (its
-        existing rows would keep NULL there; --no-backfill leaves them)."""
-        for group in plan.groups:
-            reasons = []
-            for s in group.members:
-                prev = state.get(s.key)
-                if prev is None:
-                    continue
-                if prev.format is None and _has_time(s):
-                    reasons.append(
-                        f"{s.key} was loaded by an earlier acx, which read zone-less timestamps "
-                        "as UTC and stored them without a zone"
-                    )
-                added = _added_columns(s, prev)
-                if added and not self.no_backfill and group.mode == "incremental":
-                    reasons.append(f"{s.key} has new column(s) {', '.join(added)} to fill")
-            if not reasons:
-                continue
-            note = "re-read in full: " + "; ".join(reasons)
-            if group.mode == "incremental":
-                group.mode = "full"
-                for s in group.members:
-                    result.tables[s.key].mode = "full"
-            for s in group.members:
-                result.tables[s.key].notes.append(note)
-
     def _settle_zone(self, plan: Plan, state: dict[str, StateRow], result: RunResult) -> None:
         """Fetch the first page of every request series that does not wait for another table,
         find the zone from the offsets in them, and keep the pages for their groups."""
-        previous = _previous_zone(state)
+        previous = previous_zone(state)
         for group in plan.groups:
             self.params[group.root.key] = self._params(group, state, previous)
             if group.fan_out is None:
@@ -596,7 +575,9 @@ class Runner:
                     now,
                     timezone=getattr(self.zone, "key", None),
                     format=FORMAT,
-                    columns=_loaded_columns(s, prev, self.no_backfill),
+                    columns=loaded_columns(
+                        s, prev, self.no_backfill and group.mode == "incremental"
+                    ),
                 )
             )
             tally = result.tables[s.key]
@@ -666,32 +647,6 @@ class Runner:
             result.zone.pairs_disagreed += twins.disagreed
             if twins.example is not None and result.zone.disagreement is None:
                 result.zone.disagreement = f"{stream.key}: {twins.example}"
-
-
-def _has_time(stream: Stream) -> bool:
-    return any(c.type in ("timestamp", "date") for c in stream.columns)
-
-
-def _added_columns(stream: Stream, prev: StateRow) -> list[str]:
-    """Spec columns the table's rows were not loaded with (None: not recorded, so none)."""
-    if prev.columns is None:
-        return []
-    return [c.name for c in stream.columns if c.name not in set(prev.columns)]
-
-
-def _loaded_columns(stream: Stream, prev: StateRow | None, no_backfill: bool) -> tuple[str, ...]:
-    """The columns whose values the table's rows now hold: all of the spec's, except those
-    added and not backfilled (a later run without --no-backfill fills them)."""
-    names = tuple(c.name for c in stream.columns)
-    if no_backfill and prev is not None and prev.columns is not None:
-        held = set(prev.columns)
-        return tuple(n for n in names if n in held)
-    return names
-
-
-def _previous_zone(state: dict[str, StateRow]) -> str | None:
-    zones = Counter(row.timezone for row in state.values() if row.timezone)
-    return zones.most_common(1)[0][0] if zones else None
 
 
 def _ref_text(value: Any) -> str:

@@ -136,7 +136,8 @@ class Blocks:
         """``[self.locate(c) for c in children]``, with one look-up per run of one block."""
         out = []
         per_block, full, size = self.per_block, self.full, self.size
-        last, starts = -1, (0,)
+        last = -1
+        starts: tuple[int, ...] = (0,)
         for child in children:
             block = min((child - 1) // per_block, full)
             if block != last:

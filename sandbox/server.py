@@ -153,8 +153,8 @@ class Handler(BaseHTTPRequestHandler):
         for name, value in headers or ():
             self.send_header(name, value)
         # end_headers() would send the head on its own: send head and body in one write
-        self._headers_buffer.append(b"\r\n")
-        self._headers_buffer.append(body)
+        self._headers_buffer.append(b"\r\n")  # type: ignore[attr-defined]
+        self._headers_buffer.append(body)  # type: ignore[attr-defined]
         self.flush_headers()
 
     def _reset(self, status: int, body: bytes, headers: list[tuple[str, str]]) -> None:

@@ -24,7 +24,13 @@ _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 # "MM:SS" for each second of a 15-minute bucket starting at minute 0, 15, 30 or 45 of an hour
-_SLOW = ("", "", (), "", "")  # a bucket whose offset is not a whole number of quarter hours
+_SLOW: tuple[str, str, tuple[str, ...], tuple[str, ...], str] = (
+    "",
+    "",
+    (),
+    (),
+    "",
+)  # a bucket whose offset is not a whole number of quarter hours
 _TAILS = tuple(
     tuple(f"{quarter * 15 + r // 60:02d}:{r % 60:02d}" for r in range(_BUCKET))
     for quarter in range(4)
@@ -74,7 +80,7 @@ class TimeFormat:
 
     def _local_bucket(self, bucket: int) -> tuple[str, str, tuple[str, ...], tuple[str, ...], str]:
         off, suffix = self._offsets.get(bucket) or self._offset(bucket * _BUCKET)
-        entry = _SLOW
+        entry: tuple[str, str, tuple[str, ...], tuple[str, ...], str] = _SLOW
         if off % _BUCKET == 0:  # the local bucket is a quarter of an hour of one local day
             day, secs = divmod(bucket * _BUCKET + off, 86400)
             date_text = self._days.get(day) or self._date(day)

@@ -15,9 +15,10 @@ import jsonschema
 import pytest
 
 from engine.config import load_settings
-from engine.configcheck import KNOWN_ENV, key_lines, schema
+from engine.configcheck import KNOWN_ENV, schema
 from engine.errors import ConfigError
 from engine.spec import load_spec
+from engine.tomlsrc import key_lines
 from tests.conftest import ROOT, SPEC
 
 ENV = {"ACX_API_URL": "https://acme.api-us1.com", "ACX_API_KEY": "k"}

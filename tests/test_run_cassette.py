@@ -114,12 +114,8 @@ def test_the_zone_is_found_in_the_recorded_data(loaded):
 
 def test_row_counts_equal_the_records_the_api_returned(loaded):
     db, cassette, _ = loaded
-    contacts = {
-        str(c["id"]) for body in responses(cassette, "/contacts") for c in body["contacts"]
-    }
-    tags = {
-        str(t["id"]) for body in responses(cassette, "/contacts") for t in body["contactTags"]
-    }
+    contacts = {str(c["id"]) for body in responses(cassette, "/contacts") for c in body["contacts"]}
+    tags = {str(t["id"]) for body in responses(cassette, "/contacts") for t in body["contactTags"]}
     notes = [n for body in responses(cassette, "/notes") for n in body["notes"]]
     with duck(db) as con:
         assert con.execute("SELECT count(*) FROM contacts").fetchone()[0] == len(contacts)
