@@ -73,13 +73,14 @@ def check_twins(stream: Stream, table: pa.Table, zone: tzinfo, tally: TwinTally)
         pairs = pc.sum(both.cast(pa.int64())).as_py() or 0
         agreed = pc.sum(agree.cast(pa.int64())).as_py() or 0
         if agreed < pairs:
-            table, fixed = _repeated_hours(table, col.name, twin.name, both, agree, zone)
+            rows = _disagreeing(both, agree)
+            table, fixed = _repeated_hours(table, col.name, twin.name, rows, zone)
             if fixed:
                 tally.repeated += fixed
                 agreed += fixed
-                both, agree = _compare(table, col.name, twin.name)
-            if agreed < pairs and tally.example is None:
-                tally.example = _example(table, col.name, twin.name, both, agree, zone)
+                rows = _disagreeing(*_compare(table, col.name, twin.name))
+            if rows and tally.example is None:
+                tally.example = _example(table, col.name, twin.name, rows[0], zone)
         tally.agreed += agreed
         tally.disagreed += pairs - agreed
     return table
@@ -93,18 +94,16 @@ def _compare(table: pa.Table, name: str, twin: str) -> tuple[pa.ChunkedArray, pa
     return both, pc.fill_null(pc.and_(both, pc.less_equal(gap, SAME_MOMENT_US)), False)
 
 
+def _disagreeing(both: pa.ChunkedArray, agree: pa.ChunkedArray) -> list[int]:
+    """Rows where both are present and name different moments."""
+    return pc.indices_nonzero(pc.fill_null(pc.and_(both, pc.invert(agree)), False)).to_pylist()
+
+
 def _repeated_hours(
-    table: pa.Table,
-    name: str,
-    twin: str,
-    both: pa.ChunkedArray,
-    agree: pa.ChunkedArray,
-    zone: tzinfo,
+    table: pa.Table, name: str, twin: str, rows: list[int], zone: tzinfo
 ) -> tuple[pa.Table, int]:
     """Where a zone-less value lies in a repeated hour and its other reading is its twin's
     instant, take that reading."""
-    mismatched = pc.and_(both, pc.invert(agree))
-    rows = pc.indices_nonzero(pc.fill_null(mismatched, False)).to_pylist()
     values = table[name].to_pylist()
     twins = table[twin].to_pylist()
     fixed = 0
@@ -132,15 +131,8 @@ def _other_reading(value: datetime, zone: tzinfo) -> datetime | None:
     return other if value.tzinfo else other.replace(tzinfo=None)
 
 
-def _example(
-    table: pa.Table,
-    name: str,
-    twin: str,
-    both: pa.ChunkedArray,
-    agree: pa.ChunkedArray,
-    zone: tzinfo,
-) -> str:
-    i = pc.indices_nonzero(pc.fill_null(pc.and_(both, pc.invert(agree)), False))[0].as_py()
+def _example(table: pa.Table, name: str, twin: str, i: int, zone: tzinfo) -> str:
+    """The zone-less value as the API wrote it, and its twin in the same zone."""
     local, exact = table[name][i].as_py(), table[twin][i].as_py()
     shown = _as_utc(local).astimezone(zone).replace(tzinfo=None)
     other = _as_utc(exact).astimezone(zone)

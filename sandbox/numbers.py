@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .encode import encode
+from .gen.campaigns import COUNTERS as _CAMPAIGN_COUNTERS
 from .rng import key_hash, name_code
 
 Row = dict[str, Any]
@@ -32,25 +33,6 @@ _MASK = (1 << 64) - 1
 _FIB = 0x9E3779B97F4A7C15  # Fibonacci hashing: consecutive ids spread over the top bits
 _DIGITS = re.compile(r"-?[0-9]+")
 
-_CAMPAIGN_COUNTERS = (
-    "send_amt",
-    "total_amt",
-    "opens",
-    "uniqueopens",
-    "linkclicks",
-    "uniquelinkclicks",
-    "subscriberclicks",
-    "forwards",
-    "uniqueforwards",
-    "hardbounces",
-    "softbounces",
-    "unsubscribes",
-    "unsubreasons",
-    "updates",
-    "socialshares",
-    "replies",
-    "uniquereplies",
-)
 # table -> its top-level ids, foreign keys and counters (numeric strings on GET); a table not
 # listed has only ``id`` (the camelCase custom field meta sends JSON numbers already)
 NUMERIC: Mapping[str, tuple[str, ...]] = {
