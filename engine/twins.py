@@ -7,6 +7,7 @@ that hour without a twin is read as the earlier instant, and counted: it is a gu
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone, tzinfo
@@ -35,31 +36,60 @@ def count_guesses(
 ) -> None:
     """Zone-less values (of columns without a twin) whose wall-clock time a daylight-saving
     change repeats: read as the earlier instant, counted per column."""
+    passes = first_passes(zone)
+    if not passes:
+        return
     for index, col in enumerate(stream.columns):
         if col.type != "timestamp" or col.same_instant_as or col.timezone == "utc":
             continue
-        hours = pc.floor_temporal(table[col.name], unit="hour")
-        repeated = [h for h in pc.unique(hours).to_pylist() if h is not None and _repeats(h, zone)]
-        if not repeated:
+        values = table[col.name]
+        low, high = (s.as_py() for s in pc.min_max(values).values())
+        if low is None:
             continue
-        rows = pc.indices_nonzero(
-            pc.fill_null(pc.is_in(hours, pa.array(repeated, hours.type)), False)
-        )
-        values = raw[index]
-        guesses = sum(
-            1
-            for i in rows.to_pylist()
-            if isinstance(values[i], str) and not _OFFSET.search(values[i])
-        )
+        hit = None
+        for start, end in passes[max(0, bisect_left(passes, (low,)) - 1) :]:
+            if start > high:
+                break
+            inside = pc.and_(pc.greater_equal(values, start), pc.less(values, end))
+            hit = inside if hit is None else pc.or_(hit, inside)
+        if hit is None:
+            continue
+        rows = pc.indices_nonzero(pc.fill_null(hit, False)).to_pylist()
+        cells = raw[index]
+        guesses = sum(1 for i in rows if isinstance(cells[i], str) and not _OFFSET.search(cells[i]))
         if guesses:
             tally.guessed[col.name] += guesses
 
 
-@lru_cache(maxsize=65536)
-def _repeats(instant: datetime, zone: tzinfo) -> bool:
-    """Whether the wall-clock time of this UTC instant (read as the earlier) also names a
-    later instant: the first pass through an hour the clocks go back over."""
-    return _other_reading(instant, zone) is not None
+@lru_cache(maxsize=64)
+def first_passes(zone: tzinfo) -> list[tuple[datetime, datetime]]:
+    """The UTC spans [start, end) of the first pass through every wall-clock interval that a
+    change to an earlier offset repeats (the hour before clocks go back), 1970-2050: where a
+    zone-less value read as the earlier instant may have meant the later one."""
+    out = []
+    day = timedelta(days=1)
+    moment = datetime(1970, 1, 1, tzinfo=timezone.utc)
+    end = datetime(2051, 1, 1, tzinfo=timezone.utc)
+    before = moment.astimezone(zone).utcoffset()
+    while moment < end:
+        after = (moment + day).astimezone(zone).utcoffset()
+        if before is not None and after is not None and after < before:
+            change = _change_within(moment, moment + day, zone)
+            out.append((change - (before - after), change))
+        before, moment = after, moment + day
+    return out
+
+
+def _change_within(start: datetime, end: datetime, zone: tzinfo) -> datetime:
+    """The first instant (to the second) of the offset in force at `end`."""
+    target = end.astimezone(zone).utcoffset()
+    while end - start > timedelta(seconds=1):
+        middle = start + (end - start) / 2
+        if middle.astimezone(zone).utcoffset() == target:
+            end = middle
+        else:
+            start = middle
+    return end.replace(microsecond=0)
 
 
 def check_twins(stream: Stream, table: pa.Table, zone: tzinfo, tally: TwinTally) -> pa.Table:
