@@ -1,0 +1,3 @@
+"""Hostile modes: see tests/reliability/hostile/__init__.py."""
+
+from __future__ import annotations
