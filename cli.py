@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -11,6 +12,7 @@ from typing import Any
 import click
 
 from engine.errors import AcxError, ConfigError, ConfigFileError, SpecError
+from engine.interrupt import EXIT_CODE
 
 # for run, check and plan
 timezone_option = click.option(
@@ -37,6 +39,24 @@ def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         except AcxError as err:
             click.echo(f"acx: {err}", err=True)
             sys.exit(err.exit_code)
+
+    return wrapper
+
+
+def ends_at_once(func: Callable[..., Any]) -> Callable[..., Any]:
+    """A run stopped by Ctrl-C or SIGTERM (exit 130) leaves as soon as its line is printed: the
+    threads still waiting on the network are not waited for."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except SystemExit as exc:
+            if exc.code == EXIT_CODE:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(EXIT_CODE)
+            raise
 
     return wrapper
 
@@ -222,6 +242,7 @@ def dbt(spec: str, source_name: str | None, schema: str | None, output: str | No
     "them).",
 )
 @timezone_option
+@ends_at_once
 @reports_errors
 def run(
     spec: str,
@@ -386,6 +407,7 @@ def sandbox(ctx: click.Context) -> None:
     show_default=True,
     help="As for `acx run`.",
 )
+@ends_at_once
 @reports_errors
 def demo(contacts: int, dest: str, spec: str | None, log_format: str) -> None:
     """Start the sandbox on 127.0.0.1 and load every table of the spec into DuckDB."""

@@ -11,6 +11,7 @@ from engine.config import Settings, load_settings, warning_lines
 from engine.destinations import make_destination
 from engine.estimate import Estimate, estimate
 from engine.events import Emit, event, lines_to
+from engine.interrupt import StopSignal, catching_signals
 from engine.fields import DEFAULT_SAMPLE, TableFields, sample_fields
 from engine.plan import Plan, build_plan
 from engine.process import prompt_threads
@@ -56,18 +57,21 @@ def run_spec(
     reporter = make_reporter(log_format, RunInfo.of(spec, settings), echo)
     for warning in dict.fromkeys(settings.warnings):  # a JSON event in JSON logs, else a line
         reporter.emit(event("warning", message=warning))
+    stop = StopSignal()
     try:
-        result = extract(
-            spec,
-            settings,
-            plan,
-            dest,
-            batch_rows,
-            echo,
-            reporter.emit,
-            views=custom_field_views,
-            no_backfill=no_backfill,
-        )
+        with catching_signals(stop):
+            result = extract(
+                spec,
+                settings,
+                plan,
+                dest,
+                batch_rows,
+                echo,
+                reporter.emit,
+                views=custom_field_views,
+                no_backfill=no_backfill,
+                stop=stop,
+            )
     except BaseException as err:
         reporter.abort(err)
         raise
@@ -93,6 +97,7 @@ def extract(
     emit: Emit | None = None,
     views: bool = False,
     no_backfill: bool = False,
+    stop: StopSignal | None = None,
 ) -> RunResult:
     """Run the plan; `emit` receives every event (default: a line per finished table). With
     `views`, (re)create the spec's views once every group has committed."""
@@ -105,7 +110,14 @@ def extract(
     try:
         with prompt_threads(rate):
             runner = Runner(
-                spec, settings, destination, client, batch_rows, emit, no_backfill=no_backfill
+                spec,
+                settings,
+                destination,
+                client,
+                batch_rows,
+                emit,
+                no_backfill=no_backfill,
+                stop=stop,
             )
             result = runner.run(plan)
         if views:

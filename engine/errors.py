@@ -63,3 +63,10 @@ class LoadError(AcxError):
 
 class StateError(AcxError):
     """Replication state is missing, inconsistent or locked."""
+
+
+class Interrupted(AcxError):
+    """The user (Ctrl-C) or a scheduler (SIGTERM) stopped the run: nothing unfinished was
+    committed."""
+
+    exit_code = 130

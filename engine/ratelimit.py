@@ -14,6 +14,8 @@ import threading
 import time
 from collections.abc import Callable
 
+from engine.errors import Interrupted
+
 HEADROOM = 0.005  # start 0.5% under the limit: ~5 ms of slack over five requests at 5/s
 MAX_HEADROOM = 0.1
 
@@ -42,6 +44,7 @@ class RateLimiter:
         self.acquired = 0
         self.first: float | None = None
         self.last: float | None = None
+        self.closed = False
 
     @property
     def interval(self) -> float:
@@ -55,6 +58,10 @@ class RateLimiter:
             heapq.heappush(self._queue, ticket)
             self._cond.notify_all()
             while True:
+                if self.closed:
+                    self._queue.remove(ticket)
+                    heapq.heapify(self._queue)
+                    raise Interrupted("the run was stopped: no new request starts")
                 now = self._clock()
                 start = max(self._next, now - (self.burst - 1) * self.interval)
                 if self._queue[0] == ticket and start <= now:
@@ -71,6 +78,13 @@ class RateLimiter:
         self.acquired += 1
         self.first = now if self.first is None else self.first
         self.last = now
+
+    def close(self) -> None:
+        """No request starts from now on: every caller waiting, and every later one, raises
+        Interrupted (the run is stopping)."""
+        with self._cond:
+            self.closed = True
+            self._cond.notify_all()
 
     def pause(self, seconds: float) -> None:
         """No request may start for `seconds` from now (a 429's Retry-After)."""
@@ -90,10 +104,16 @@ class Unlimited:
     acquired = 0
     first: float | None = None
     last: float | None = None
+    closed = False
 
     def acquire(self, priority: int = URGENT) -> float:
+        if self.closed:
+            raise Interrupted("the run was stopped: no new request starts")
         self.acquired += 1
         return 0.0
+
+    def close(self) -> None:
+        self.closed = True
 
     def pause(self, seconds: float) -> None:
         return None

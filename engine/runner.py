@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 import time
 import uuid
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any
 from urllib.parse import quote
@@ -26,9 +26,10 @@ from engine.coerce import Coercer
 from engine.config import Settings
 from engine.destinations import Apply, Destination
 from engine.drift import FieldTally
-from engine.errors import AcxError, ApiError
+from engine.errors import AcxError, ApiError, Interrupted
 from engine.events import Emit, event
 from engine.fetch import PageSource
+from engine.interrupt import StopSignal
 from engine.paginators import read_total
 from engine.plan import Group, Plan
 from engine.process import release_memory
@@ -45,6 +46,8 @@ from engine.zone import Evidence
 # A server filter written in a zone acx does not know yet (a first run with a start date) starts
 # this much earlier: no zone is further from UTC, so nothing is missed; rows merge on the key.
 WIDEST_OFFSET = timedelta(hours=14)
+POLL = 0.1  # seconds between looks at whether the run is stopping
+STOP_GRACE = 1.0  # after a stop, how long running groups get to notice before they are left
 HINT = Ask("(time zone)")  # who asks for the display-zone hint, in messages and request counts
 
 
@@ -85,6 +88,7 @@ class Runner:
         http_workers: int = 16,
         max_groups: int = 8,
         no_backfill: bool = False,
+        stop: StopSignal | None = None,
     ) -> None:
         self.spec = spec
         self.settings = settings
@@ -105,6 +109,9 @@ class Runner:
         self.zone: tzinfo = settings.timezone or UTC
         self.params: dict[str, list[tuple[str, str]]] = {}  # per group root, for every page
         self.firsts: dict[str, Future[dict[str, Any]]] = {}  # first pages, fetched up front
+        self.stopping = False
+        if stop is not None:
+            stop.on_stop(self.stop)
 
     def run(self, plan: Plan) -> RunResult:
         started = time.monotonic()
@@ -136,17 +143,19 @@ class Runner:
                 result.tables[s.key].notes.append(note)
         http = ThreadPoolExecutor(self.http_workers, thread_name_prefix="acx-http")
         self.source = PageSource(self.client, http, self.ahead)
+        pool = ThreadPoolExecutor(
+            max(1, min(self.max_groups, len(plan.groups))), thread_name_prefix="acx-group"
+        )
         try:
             self._settle_zone(plan, state, result)
-            with ThreadPoolExecutor(
-                max(1, min(self.max_groups, len(plan.groups))), thread_name_prefix="acx-group"
-            ) as pool:
-                for future in [pool.submit(self._run_group, g, state, result) for g in plan.groups]:
-                    future.result()
+            self._wait([pool.submit(self._run_group, g, state, result) for g in plan.groups])
         finally:
             for first in self.firsts.values():
                 first.cancel()
             http.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown(wait=not self.stopping, cancel_futures=True)
+            if self.stopping:
+                self._give_up(plan, result)
             self.writer.close()
         if self.abort is not None:
             raise self.abort
@@ -162,6 +171,42 @@ class Runner:
             )
         )
         return result
+
+    # ---------------------------------------------------------------- stopping
+
+    def stop(self, reason: str) -> None:
+        """Ctrl-C or SIGTERM (from any thread): no new request starts, every group stops at its
+        next page, nothing unfinished is committed."""
+        if self.abort is None:
+            self.abort = Interrupted(f"stopped by {reason}", "nothing unfinished was committed")
+        self.stopping = True
+        self.client.limiter.close()
+
+    def _wait(self, futures: list[Future[Any]]) -> None:
+        """Wait for futures, raising the first failure; once stopping, give running ones
+        STOP_GRACE seconds to notice, then leave them (their requests may hang)."""
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, timeout=POLL, return_when=FIRST_COMPLETED)
+            for future in done:
+                future.result()
+            if self.stopping:
+                wait(pending, timeout=STOP_GRACE)
+                return
+
+    def _give_up(self, plan: Plan, result: RunResult) -> None:
+        """After a stop: the groups still running are failed and their stages dropped."""
+        for group in plan.groups:
+            if self.finished[group.root.key].is_set():
+                continue
+            for s in group.members:
+                tally = result.tables[s.key]
+                if tally.status == "pending":
+                    tally.status, tally.error = "failed", str(self.abort)
+            try:
+                self.writer.discard(group.members)
+            except AcxError:
+                pass  # the next run drops stale stages (under its lock) anyway
 
     # ---------------------------------------------------------------- before the groups
 
@@ -180,6 +225,10 @@ class Runner:
             first = self.firsts.get(group.root.key)
             if first is None:
                 continue
+            while not first.done() and not self.stopping:
+                wait([first], timeout=POLL)
+            if self.stopping:
+                raise self.abort or Interrupted("stopped")
             try:
                 body = first.result()
             except Exception:  # the group meets the same error and reports it
