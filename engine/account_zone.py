@@ -84,7 +84,10 @@ def decide(
     finding = find_zone(evidence)
     hint = None
     if explicit is None and finding is not None and len(finding.best) > 1:
-        hint = hint_lookup()
+        # zones that fit equally well: the previous run's choice, if among them, keeps the
+        # answer stable without a request; else the user's display zone
+        best = [z.key for z in finding.best]
+        hint = previous if previous in best else hint_lookup()
         finding = Finding(tuple(rank(list(finding.best), hint)), finding.fits, finding.seen)
     if explicit is not None:
         zone, origin = explicit, explicit_origin or "set by the user"

@@ -204,3 +204,9 @@ def test_a_zone_less_value_in_the_repeated_hour_without_a_twin_is_a_counted_gues
     tally = TwinTally()
     count_guesses(stream, table, raw, ny, tally)
     assert tally.guessed == {"created_timestamp": 2}
+
+
+def test_the_previous_runs_zone_breaks_a_tie_without_a_request():
+    winter = ["2025-01-15T09:00:00-05:00", "2025-02-15T09:00:00-05:00"]
+    zone, report = decide(None, None, evidence(winter), "America/Toronto", no_hint)
+    assert zone.key == "America/Toronto" and report.warnings == []
