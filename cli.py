@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import traceback
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -26,10 +27,16 @@ timezone_option = click.option(
 
 def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     """Print an AcxError as `acx: <message>` (every problem, one per line, for a SpecError or a
-    ConfigFileError) and exit."""
+    ConfigFileError) and exit. Everything the command writes to stdout and stderr passes through
+    the redactor (engine/redact.py): no line it prints, error or not, holds the API key. An
+    error acx did not foresee (a bug) prints its traceback, redacted too, and exits 1."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from engine.redact import CleanStream
+
+        streams = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = CleanStream(sys.stdout), CleanStream(sys.stderr)
         try:
             return func(*args, **kwargs)
         except (SpecError, ConfigFileError) as err:
@@ -39,6 +46,18 @@ def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         except AcxError as err:
             click.echo(f"acx: {err}", err=True)
             sys.exit(err.exit_code)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as err:
+            click.echo(traceback.format_exc().rstrip(), err=True)
+            click.echo(
+                f"acx: unexpected {type(err).__name__} (a bug in acx: please report it)", err=True
+            )
+            sys.exit(1)
+        finally:
+            for stream in (sys.stdout, sys.stderr):
+                stream.flush()
+            sys.stdout, sys.stderr = streams
 
     return wrapper
 

@@ -2,22 +2,29 @@
 on 127.0.0.1 and runs `acx` in another, as a user would.
 
     python bench/run.py            # (a) rate-limited 20k contacts, (b) unlimited 1M contacts
-    python bench/run.py a          # one scenario; also: b, memory (100k vs 1M peak RSS)
+    python bench/run.py a          # one scenario; also: b, memory (100k vs 1M peak RSS), text
 
 (a) 5 requests/second, 150 ms latency, 20k contacts: requests made against the minimum that
     `acx plan` computes, rate-limit use, wall time against the least time, 429s.
 (b) no limit, 1M contacts: rows/second into DuckDB and peak RSS of the acx process.
+(text) 1 GB of text in one table (notes of 12-36 KB, like HTML message bodies; the sandbox has
+    none so long), staged in batches of 2,000 rows and committed by the DuckDB destination under
+    acx's defaults (ACX_DUCKDB_* in the environment apply), in a process of its own: time, peak
+    RSS and the most its temporary directory held.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
+import random
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -171,7 +178,75 @@ def scenario_memory() -> None:
     print(f"(memory) peak RSS 100k -> 1M contacts: {small} MB -> {large} MB")
 
 
+def scenario_text(megabytes: int = 1_000) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        code = f"from bench.run import load_text; load_text({tmp + '/text.duckdb'!r}, {megabytes})"
+        proc = subprocess.run(
+            [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+        )
+    if proc.returncode != 0:
+        raise SystemExit(f"loading text failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
+    rows, size, seconds, peak, spill = json.loads(proc.stdout.splitlines()[-1])
+    print(f"(text) {size / 1e9:.2f} GB of text, {rows} notes of 12-36 KB, into one DuckDB table")
+    print(f"    load                 {seconds:.1f} s: {size / 1e6 / seconds:.0f} MB/s")
+    print(f"    peak RSS             {peak} MB")
+    print(f"    temporary directory  {spill} MB at most")
+
+
+def load_text(path: str, megabytes: int) -> None:
+    """The child of scenario_text: stage and commit the notes; print a JSON line of figures."""
+    from datetime import datetime, timezone
+    from resource import RUSAGE_SELF, getrusage
+
+    import pyarrow as pa
+
+    from engine.coltypes import ARROW
+    from engine.config import Settings
+    from engine.destinations import Apply
+    from engine.destinations.duckdb import DuckDBDestination
+    from engine.spec import load_spec
+    from engine.sqlbuild import SEQ
+    from engine.state import StateRow
+
+    stream = load_spec(SPEC).stream("contact_notes")
+    words = [b"<p>", b"</p>", b"Dear", b"Ana,", b"the", b"offer", b"ends", b"Friday.", b"42"]
+    corpus = b" ".join(random.Random(7).choices(words, k=1_000_000))
+    rng, spill = random.Random(1), Path(path + ".tmp")
+    most = [0]
+
+    def watch() -> None:  # the most the temporary directory holds
+        while True:
+            size = sum(p.stat().st_size for p in spill.glob("*") if p.is_file())
+            most[0] = max(most[0], size)
+            time.sleep(0.2)
+
+    threading.Thread(target=watch, daemon=True).start()
+    dest = DuckDBDestination(path, Settings(api_url="", api_key="", env=os.environ))
+    start = time.monotonic()
+    dest.connect()
+    dest.prepare(stream)
+    rows = size = 0
+    while size < megabytes * 1_000_000:
+        lengths = [rng.randrange(12_000, 36_000) for _ in range(2_000)]
+        cuts = [rng.randrange(len(corpus) - n) for n in lengths]
+        data = b"".join(corpus[c : c + n] for c, n in zip(cuts, lengths, strict=True))
+        offsets = pa.array(itertools.accumulate(lengths, initial=0), pa.int32()).buffers()[1]
+        ids = pa.array(range(rows, rows + len(lengths)), pa.int64())
+        columns = {c.name: pa.nulls(len(ids), ARROW[c.type]) for c in stream.columns}
+        columns.update(id=ids, relid=ids, reltype=pa.array(["Subscriber"] * len(ids)))
+        columns["note"] = pa.StringArray.from_buffers(len(ids), offsets, pa.py_buffer(data))
+        dest.stage(stream, pa.table({**columns, SEQ: ids}))
+        rows, size = rows + len(ids), size + len(data)
+    done = StateRow(stream.key, None, "full", rows, "bench", datetime.now(timezone.utc))
+    dest.commit([Apply(stream, "replace")], [done])
+    seconds = time.monotonic() - start
+    dest.close()
+    peak = getrusage(RUSAGE_SELF).ru_maxrss // 1024
+    print(json.dumps([rows, size, seconds, peak, most[0] // 1_000_000]))
+
+
 if __name__ == "__main__":
     which = sys.argv[1:] or ["a", "b"]
+    scenarios = {"a": scenario_a, "b": scenario_b, "memory": scenario_memory, "text": scenario_text}
     for name in which:
-        {"a": scenario_a, "b": scenario_b, "memory": scenario_memory}[name]()
+        scenarios[name]()

@@ -11,8 +11,8 @@ from engine.config import Settings, load_settings, warning_lines
 from engine.destinations import make_destination
 from engine.estimate import Estimate, estimate
 from engine.events import Emit, event, lines_to
-from engine.interrupt import StopSignal, catching_signals
 from engine.fields import DEFAULT_SAMPLE, TableFields, sample_fields
+from engine.interrupt import StopSignal, catching_signals
 from engine.plan import Plan, build_plan
 from engine.process import prompt_threads
 from engine.progress import RunInfo, make_reporter

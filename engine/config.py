@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from engine.configcheck import check, check_url, env_warnings, parse_moment, zone
+from engine.configcheck import check, check_key, check_url, env_warnings, parse_moment, zone
 from engine.errors import ConfigError, ConfigFileError
+from engine.redact import register
 from engine.spec import Spec
 from engine.tomlsrc import locate
 from engine.yamlsrc import Located
@@ -112,9 +113,12 @@ def load_settings(
             f"no account URL: set {spec.source.base_url_env} or source.api_url in {DEFAULT_CONFIG}"
         )
     name = source.get("api_key_env")
-    key = env.get(spec.source.auth_env) or (env.get(name) if name else None)
+    variable = spec.source.auth_env if env.get(spec.source.auth_env) else name
+    key = env.get(variable) if variable else None
     if not key:
         raise ConfigError(f"no API key: set {spec.source.auth_env} (Settings > Developer)")
+    register(key)  # before anything can print it, even a key about to be refused
+    check_key(key, str(variable))
     zone_info, origin = _chosen_zone(
         timezone, env, source, str(Path(config_path or DEFAULT_CONFIG))
     )

@@ -7,6 +7,7 @@ The lines come from engine/tomlsrc.py (tomllib keeps none)."""
 from __future__ import annotations
 
 import difflib
+import ipaddress
 import json
 import math
 from collections.abc import Callable, Iterator, Mapping
@@ -14,17 +15,18 @@ from datetime import date, datetime, time, timezone
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import jsonschema
+from urllib3.exceptions import LocationParseError
+from urllib3.util import parse_url
 
 from engine.errors import ConfigError, ConfigFileError
 from engine.spec import Spec
 from engine.yamlsrc import KeyPath, Located
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "config.schema.json"
-LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+KEY_CHARACTERS = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab", " ": "a space"}
 
 # Every ACX_* variable acx reads, and who reads it. Also known: the spec's own variables
 # (source.base_url.env, source.auth.env) and those acx.toml names in its *_env keys.
@@ -34,6 +36,7 @@ KNOWN_ENV: dict[str, str] = {
     "ACX_POSTGRES_DSN": "engine/destinations/postgres.py: --dest postgres",
     "ACX_POSTGRES_SCHEMA": "engine/destinations/postgres.py: --dest postgres",
     "ACX_DUCKDB_MEMORY_LIMIT": "engine/destinations/duckdb.py: --dest duckdb",
+    "ACX_DUCKDB_TEMP_DIRECTORY": "engine/destinations/duckdb.py: --dest duckdb, parquet, jsonl",
     "ACX_CRASH_AT": "engine/crashpoints.py: a crash point, for the crash tests",
     "ACX_REFRESH_GOLDEN": "tests: rewrite golden files (make golden)",
     "ACX_RECORD_CASSETTES": "tests: record cassettes (make cassettes)",
@@ -216,16 +219,95 @@ class Checker:
 
 
 def check_url(url: str) -> str:
-    """https only, except for loopback (the local sandbox)."""
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ConfigError(f"account URL {url!r} is not an http(s) URL")
-    if parts.scheme == "http" and parts.hostname not in LOOPBACK:
+    """The account URL, parsed once with the parser that connects (urllib3's `parse_url`, which
+    requests uses), so the host checked is the host reached: https only, except for loopback
+    (the local sandbox); no user-info, backslash, fragment, query or control character (each
+    lets two parsers read two hosts, or has no place in an account URL). Returned as parsed."""
+    text = url.strip()
+    problem = url_problem(text)
+    if problem:
+        raise ConfigError(f"account URL {shown_url(_without_auth(text))} {problem}")
+    parts = parse_url(text)
+    if parts.scheme == "http" and not is_loopback(parts.host or ""):
         raise ConfigError(
-            f"account URL {parts.scheme}://{parts.hostname} is not https",
+            f"account URL {parts.scheme}://{parts.host} is not https",
             "only loopback addresses may use plain http",
         )
-    return url.strip().rstrip("/")
+    return str(parts.url).rstrip("/")
+
+
+def url_problem(text: str) -> str | None:
+    """Why `text` is not an account URL acx may send the key to, or None."""
+    if "\\" in text:
+        return "holds a backslash (parsers disagree on the host it names)"
+    if any(ch.isspace() or not ch.isprintable() for ch in text):
+        return "holds a control character or a space"
+    try:
+        parts = parse_url(text)
+    except LocationParseError:
+        return "is not a URL"
+    if parts.scheme not in ("http", "https") or not parts.host:
+        return "is not an http(s) URL"
+    if parts.auth is not None:
+        return "holds a user name or password (user-info before '@'); the key goes in its header"
+    if parts.fragment is not None:
+        return "holds a fragment ('#...')"
+    if parts.query is not None:
+        return "holds a query ('?...'); endpoints and their parameters come from the spec"
+    return None
+
+
+def _without_auth(text: str) -> str:
+    """The URL with its user-info (which may hold a password) masked."""
+    try:
+        auth = parse_url(text).auth
+    except LocationParseError:
+        return text
+    return text.replace(auth + "@", "***@", 1) if auth else text
+
+
+def origin(url: str) -> tuple[str, str, int]:
+    """(scheme, host, port) as the connecting parser reads them, the port made explicit."""
+    parts = parse_url(url)
+    port = parts.port or {"http": 80, "https": 443}.get(parts.scheme or "", 0)
+    return (parts.scheme or "", parts.host or "", port)
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def shown_url(text: str, limit: int = 200) -> str:
+    """A URL from outside (the environment, a Location header) as it may be printed: escaped
+    where it is not printable, cut when long."""
+    shown = text if text.isprintable() else repr(text)[1:-1]
+    return shown if len(shown) <= limit else shown[: limit - 3] + "..."
+
+
+def check_key(key: str, variable: str) -> str:
+    """The API key as it may go into a header: printable ASCII without spaces (a line break or a
+    space around a pasted key is the usual mistake). The key itself is never shown."""
+    for at, ch in enumerate(key, 1):
+        if not ("!" <= ch <= "~"):
+            what = KEY_CHARACTERS.get(ch) or (
+                "a space"
+                if ch.isspace()
+                else "a control character"
+                if ch < "\x80"
+                else "a non-ASCII character"
+            )
+            where = "at its start" if at == 1 else "at its end" if at == len(key) else "inside it"
+            raise ConfigError(
+                f"{variable} holds {what} {where} (character {at} of {len(key)}); "
+                "an API key is printable ASCII without spaces",
+                f"set {variable} to the key alone; the key is not shown",
+            )
+    return key
 
 
 def parse_moment(value: Any) -> datetime | None:

@@ -1,6 +1,8 @@
 """`acx plan`: how many requests a full sync needs and the least time it takes at the account's
-rate limit. Asks each table's total with one small request (limit=1); counts a list whose
-responses carry no total by probing offsets (a few more small requests)."""
+rate limit. Asks each table's total with one small request (limit=1), and checks an offset
+list's total with one more (a row must sit at offset total-1: a total that lies high would plan
+millions of requests); counts a list whose responses carry no usable total by probing offsets
+(a few more small requests). A keyset total above MAX_TOTAL is not planned with."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from dataclasses import dataclass
 import jmespath
 
 from engine.client import Ask, Client
-from engine.paginators import read_total
+from engine.paginators import MAX_TOTAL, read_total
 from engine.plan import Group, Plan
 from engine.records import RowBuilder
 from engine.spec import Spec
@@ -53,12 +55,21 @@ def _group(group: Group, client: Client, rows: dict[str, int]) -> Estimate:
     limit = paging.limit or 1
     total = _total(group, client)
     how = f"{paging.kind} pages of {limit}"
-    if total is None:
+    if total is not None and total > MAX_TOTAL and paging.kind != "offset":
+        how += f" (the API's total {total:,} is implausible: rows not counted)"
+        return Estimate(root.key, None, 1, how, feeds)
+    if total and paging.kind == "offset" and not _ask(group, client, total - 1)[1]:
+        how += f" (the API's total {total:,} is past its last row: counted by probing)"
         total = _probe(group, client)
-        how += " (no total in responses: counted by probing)"
+    elif total is None:
+        total = _probe(group, client)
+        how += " (no usable total in responses: counted by probing)"
+    if total is None:
+        how += f"; rows at every offset probed up to {MAX_TOTAL:,}: not counted"
+        return Estimate(root.key, None, 1, how, feeds)
     requests = max(1, math.ceil(total / limit))
-    if "probing" in how and total % limit == 0:
-        requests += 1  # without a total, a full last page needs an empty one after it
+    if total and total % limit == 0 and (paging.kind == "offset" or "probing" in how):
+        requests += 1  # a full last page needs an empty one after it (a total never ends a read)
     return Estimate(root.key, total, requests, how, feeds)
 
 
@@ -84,13 +95,16 @@ def _total(group: Group, client: Client) -> int | None:
     return None if records else 0
 
 
-def _probe(group: Group, client: Client) -> int:
+def _probe(group: Group, client: Client) -> int | None:
     """Rows of an offset-paged list without totals: exponential, then binary search for the
-    first empty offset (about 2·log2(rows) one-row requests)."""
+    first empty offset (about 2·log2(rows) one-row requests); None when rows go on past
+    MAX_TOTAL (an API that ignores the offset)."""
     if group.root.paging is None or group.root.paging.kind != "offset":
         return 0
     hi = 1
     while _ask(group, client, hi)[1]:
+        if hi > MAX_TOTAL:
+            return None
         hi *= 2
     lo = hi // 2  # a row exists at lo (or lo == 0)
     while lo + 1 < hi:

@@ -19,6 +19,8 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any
 
+from engine.redact import clean
+
 Event = dict[str, Any]
 Emit = Callable[[Event], None]
 
@@ -48,6 +50,6 @@ def lines_to(echo: Callable[[str], None]) -> Emit:
     def emit(ev: Event) -> None:
         line = text_line(ev)
         if line is not None:
-            echo(line)
+            echo(clean(line))  # no line written holds the key (engine/redact.py)
 
     return emit

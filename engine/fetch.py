@@ -1,20 +1,23 @@
 """The requests of one group, in page order, with several in flight at once.
 
-Offset-paged lists ask for every remaining page as soon as the first response gives the total;
-per-parent endpoints ask for several parents at once; keyset pages follow one another. The
-shared rate limiter, not this module, decides when each request may start."""
+Offset-paged lists ask for the pages their total promises a window ahead (growing while pages
+come back full, never more than `ahead`); per-parent endpoints ask for several parents at once;
+keyset pages follow one another. A series ends where its paginator says the data ends; a page
+that cannot be followed fails the table with its URL. The shared rate limiter, not this module,
+decides when each request may start."""
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from engine.client import Ask, Client
-from engine.paginators import OffsetPaginator, Paginator, make_paginator
+from engine.client import Ask, Client, redact
+from engine.errors import AcxError, ApiError
+from engine.paginators import Paginator, PagingError, make_paginator
 from engine.ratelimit import AHEAD, URGENT
-from engine.records import RowBuilder
+from engine.records import RowBuilder, column_getter
 from engine.spec import Stream
 
 Page = tuple[dict[str, Any], list[dict[str, Any]], Any]  # body, root records, parent row
@@ -45,6 +48,7 @@ class PageSource:
         """Every page of `root` for each (path, parent row) series, in order; `first`: the
         first series' first response, when already asked for (see first())."""
         ask = Ask(root.key, root.permission)
+        key = _key(root)
         firsts: deque[tuple[str, Any, Paginator, Future[dict[str, Any]]]] = deque()
         series = iter(paths)
         while True:
@@ -53,7 +57,7 @@ class PageSource:
                 if nxt is None:
                     break
                 path, parent = nxt
-                pager = make_paginator(root.paging, self._where(root, path, parent))
+                pager = make_paginator(root.paging, self._where(root, path, parent), key)
                 if first is None:
                     first = self._get(
                         path, params, pager.params(), ask, URGENT if not firsts else AHEAD
@@ -82,62 +86,92 @@ class PageSource:
         body: dict[str, Any],
         ask: Ask,
     ) -> Iterator[Page]:
-        records = builder.records(body, pager.where)
-        more = pager.advance(body, records)
-        if more and isinstance(pager, OffsetPaginator) and pager.predict():
-            yield body, records, parent
-            more = yield from self._predicted(builder, params, path, parent, pager, ask)
-            if not more:
-                return
-            body = self.client.get(path, [*params, *pager.params()], ask)
-            records = builder.records(body, pager.where)
-            more = pager.advance(body, records)
-        while True:
-            # ask for the next page before handing this one over, so its latency overlaps
-            # with the processing of this page
-            nxt = self._get(path, params, pager.params(), ask, URGENT) if more else None
-            try:
+        """One request series in page order, from its first response. The pages the paginator
+        names ahead are asked for before this one is handed over (their latency overlaps with
+        its processing); pages asked for that no longer follow on (a short page moved the
+        offset) are dropped."""
+        inflight: deque[tuple[Any, Future[dict[str, Any]]]] = deque()
+        at = pager.position
+        try:
+            while True:
+                records, more = self._settle(builder, params, path, pager, at, body)
+                if more:
+                    if inflight and inflight[0][0] != pager.position:
+                        self._drop(inflight)
+                    asked = {position for position, _ in inflight}
+                    for position in pager.ahead(self.ahead):
+                        if position not in asked and len(inflight) < self.ahead:
+                            priority = AHEAD if inflight else URGENT
+                            nxt = self._get(path, params, pager.params_at(position), ask, priority)
+                            inflight.append((position, nxt))
+                else:
+                    self._after_end(builder, params, path, pager, at, inflight)
                 yield body, records, parent
-            except BaseException:
-                if nxt is not None:
-                    nxt.cancel()
-                raise
-            if nxt is None:
-                return
-            body = nxt.result()
-            records = builder.records(body, pager.where)
-            more = pager.advance(body, records)
+                if not more:
+                    return
+                at, future = inflight.popleft()
+                body = future.result()
+        finally:  # a failure (or a consumer that stops) must not leave requests queued
+            self._drop(inflight)
 
-    def _predicted(
+    def _settle(
         self,
         builder: RowBuilder,
         params: Params,
         path: str,
-        parent: Any,
-        pager: OffsetPaginator,
-        ask: Ask,
-    ) -> Generator[Page, None, bool]:
-        """Pages whose offsets the total told in advance, several in flight; returns whether
-        more may follow (the total grew, or it was absent)."""
-        offsets = deque(pager.predict())
-        if not offsets:
-            return True
-        inflight: deque[tuple[int, Future[dict[str, Any]]]] = deque()
-        more = True
+        pager: Paginator,
+        at: Any,
+        body: dict[str, Any],
+    ) -> tuple[list[dict[str, Any]], bool]:
+        """The page's records, and whether another page follows; a page that cannot be
+        followed fails with its URL."""
         try:
-            while offsets or inflight:
-                while offsets and len(inflight) < self.ahead:
-                    at = offsets.popleft()
-                    inflight.append((at, self._get(path, params, pager.params_at(at), ask, AHEAD)))
-                at, future = inflight.popleft()
-                body = future.result()
-                records = builder.records(body, pager.where)
-                more = pager.settle(at, body, records)
-                yield body, records, parent
-        finally:  # a failure (or a consumer that stops) must not leave requests queued
-            for _, pending in inflight:
-                pending.cancel()
-        return more
+            records = builder.records(body, pager.where)
+            return records, pager.settle(at, body, records)
+        except PagingError as err:
+            url = self._url(params, path, pager, at)
+            raise ApiError(f"{err.where}: GET {url}: {err.reason}", err.hint) from None
+        except ApiError as err:
+            url = self._url(params, path, pager, at)
+            raise ApiError(f"{err.message} (GET {url})", err.hint) from None
+
+    def _after_end(
+        self,
+        builder: RowBuilder,
+        params: Params,
+        path: str,
+        pager: Paginator,
+        at: Any,
+        inflight: deque[tuple[Any, Future[dict[str, Any]]]],
+    ) -> None:
+        """Pages a total promised past the end were asked for already: those sent must be
+        empty too. One with rows means the page at `at` ended the data too early (an empty
+        page in the middle): the read fails rather than load a table cut short."""
+        while inflight:
+            position, future = inflight.popleft()
+            if future.cancel():
+                continue
+            try:
+                later = builder.records(future.result(), pager.where)
+            except AcxError:
+                continue  # no evidence either way
+            if later:
+                url = self._url(params, path, pager, at)
+                raise ApiError(
+                    f"{pager.where}: GET {url}: the page ended the rows, but the page at "
+                    f"{self._url(params, path, pager, position)} holds {len(later)} more: "
+                    "the API's pages disagree",
+                    "nothing of this table was loaded this run; run again later",
+                )
+
+    @staticmethod
+    def _drop(inflight: deque[tuple[Any, Future[dict[str, Any]]]]) -> None:
+        for _, pending in inflight:
+            pending.cancel()
+        inflight.clear()
+
+    def _url(self, params: Params, path: str, pager: Paginator, at: Any) -> str:
+        return redact(self.client.base + path, [*params, *pager.params_at(at)])
 
     def _get(
         self, path: str, params: Params, paging: Params, ask: Ask, priority: int
@@ -147,3 +181,9 @@ class PageSource:
     @staticmethod
     def _where(root: Stream, path: str, parent: Any) -> str:
         return f"table {root.key}" + (f" ({path})" if parent is not None else "")
+
+
+def _key(stream: Stream) -> Callable[[Any], tuple[Any, ...]]:
+    """A record's primary key, as far as the record itself holds it."""
+    getters = [column_getter(stream.column(k)) for k in stream.primary_key]
+    return lambda record: tuple(get(record) for get in getters)

@@ -24,6 +24,7 @@ from typing import Any, ClassVar, TextIO
 from engine.config import Settings
 from engine.errors import ConfigError
 from engine.events import Event, event, text_line
+from engine.redact import clean
 from engine.results import RunResult
 from engine.spec import Spec
 
@@ -169,7 +170,7 @@ class Reporter:
 
     def __init__(self, info: RunInfo, echo: Echo, clock: Clock = time.monotonic) -> None:
         self.info = info
-        self.echo = echo
+        self.echo: Echo = lambda line: echo(clean(line))  # no line a reporter writes holds the key
         self.clock = clock
         self.lock = threading.Lock()
         self.tracker = Tracker(info, clock)
@@ -332,7 +333,7 @@ class LiveDisplay(Reporter):
     def emit(self, ev: Event) -> None:
         with self.lock:
             if ev["event"] == "warning" and not self.drawn:  # said before the block appears
-                self.stream.write(f"{text_line(ev)}\n")
+                self.stream.write(clean(f"{text_line(ev)}\n"))
                 return
             self.tracker.update(ev)
             now = self.clock()
@@ -368,7 +369,7 @@ class LiveDisplay(Reporter):
         parts = [f"\r\x1b[{self.drawn}A"] if self.drawn else []
         parts += [f"\x1b[2K{line}\n" for line in lines]
         parts.append("\x1b[J")  # the block may have shrunk
-        self.stream.write("".join(parts))
+        self.stream.write(clean("".join(parts)))
         self.stream.flush()
         self.drawn = len(lines)
         self.last_draw = self.clock()

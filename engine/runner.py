@@ -10,6 +10,7 @@ import threading
 import time
 import uuid
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from contextlib import suppress
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any
 from urllib.parse import quote
@@ -30,7 +31,7 @@ from engine.errors import AcxError, ApiError, Interrupted
 from engine.events import Emit, event
 from engine.fetch import PageSource
 from engine.interrupt import StopSignal
-from engine.paginators import read_total
+from engine.paginators import plausible, read_total
 from engine.plan import Group, Plan
 from engine.process import release_memory
 from engine.records import RowBuilder
@@ -46,6 +47,12 @@ from engine.zone import Evidence
 # A server filter written in a zone acx does not know yet (a first run with a start date) starts
 # this much earlier: no zone is further from UTC, so nothing is missed; rows merge on the key.
 WIDEST_OFFSET = timedelta(hours=14)
+# A cursor value this far past the moment its read began is "in the future" (a contact with udate
+# in 2999): beyond what a wrong zone (14 hours at most) or a server's clock explains. Such rows
+# are loaded and counted in a warning. Whatever the rows say, the savepoint never passes the
+# moment the read began: a later savepoint would put the next run's lower bound after changes
+# that have not happened yet, and they would never be read.
+FUTURE_SKEW = timedelta(days=1)
 POLL = 0.1  # seconds between looks at whether the run is stopping
 STOP_GRACE = 1.0  # after a stop, how long running groups get to notice before they are left
 HINT = Ask("(time zone)")  # who asks for the display-zone hint, in messages and request counts
@@ -64,8 +71,11 @@ class StreamBuffer:
         self.cursor_name = (
             stream.column(stream.replication.cursor).name if stream.replication.cursor else None
         )
-        self.max_cursor: datetime | None = None
+        self.max_cursor: datetime | None = None  # of the rows read, never past `ceiling`
+        self.ceiling = datetime.now(timezone.utc)  # when the read began (see FUTURE_SKEW)
+        self.future = 0  # rows whose cursor lies more than FUTURE_SKEW past `ceiling`
         self.staged = 0
+        self.keys: list[pa.Table] = []  # the key columns of every staged batch
         self.seq = 0
         self.parents: list[dict[str, Any]] = []  # rows a {parent.*} endpoint will iterate over
         self.referenced: set[str] = set()  # values another table keeps its rows by
@@ -203,10 +213,8 @@ class Runner:
                 tally = result.tables[s.key]
                 if tally.status == "pending":
                     tally.status, tally.error = "failed", str(self.abort)
-            try:
+            with suppress(AcxError):  # else the next run drops stale stages, under its lock
                 self.writer.discard(group.members)
-            except AcxError:
-                pass  # the next run drops stale stages (under its lock) anyway
 
     # ---------------------------------------------------------------- before the groups
 
@@ -404,8 +412,11 @@ class Runner:
                 raise self.abort
             crashpoints.point("page")
             if announced is None and total_expr is not None and group.fan_out is None:
-                announced = read_total(total_expr.search(body))
-            kept = self._split(group, builders, body, root_records)
+                announced = plausible(read_total(total_expr.search(body)))  # a hint: see below
+            try:
+                kept = self._split(group, builders, body, root_records)
+            except ApiError as err:  # a member's records of the wrong shape: say where from
+                raise ApiError(f"{err.message} (GET {self._url(group)})", err.hint) from None
             if root_records:
                 self._missing_side_loads(group, builders, body, buffers, params)
             for s in group.members:
@@ -425,13 +436,14 @@ class Runner:
                 if buf.pending >= self.batch_rows:
                     self._flush(buf, group, since, result)
             root_buf = buffers[root.key]
+            rows = root_buf.staged + root_buf.pending
             self.emit(
                 event(
                     "page",
                     table=root.key,
-                    rows=root_buf.staged + root_buf.pending,
+                    rows=rows,
                     pages=page_no,
-                    total=announced,
+                    total=announced if announced is not None and announced >= rows else None,
                     requests=self.client.requests[root.key],
                 )
             )
@@ -568,11 +580,11 @@ class Runner:
         buf.coercer.failures.clear()
         for key, example in buf.coercer.examples.items():
             tally.examples.setdefault(key, example)
-        check_keys(buf.stream, table, buf.coercer.examples)
+        check_keys(buf.stream, table, buf.coercer.examples, self._url(group))
         table = check_twins(buf.stream, table, self.zone, buf.twins)
         if buf.cursor_name is not None and table.num_rows:
-            top = pc.max(table[buf.cursor_name]).as_py()
-            moment = as_utc_datetime(top)
+            moment, future = cursor_top(table[buf.cursor_name], buf.ceiling)
+            buf.future += future
             if moment is not None and (buf.max_cursor is None or moment > buf.max_cursor):
                 buf.max_cursor = moment
             if (
@@ -586,7 +598,12 @@ class Runner:
         self.writer.stage(buf.stream, table.append_column(SEQ, seq))
         crashpoints.point("staged")
         buf.staged += table.num_rows
+        buf.keys.append(table.select([buf.stream.column(k).name for k in buf.stream.primary_key]))
         release_memory()
+
+    def _url(self, group: Group) -> str:
+        """The group's list URL with its query, for messages about its rows."""
+        return redact(self.client.base + (group.root.endpoint or ""), self.params[group.root.key])
 
     def _commit(
         self,
@@ -614,12 +631,15 @@ class Runner:
             savepoint = buf.max_cursor
             if prev and prev.savepoint and (savepoint is None or prev.savepoint > savepoint):
                 savepoint = prev.savepoint if group.mode == "incremental" else savepoint
+            if savepoint is not None and savepoint > buf.ceiling:
+                savepoint = buf.ceiling  # an earlier acx's, in the future (see FUTURE_SKEW)
+            rows = distinct_rows(buf.keys)  # a key twice (in a page, or pages) is one row
             states.append(
                 StateRow(
                     s.key,
                     savepoint,
                     group.mode,
-                    buf.staged,
+                    rows,
                     run_id,
                     now,
                     timezone=getattr(self.zone, "key", None),
@@ -630,7 +650,13 @@ class Runner:
                 )
             )
             tally = result.tables[s.key]
-            tally.rows, tally.savepoint = buf.staged, savepoint
+            tally.rows, tally.savepoint = rows, savepoint
+            if buf.future:
+                tally.warnings.append(
+                    f"{buf.future} row(s) with {buf.cursor_name} more than "
+                    f"{FUTURE_SKEW.days} day(s) after this read began: loaded; the savepoint "
+                    f"stays at {iso(buf.ceiling)}, so later changes still load"
+                )
             self._report_fields(s, buf, tally, result)
         failed = [s for s in group.members if buffers[s.key].failed is not None]
         if failed:
@@ -660,10 +686,10 @@ class Runner:
             event(
                 "table_done",
                 table=group.root.key,
-                tables={s.key: buffers[s.key].staged for s in loaded},
+                tables={s.key: result.tables[s.key].rows for s in loaded},
                 requests=self.client.requests[group.root.key],
                 seconds=time.monotonic() - started,
-                savepoint=iso(buffers[group.root.key].max_cursor),
+                savepoint=iso(result.tables[group.root.key].savepoint),
                 nulled={s.key: sum(result.tables[s.key].nulls.values()) for s in loaded},
             )
         )
@@ -710,20 +736,52 @@ def root_key(spec: Spec, stream_key: str) -> str:
     return stream.key
 
 
-def check_keys(stream: Stream, table: pa.Table, examples: dict[str, str]) -> None:
+def check_keys(stream: Stream, table: pa.Table, examples: dict[str, str], url: str = "") -> None:
     """A row whose primary key is missing or could not be converted can be neither merged nor
-    told apart: the table fails (keeping its last rows) rather than load it with a NULL key."""
+    told apart: the table fails (keeping its last rows) rather than load it with a NULL key.
+    `url`: where the rows came from, for the message."""
     for key in stream.primary_key:
         column = stream.column(key)
         missing = table[column.name].null_count
         if missing:
             sent = examples.get(key)
             why = f"the API sent {sent}, not {column.type}" if sent else "absent from the records"
+            source = f"GET {url}: " if url else ""
             raise ApiError(
-                f"table {stream.key}: primary key {column.name} of {missing} row(s) is unusable "
-                f"({why})",
+                f"table {stream.key}: {source}primary key {column.name} of {missing} row(s) is "
+                f"unusable ({why})",
                 "nothing of this table was loaded this run; check the key's field in the spec",
             )
+
+
+def cursor_top(values: pa.ChunkedArray, ceiling: datetime) -> tuple[datetime | None, int]:
+    """The largest cursor value of a batch, never past `ceiling`; and how many values lie more
+    than FUTURE_SKEW past it. Compared in Arrow: a value past Python's year 9999 is fine."""
+    top = pc.max(values)
+    if not top.is_valid:
+        return None, 0
+    future = pc.sum(pc.greater(values, _cursor_scalar(values.type, ceiling + FUTURE_SKEW)))
+    if pc.greater(top, _cursor_scalar(values.type, ceiling)).as_py():
+        return ceiling, future.as_py() or 0
+    return as_utc_datetime(top.as_py()), future.as_py() or 0
+
+
+def _cursor_scalar(kind: pa.DataType, moment: datetime) -> pa.Scalar:
+    """`moment` as a value of a cursor column's type (a UTC timestamp, aware or not, or a date)."""
+    moment = moment.astimezone(timezone.utc)
+    if pa.types.is_date32(kind):
+        return pa.scalar(moment.date(), type=pa.date32())
+    if kind.tz is None:  # a zone-less column holds UTC wall-clock time
+        moment = moment.replace(tzinfo=None)
+    return pa.scalar(moment, type=kind)
+
+
+def distinct_rows(keys: list[pa.Table]) -> int:
+    """Rows the destination holds of staged batches, which it dedupes on the primary key."""
+    if not keys:
+        return 0
+    table = pa.concat_tables(keys)
+    return table.group_by(table.column_names).aggregate([]).num_rows
 
 
 def keep_since(table: pa.Table, column: str, since: datetime) -> pa.Table:

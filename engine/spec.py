@@ -110,6 +110,7 @@ class Retry:
     backoff_seconds: float = 1.0
     max_backoff_seconds: float = 60.0
     statuses: tuple[int, ...] = (429, 500, 502, 503, 504)
+    max_wait_seconds: float = 120.0  # the longest Retry-After honoured; a longer one waits this
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,8 @@ class Source:
     retry: Retry = Retry()
     connect_timeout: float = 10.0
     read_timeout: float = 60.0
+    response_timeout: float = 300.0  # the whole response, from the request to its last byte
+    max_response_bytes: int = 32 * 2**20  # a response's size once decoded (gzip inflated)
     paging: Paging | None = None
     zone_hint: ZoneHint | None = None
     ignored_fields: tuple[str, ...] = ()  # record fields known and deliberately not loaded
@@ -188,6 +191,7 @@ def load_spec(path: str | Path) -> Spec:
 def build_spec(data: dict[str, Any], path: str) -> Spec:
     naming = data.get("naming", "snake_case")
     src = data["source"]
+    timeouts = src.get("timeouts", {})
     source = Source(
         title=src["title"],
         docs=src.get("docs"),
@@ -200,8 +204,10 @@ def build_spec(data: dict[str, Any], path: str) -> Spec:
         requests_per_second=float(src["rate_limit"]["requests_per_second"]),
         burst=int(src["rate_limit"].get("burst", 1)),
         retry=_retry(src.get("retry", {})),
-        connect_timeout=float(src.get("timeouts", {}).get("connect", 10)),
-        read_timeout=float(src.get("timeouts", {}).get("read", 60)),
+        connect_timeout=float(timeouts.get("connect", Source.connect_timeout)),
+        read_timeout=float(timeouts.get("read", Source.read_timeout)),
+        response_timeout=float(timeouts.get("response", Source.response_timeout)),
+        max_response_bytes=int(src.get("max_response_bytes", Source.max_response_bytes)),
         paging=_paging(src.get("paging")),
         zone_hint=ZoneHint(**src["timezone"]["hint"]) if "timezone" in src else None,
         ignored_fields=tuple(src.get("ignored_fields", ())),
@@ -238,6 +244,7 @@ def _retry(raw: dict[str, Any]) -> Retry:
         backoff_seconds=float(raw.get("backoff_seconds", default.backoff_seconds)),
         max_backoff_seconds=float(raw.get("max_backoff_seconds", default.max_backoff_seconds)),
         statuses=tuple(raw.get("statuses", default.statuses)),
+        max_wait_seconds=float(raw.get("max_wait_seconds", default.max_wait_seconds)),
     )
 
 

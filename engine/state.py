@@ -62,14 +62,18 @@ class StateRow:
 
     @classmethod
     def from_record(cls, rec: dict[str, Any]) -> StateRow:
-        """From as_record() or as_text() values; keys an older acx did not write read as None."""
+        """From as_record() or as_text() values; keys an older acx did not write read as None.
+        A savepoint later than its run's end (an earlier acx kept a cursor value from 2999)
+        reads as that end: no row it loaded changed later, and every change since is after it."""
+        finished = parse_iso(rec.get("finished_at")) or datetime.now(timezone.utc)
+        savepoint = parse_iso(rec.get("savepoint"))
         return cls(
             stream=rec["stream"],
-            savepoint=parse_iso(rec.get("savepoint")),
+            savepoint=min(savepoint, finished) if savepoint else None,
             mode=rec.get("mode") or "",
             rows_loaded=int(rec.get("rows_loaded") or 0),
             run_id=rec.get("run_id") or "",
-            finished_at=parse_iso(rec.get("finished_at")) or datetime.now(timezone.utc),
+            finished_at=finished,
             timezone=rec.get("timezone") or None,
             format=None if rec.get("format") in (None, "") else int(rec["format"]),
             columns=_names(rec.get("columns")),
@@ -104,12 +108,18 @@ def parse_iso(text: Any) -> datetime | None:
 
 
 def lower_bound(
-    savepoint: datetime | None, window_days: int, start_date: datetime | None
+    savepoint: datetime | None,
+    window_days: int,
+    start_date: datetime | None,
+    now: datetime | None = None,
 ) -> datetime | None:
     """Where an incremental read starts: the savepoint minus the update window, never before
-    the configured start date; the start date alone on a first run; None reads everything."""
+    the configured start date; the start date alone on a first run; None reads everything. A
+    savepoint in the future (an earlier acx kept a cursor value from 2999) counts as `now`: it
+    would otherwise hide every change to come."""
     if savepoint is None:
         return start_date
+    savepoint = min(savepoint, now or datetime.now(timezone.utc))
     bound = savepoint - timedelta(days=window_days)
     return max(bound, start_date) if start_date else bound
 

@@ -5,6 +5,7 @@ does not read is a warning. The schema documents every key with examples that va
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from dataclasses import dataclass
@@ -275,6 +276,104 @@ def test_the_documented_examples_load(doc):
         Path(f"{i}.toml").write_text(block, encoding="utf-8")
         settings = load_settings(load_spec(SPEC), f"{i}.toml", ENV)
         assert settings.api_key == "k"
+
+
+# ---------------------------------------------------------------- the account URL and the key
+
+SECRET = "acxCONF-9fK2mQ7z-config-key"
+
+
+@pytest.mark.parametrize(
+    "url,problem",
+    [
+        ("http://127.0.0.2:8080\\@127.0.0.1:1", "holds a backslash"),
+        ("https://user:pw@acme.api-us1.com", "holds a user name or password"),
+        ("https://acme.api-us1.com/#frag", "holds a fragment"),
+        ("https://acme.api-us1.com/?x=1", "holds a query"),
+        ("https://acme.api-us1.com/\x01x", "holds a control character"),
+        ("https://acme.api-us1.com/a b", "holds a control character or a space"),
+        ("ftp://acme.api-us1.com", "is not an http(s) URL"),
+        ("https://acme.api-us1.com:99999", "is not a URL"),
+        ("http://evil.example", "is not https"),
+    ],
+)
+def test_the_account_url_is_read_by_the_parser_that_connects(url, problem, cli):
+    with pytest.raises(ConfigError, match=re.escape(problem)) as err:
+        load_settings(load_spec(SPEC), None, {**ENV, "ACX_API_URL": url})
+    assert "\n" not in str(err.value) and "pw" not in str(err.value)
+    result = cli("run", SPEC, "--dry-run", env={**ENV, "ACX_API_URL": url})
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
+
+
+@pytest.mark.parametrize(
+    "url,kept",
+    [
+        ("  https://Acme.api-us1.com/  ", "https://acme.api-us1.com"),
+        ("http://127.0.0.2:5000", "http://127.0.0.2:5000"),
+        ("http://[::1]:5000", "http://[::1]:5000"),
+        ("http://localhost:5000/", "http://localhost:5000"),
+    ],
+)
+def test_a_good_account_url_is_kept_as_parsed(url, kept):
+    assert load_settings(load_spec(SPEC), None, {**ENV, "ACX_API_URL": url}).api_url == kept
+
+
+@pytest.mark.parametrize(
+    "key,said",
+    [
+        (SECRET + "\n", "a line break at its end"),
+        (SECRET + "\r\n", "a carriage return inside it"),
+        (" " + SECRET, "a space at its start"),
+        (SECRET[:8] + "\t" + SECRET[8:], "a tab inside it"),
+        (SECRET + "\x7f", "a control character at its end"),
+        (SECRET + "é", "a non-ASCII character at its end"),
+    ],
+)
+def test_a_key_with_characters_a_header_cannot_carry_is_refused_unseen(key, said, cli):
+    with pytest.raises(ConfigError, match=said) as err:
+        load_settings(load_spec(SPEC), None, {**ENV, "ACX_API_KEY": key})
+    assert "ACX_API_KEY" in str(err.value) and SECRET[:6] not in str(err.value)
+    result = cli("run", SPEC, "--log-format", "json", env={**ENV, "ACX_API_KEY": key})
+    assert result.exit_code == 2
+    assert result.stderr.startswith("acx: ACX_API_KEY holds ") and result.stderr.count("\n") == 1
+    assert SECRET[:6] not in result.stdout + result.stderr
+
+
+def test_the_cli_prints_nothing_that_holds_the_key(cli, monkeypatch):
+    """An error that quotes the key, and a bug whose traceback does: both pass the redactor."""
+    import engine.api
+    from engine.errors import ApiError
+
+    env = {**ENV, "ACX_API_KEY": SECRET}
+
+    def refused(spec, dest, config_path, *args, **kwargs):
+        load_settings(load_spec(spec), config_path)  # registers the key, as every command does
+        raise ApiError(f"GET https://acme.api-us1.com/x?k={SECRET}: HTTP 400 ({SECRET!r})")
+
+    monkeypatch.setattr(engine.api, "run_spec", refused)
+    result = cli("run", SPEC, env=env)
+    assert result.exit_code == 1
+    assert result.stderr == "acx: GET https://acme.api-us1.com/x?k=***: HTTP 400 ('***')\n"
+
+    def bug(spec, dest, config_path, *args, **kwargs):
+        load_settings(load_spec(spec), config_path)
+        raise ValueError(f"header {SECRET + chr(10)!r} and {json.dumps({'k': SECRET})}")
+
+    monkeypatch.setattr(engine.api, "run_spec", bug)
+    result = cli("run", SPEC, env=env)
+    assert result.exit_code == 1 and "Traceback" in result.stderr
+    assert (
+        result.stderr.splitlines()[-1]
+        == "acx: unexpected ValueError (a bug in acx: please report it)"
+    )
+    assert SECRET[:6] not in result.stdout + result.stderr
+
+
+def test_a_key_named_by_the_config_file_is_named_in_its_error():
+    Path("acx.toml").write_text('[source]\napi_key_env = "ACX_PROD_KEY"\n', encoding="utf-8")
+    env = {"ACX_API_URL": "https://acme.api-us1.com", "ACX_PROD_KEY": SECRET + " "}
+    with pytest.raises(ConfigError, match="ACX_PROD_KEY holds a space at its end"):
+        load_settings(load_spec(SPEC), None, env)
 
 
 # ---------------------------------------------------------------- the time zone

@@ -1,12 +1,17 @@
-"""DuckDB under its memory limit: a table of millions of rows commits in a fraction of the memory
-its data takes, so a large account loads on a small machine. Timestamps load as UTC instants in
+"""DuckDB under its memory limit: a table of millions of rows, or of 100 MB of text, commits in a
+fraction of the memory its data takes (spilling to a folder next to the database file), so a large
+account loads on a small machine; short of memory, the error names the setting to raise (bench/run.py
+text loads 1 GB of text). Timestamps load as UTC instants in
 TIMESTAMPTZ, and a table an earlier acx made with zone-less TIMESTAMP columns is migrated in the
 commit that replaces its rows, all or nothing, even when the process is killed inside it."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
+import random
+import re
 import signal
 import subprocess
 import sys
@@ -21,8 +26,8 @@ import pytest
 from engine.coerce import Coercer
 from engine.config import Settings
 from engine.destinations import Apply
-from engine.destinations.duckdb import DuckDBDestination
-from engine.errors import LoadError
+from engine.destinations.duckdb import DuckDBDestination, Memory
+from engine.errors import ConfigError, LoadError
 from engine.spec import Stream, load_spec
 from engine.sqlbuild import SEQ
 from engine.state import FORMAT, StateRow
@@ -76,6 +81,124 @@ def test_millions_of_rows_commit_within_a_32mb_limit(tmp_path: Path, stream: Str
         dest.close()
     assert rows == ROWS and repeated == 0
     assert again == [("changed 3",)]
+
+
+# ---- text: HTML message bodies and notes, as the runner stages them (batches of 2,000 rows)
+
+WORDS = [b"<p>", b"</p>", b"the", b"campaign", b"offer", b"unsubscribe", b"Ana", b"42"]
+CORPUS = b" ".join(random.Random(7).choices(WORDS, k=500_000))  # ~3 MB to cut values from
+
+
+def text_batch(stream: Stream, start: int, size: int, value_bytes: int) -> pa.Table:
+    """Rows with ids start.. whose `value` is ~value_bytes of text (each a different cut)."""
+    rng = random.Random(start)
+    lengths = [rng.randrange(value_bytes // 2, value_bytes * 3 // 2) for _ in range(size)]
+    cuts = [rng.randrange(len(CORPUS) - n) for n in lengths]
+    data = b"".join(CORPUS[c : c + n] for c, n in zip(cuts, lengths, strict=True))
+    offsets = pa.array(itertools.accumulate(lengths, initial=0), pa.int32())
+    values = pa.StringArray.from_buffers(size, offsets.buffers()[1], pa.py_buffer(data))
+    table = batch(stream, start, size, seq=start)
+    return table.set_column(table.column_names.index("value"), "value", values)
+
+
+def load_text(dest: DuckDBDestination, stream: Stream, rows: int, value_bytes: int) -> None:
+    dest.prepare(stream)
+    for start in range(0, rows, 2_000):
+        dest.stage(stream, text_batch(stream, start, min(2_000, rows - start), value_bytes))
+    done = StateRow(stream.key, None, "full", rows, "run", datetime.now(timezone.utc))
+    dest.commit([Apply(stream, "replace")], [done])
+
+
+def test_100mb_of_text_loads_under_the_defaults(tmp_path: Path, stream: Stream) -> None:
+    """Values of ~24 KB: 2,048 of them (DuckDB's vector) are ~50 MB, more than the 32MB limit
+    acx had, which failed on every run ("failed to pin block")."""
+    dest = DuckDBDestination(str(tmp_path / "text.duckdb"))
+    dest.connect()
+    try:
+        load_text(dest, stream, 4_200, 24_000)
+        [(rows, size)] = dest.execute(f"SELECT count(*), sum(strlen(value)) FROM {stream.name}")
+    finally:
+        dest.close()
+    assert rows == 4_200 and size > 95_000_000
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["text.duckdb"]  # no spill left
+
+
+def test_text_beyond_the_limit_spills_to_the_temp_directory(
+    tmp_path: Path, stream: Stream
+) -> None:
+    spill = tmp_path / "spill"
+    env = {"ACX_DUCKDB_MEMORY_LIMIT": "32MB", "ACX_DUCKDB_TEMP_DIRECTORY": str(spill)}
+    dest = DuckDBDestination(str(tmp_path / "text.duckdb"), Settings("", "", env=env))
+    dest.connect()
+    try:
+        assert dest.execute("SELECT current_setting('temp_directory')") == [(str(spill),)]
+        load_text(dest, stream, 100_000, 1_000)  # 100 MB in one transaction, three times 32MB
+        assert dest.execute(f"SELECT count(*) FROM {stream.name}") == [(100_000,)]
+    finally:
+        dest.close()
+    assert not spill.exists()
+
+
+def test_out_of_memory_names_the_setting_to_raise(tmp_path: Path, stream: Stream) -> None:
+    env = {"ACX_DUCKDB_MEMORY_LIMIT": "8MB"}
+    dest = DuckDBDestination(str(tmp_path / "small.duckdb"), Settings("", "", env=env))
+    dest.connect()
+    try:
+        with pytest.raises(LoadError) as caught:
+            load_text(dest, stream, 2_000, 24_000)
+    finally:
+        dest.close()
+    message = str(caught.value)
+    assert "\n" not in message and "SET memory_limit" not in message
+    assert re.fullmatch(
+        r"duckdb:\S+small.duckdb: loading contact_field_values: DuckDB ran out of memory within "
+        r"its 8MB limit: .* \(raise it, e.g. ACX_DUCKDB_MEMORY_LIMIT=16MB\)",
+        message,
+    )
+
+
+@pytest.mark.parametrize(
+    ("error", "says"),
+    [
+        (
+            duckdb.OutOfMemoryException(
+                "Out of Memory Error: failed to allocate data of size 64.0 MiB (1.0 MiB/122.0 "
+                "MiB used)\n\nPossible solutions:\n* Increasing the memory limit (SET ...)"
+            ),
+            "x: DuckDB ran out of memory within its 1.5GB limit: Out of Memory Error: failed to "
+            "allocate data of size 64.0 MiB (1.0 MiB/122.0 MiB used) "
+            "(raise it, e.g. ACX_DUCKDB_MEMORY_LIMIT=3GB)",
+        ),
+        (
+            duckdb.TransactionException(
+                "TransactionContext Error: Failed to commit: failed to pin block of size 256.0 "
+                "KiB (1.5 GiB/1.5 GiB used)\n\nPossible solutions: ..."
+            ),
+            "x: DuckDB ran out of memory within its 1.5GB limit: TransactionContext Error: "
+            "Failed to commit: failed to pin block of size 256.0 KiB (1.5 GiB/1.5 GiB used) "
+            "(raise it, e.g. ACX_DUCKDB_MEMORY_LIMIT=3GB)",
+        ),
+        (
+            duckdb.OutOfMemoryException(
+                "Out of Memory Error: failed to offload data block of size 256.0 KiB (9.9 GiB/9.9 "
+                "GiB used).\nThis limit was set by the 'max_temp_directory_size' setting.\n..."
+            ),
+            "x: DuckDB's spill space at /data/acx.duckdb.tmp is full: Out of Memory Error: failed "
+            "to offload data block of size 256.0 KiB (9.9 GiB/9.9 GiB used). (free disk space "
+            "there, or set ACX_DUCKDB_TEMP_DIRECTORY to a folder on a larger disk)",
+        ),
+        (duckdb.CatalogException("Catalog Error: no table t\nLINE 1"), "x: Catalog Error: no table t"),
+    ],
+)
+def test_duckdb_errors_become_one_line(error: duckdb.Error, says: str) -> None:
+    memory = Memory("1.5GB", "/data/acx.duckdb.tmp")
+    assert str(memory.error("x", error)) == says
+
+
+@pytest.mark.parametrize("value", ["100000", "lots", "2GI", "-1GB"])
+def test_a_memory_limit_needs_a_unit(value: str) -> None:
+    with pytest.raises(ConfigError, match=f"ACX_DUCKDB_MEMORY_LIMIT '{value}' is not a size"):
+        Memory.from_env({"ACX_DUCKDB_MEMORY_LIMIT": value}, None)
 
 
 # ---- timestamps: UTC instants in TIMESTAMPTZ, and tables an earlier acx made, migrated

@@ -4,7 +4,10 @@ then the destination alone for what the sandbox does not produce (duplicates, js
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
+import random
+import re
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -16,6 +19,7 @@ import pytest
 
 from engine.api import run_spec
 from engine.coltypes import arrow_type
+from engine.config import Settings
 from engine.destinations import Apply, make_destination
 from engine.destinations.files import JsonlDestination, ParquetDestination, table_entry
 from engine.errors import ConfigError, LoadError
@@ -426,6 +430,68 @@ def test_type_change_on_increments_is_refused(tmp_path: Path) -> None:
     finally:
         dest.close()
 
+
+# ---- text: DuckDB dedupes and sorts it within the DuckDB destination's memory settings
+
+WORDS = [b"<p>", b"</p>", b"the", b"campaign", b"offer", b"unsubscribe", b"Ana", b"42"]
+CORPUS = b" ".join(random.Random(7).choices(WORDS, k=500_000))  # ~3 MB to cut values from
+
+
+def text_batch(start: int, size: int, value_bytes: int, seq: int = 0) -> pa.Table:
+    """PEOPLE rows with ids start.. whose name is ~value_bytes of text; the rest null."""
+    rng = random.Random(start)
+    lengths = [rng.randrange(value_bytes // 2, value_bytes * 3 // 2) for _ in range(size)]
+    cuts = [rng.randrange(len(CORPUS) - n) for n in lengths]
+    data = b"".join(CORPUS[c : c + n] for c, n in zip(cuts, lengths, strict=True))
+    offsets = pa.array(itertools.accumulate(lengths, initial=0), pa.int32()).buffers()[1]
+    columns = {c.name: pa.nulls(size, arrow_type(c.type)) for c in PEOPLE.columns}
+    columns["id"] = pa.array(range(start, start + size), pa.int64())
+    columns["name"] = pa.StringArray.from_buffers(size, offsets, pa.py_buffer(data))
+    return pa.table({**columns, "_acx_seq": pa.array(range(seq, seq + size), pa.int64())})
+
+
+def stage_text(dest: ParquetDestination, rows: int, value_bytes: int) -> None:
+    dest.prepare(PEOPLE)
+    for start in range(0, rows, 2_000):
+        dest.stage(PEOPLE, text_batch(start, min(2_000, rows - start), value_bytes, start))
+    dest.stage(PEOPLE, text_batch(0, 10, 100, rows))  # a page read twice: its rows as last read
+    dest.commit([Apply(PEOPLE, "replace")], [state_row("r1", SAVEPOINT)])
+
+
+def test_100mb_of_text_commits_under_the_defaults(tmp_path: Path) -> None:
+    dest = ParquetDestination(str(tmp_path))
+    dest.connect()
+    try:
+        stage_text(dest, 4_200, 24_000)
+    finally:
+        dest.close()
+    [entry] = load(tmp_path, "_acx_manifest.json")["tables"]["people"]["files"]
+    parquet = pq.ParquetFile(tmp_path / entry["path"])
+    names = parquet.read(columns=["id", "name"])
+    assert entry["rows"] == names.num_rows == 4_200
+    assert sum(map(len, names.column("name").to_pylist())) > 95_000_000
+    assert len(names.column("name")[5].as_py()) < 150  # staged again, short
+    assert max(parquet.metadata.row_group(i).total_byte_size for i in range(parquet.num_row_groups)) < 200_000_000
+    assert not list(tmp_path.rglob(".acx-*"))  # stage and spill gone
+
+
+def test_out_of_memory_names_the_setting_to_raise(tmp_path: Path) -> None:
+    settings = Settings(api_url="", api_key="", env={"ACX_DUCKDB_MEMORY_LIMIT": "8MB"})
+    dest = ParquetDestination(str(tmp_path), settings)
+    dest.connect()
+    try:
+        with pytest.raises(LoadError) as caught:
+            stage_text(dest, 2_000, 24_000)
+    finally:
+        dest.close()
+    message = str(caught.value)
+    assert "\n" not in message and "SET memory_limit" not in message
+    assert re.fullmatch(
+        r"parquet:\S+: commit failed: DuckDB ran out of memory within its 8MB limit: .* "
+        r"\(raise it, e.g. ACX_DUCKDB_MEMORY_LIMIT=16MB\)",
+        message,
+    )
+    assert not list(tmp_path.rglob(".acx-*"))
 
 @pytest.mark.parametrize(
     ("dest", "error", "match"),

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from engine.errors import ApiError, SpecError
-from engine.paginators import make_paginator
-from engine.spec import Paging
+from engine.fetch import PageSource
+from engine.paginators import MAX_TOTAL, make_paginator, plausible, read_total
+from engine.records import RowBuilder
+from engine.spec import Column, Paging, Replication, Stream
 
 OFFSET = Paging(kind="offset", limit=2, total="meta.total")
 KEYSET = Paging(kind="keyset", limit=2, param="id_greater", field="id")
@@ -27,14 +32,15 @@ def drive(pager, pages):
     [
         ("5", [[1, 2], [3, 4], [5]], ["0", "2", "4"]),  # string total
         (5, [[1, 2], [3, 4], [5]], ["0", "2", "4"]),  # number total
-        (
-            "4",
-            [[1, 2], [3, 4], []],
-            ["0", "2"],
-        ),  # exact multiple: the total stops it, no empty page
+        # exact multiple: a full page never ends a read (a total that lies low would cut it)
+        ("4", [[1, 2], [3, 4], []], ["0", "2", "4"]),
         (None, [[1, 2], [3, 4], [5]], ["0", "2", "4"]),  # absent total: the short page stops it
         (None, [[1, 2], [3, 4], []], ["0", "2", "4"]),  # absent total, exact multiple: empty page
         ("9", [[1, 2], [3], []], ["0", "2", "3"]),  # fewer rows than the total claims: go on
+        ("1000000000", [[1, 2], [3], []], ["0", "2", "3"]),  # lies high: one empty page more
+        ("1e400", [[1, 2], [3]], ["0", "2"]),  # no number: as if absent
+        ("-5", [[1, 2], [3, 4], [5]], ["0", "2", "4"]),  # negative: as if absent
+        ("1", [[1, 2], [3, 4], [5]], ["0", "2", "4"]),  # lies low: read on to the short page
     ],
 )
 def test_offset_stops_where_it_should(total, pages, expected_offsets):
@@ -73,6 +79,9 @@ def test_keyset_sends_last_id_and_stops_on_short_page():
         (["6", "4", "2"], 3),  # the total counts the rows after the key: no empty last page
         (["6", "6", "6", "6"], 4),  # the total counts every row: one more, empty, page
         ([None, None, None, None], 4),  # no total: the empty page stops it
+        (["1e9", "1e9", "1e9", "1e9"], 4),  # lies high: the empty page stops it
+        (["1", "1", "1", "1"], 4),  # lies low (fewer than a page holds): read on
+        (["abc", "inf", "-5", None], 4),  # no numbers: as if absent
     ],
 )
 def test_keyset_uses_a_total_only_to_stop_earlier(totals, expected_requests):
@@ -102,3 +111,198 @@ def test_single_makes_one_request():
 def test_unknown_kind_names_the_choices():
     with pytest.raises(SpecError, match="did you mean 'offset'"):
         make_paginator(Paging(kind="ofset"), "t")
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("42", 42),
+        (42, 42),
+        ("250.0", 250),
+        (1e12, 10**12),
+        ("0", 0),
+        (None, None),
+        (True, None),
+        ("abc", None),
+        ("", None),
+        ("-5", None),
+        (-5, None),
+        ("inf", None),
+        (float("inf"), None),
+        ("1e400", None),
+        (float("nan"), None),
+        (10**400, None),
+        ([1], None),
+        ({"n": 1}, None),
+    ],
+)
+def test_read_total_takes_numbers_and_nothing_else(value, expected):
+    assert read_total(value) == expected
+
+
+def test_a_total_above_max_total_is_not_plausible():
+    assert plausible(MAX_TOTAL) == MAX_TOTAL
+    assert plausible(MAX_TOTAL + 1) is None
+    assert plausible(None) is None
+
+
+def test_offset_asks_ahead_a_window_that_grows_with_full_pages_and_never_past_most():
+    pager = make_paginator(Paging(kind="offset", limit=100, total="meta.total"), "t")
+    body = {"meta": {"total": "1000000000"}}
+    windows = []
+    for _ in range(10):
+        assert pager.advance(body, [{}] * 100)
+        windows.append(pager.ahead(8))
+    assert [len(w) for w in windows] == [2, 3, 4, 5, 6, 7, 8, 8, 8, 8]
+    assert windows[0] == [100, 200]
+    assert windows[-1] == list(range(1000, 1800, 100))
+
+
+def test_offset_asks_one_page_ahead_after_a_short_page_and_none_past_the_total():
+    pager = make_paginator(Paging(kind="offset", limit=100, total="meta.total"), "t")
+    assert pager.advance({"meta": {"total": "1000"}}, [{}] * 100)
+    assert pager.settle(100, {"meta": {"total": "1000"}}, [{}] * 40)  # short; the total says more
+    assert pager.ahead(8) == [140]
+    pager = make_paginator(Paging(kind="offset", limit=100, total="meta.total"), "t")
+    assert pager.advance({"meta": {"total": "250"}}, [{}] * 100)
+    assert pager.ahead(8) == [100, 200]
+    assert pager.advance({"meta": {"total": "250"}}, [{}] * 100)
+    assert pager.ahead(8) == [200]
+
+
+def _key(record):
+    return record.get("id")
+
+
+@pytest.mark.parametrize("paging", [OFFSET, KEYSET], ids=["offset", "keyset"])
+def test_a_page_that_repeats_the_page_before_is_an_error_not_a_loop(paging):
+    pager = make_paginator(paging, "table items", _key)
+    page = [{"id": "1"}, {"id": "2"}]
+    assert pager.advance({}, page)
+    with pytest.raises(ApiError, match="page 2 holds the same 2 row"):
+        pager.advance({}, list(reversed(page)))
+
+
+def test_without_a_key_a_repeated_page_is_not_looked_for():
+    pager = make_paginator(OFFSET, "table items")  # acx fields reads a sample, and stops
+    assert pager.advance({}, [{"id": "1"}, {"id": "2"}])
+    assert pager.advance({}, [{"id": "1"}, {"id": "2"}])
+
+
+def test_duplicate_ids_within_a_page_are_not_a_repeat():
+    pager = make_paginator(OFFSET, "table items", _key)
+    assert pager.advance({}, [{"id": "1"}, {"id": "1"}])
+    assert pager.advance({}, [{"id": "2"}, {"id": "3"}])
+
+
+@pytest.mark.parametrize(
+    "pages,error",
+    [
+        ([[{"id": "1"}, {"id": "2"}], [{"id": "3"}, {"id": "abc"}]], "'abc', not a number"),
+        ([[{"id": "a"}, {"id": "b"}], [{"id": "c"}, {"id": "7"}]], "'7', a number"),
+        ([[{"id": "1"}, {"id": "10"}], [{"id": "11"}, {"id": "9"}]], "did not advance"),
+    ],
+)
+def test_keyset_keys_of_two_kinds_or_out_of_order_are_one_line_errors(pages, error):
+    pager = make_paginator(KEYSET, "table contacts")
+    assert pager.advance({}, pages[0])
+    with pytest.raises(ApiError, match=error) as caught:
+        pager.advance({}, pages[1])
+    assert "\n" not in str(caught.value)
+
+
+def test_keyset_numbers_compare_as_numbers_and_text_as_text():
+    pager = make_paginator(KEYSET, "table contacts")
+    assert pager.advance({}, [{"id": "8"}, {"id": "9"}])
+    assert pager.advance({}, [{"id": 10}, {"id": "11"}])  # "11" > "9" only as numbers
+    text = make_paginator(KEYSET, "table tags")
+    assert text.advance({}, [{"id": "a"}, {"id": "b"}])
+    assert text.advance({}, [{"id": "c"}, {"id": "d"}])
+
+
+def test_keyset_capped_by_the_server_reads_on_while_the_total_says_rows_remain():
+    paging = Paging(kind="keyset", limit=100, param="id_greater", field="id", total="meta.total")
+    pages = [[{"id": str(i)} for i in range(a, b)] for a, b in ((1, 6), (6, 11), (11, 13))]
+    totals = ["12", "7", "2"]  # rows after the key, as ActiveCampaign counts them
+    bodies = [({"meta": {"total": t}}, p) for t, p in zip(totals, pages, strict=True)]
+    sent = drive(make_paginator(paging, "t"), bodies)
+    assert [s.get("id_greater") for s in sent] == [None, "5", "10"]
+
+
+# ---------------------------------------------------------------- the page loop on bare responses
+
+
+class FakeClient:
+    """Answers GETs of /items from a function of the offset; counts them."""
+
+    base = "http://api.test/api/3"
+
+    def __init__(self, answer):
+        self.answer = answer
+        self.offsets: list[int] = []
+        self.lock = threading.Lock()
+
+    def get(self, path, params, ask, priority=0):
+        offset = int(dict(params).get("offset", 0))
+        with self.lock:
+            self.offsets.append(offset)
+        return self.answer(offset)
+
+
+def items(offset, rows=250, total="250", limit=100):
+    body = {"items": [{"id": str(i)} for i in range(offset + 1, min(rows, offset + limit) + 1)]}
+    if total is not None:
+        body["meta"] = {"total": total}
+    return body
+
+
+STREAM = Stream(
+    key="items",
+    name="items",
+    title="Items",
+    description="Items.",
+    primary_key=("id",),
+    columns=(Column(key="id", name="id", type="integer", description="ID.", field="id"),),
+    replication=Replication(mode="full"),
+    endpoint="/items",
+    records="items",
+    paging=Paging(kind="offset", limit=100, total="meta.total"),
+)
+
+
+def read_all(answer, ahead=8):
+    client = FakeClient(answer)
+    with ThreadPoolExecutor(8) as pool:
+        source = PageSource(client, pool, ahead)  # type: ignore[arg-type]
+        pages = list(source.pages(STREAM, RowBuilder(STREAM), [], [("/items", None)]))
+    return [r["id"] for _, records, _ in pages for r in records], sorted(client.offsets)
+
+
+@pytest.mark.parametrize("total", ["250", "1000000000", "1e12", "inf", "-5", "abc", "50", None])
+def test_the_page_loop_reads_every_row_whatever_the_total_says(total):
+    rows, offsets = read_all(lambda at: items(at, total=total))
+    assert rows == [str(i) for i in range(1, 251)]
+    assert offsets[:3] == [0, 100, 200]
+    assert len(offsets) <= 5, offsets  # the honest 3, and a lying total's page or two
+
+
+def test_the_page_loop_fails_a_page_that_repeats_with_its_url():
+    with pytest.raises(ApiError, match=r"GET http://api.test/api/3/items\?limit=100&offset=100:"):
+        read_all(lambda at: items(0, total=None))
+
+
+def test_the_page_loop_fails_an_empty_page_that_later_pages_contradict():
+    def hole(at):
+        return {"items": [], "meta": {"total": "250"}} if at == 100 else items(at)
+
+    with pytest.raises(ApiError, match="offset=100: the page ended the rows.*disagree"):
+        read_all(hole)
+
+
+def test_the_page_loop_reads_on_after_a_short_page_in_the_middle():
+    def capped(at):  # the page at 100 holds 40 rows only; the rest follow from offset 140
+        return items(at, limit=40 if at == 100 else 100)
+
+    rows, offsets = read_all(capped)
+    assert rows == [str(i) for i in range(1, 251)]
+    assert 140 in offsets

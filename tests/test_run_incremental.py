@@ -4,12 +4,16 @@ a full refresh that fails halfway leaves the previous table intact."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
+import duckdb
+import pyarrow as pa
 import pytest
 
 from engine.client import Client
 from engine.errors import ApiError
+from engine.runner import cursor_top, distinct_rows
+from engine.state import lower_bound
 from tests.runhelp import duck, run
 
 KEY = "incremental-test-key"
@@ -154,3 +158,69 @@ def test_a_full_refresh_that_fails_halfway_leaves_the_previous_table(
             "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '_acx_stage_%'"
         ).fetchone()[0]
         assert stages == 0
+
+
+def test_a_savepoint_in_the_future_counts_as_now():
+    now = datetime(2026, 12, 6, 12, 0, tzinfo=timezone.utc)
+    future = datetime(2999, 1, 1, tzinfo=timezone.utc)
+    assert lower_bound(future, 1, None, now) == now - timedelta(days=1)
+    past = now - timedelta(days=30)
+    assert lower_bound(past, 1, None, now) == past - timedelta(days=1)
+    assert lower_bound(None, 1, past, now) == past
+
+
+def test_a_savepoint_an_earlier_run_left_in_the_future_is_not_kept(calls, tmp_path):
+    from sandbox import Sandbox
+
+    # an account whose clock is ours (the shared sandbox's lies a month or more in the past)
+    now = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(hours=1)
+    with Sandbox(contacts=50, api_key=KEY, rate_limit=0, now=now.isoformat()) as sandbox:
+        _future_savepoint(sandbox, calls, tmp_path / "acx.duckdb")
+
+
+def _future_savepoint(sandbox, calls, db):
+    assert run(sandbox.url, KEY, f"duckdb:{db}", tables=["contacts"])[0] == 0
+    con = duckdb.connect(str(db))  # what an acx that kept a cursor value from 2999 wrote
+    con.execute(
+        "UPDATE _acx_state SET savepoint = '2999-01-01T00:00:00+00:00' WHERE stream = 'contacts'"
+    )
+    con.close()
+    changed = sandbox.mutate("contacts", update=2)["updated"]
+    calls.clear()
+    assert run(sandbox.url, KEY, f"duckdb:{db}", tables=["contacts"])[0] == 0
+    bounds = [p["filters[updated_after]"] for t, _, p in calls if t == "contacts"]
+    assert bounds and all(b < "2999" for b in bounds)
+    source = {int(c["id"]): c for c in sandbox.expected("contacts")}
+    with duck(db) as con:
+        for cid in changed:
+            udate = con.execute("SELECT udate FROM contacts WHERE id = ?", [cid]).fetchone()[0]
+            assert udate == utc(source[cid]["udate"])
+        saved = con.execute("SELECT savepoint FROM _acx_state WHERE stream = 'contacts'")
+        assert utc(saved.fetchone()[0]) <= datetime.now(timezone.utc)
+
+
+def test_rows_count_once_per_key_and_the_savepoint_stops_at_the_read():
+    """A batch with a key twice and a cursor in 2999: one row per key, the future values
+    counted, and a top cursor no later than the moment the read began."""
+    began = datetime(2026, 12, 6, 12, 0, tzinfo=timezone.utc)
+    old, future = (
+        datetime(2025, 1, 1, tzinfo=timezone.utc),
+        datetime(2999, 1, 1, tzinfo=timezone.utc),
+    )
+    table = pa.table(
+        {
+            "id": pa.array([1, 2, 2], pa.int64()),
+            "udate": pa.array([old, future, future], pa.timestamp("us", "UTC")),
+        }
+    )
+    assert cursor_top(table["udate"], began) == (began, 2)
+    assert cursor_top(table["udate"].slice(0, 1), began) == (old, 0)
+    soon = began + timedelta(hours=2)  # ahead of the read, not "in the future": no warning
+    assert cursor_top(pa.chunked_array([pa.array([soon], pa.timestamp("us", "UTC"))]), began) == (
+        began,
+        0,
+    )
+    days = pa.chunked_array([pa.array([date(2999, 1, 1), None], pa.date32())])
+    assert cursor_top(days, began) == (began, 1)
+    assert distinct_rows([table.select(["id"]), table.select(["id"])]) == 2
+    assert distinct_rows([]) == 0

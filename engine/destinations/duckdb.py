@@ -1,9 +1,18 @@
-"""DuckDB: the embedded default. Batches go in as Arrow tables (no INSERT per row)."""
+"""DuckDB: the embedded default. Batches go in as Arrow tables (no INSERT per row).
+
+Memory: DuckDB keeps at most its memory limit and spills the rest to a temporary directory next
+to the database file (`acx.duckdb.tmp`, removed when the connection closes), so a table larger
+than memory loads. What must fit is DuckDB's unit of work: a scan hands on 2,048 rows at a time,
+and a column of HTML message bodies (~16-30 KB each) makes that 32-64 MB of text, held while it
+is written; the old 32MB limit could not hold one such vector, so every run failed. The same
+settings serve the Parquet/JSONL destination's DuckDB (engine/destinations/files.py)."""
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,20 +24,66 @@ from engine.errors import ConfigError, LoadError
 from engine.spec import Stream
 
 DEFAULT_PATH = "acx.duckdb"
+MEMORY_ENV = "ACX_DUCKDB_MEMORY_LIMIT"
+TEMP_ENV = "ACX_DUCKDB_TEMP_DIRECTORY"
+# A scan's vector of text grows its buffer by doubling: 64 MiB holds 2,048 values of up to 32 KB,
+# and 96MB leaves room beside it to write them (128MB could not hold the next step, 128 MiB,
+# either). A million contacts fill it as a cache of the database file and peak under 400 MB.
+DEFAULT_MEMORY_LIMIT = "96MB"
+SIZE = re.compile(r"(\d+(?:\.\d+)?)(B|[KMGT]I?B|[KMGT])")  # as DuckDB reads them
 
 
-def _memory_limit(value: str) -> str:
-    text = value.strip().upper().replace(" ", "")
-    if not text or not text[0].isdigit() or not text.rstrip("KMGTIB").replace(".", "").isdigit():
-        raise ConfigError(f"ACX_DUCKDB_MEMORY_LIMIT {value!r} is not a size like 256MB or 2GB")
-    return text
+@dataclass(frozen=True)
+class Memory:
+    """How much memory DuckDB may hold and where it spills the rest: the one place the
+    DuckDB-backed destinations read these settings, and say which to change when one is short."""
+
+    limit: str
+    temp_directory: str | None  # None: DuckDB's own default (`.tmp` for an in-memory database)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str], temp_directory: str | None) -> Memory:
+        value = env.get(MEMORY_ENV, DEFAULT_MEMORY_LIMIT)
+        text = value.strip().upper().replace(" ", "")
+        if not SIZE.fullmatch(text):
+            raise ConfigError(f"{MEMORY_ENV} {value!r} is not a size like 256MB or 2GB")
+        return cls(text, env.get(TEMP_ENV) or temp_directory)
+
+    def apply(self, con: duckdb.DuckDBPyConnection) -> None:
+        # One thread: each DuckDB thread pins its own buffers, and at this limit two threads
+        # running a commit's dedupe of a million wide rows run out of memory where one spills
+        # and copes (acx is paced by the API, so a second thread would buy little).
+        con.execute(f"SET memory_limit = '{self.limit}'")
+        con.execute("SET threads = 1")
+        if self.temp_directory:
+            quoted = self.temp_directory.replace("'", "''")
+            con.execute(f"SET temp_directory = '{quoted}'")
+
+    def error(self, where: str, exc: duckdb.Error) -> LoadError:
+        """A DuckDB error as one line; out of memory or of temporary space names the setting
+        to change (DuckDB's own advice, SET this or that, does not apply to acx)."""
+        text = str(exc)
+        first = text.splitlines()[0]
+        if "max_temp_directory_size" in text:
+            spill = self.temp_directory or "the temporary directory"
+            return LoadError(
+                f"{where}: DuckDB's spill space at {spill} is full: {first}",
+                f"free disk space there, or set {TEMP_ENV} to a folder on a larger disk",
+            )
+        if re.search(r"out of memory|failed to pin block|could not allocate block", text, re.I):
+            number, unit = SIZE.fullmatch(self.limit).groups()  # type: ignore[union-attr]
+            return LoadError(
+                f"{where}: DuckDB ran out of memory within its {self.limit} limit: {first}",
+                f"raise it, e.g. {MEMORY_ENV}={float(number) * 2:g}{unit}",
+            )
+        return LoadError(f"{where}: {first}")
 
 
 class DuckDBDestination(SqlDestination):
     name = "duckdb"
     dialect = "duckdb"
     # ALTER COLUMN ... TYPE inside a transaction holds the rewritten columns in memory (a million
-    # contacts' ten timestamps outgrow the 32MB limit, even with the rows deleted first); a table
+    # contacts' ten timestamps outgrow a 32MB limit, even with the rows deleted first); a table
     # created in the transaction is written out like any large insert.
     migration = "rebuild"
 
@@ -36,7 +91,8 @@ class DuckDBDestination(SqlDestination):
         super().__init__()
         self.path = target or DEFAULT_PATH
         env = getattr(settings, "env", None) or {}
-        self.memory_limit = _memory_limit(env.get("ACX_DUCKDB_MEMORY_LIMIT", "32MB"))
+        spill = None if self.path == ":memory:" else f"{self.path}.tmp"
+        self.memory = Memory.from_env(env, spill)
         self.schema = "main"
         self.con: duckdb.DuckDBPyConnection | None = None
 
@@ -56,12 +112,7 @@ class DuckDBDestination(SqlDestination):
                 ) from None
             raise LoadError(f"cannot open {self.describe()}: {exc}") from None
         self.con.execute("SET TimeZone = 'UTC'")
-        # Bounded memory: DuckDB spills to disk beyond this rather than growing with the tables.
-        # One thread: each DuckDB thread pins its own buffers, and at this limit two threads
-        # running a commit's dedupe of a million wide rows run out of memory where one spills
-        # and copes (acx is paced by the API, so a second thread would buy little).
-        self.con.execute(f"SET memory_limit = '{self.memory_limit}'")
-        self.con.execute("SET threads = 1")
+        self.memory.apply(self.con)
         self.prepare_state()
         self.drop_stale_stages()  # the file lock is ours: another process cannot hold it
 
@@ -84,7 +135,7 @@ class DuckDBDestination(SqlDestination):
                 else self.db.execute(sql).fetchall()
             )
         except duckdb.Error as exc:
-            raise LoadError(f"{self.describe()}: {str(exc).splitlines()[0]}") from None
+            raise self.memory.error(self.describe(), exc) from None
 
     def existing_columns(self, table: str) -> dict[str, str] | None:
         rows = self.execute(
@@ -101,9 +152,7 @@ class DuckDBDestination(SqlDestination):
             self.db.register("_acx_batch", batch)
             self.db.execute(f"INSERT INTO {stage} ({names}) SELECT {names} FROM _acx_batch")
         except duckdb.Error as exc:
-            raise LoadError(
-                f"{self.describe()}: loading {stream.name}: {str(exc).splitlines()[0]}"
-            ) from None
+            raise self.memory.error(f"{self.describe()}: loading {stream.name}", exc) from None
         finally:
             self.db.unregister("_acx_batch")
 
@@ -121,4 +170,7 @@ class DuckDBDestination(SqlDestination):
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
-        self.db.execute("COMMIT")
+        try:
+            self.db.execute("COMMIT")  # DuckDB writes the new rows out here, and may run short
+        except duckdb.Error as exc:
+            raise self.memory.error(f"{self.describe()}: commit", exc) from None

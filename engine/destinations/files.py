@@ -33,7 +33,8 @@ Staging and dedupe: each batch is appended as a row group to a hidden temp Parqu
 with `_acx_seq`), so memory stays flat however big the table. At commit DuckDB reads that file
 back, keeps the last staged row per primary key (the same query the SQL warehouses run), sorts by
 the key (so row-group statistics prune lookups by id) and streams record batches to the format's
-writer. DuckDB sorts out of core (spilling under DIR), so commit memory stays bounded too.
+writer. DuckDB sorts out of core (spilling under DIR), so commit memory stays bounded too: it
+runs with the DuckDB destination's settings (engine.destinations.duckdb.Memory).
 
 Temp files start with `.acx-`: dataset readers (pyarrow, Spark, Hive) skip dot-files, a failed or
 killed run never leaves a partial file under a final name, and `prepare` deletes what a crashed
@@ -64,6 +65,7 @@ from engine import sqlbuild
 from engine.coltypes import ARROW
 from engine.ddl import render
 from engine.destinations.base import STAGE_PREFIX, Apply, Destination
+from engine.destinations.duckdb import Memory
 from engine.errors import ConfigError, LoadError, StateError
 from engine.spec import Stream
 from engine.state import StateRow, iso
@@ -73,8 +75,8 @@ STATE_FILE = "_acx_state.json"
 LOCK_FILE = "_acx.lock"
 TEMP = ".acx-"  # dot-prefixed: hidden from dataset readers, removed by the next run
 MANIFEST_VERSION = 1
-READ_ROWS = 100_000  # rows per record batch read back from DuckDB (one row group each)
-DEDUPE_MEMORY = "512MB"  # DuckDB spills to disk past this, so big tables commit in bounded memory
+READ_ROWS = 100_000  # rows per record batch read back from DuckDB (one row group each),
+READ_BYTES = 64_000_000  # fewer when that would take more memory (a table of long texts)
 
 # Arrow types of the files: the loading types (timestamps UTC-adjusted, so readers know).
 FILE_TYPES: dict[str, pa.DataType] = ARROW
@@ -157,11 +159,14 @@ class Staging:
         self.schema = stage_schema(stream)
         self.writer: pq.ParquetWriter | None = pq.ParquetWriter(path, self.schema)
         self.rows = 0
+        self.bytes = 0  # in Arrow, as staged
 
     def append(self, batch: pa.Table) -> None:
         assert self.writer is not None
-        self.writer.write_table(batch.select(self.schema.names).cast(self.schema))
-        self.rows += batch.num_rows
+        table = batch.select(self.schema.names).cast(self.schema)
+        self.writer.write_table(table)
+        self.rows += table.num_rows
+        self.bytes += table.nbytes
 
     def finish(self) -> None:
         if self.writer is not None:
@@ -188,6 +193,8 @@ class FilesDestination(Destination):
         self.manifest: dict[str, Any] = {}
         self.con: duckdb.DuckDBPyConnection | None = None
         self.lock: IO[str] | None = None
+        # DuckDB spills past its memory limit, so big tables commit in bounded memory
+        self.memory = Memory.from_env(getattr(settings, "env", None) or {}, str(self.spill))
 
     @abstractmethod
     def open_file(self, path: Path, stream: Stream) -> BatchWriter: ...
@@ -207,8 +214,7 @@ class FilesDestination(Destination):
             self.manifest = self._read_manifest()
             self.stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
             self.con = duckdb.connect(":memory:")
-            self.con.execute(f"SET temp_directory = {literal(str(self.spill))}")
-            self.con.execute(f"SET memory_limit = {literal(DEDUPE_MEMORY)}")
+            self.memory.apply(self.con)
         except BaseException:
             self.close()
             raise
@@ -294,6 +300,8 @@ class FilesDestination(Destination):
         except (OSError, pa.ArrowException, duckdb.Error) as exc:
             for temp in temps:
                 temp.unlink(missing_ok=True)
+            if isinstance(exc, duckdb.Error):
+                raise self.memory.error(f"{self.describe()}: commit failed", exc) from None
             raise LoadError(f"{self.describe()}: commit failed: {exc}") from None
         self.migrated(applies)
         self.discard([a.stream for a in applies])
@@ -370,7 +378,7 @@ class FilesDestination(Destination):
         relation = self.db.sql(sql(query))
         # DuckDB 2 renamed the 1.x fetch_arrow_reader (which now warns) to to_arrow_reader
         read = getattr(relation, "to_arrow_reader", None) or relation.fetch_arrow_reader
-        yield from read(READ_ROWS)
+        yield from read(max(1, min(READ_ROWS, READ_BYTES * staging.rows // (staging.bytes or 1))))
 
     def _next_manifest(
         self,

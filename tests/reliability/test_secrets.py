@@ -1,8 +1,9 @@
 """Secrets: the API key and the warehouse password appear in no output of any acx run of the
 suite (every subprocess's stdout and stderr, in every log format, failures included), in no
 database it wrote (tables and `_acx_state`, DuckDB files as bytes, PostgreSQL schemas before
-they are dropped) and in no cassette. This file runs last: it searches what the others left,
-after running the places where a secret is most likely to slip out."""
+they are dropped) and in no cassette; nor does any written form of them (URL-, JSON- or
+repr-escaped: engine/redact.py). This file runs last: it searches what the others left, after
+running the places where a secret is most likely to slip out."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import socket
 import pytest
 import yaml
 
+from engine.redact import MIN_LENGTH, forms
 from sandbox import Sandbox
 from tests.conftest import ROOT, SPEC
 from tests.reliability.conftest import SEED
@@ -26,8 +28,13 @@ from tests.reliability.helpers import (
     search,
     search_folder,
 )
+from tests.reliability.hostile import SPEC as HOSTILE_SPEC
+from tests.reliability.hostile import Hostile
 
 CASSETTES = ROOT / "tests" / "cassettes"
+# A key that escapes differently in every form (URL, JSON, repr): a printable ASCII key can hold
+# each of these characters, and a server can echo it in any of those forms.
+ODD_KEY = "acxODD-k3y/+=\"<&>%'\\-reliability"
 
 
 def closed_port() -> int:
@@ -78,8 +85,31 @@ def test_postgres_runs_show_no_password(sandbox, scratch, pg_dsn_with_secret, pg
     assert LEDGER.leaks == []
 
 
+@pytest.mark.parametrize("log_format", ["text", "json", "live"])
+@pytest.mark.parametrize("mode", ["error-echoes-key", "redirect-key-in-location"])
+def test_a_key_echoed_in_every_form_is_in_no_output(mode, log_format, scratch):
+    """The server quotes the key raw, URL-encoded and JSON-escaped, in an error body and in a
+    Location; acx names the failure in one line, and no form of the key is in it."""
+    written = sorted(f for f in forms(ODD_KEY) if len(f) >= MIN_LENGTH)
+    assert len(written) >= 4  # raw, two URL encodings, JSON, repr differ for this key
+    wh = DuckWarehouse(scratch / "acx.duckdb")
+    with Hostile(mode, key=ODD_KEY) as api:
+        env = base_env(api.url, key=ODD_KEY)
+        args = ("--dest", wh.dest, "--log-format", log_format)
+        proc = acx("run", HOSTILE_SPEC, *args, env=env, cwd=scratch)
+    text = proc.stdout + proc.stderr
+    assert proc.returncode == 1 and "Traceback" not in text, proc.stderr[-3000:]
+    assert "items" in text and "***" in text
+    assert [form for form in written if form in text] == []
+    files = b"".join(p.read_bytes() for p in scratch.iterdir() if p.is_file())
+    assert [form for form in written if form.encode() in files] == []
+
+
 def test_no_output_database_or_cassette_of_the_suite_holds_a_secret():
     search("acx run outputs", LEDGER.outputs)
+    for secret in SECRETS:  # nor the key URL-, JSON- or repr-escaped
+        escaped = [f for f in forms(secret) if f != secret and len(f) >= MIN_LENGTH]
+        assert not [f for f in escaped for text in LEDGER.outputs if f in text]
     for path in sorted(CASSETTES.rglob("*")):
         if path.is_file():
             text = path.read_text(encoding="utf-8", errors="replace")
