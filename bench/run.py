@@ -2,7 +2,8 @@
 on 127.0.0.1 and runs `acx` in another, as a user would.
 
     python bench/run.py            # (a) rate-limited 20k contacts, (b) unlimited 1M contacts
-    python bench/run.py a          # one scenario; also: b, memory (100k vs 1M peak RSS), text
+    python bench/run.py a          # one scenario; also: b, memory (100k vs 1M peak RSS), text,
+                                   # resume
 
 (a) 5 requests/second, 150 ms latency, 20k contacts: requests made against the minimum that
     `acx plan` computes, rate-limit use, wall time against the least time, 429s.
@@ -11,10 +12,15 @@ on 127.0.0.1 and runs `acx` in another, as a user would.
     none so long), staged in batches of 2,000 rows and committed by the DuckDB destination under
     acx's defaults (ACX_DUCKDB_* in the environment apply), in a process of its own: time, peak
     RSS and the most its temporary directory held.
+(resume) no limit, 1M contacts, a checkpoint every 20 s (ACX_CHECKPOINT_SECONDS): a run killed
+    (kill -9) a quarter of an uninterrupted run's time after it starts, three times, each run
+    going on from the one before, then a run to the end: requests against the uninterrupted
+    run's (target at most 1.05x), and whether every table equals (rows and a checksum each).
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
@@ -172,6 +178,87 @@ def scenario_b(contacts: int = 1_000_000, label: str = "(b)") -> int:
     return peak
 
 
+# the contacts request series and the tables it fills: the 1M-contact sync of the resume figure
+CONTACT_GROUP = "contacts,contact_tags,contact_field_values,list_contacts,contact_list_activity"
+
+
+def scenario_resume(contacts: int = 1_000_000, every: str = "20") -> None:
+    """`every`: seconds between checkpoints; each kill reads again at most that much."""
+    sb = Sandbox(contacts, rate=0, latency_ms=0)
+    env = {"ACX_REQUESTS_PER_SECOND": "1000000", "ACX_CHECKPOINT_SECONDS": every}
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            clean, resumed = f"{tmp}/clean.duckdb", f"{tmp}/resumed.duckdb"
+            run = ["run", SPEC, "--log-format", "text", "--tables", CONTACT_GROUP, "--dest"]
+            sb.reset()
+            _, _, seconds, _ = acx([*run, f"duckdb:{clean}"], sb.url, env)
+            plain = sb.stats()["requests"]
+            sb.reset()
+            args = [*run, f"duckdb:{resumed}"]
+            for _ in range(3):  # a resumed run is quicker (smaller commits): a fifth each time
+                ran = kill_after(args, sb.url, env, seconds / 5)
+                print(f"(resume) killed after {ran:.1f} s" if ran else "(resume) ran to the end")
+            notes, last = finish_run(args, sb.url, env)
+            total = sb.stats()["requests"]
+            same = checksums(clean) == checksums(resumed)
+    finally:
+        sb.stop()
+    print(f"(resume) no limit, {contacts} contacts, a checkpoint every {every} s, 3 kills")
+    print(f"    uninterrupted        {plain} requests in {seconds:.1f} s")
+    print(f"    killed 3x, resumed   {total} requests ({total / plain:.3f}x; target <= 1.05x)")
+    print(f"    last run             {last:.1f} s; {'; '.join(notes) or 'did not resume'}")
+    print(f"    tables equal         {'yes' if same else 'NO'} (row counts and checksums)")
+
+
+def finish_run(args: list[str], url: str, env: dict[str, str]) -> tuple[list[str], float]:
+    """Run acx to the end; its "resumed from" lines (the summary's, on stderr) and seconds."""
+    exe = shutil.which("acx")
+    cmd = [exe, *args] if exe else [sys.executable, str(ROOT / "cli.py"), *args]
+    full = {**os.environ, "ACX_API_URL": url, "ACX_API_KEY": KEY, **env}
+    start = time.monotonic()
+    proc = subprocess.run(cmd, cwd=ROOT, env=full, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"acx {' '.join(args)} failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
+    text = proc.stdout + proc.stderr
+    return [line for line in text.splitlines() if "resumed from" in line], time.monotonic() - start
+
+
+def kill_after(args: list[str], url: str, env: dict[str, str], seconds: float) -> float | None:
+    """Start acx and kill -9 it after `seconds`; how long it ran (None: it ended first)."""
+    exe = shutil.which("acx")
+    cmd = [exe, *args] if exe else [sys.executable, str(ROOT / "cli.py"), *args]
+    full = {**os.environ, "ACX_API_URL": url, "ACX_API_KEY": KEY, **env}
+    start = time.monotonic()
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, env=full, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        proc.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        return time.monotonic() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"acx failed before it was killed ({proc.returncode})")
+    return None
+
+
+def checksums(path: str) -> dict[str, tuple[int, int]]:
+    """Rows and a checksum of every table of a DuckDB file (not acx's own)."""
+    import duckdb
+
+    con = duckdb.connect(path, read_only=True)
+    try:
+        names = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
+        return {
+            name: con.execute(f'SELECT count(*), sum(hash(t)) FROM "{name}" t').fetchone()
+            for name in names
+            if not name.startswith("_acx_")
+        }
+    finally:
+        con.close()
+
+
 def scenario_memory() -> None:
     small = scenario_b(100_000, "(memory)")
     large = scenario_b(1_000_000, "(memory)")
@@ -214,10 +301,10 @@ def load_text(path: str, megabytes: int) -> None:
     rng, spill = random.Random(1), Path(path + ".tmp")
     most = [0]
 
-    def watch() -> None:  # the most the temporary directory holds
+    def watch() -> None:  # the most the temporary directory holds (its files come and go)
         while True:
-            size = sum(p.stat().st_size for p in spill.glob("*") if p.is_file())
-            most[0] = max(most[0], size)
+            with contextlib.suppress(OSError):
+                most[0] = max(most[0], sum(p.stat().st_size for p in spill.iterdir()))
             time.sleep(0.2)
 
     threading.Thread(target=watch, daemon=True).start()
@@ -247,6 +334,12 @@ def load_text(path: str, megabytes: int) -> None:
 
 if __name__ == "__main__":
     which = sys.argv[1:] or ["a", "b"]
-    scenarios = {"a": scenario_a, "b": scenario_b, "memory": scenario_memory, "text": scenario_text}
+    scenarios = {
+        "a": scenario_a,
+        "b": scenario_b,
+        "memory": scenario_memory,
+        "text": scenario_text,
+        "resume": scenario_resume,
+    }
     for name in which:
         scenarios[name]()

@@ -6,9 +6,11 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from engine import resume
 from engine.client import Client
 from engine.config import Settings, load_settings, warning_lines
 from engine.destinations import make_destination
+from engine.errors import AcxError
 from engine.estimate import Estimate, estimate
 from engine.events import Emit, event, lines_to
 from engine.fields import DEFAULT_SAMPLE, TableFields, sample_fields
@@ -19,6 +21,7 @@ from engine.progress import RunInfo, make_reporter
 from engine.ratelimit import RateLimiter
 from engine.runner import Runner, RunResult
 from engine.spec import Spec, load_spec
+from engine.state import StateRow
 from engine.summary import detail_lines, summary_lines
 from engine.views import outcome_lines, refresh_views
 
@@ -51,7 +54,7 @@ def run_spec(
     if dry_run:
         for line in warning_lines(settings):
             echo(line)
-        for line in plan_lines(spec, plan):
+        for line in plan_lines(spec, plan, peek_state(dest, settings)):
             out(line)
         return 0
     reporter = make_reporter(log_format, RunInfo.of(spec, settings), echo)
@@ -207,14 +210,40 @@ def format_duration(seconds: float) -> str:
     return f"{minutes}m {secs:02d}s" if minutes else f"{seconds:.1f}s"
 
 
-def plan_lines(spec: Spec, plan: Plan) -> list[str]:
+def peek_state(dest: str, settings: Settings) -> dict[str, StateRow]:
+    """The destination's state rows, for --dry-run to say which tables would resume; empty when
+    the destination keeps no checkpoints or cannot be reached (a dry run still plans)."""
+    try:
+        destination = make_destination(dest, settings)
+        path = getattr(destination, "path", None)  # a database file not made yet holds no state
+        if not destination.checkpoints or (isinstance(path, str) and not Path(path).exists()):
+            return {}
+        destination.connect()
+    except AcxError:
+        return {}
+    try:
+        return destination.read_state()
+    except AcxError:
+        return {}
+    finally:
+        destination.close()
+
+
+def plan_lines(spec: Spec, plan: Plan, state: dict[str, StateRow] | None = None) -> list[str]:
+    """A line per group; `state`: the destination's, to say which groups resume a killed run."""
     lines = []
     for g in plan.groups:
         fed = ", ".join(s.key for s in g.members[1:])
         via = f" per row of {g.fan_out.key}" if g.fan_out else ""
+        found = resume.found(g, state or {})
         lines.append(
             f"{g.root.key}: {g.mode}, GET {g.root.endpoint}{via}"
             + (f" -> also {fed}" if fed else "")
+            + (
+                f" (would resume from {resume.where(g, found.at)}: {found.origin()})"
+                if found
+                else ""
+            )
         )
     if plan.added:
         lines.append(f"(also run because selected tables need them: {', '.join(plan.added)})")

@@ -29,12 +29,17 @@ class PageSource:
         self.client = client
         self.pool = pool
         self.ahead = max(1, ahead)
+        # per root: the position of the page after the one just handed over (None after the
+        # last), for a checkpoint at this page boundary (engine/resume.py)
+        self.next_at: dict[str, Any] = {}
 
-    def first(self, root: Stream, params: Params) -> Future[dict[str, Any]]:
+    def first(self, root: Stream, params: Params, start: Any = None) -> Future[dict[str, Any]]:
         """The first page of a root's one request series, asked for ahead of its group; the
-        group's pages() starts from it (the same request, made once)."""
+        group's pages() starts from it (the same request, made once). `start`: the position a
+        resumed read begins at (None: the beginning)."""
         path = root.endpoint or ""
         pager = make_paginator(root.paging, self._where(root, path, None))
+        pager.start_at(start)
         return self._get(path, params, pager.params(), Ask(root.key, root.permission), AHEAD)
 
     def pages(
@@ -44,9 +49,11 @@ class PageSource:
         params: Params,
         paths: Sequence[tuple[str, Any]],
         first: Future[dict[str, Any]] | None = None,
+        start: Any = None,
     ) -> Iterator[Page]:
         """Every page of `root` for each (path, parent row) series, in order; `first`: the
-        first series' first response, when already asked for (see first())."""
+        first series' first response, when already asked for (see first()); `start`: where the
+        first series begins (a resumed read)."""
         ask = Ask(root.key, root.permission)
         key = _key(root)
         firsts: deque[tuple[str, Any, Paginator, Future[dict[str, Any]]]] = deque()
@@ -58,6 +65,8 @@ class PageSource:
                     break
                 path, parent = nxt
                 pager = make_paginator(root.paging, self._where(root, path, parent), key)
+                pager.start_at(start)
+                start = None
                 if first is None:
                     first = self._get(
                         path, params, pager.params(), ask, URGENT if not firsts else AHEAD
@@ -106,6 +115,7 @@ class PageSource:
                             inflight.append((position, nxt))
                 else:
                     self._after_end(builder, params, path, pager, at, inflight)
+                self.next_at[root.key] = pager.position if more else None
                 yield body, records, parent
                 if not more:
                     return

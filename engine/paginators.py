@@ -53,6 +53,12 @@ class Paginator:
     def params(self) -> list[tuple[str, str]]:
         return self.params_at(self.position)
 
+    def start_at(self, position: Any) -> None:
+        """Begin where an interrupted read had got to (engine/resume.py): an offset, or the key
+        the next page continues after."""
+        if position is not None:
+            self.position = position
+
     def params_at(self, position: Any) -> list[tuple[str, str]]:
         raise NotImplementedError
 

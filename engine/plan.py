@@ -19,6 +19,7 @@ class Group:
     mode: str  # full | incremental, for this run
     fan_out: Stream | None = None  # parent whose rows fill {parent.*} placeholders
     after: Stream | None = None  # the table whose values decide which rows it keeps
+    forced: bool = False  # chosen for --full-refresh: never resumes an earlier run's read
 
     @property
     def needs(self) -> list[Stream]:
@@ -95,7 +96,9 @@ def _group(
         fan_out = spec.stream(root.parent.stream)
     refs = [s.only_referenced_by[0] for s in members if s.only_referenced_by]
     after = spec.stream(refs[0]) if refs else None
-    return Group(root, members, _mode(root, members, settings, forced), fan_out, after)
+    mode = _mode(root, members, settings, forced)
+    chosen = bool(forced & {s.key for s in members})
+    return Group(root, members, mode, fan_out, after, chosen)
 
 
 def _feeders_first(members: list[Stream]) -> list[Stream]:

@@ -6,6 +6,7 @@ transaction, so a run that dies leaves the last good tables and a state never ah
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 import uuid
@@ -20,7 +21,7 @@ import jmespath
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from engine import crashpoints
+from engine import crashpoints, resume
 from engine.account_zone import UTC, decide, zone_name
 from engine.client import Ask, Client, redact
 from engine.coerce import Coercer
@@ -37,9 +38,10 @@ from engine.process import release_memory
 from engine.records import RowBuilder
 from engine.reload import loaded_columns, previous_zone, reload_reason
 from engine.results import RunResult, TableResult
+from engine.resume import Resume
 from engine.spec import Spec, Stream
 from engine.sqlbuild import SEQ
-from engine.state import FORMAT, StateRow, as_utc_datetime, iso, lower_bound
+from engine.state import FORMAT, StateRow, as_utc_datetime, iso, lower_bound, parse_iso
 from engine.twins import TwinTally, check_twins, count_guesses
 from engine.writer import Writer
 from engine.zone import Evidence
@@ -80,6 +82,7 @@ class StreamBuffer:
         self.parents: list[dict[str, Any]] = []  # rows a {parent.*} endpoint will iterate over
         self.referenced: set[str] = set()  # values another table keeps its rows by
         self.failed: ApiError | None = None  # a fed table whose records stopped arriving
+        self.before = 0  # distinct rows an interrupted run had read (engine/resume.py)
 
 
 class Runner:
@@ -120,6 +123,9 @@ class Runner:
         self.params: dict[str, list[tuple[str, str]]] = {}  # per group root, for every page
         self.firsts: dict[str, Future[dict[str, Any]]] = {}  # first pages, fetched up front
         self.stopping = False
+        self.resumes: dict[str, Resume] = {}  # per group root: the checkpoint it goes on from
+        self.checkpoint_seconds = resume.interval(getattr(settings, "env", None) or {})
+        self.started_at = datetime.now(timezone.utc)
         if stop is not None:
             stop.on_stop(self.stop)
 
@@ -140,9 +146,6 @@ class Runner:
             for s in group.members:
                 result.tables[s.key] = TableResult(s.key, group.mode)
         state = self.dest.read_state()
-        self.writer = Writer(self.dest)
-        for s in [m for g in plan.groups for m in g.members]:
-            self.writer.prepare(s)
         for group in plan.groups:
             note = reload_reason(group, state, self.no_backfill)
             if note is None:
@@ -151,6 +154,10 @@ class Runner:
             for s in group.members:
                 result.tables[s.key].mode = group.mode
                 result.tables[s.key].notes.append(note)
+        self._find_resumes(plan, state, result)  # before prepare: it keeps stages to go on with
+        self.writer = Writer(self.dest)
+        for s in [m for g in plan.groups for m in g.members]:
+            self.writer.prepare(s)
         http = ThreadPoolExecutor(self.http_workers, thread_name_prefix="acx-http")
         self.source = PageSource(self.client, http, self.ahead)
         pool = ThreadPoolExecutor(
@@ -225,8 +232,9 @@ class Runner:
         for group in plan.groups:
             self.params[group.root.key] = self._params(group, state, previous)
             if group.fan_out is None:
+                found = self.resumes.get(group.root.key)
                 self.firsts[group.root.key] = self.source.first(
-                    group.root, self.params[group.root.key]
+                    group.root, self.params[group.root.key], found.at if found else None
                 )
         evidence = Evidence()
         for group in plan.groups:
@@ -285,6 +293,9 @@ class Runner:
         written in the zone the API reads it in (the user's, else the last run's; not known
         yet on a first run: then the bound starts WIDEST_OFFSET earlier)."""
         root = group.root
+        found = self.resumes.get(root.key)
+        if found is not None:
+            return found.params  # the interrupted run's query, filter and all
         params = list(root.params)
         since = self._since(group, state)
         flt = root.replication.filter
@@ -395,17 +406,33 @@ class Runner:
         params = self.params[root.key]
         keep_parents = self._parent_needs(group)
         keep_referenced = self._referenced_needs(group)
+        found = self.resumes.get(root.key)
+        if found is not None:
+            restore(buffers, found)
         self.emit(
             event(
-                "table_start", table=root.key, tables=group.keys, mode=group.mode, since=iso(since)
+                "table_start",
+                table=root.key,
+                tables=group.keys,
+                mode=group.mode,
+                since=iso(since),
+                resumed_from=found.as_event(group) if found else None,
             )
         )
+        checkpoints = self._checkpointable(group)
+        due = time.monotonic() + self.checkpoint_seconds
+        done_pages = found.pages if found else 0
         total_expr = (
             jmespath.compile(root.paging.total) if root.paging and root.paging.total else None
         )
         announced: int | None = None
         pages = self.source.pages(
-            root, builders[root.key], params, self._paths(group), self.firsts.pop(root.key, None)
+            root,
+            builders[root.key],
+            params,
+            self._paths(group),
+            self.firsts.pop(root.key, None),
+            found.at if found else None,
         )
         for page_no, (body, root_records, parent) in enumerate(pages, start=1):
             if self.abort is not None:
@@ -447,6 +474,10 @@ class Runner:
                     requests=self.client.requests[root.key],
                 )
             )
+            nxt = self.source.next_at.get(root.key)
+            if checkpoints and nxt is not None and time.monotonic() >= due:
+                self._checkpoint(group, buffers, state, result, since, nxt, done_pages + page_no)
+                due = time.monotonic() + self.checkpoint_seconds
         for buf in buffers.values():
             if buf.failed is None:
                 self._flush(buf, group, since, result)
@@ -557,6 +588,9 @@ class Runner:
         root = group.root
         if group.mode != "incremental" or not root.replication.cursor:
             return None
+        found = self.resumes.get(root.key)
+        if found is not None:
+            return found.since
         table = self.settings.table(root.key)
         window = table.update_window_days
         if window is None:
@@ -615,9 +649,7 @@ class Runner:
     ) -> None:
         loaded = [s for s in group.members if buffers[s.key].failed is None]
         legacy = {s.key: self.writer.legacy_columns(s) for s in loaded}
-        read_all = group.mode == "full" or result.tables[group.root.key].since is None
-        # a table still in an earlier acx's types is replaced (and migrated) by a read of it all
-        mode = "replace" if read_all and (group.mode == "full" or any(legacy.values())) else "merge"
+        mode = self._apply_mode(group, result, legacy)
         applies, states = [], []
         now = datetime.now(timezone.utc)
         run_id = result.run_id
@@ -633,7 +665,7 @@ class Runner:
                 savepoint = prev.savepoint if group.mode == "incremental" else savepoint
             if savepoint is not None and savepoint > buf.ceiling:
                 savepoint = buf.ceiling  # an earlier acx's, in the future (see FUTURE_SKEW)
-            rows = distinct_rows(buf.keys)  # a key twice (in a page, or pages) is one row
+            rows = buf.before + distinct_rows(buf.keys)  # a key twice is one row
             states.append(
                 StateRow(
                     s.key,
@@ -694,6 +726,126 @@ class Runner:
             )
         )
 
+    def _apply_mode(
+        self, group: Group, result: RunResult, legacy: dict[str, tuple[str, ...]]
+    ) -> str:
+        """ "replace" (the tables become their stages) or "merge" (upsert on the key)."""
+        read_all = group.mode == "full" or result.tables[group.root.key].since is None
+        # a table still in an earlier acx's types is replaced (and migrated) by a read of it all
+        return "replace" if read_all and (group.mode == "full" or any(legacy.values())) else "merge"
+
+    # ---------------------------------------------------------------- checkpoints
+
+    def _checkpointable(self, group: Group) -> bool:
+        """A group commits checkpoints when it is one request series whose rows no other group
+        waits for (those wait for every row: parents, referenced values), into a destination
+        that keeps stages across runs."""
+        return (
+            self.dest.checkpoints
+            and group.fan_out is None
+            and not self._parent_needs(group)
+            and not self._referenced_needs(group)
+        )
+
+    def _find_resumes(self, plan: Plan, state: dict[str, StateRow], result: RunResult) -> None:
+        """The groups that go on from an interrupted run's last checkpoint: their replace
+        groups' stages kept, without the rows staged after it."""
+        for group in plan.groups:
+            found = resume.found(group, state)
+            if found is None or not self._checkpointable(group):
+                continue
+            if found.replace:
+                seqs = {s.key: int(found.member(s.key).get("seq") or 0) for s in group.members}
+                if not all(self.dest.resume_stage(s, seqs[s.key]) for s in group.members):
+                    self.dest.kept.difference_update(group.keys)  # read again from the start
+                    continue
+            self.resumes[group.root.key] = found
+            result.tables[group.root.key].notes.append(found.note(group))
+
+    def _checkpoint(
+        self,
+        group: Group,
+        buffers: dict[str, StreamBuffer],
+        state: dict[str, StateRow],
+        result: RunResult,
+        since: datetime | None,
+        at: Any,
+        pages: int,
+    ) -> None:
+        """Commit the group's progress at a page boundary (engine/resume.py): a merge group's
+        rows so far with its position; a replace group only its position, its stages kept.
+        The savepoint stays the previous run's: rows arrive by key, not by cursor."""
+        if any(buf.failed is not None for buf in buffers.values()):
+            return  # a fed table stopped: this run ends failing it; nothing to go on from
+        for buf in buffers.values():
+            self._flush(buf, group, since, result)
+        legacy = {s.key: self.writer.legacy_columns(s) for s in group.members}
+        mode = self._apply_mode(group, result, legacy)
+        found = self.resumes.get(group.root.key)
+        shared = {
+            "run": found.position["run"] if found else result.run_id,
+            "started": found.position["started"] if found else iso(self.started_at),
+            "mode": group.mode,
+            "apply": mode,
+            "at": at,
+            "pages": pages,
+            "params": [list(p) for p in self.params[group.root.key]],
+            "since": iso(since),
+        }
+        applies, states = [], []
+        now = datetime.now(timezone.utc)
+        for s in group.members:
+            buf, prev = buffers[s.key], state.get(s.key)
+            position = {
+                **shared,
+                "seq": buf.seq,
+                "rows": buf.before + distinct_rows(buf.keys),
+                "max_cursor": iso(buf.max_cursor),
+                "ceiling": iso(buf.ceiling),
+                "future": buf.future,
+                "stage": self.dest.stage_name(s) if mode == "replace" else None,
+            }
+            if mode == "replace":  # the table keeps its rows and what its state says of them
+                states.append(
+                    dataclasses.replace(prev, position=position)
+                    if prev is not None
+                    else StateRow(
+                        s.key,
+                        None,
+                        group.mode,
+                        0,
+                        result.run_id,
+                        now,
+                        timezone=getattr(self.zone, "key", None),
+                        format=FORMAT,
+                        position=position,
+                    )
+                )
+                continue
+            parent_stage = None
+            if s.fed and s.parent and s.parent.stream == s.from_:
+                parent_stage = self.spec.stream(s.parent.stream)
+            applies.append(Apply(s, mode, parent_stage))
+            states.append(
+                StateRow(
+                    s.key,
+                    prev.savepoint if prev else None,
+                    group.mode,
+                    position["rows"],
+                    result.run_id,
+                    now,
+                    timezone=getattr(self.zone, "key", None),
+                    format=FORMAT,
+                    columns=loaded_columns(s, prev, self.no_backfill),
+                    position=position,
+                )
+            )
+        self.writer.commit(applies, states)
+        for item in applies:  # the commit dropped its stages: fresh ones for the next rows
+            self.writer.prepare(item.stream)
+        crashpoints.point("checkpoint")
+        self.emit(event("checkpoint", table=group.root.key, at=at, pages=pages, apply=mode))
+
     def _report_fields(
         self, stream: Stream, buf: StreamBuffer, tally: TableResult, result: RunResult
     ) -> None:
@@ -722,6 +874,17 @@ class Runner:
             result.zone.pairs_disagreed += twins.disagreed
             if twins.example is not None and result.zone.disagreement is None:
                 result.zone.disagreement = f"{stream.key}: {twins.example}"
+
+
+def restore(buffers: dict[str, StreamBuffer], found: Resume) -> None:
+    """What an interrupted run had read, into the buffers of the run that goes on from it."""
+    for key, buf in buffers.items():
+        position = found.member(key)
+        buf.seq = int(position.get("seq") or 0)
+        buf.before = int(position.get("rows") or 0)
+        buf.future = int(position.get("future") or 0)
+        buf.max_cursor = parse_iso(position.get("max_cursor"))
+        buf.ceiling = parse_iso(position.get("ceiling")) or buf.ceiling
 
 
 def _ref_text(value: Any) -> str:

@@ -22,6 +22,7 @@ STATE_COLUMNS = (
     "timezone",
     "format",
     "columns",
+    "position",
 )
 
 # The value format of a table's rows. 2: every timestamp a UTC instant in a zone-aware type (and
@@ -41,6 +42,9 @@ class StateRow:
     timezone: str | None = None  # the IANA zone zone-less API values were read in
     format: int | None = None  # FORMAT when written by this acx; None from an earlier one
     columns: tuple[str, ...] | None = None  # spec columns (warehouse names) the rows hold
+    # where an unfinished run had got to at its last checkpoint (engine/resume.py); None once a
+    # run of the table finished
+    position: dict[str, Any] | None = None
 
     def as_record(self) -> dict[str, Any]:
         """JSON-ready values (the files destination's state file; SQL stores them as text)."""
@@ -54,6 +58,7 @@ class StateRow:
             "timezone": self.timezone,
             "format": self.format,
             "columns": None if self.columns is None else list(self.columns),
+            "position": self.position,
         }
 
     def as_text(self) -> dict[str, str | None]:
@@ -77,13 +82,14 @@ class StateRow:
             timezone=rec.get("timezone") or None,
             format=None if rec.get("format") in (None, "") else int(rec["format"]),
             columns=_names(rec.get("columns")),
+            position=_position(rec.get("position")),
         )
 
 
 def _text(value: Any) -> str | None:
     if value is None or isinstance(value, str):
         return value
-    if isinstance(value, list):
+    if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
 
@@ -94,6 +100,14 @@ def _names(value: Any) -> tuple[str, ...] | None:
         return None
     names = json.loads(value) if isinstance(value, str) else value
     return tuple(str(n) for n in names)
+
+
+def _position(value: Any) -> dict[str, Any] | None:
+    """A checkpoint's position from a dict or its JSON text."""
+    if value is None or value == "":
+        return None
+    found = json.loads(value) if isinstance(value, str) else value
+    return found if isinstance(found, dict) else None
 
 
 def iso(moment: datetime | None) -> str | None:

@@ -43,10 +43,14 @@ class Destination(ABC):
     # rows per staged batch unless --batch-rows says otherwise: small enough that a run's memory
     # stays flat (a batch of a wide table is a few MB), large enough that loading is not per row
     batch_rows: ClassVar[int] = 2_000
+    # whether a long read commits checkpoints and a run resumes from them (engine/resume.py):
+    # the destination keeps a replace group's stages across runs (resume_stage)
+    checkpoints: ClassVar[bool] = False
 
     def __init__(self) -> None:
         # per stream key: timestamp columns an earlier acx created zone-less (found by prepare)
         self.legacy: dict[str, tuple[str, ...]] = {}
+        self.kept: set[str] = set()  # stream keys whose stage a resumed run goes on filling
 
     @abstractmethod
     def connect(self) -> None: ...
@@ -107,6 +111,15 @@ class Destination(ABC):
 
     @abstractmethod
     def read_state(self) -> dict[str, StateRow]: ...
+
+    def stage_name(self, stream: Stream) -> str:
+        """The name of the stream's staging table (kept across runs by a checkpoint)."""
+        return STAGE_PREFIX + stream.name
+
+    def resume_stage(self, stream: Stream, seq: int) -> bool:
+        """Keep the stage a killed run left (prepare will not clear it), without its rows from
+        `_acx_seq` `seq` on (staged after the last checkpoint); False when it cannot be kept."""
+        return False
 
     def describe(self) -> str:
         return self.name
@@ -169,15 +182,21 @@ class SqlDestination(Destination):
                 self.execute(self.sql(alter))
 
     def drop_stale_stages(self) -> None:
-        """Drop the staging tables a killed run left, whichever tables this run selects. Only
-        for a destination whose connect() holds a lock: then no other run owns them."""
+        """Drop the staging tables a killed run left, whichever tables this run selects, except
+        those a checkpoint kept for the next run (engine/resume.py). Only for a destination
+        whose connect() holds a lock: then no other run owns them."""
+        kept = {
+            str(row.position.get("stage"))
+            for row in self.read_state().values()
+            if row.position and row.position.get("stage")
+        }
         rows = self.execute(
             "SELECT table_name FROM information_schema.tables "
             f"WHERE table_schema = {self.marker} AND table_name LIKE {self.marker}",
             [self.schema, STAGE_PREFIX + "%"],
         )
         for (name,) in rows:
-            if name.startswith(STAGE_PREFIX):  # in LIKE, "_" is any character
+            if name.startswith(STAGE_PREFIX) and name not in kept:  # in LIKE, "_" is any one
                 stage = sqlbuild.tbl(name, self.schema)
                 self.execute(self.sql(exp.Drop(tables=[stage], kind="TABLE", exists=True)))
 
@@ -192,7 +211,18 @@ class SqlDestination(Destination):
                 self.execute(statement)
         else:
             self._evolve(stream, existing)
-        self._create_stage(stream)
+        if stream.key not in self.kept:
+            self._create_stage(stream)
+
+    def resume_stage(self, stream: Stream, seq: int) -> bool:
+        names = [c.name.lower() for c in stream.columns] + [sqlbuild.SEQ.lower()]
+        have = self.existing_columns(STAGE_PREFIX + stream.name)
+        if have is None or [n.lower() for n in have] != names:
+            return False  # gone (a failed run dropped it), or the spec's columns changed
+        stage, seq_col = self.sql(self.stage_table(stream)), self.sql(sqlbuild.ident(sqlbuild.SEQ))
+        self.execute(f"DELETE FROM {stage} WHERE {seq_col} >= {int(seq)}")
+        self.kept.add(stream.key)
+        return True
 
     def _evolve(self, stream: Stream, existing: dict[str, str]) -> None:
         lowered = {k.lower(): v for k, v in existing.items()}
@@ -338,6 +368,7 @@ class SqlDestination(Destination):
 
     def discard(self, streams: Sequence[Stream]) -> None:
         for s in streams:
+            self.kept.discard(s.key)
             self.execute(
                 self.sql(exp.Drop(tables=[self.stage_table(s)], kind="TABLE", exists=True))
             )

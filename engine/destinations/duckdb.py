@@ -1,16 +1,19 @@
 """DuckDB: the embedded default. Batches go in as Arrow tables (no INSERT per row).
 
-Memory: DuckDB keeps at most its memory limit and spills the rest to a temporary directory next
-to the database file (`acx.duckdb.tmp`, removed when the connection closes), so a table larger
-than memory loads. What must fit is DuckDB's unit of work: a scan hands on 2,048 rows at a time,
-and a column of HTML message bodies (~16-30 KB each) makes that 32-64 MB of text, held while it
-is written; the old 32MB limit could not hold one such vector, so every run failed. The same
-settings serve the Parquet/JSONL destination's DuckDB (engine/destinations/files.py)."""
+Memory: DuckDB holds at most its memory limit and spills the rest to a temporary directory next
+to the database file (`acx.duckdb.tmp`, gone when the connection closes), so a table larger than
+memory loads; a commit spills about as much as its new rows. What must fit is DuckDB's unit of
+work, 2,048 values of a column, read into one buffer that grows by doubling: of HTML message
+bodies (~16-30 KB each) a 64 MiB buffer, which the old 32MB limit could not hold, so every run
+failed ("failed to pin block"). The Parquet/JSONL destination's DuckDB (files.py) runs with the
+same settings."""
 
 from __future__ import annotations
 
 import contextlib
+import math
 import re
+import shutil
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,9 +31,16 @@ MEMORY_ENV = "ACX_DUCKDB_MEMORY_LIMIT"
 TEMP_ENV = "ACX_DUCKDB_TEMP_DIRECTORY"
 # A scan's vector of text grows its buffer by doubling: 64 MiB holds 2,048 values of up to 32 KB,
 # and 96MB leaves room beside it to write them (128MB could not hold the next step, 128 MiB,
-# either). A million contacts fill it as a cache of the database file and peak under 400 MB.
+# either). A million contacts fill it as a cache of the database file: 60-80 MB more peak RSS
+# than at 32MB (bench/run.py memory).
 DEFAULT_MEMORY_LIMIT = "96MB"
 SIZE = re.compile(r"(\d+(?:\.\d+)?)(B|[KMGT]I?B|[KMGT])")  # as DuckDB reads them
+
+
+def size_bytes(text: str) -> float:
+    """Bytes of a size SIZE matches: a KB is 1000 bytes, a KiB 1024."""
+    number, unit = SIZE.fullmatch(text).groups()  # type: ignore[union-attr]
+    return float(number) * (1024 if "I" in unit else 1000) ** "BKMGT".index(unit[0])
 
 
 @dataclass(frozen=True)
@@ -71,10 +81,11 @@ class Memory:
                 f"free disk space there, or set {TEMP_ENV} to a folder on a larger disk",
             )
         if re.search(r"out of memory|failed to pin block|could not allocate block", text, re.I):
-            number, unit = SIZE.fullmatch(self.limit).groups()  # type: ignore[union-attr]
+            more = max(2 * size_bytes(self.limit), size_bytes(DEFAULT_MEMORY_LIMIT))
+            value = f"{more / 1e9:g}GB" if more >= 1e9 else f"{math.ceil(more / 1e6)}MB"
             return LoadError(
                 f"{where}: DuckDB ran out of memory within its {self.limit} limit: {first}",
-                f"raise it, e.g. {MEMORY_ENV}={float(number) * 2:g}{unit}",
+                f"raise it, e.g. {MEMORY_ENV}={value}",
             )
         return LoadError(f"{where}: {first}")
 
@@ -82,6 +93,7 @@ class Memory:
 class DuckDBDestination(SqlDestination):
     name = "duckdb"
     dialect = "duckdb"
+    checkpoints = True  # a killed long read resumes (engine/resume.py)
     # ALTER COLUMN ... TYPE inside a transaction holds the rewritten columns in memory (a million
     # contacts' ten timestamps outgrow a 32MB limit, even with the rows deleted first); a table
     # created in the transaction is written out like any large insert.
@@ -91,8 +103,8 @@ class DuckDBDestination(SqlDestination):
         super().__init__()
         self.path = target or DEFAULT_PATH
         env = getattr(settings, "env", None) or {}
-        spill = None if self.path == ":memory:" else f"{self.path}.tmp"
-        self.memory = Memory.from_env(env, spill)
+        self.spill = None if self.path == ":memory:" else f"{self.path}.tmp"
+        self.memory = Memory.from_env(env, self.spill)
         self.schema = "main"
         self.con: duckdb.DuckDBPyConnection | None = None
 
@@ -112,6 +124,10 @@ class DuckDBDestination(SqlDestination):
                 ) from None
             raise LoadError(f"cannot open {self.describe()}: {exc}") from None
         self.con.execute("SET TimeZone = 'UTC'")
+        if self.spill and self.memory.temp_directory == self.spill:
+            # DuckDB removes the folder it made when it closes, but not one a killed run left
+            # (nor that run's spill files); the file lock is ours, so nobody else spills there
+            shutil.rmtree(self.spill, ignore_errors=True)
         self.memory.apply(self.con)
         self.prepare_state()
         self.drop_stale_stages()  # the file lock is ours: another process cannot hold it

@@ -31,10 +31,11 @@ of the same run (the parent was read again, so these are all its children now).
 
 Staging and dedupe: each batch is appended as a row group to a hidden temp Parquet file (typed,
 with `_acx_seq`), so memory stays flat however big the table. At commit DuckDB reads that file
-back, keeps the last staged row per primary key (the same query the SQL warehouses run), sorts by
-the key (so row-group statistics prune lookups by id) and streams record batches to the format's
-writer. DuckDB sorts out of core (spilling under DIR), so commit memory stays bounded too: it
-runs with the DuckDB destination's settings (engine.destinations.duckdb.Memory).
+back, keeps the last staged row per primary key (the same query the SQL warehouses run) and
+numbers the kept rows in key order (so row-group statistics prune lookups by id); the rows are
+then dealt out to spill files by that number and each is sorted and written in turn (~32 MB at a
+time), so commit memory stays bounded too, long texts included. DuckDB runs with the DuckDB
+destination's settings (engine.destinations.duckdb.Memory) and spills under DIR.
 
 Temp files start with `.acx-`: dataset readers (pyarrow, Spark, Hive) skip dot-files, a failed or
 killed run never leaves a partial file under a final name, and `prepare` deletes what a crashed
@@ -76,7 +77,10 @@ LOCK_FILE = "_acx.lock"
 TEMP = ".acx-"  # dot-prefixed: hidden from dataset readers, removed by the next run
 MANIFEST_VERSION = 1
 READ_ROWS = 100_000  # rows per record batch read back from DuckDB (one row group each),
-READ_BYTES = 64_000_000  # fewer when that would take more memory (a table of long texts)
+READ_BYTES = 32_000_000  # fewer when that would take more memory (a table of long texts)
+STRETCHES = 256  # at most this many spill files per sorted table (open at once)
+ROW = "file_row_number"  # read_parquet's position of a row in its file
+PLACE = "_acx_place"  # a staged row's place in the key order
 
 # Arrow types of the files: the loading types (timestamps UTC-adjusted, so readers know).
 FILE_TYPES: dict[str, pa.DataType] = ARROW
@@ -172,6 +176,32 @@ class Staging:
         if self.writer is not None:
             self.writer.close()
             self.writer = None
+
+
+class RowCursor:
+    """Reads a reader of rows sorted by `pos` up to a bound, batch by batch."""
+
+    def __init__(self, reader: pa.RecordBatchReader) -> None:
+        self.reader = reader
+        self.pending: pa.Table | None = None
+
+    def below(self, bound: int) -> pa.Table:
+        """The next rows whose pos is below `bound`."""
+        parts = []
+        while True:
+            if self.pending is None or not self.pending.num_rows:
+                try:
+                    self.pending = pa.Table.from_batches([self.reader.read_next_batch()])
+                except StopIteration:
+                    break
+            n = pc.sum(pc.less(self.pending["pos"], bound)).as_py() or 0
+            parts.append(self.pending.slice(0, n))
+            self.pending = self.pending.slice(n)
+            if self.pending.num_rows:
+                break
+        if not parts:
+            return pa.table({"pos": pa.array([], pa.int64()), "place": pa.array([], pa.int64())})
+        return pa.concat_tables(parts)
 
 
 class FilesDestination(Destination):
@@ -363,22 +393,75 @@ class FilesDestination(Destination):
         return rows
 
     def _deduped(self, stream: Stream) -> Iterator[pa.RecordBatch]:
+        """The stage's last row per key, sorted by key, in batches of about READ_BYTES.
+
+        DuckDB sorts the kept rows' places only: its sort of whole rows holds their long texts
+        in memory, far past its limit (a 100 MB table of notes would need over 192MB). The rows
+        follow in two passes: each staged row group is dealt out to the spill files of the
+        stretches of the order its rows fall in, then each stretch is read back in turn, sorted
+        and handed on, so memory holds one row group or one stretch."""
         staging = self.stages.get(stream.key)
         if staging is None:
             return
         staging.finish()
+        per = max(1, min(READ_ROWS, READ_BYTES * staging.rows // (staging.bytes or 1)))
+        per = max(per, -(-staging.rows // STRETCHES))  # rows per stretch
+        folder = Path(self.memory.temp_directory or self.spill) / f"{TEMP}{self.token}.sort"
+        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            stretches = self._deal(stream, staging, per, folder)
+            names = [c.name for c in stream.columns]
+            for n in stretches:
+                with pa.OSFile(str(folder / f"{n}.arrow")) as source:
+                    rows = pa.ipc.open_file(source).read_all()
+                yield from rows.take(pc.sort_indices(rows[PLACE])).select(names).to_batches()
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def _deal(self, stream: Stream, staging: Staging, per: int, folder: Path) -> list[int]:
+        """Write each kept staged row, with its place in the key order, to the file of its
+        stretch of `per` places; the stretches written, in order."""
+        places = RowCursor(self._places(stream, staging))
+        stage, start = pq.ParquetFile(staging.path), 0
+        writers: dict[int, pa.ipc.RecordBatchFileWriter] = {}
+        try:
+            for i in range(stage.num_row_groups):
+                group = stage.read_row_group(i)
+                first, start = start, start + group.num_rows
+                kept = places.below(start)
+                if kept.num_rows < group.num_rows:  # else all its rows, in order: no copy
+                    group = group.take(pc.subtract(kept["pos"], first))
+                rows = group.append_column(PLACE, kept["place"])
+                stretch = pc.divide(kept["place"], per)
+                found = pc.unique(stretch).to_pylist()
+                for n in found:
+                    part = rows if len(found) == 1 else rows.filter(pc.equal(stretch, n))
+                    if n not in writers:
+                        writers[n] = pa.ipc.new_file(str(folder / f"{n}.arrow"), part.schema)
+                    writers[n].write_table(part)
+        finally:
+            for writer in writers.values():
+                writer.close()
+        return sorted(writers)
+
+    def _places(self, stream: Stream, staging: Staging) -> pa.RecordBatchReader:
+        """(pos, place) of each kept staged row: its position in the stage file and in the key
+        order, by position. DuckDB sorts and numbers these two integers out of core."""
         view = sqlbuild.tbl(STAGE_PREFIX + stream.name)
         self.db.execute(
-            f"CREATE OR REPLACE TEMP VIEW {sql(view)} AS "
-            f"SELECT * FROM read_parquet({literal(str(staging.path))})"
+            f"CREATE OR REPLACE TEMP VIEW {sql(view)} AS SELECT * FROM "
+            f"read_parquet({literal(str(staging.path))}, file_row_number = true)"
         )
         key = [stream.column(k).name for k in stream.primary_key]
-        query = sqlbuild.deduped(view, [c.name for c in stream.columns], key)
-        query = query.order_by(*[sqlbuild.col(k) for k in key])
-        relation = self.db.sql(sql(query))
+        kept = sql(sqlbuild.deduped(view, [ROW, *key], key))
+        order = ", ".join(sql(sqlbuild.col(k)) for k in key)
+        relation = self.db.sql(
+            f"SELECT {ROW} AS pos, row_number() OVER (ORDER BY {order}) - 1 AS place "
+            f"FROM ({kept}) AS kept ORDER BY {ROW}"
+        )
         # DuckDB 2 renamed the 1.x fetch_arrow_reader (which now warns) to to_arrow_reader
         read = getattr(relation, "to_arrow_reader", None) or relation.fetch_arrow_reader
-        yield from read(max(1, min(READ_ROWS, READ_BYTES * staging.rows // (staging.bytes or 1))))
+        return read(READ_ROWS)  # type: ignore[no-any-return]
 
     def _next_manifest(
         self,

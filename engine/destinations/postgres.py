@@ -105,6 +105,7 @@ def _escape_text(values: Any, is_json: bool) -> Any:
 class PostgresDestination(SqlDestination):
     name = "postgres"
     dialect = "postgres"
+    checkpoints = True  # a killed long read resumes (engine/resume.py)
     marker = "%s"
     schema: str = DEFAULT_SCHEMA
 
