@@ -55,6 +55,7 @@ WIDEST_OFFSET = timedelta(hours=14)
 # moment the read began: a later savepoint would put the next run's lower bound after changes
 # that have not happened yet, and they would never be read.
 FUTURE_SKEW = timedelta(days=1)
+KEYS_KEPT = 100_000  # keys per table kept to count a key repeated across pages once
 POLL = 0.1  # seconds between looks at whether the run is stopping
 STOP_GRACE = 1.0  # after a stop, how long running groups get to notice before they are left
 HINT = Ask("(time zone)")  # who asks for the display-zone hint, in messages and request counts
@@ -77,12 +78,31 @@ class StreamBuffer:
         self.ceiling = datetime.now(timezone.utc)  # when the read began (see FUTURE_SKEW)
         self.future = 0  # rows whose cursor lies more than FUTURE_SKEW past `ceiling`
         self.staged = 0
-        self.keys: list[pa.Table] = []  # the key columns of every staged batch
+        self.keys: list[pa.Table] = []  # key columns of staged batches, up to KEYS_KEPT rows
+        self.counted = 0  # distinct rows of batches whose keys were let go
         self.seq = 0
         self.parents: list[dict[str, Any]] = []  # rows a {parent.*} endpoint will iterate over
         self.referenced: set[str] = set()  # values another table keeps its rows by
         self.failed: ApiError | None = None  # a fed table whose records stopped arriving
         self.before = 0  # distinct rows an interrupted run had read (engine/resume.py)
+
+    def count_keys(self, keys: pa.Table) -> None:
+        """Remember a staged batch's keys, so that a key staged twice counts once. Past
+        KEYS_KEPT rows (a large table, where memory matters more) each batch is counted on its
+        own: a key repeated within a page still counts once, one repeated across pages of a
+        large table twice (the table itself holds it once)."""
+        if self.keys and sum(k.num_rows for k in self.keys) + keys.num_rows > KEYS_KEPT:
+            self.counted += distinct_rows(self.keys)
+            self.keys = []
+        if keys.num_rows > KEYS_KEPT or self.counted:
+            self.counted += distinct_rows([keys])
+        else:
+            self.keys.append(keys)
+
+    @property
+    def distinct(self) -> int:
+        """Distinct rows read, this run and the interrupted run it resumed."""
+        return self.before + self.counted + distinct_rows(self.keys)
 
 
 class Runner:
@@ -632,7 +652,7 @@ class Runner:
         self.writer.stage(buf.stream, table.append_column(SEQ, seq))
         crashpoints.point("staged")
         buf.staged += table.num_rows
-        buf.keys.append(table.select([buf.stream.column(k).name for k in buf.stream.primary_key]))
+        buf.count_keys(table.select([buf.stream.column(k).name for k in buf.stream.primary_key]))
         release_memory()
 
     def _url(self, group: Group) -> str:
@@ -665,7 +685,7 @@ class Runner:
                 savepoint = prev.savepoint if group.mode == "incremental" else savepoint
             if savepoint is not None and savepoint > buf.ceiling:
                 savepoint = buf.ceiling  # an earlier acx's, in the future (see FUTURE_SKEW)
-            rows = buf.before + distinct_rows(buf.keys)  # a key twice is one row
+            rows = buf.distinct  # a key twice is one row
             states.append(
                 StateRow(
                     s.key,
@@ -799,7 +819,7 @@ class Runner:
             position = {
                 **shared,
                 "seq": buf.seq,
-                "rows": buf.before + distinct_rows(buf.keys),
+                "rows": buf.distinct,
                 "max_cursor": iso(buf.max_cursor),
                 "ceiling": iso(buf.ceiling),
                 "future": buf.future,

@@ -200,9 +200,9 @@ BAD = [
         routes={LISTS: json_reply({"message": "No Result found for List"}, 404)},
     ),
     Bad(
-        "a keyset cursor that does not advance",
+        "a keyset cursor that does not advance (the same page again)",
         1,
-        ("table contacts", "keyset paging did not advance"),
+        ("table contacts", "the API repeats a page instead of moving on"),
         args=("--tables", "contacts,scores", "--batch-rows", "10"),
         routes={"/api/3/contacts": replay_first()},
         spec=lambda folder: fast_spec(folder, max_attempts=3, backoff=0.01, limit=20),
