@@ -21,6 +21,7 @@ from engine.errors import ConfigError
 from engine.spec import load_spec
 from engine.tomlsrc import key_lines
 from tests.conftest import ROOT, SPEC
+from tests.schemadoc import properties, resolve
 
 ENV = {"ACX_API_URL": "https://acme.api-us1.com", "ACX_API_KEY": "k"}
 
@@ -471,27 +472,11 @@ def test_missing_key_still_fails_after_a_clean_file():
 SCHEMA = schema()
 
 
-def _properties(node, path=()):
-    """(path, subschema) for every property, $def and map value of the schema."""
-    if not isinstance(node, dict):
-        return
-    for name, sub in node.get("properties", {}).items():
-        yield (*path, name), sub
-        yield from _properties(sub, (*path, name))
-    for name, sub in node.get("$defs", {}).items():
-        yield (*path, "$defs", name), sub
-        yield from _properties(sub, (*path, name))
-    if isinstance(node.get("additionalProperties"), dict):
-        yield from _properties(node["additionalProperties"], (*path, "*"))
-
-
-PROPS = list(_properties(SCHEMA))
+PROPS = list(properties(SCHEMA, {"additionalProperties": "*"}))
 
 
 def _resolve(sub):
-    if "$ref" in sub:
-        return {**SCHEMA["$defs"][sub["$ref"].rsplit("/", 1)[-1]], **sub}
-    return sub
+    return resolve(SCHEMA, sub)
 
 
 @pytest.mark.parametrize("path,sub", PROPS, ids=[".".join(p) for p, _ in PROPS])

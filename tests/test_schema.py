@@ -7,32 +7,16 @@ import jsonschema
 import pytest
 
 from engine.validate import schema
+from tests.schemadoc import properties, resolve
 
 SCHEMA = schema()
 
 
-def _properties(node, path=()):
-    """Yield (path, subschema) for every named property and $def in the schema."""
-    if not isinstance(node, dict):
-        return
-    for name, sub in node.get("properties", {}).items():
-        yield (*path, name), sub
-        yield from _properties(sub, (*path, name))
-    for name, sub in node.get("$defs", {}).items():
-        yield (*path, "$defs", name), sub
-        yield from _properties(sub, (*path, name))
-    for key in ("items", "additionalProperties"):
-        if isinstance(node.get(key), dict):
-            yield from _properties(node[key], (*path, key))
-
-
-PROPS = list(_properties(SCHEMA))
+PROPS = list(properties(SCHEMA, {"items": "items", "additionalProperties": "additionalProperties"}))
 
 
 def _resolve(sub):
-    if "$ref" in sub:
-        return {**SCHEMA["$defs"][sub["$ref"].rsplit("/", 1)[-1]], **sub}
-    return sub
+    return resolve(SCHEMA, sub)
 
 
 @pytest.mark.parametrize("path,sub", PROPS, ids=[".".join(p) for p, _ in PROPS])
