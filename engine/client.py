@@ -11,7 +11,9 @@ Every response is bounded, so that every run ends: a whole-response deadline
 from __future__ import annotations
 
 import contextlib
+import heapq
 import http.client
+import itertools
 import json
 import math
 import random
@@ -204,8 +206,7 @@ class Client:
         self, request: requests.PreparedRequest, options: dict, ask: Ask
     ) -> tuple[requests.Response, bytes]:
         """One request and its whole body, within the response deadline and the size cap."""
-        where = _where(redact(str(request.url)), ask)
-        deadline = Deadline(self.source.response_timeout)
+        deadline = Deadline(self.source.response_timeout, self.limiter.sent)
         try:
             with deadline:
                 # the transport adapter itself, not Session.send: that one follows redirects, or
@@ -214,7 +215,7 @@ class Client:
                 adapter = self.session.get_adapter(str(request.url))
                 resp = adapter.send(request, timeout=self.timeout, **options)
                 try:
-                    return resp, self._body(resp, where)
+                    return resp, self._body(resp, _where(redact(str(request.url)), ask))
                 finally:
                     resp.close()  # after a whole body, the connection is back in the pool already
         except (
@@ -223,6 +224,7 @@ class Client:
             http.client.HTTPException,
             OSError,
         ) as exc:
+            where = _where(redact(str(request.url)), ask)
             raise self._transport(exc, deadline, where) from None
 
     def _transport(self, exc: Exception, deadline: Deadline, where: str) -> Exception:
@@ -374,35 +376,38 @@ class Deadline:
     """A whole-response deadline. When it passes, the socket of the connection carrying the
     request is shut down, which ends a read blocked on it at once (a body trickled a byte at a
     time meets every read timeout and would otherwise never end). The pool tells the deadline
-    running in its thread which connection that is (_Pool._make_request)."""
+    running in its thread which connection that is (_Pool._make_request); one watchdog thread
+    keeps every deadline of the process (a timer thread per request would start after the rate
+    limiter let the request go, delaying it by a thread start under a busy GIL)."""
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float, on_send: Callable[[float], None] | None = None) -> None:
         self.seconds = seconds
+        self.on_send = on_send  # told the moment the request leaves (the rate limiter)
         self.expired = False
         self._done = False
         self._conn: Any = None
         self._lock = threading.Lock()
-        self._timer = threading.Timer(seconds, self._expire)
-        self._timer.daemon = True
 
     def __enter__(self) -> Deadline:
         _local.deadline = self
-        self._timer.start()
+        _WATCHDOG.watch(self, time.monotonic() + self.seconds)
         return self
 
     def __exit__(self, *exc: object) -> None:
         _local.deadline = None
         with self._lock:
             self._done = True
-        self._timer.cancel()
+            self._conn = None
 
     def attach(self, conn: Any) -> None:
+        if self.on_send is not None:
+            self.on_send(time.monotonic())
         with self._lock:
             self._conn = conn
             if self.expired:
                 self._shut()
 
-    def _expire(self) -> None:
+    def expire(self) -> None:
         with self._lock:
             if self._done:
                 return
@@ -415,6 +420,38 @@ class Deadline:
             # the plain socket's shutdown, also under TLS: the reader sees the end at once
             with contextlib.suppress(OSError):
                 socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
+class _Watchdog:
+    """One daemon thread expiring the deadlines that pass, started with the first one. A
+    deadline that ended in time is dropped when its moment comes (no cancel: cheap to add)."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._heap: list[tuple[float, int, Deadline]] = []
+        self._order = itertools.count()
+        self._thread: threading.Thread | None = None
+
+    def watch(self, deadline: Deadline, at: float) -> None:
+        with self._cond:
+            heapq.heappush(self._heap, (at, next(self._order), deadline))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="acx-deadlines", daemon=True)
+                self._thread.start()
+            elif self._heap[0][2] is deadline:
+                self._cond.notify()
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while not self._heap or self._heap[0][0] > time.monotonic():
+                    wait = self._heap[0][0] - time.monotonic() if self._heap else None
+                    self._cond.wait(timeout=wait)
+                _, _, deadline = heapq.heappop(self._heap)
+            deadline.expire()
+
+
+_WATCHDOG = _Watchdog()
 
 
 class _Pool(HTTPConnectionPool):

@@ -39,6 +39,7 @@ KNOWN_ENV: dict[str, str] = {
     "ACX_DUCKDB_TEMP_DIRECTORY": "engine/destinations/duckdb.py: --dest duckdb, parquet, jsonl",
     "ACX_CRASH_AT": "engine/crashpoints.py: a crash point, for the crash tests",
     "ACX_CHECKPOINT_SECONDS": "engine/resume.py: seconds between a long read's checkpoints",
+    "ACX_CHECKPOINT_PAGES": "engine/resume.py: pages between a long read's checkpoints",
     "ACX_REFRESH_GOLDEN": "tests: rewrite golden files (make golden)",
     "ACX_RECORD_CASSETTES": "tests: record cassettes (make cassettes)",
     "ACX_TEST_POSTGRES_DSN": "tests/conftest.py: the test database",

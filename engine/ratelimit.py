@@ -79,6 +79,18 @@ class RateLimiter:
         self.first = now if self.first is None else self.first
         self.last = now
 
+    def sent(self, at: float) -> None:
+        """A request let go earlier actually left at `at`: the next starts a whole interval
+        later. A request held up after its turn (a busy GIL, a slow connection setup) would
+        otherwise arrive close behind the one before it and crowd the server's window. (With a
+        burst, requests go out together by design: the schedule alone decides.)"""
+        if self.burst > 1:
+            return
+        with self._cond:
+            if at + self.interval > self._next:
+                self._next = at + self.interval
+                self._cond.notify_all()
+
     def close(self) -> None:
         """No request starts from now on: every caller waiting, and every later one, raises
         Interrupted (the run is stopping)."""
@@ -111,6 +123,9 @@ class Unlimited:
             raise Interrupted("the run was stopped: no new request starts")
         self.acquired += 1
         return 0.0
+
+    def sent(self, at: float) -> None:
+        return None
 
     def close(self) -> None:
         self.closed = True

@@ -144,7 +144,7 @@ class Runner:
         self.firsts: dict[str, Future[dict[str, Any]]] = {}  # first pages, fetched up front
         self.stopping = False
         self.resumes: dict[str, Resume] = {}  # per group root: the checkpoint it goes on from
-        self.checkpoint_seconds = resume.interval(getattr(settings, "env", None) or {})
+        self.checkpoints = resume.cadence(getattr(settings, "env", None) or {})
         self.started_at = datetime.now(timezone.utc)
         if stop is not None:
             stop.on_stop(self.stop)
@@ -440,7 +440,7 @@ class Runner:
             )
         )
         checkpoints = self._checkpointable(group)
-        due = time.monotonic() + self.checkpoint_seconds
+        last_checkpoint = (time.monotonic(), 0)  # when, and after which page
         done_pages = found.pages if found else 0
         total_expr = (
             jmespath.compile(root.paging.total) if root.paging and root.paging.total else None
@@ -495,9 +495,14 @@ class Runner:
                 )
             )
             nxt = self.source.next_at.get(root.key)
-            if checkpoints and nxt is not None and time.monotonic() >= due:
+            since_last = page_no - last_checkpoint[1]
+            if (
+                checkpoints
+                and nxt is not None
+                and self.checkpoints.due(last_checkpoint[0], since_last, time.monotonic())
+            ):
                 self._checkpoint(group, buffers, state, result, since, nxt, done_pages + page_no)
-                due = time.monotonic() + self.checkpoint_seconds
+                last_checkpoint = (time.monotonic(), page_no)
         for buf in buffers.values():
             if buf.failed is None:
                 self._flush(buf, group, since, result)

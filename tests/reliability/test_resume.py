@@ -68,7 +68,10 @@ class Runs:
 
     def run(self, wh: Warehouse, *args: str, crash: str | None = None, every: str = "0"):
         """One acx run; returns it and the requests the sandbox answered."""
-        env = base_env(self.sb.url, **wh.env(), ACX_CHECKPOINT_SECONDS=every)
+        pages = "0" if every == "0" else "1000000"  # the seconds decide
+        env = base_env(
+            self.sb.url, **wh.env(), ACX_CHECKPOINT_SECONDS=every, ACX_CHECKPOINT_PAGES=pages
+        )
         if crash:
             env["ACX_CRASH_AT"] = crash
         before = self.sb.stats()["requests"]

@@ -1,0 +1,98 @@
+"""The account-wide request budget (engine/ratelimit.py): the spacing the server's window needs."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from engine.errors import Interrupted
+from engine.ratelimit import AHEAD, URGENT, RateLimiter
+
+
+def test_requests_start_one_interval_apart():
+    limiter = RateLimiter(50, headroom=0.0)  # 20 ms apart
+    starts = []
+    for _ in range(6):
+        limiter.acquire()
+        starts.append(time.monotonic())
+    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    assert min(gaps) >= 0.019, gaps
+    assert limiter.acquired == 6
+
+
+def test_a_request_that_left_late_pushes_the_next_one_back():
+    """Five requests a second means any six span more than a second at the server: one that left
+    30 ms after its turn must not be followed 20 ms later by the next one on schedule."""
+    limiter = RateLimiter(50, headroom=0.0)
+    limiter.acquire()
+    left = time.monotonic() + 0.03  # held up after its turn (a busy GIL)
+    limiter.sent(left)
+    limiter.acquire()
+    assert time.monotonic() >= left + 0.019
+
+
+def test_a_burst_is_not_spaced_by_when_requests_left():
+    limiter = RateLimiter(10, burst=3, headroom=0.0)
+    started = time.monotonic()
+    for _ in range(3):
+        limiter.acquire()
+        limiter.sent(time.monotonic())
+    assert time.monotonic() - started < 0.05
+
+
+def test_a_request_someone_waits_on_goes_first():
+    limiter = RateLimiter(20, headroom=0.0)  # 50 ms apart
+    limiter.acquire()
+    order: list[str] = []
+
+    def ask(name: str, priority: int) -> None:
+        limiter.acquire(priority)
+        order.append(name)
+
+    ahead = threading.Thread(target=ask, args=("ahead", AHEAD))
+    ahead.start()
+    time.sleep(0.01)
+    urgent = threading.Thread(target=ask, args=("urgent", URGENT))
+    urgent.start()
+    ahead.join(2)
+    urgent.join(2)
+    assert order == ["urgent", "ahead"]
+
+
+def test_a_429_pauses_everyone_and_widens_the_headroom():
+    limiter = RateLimiter(100)
+    before = limiter.headroom
+    limiter.acquire()
+    limiter.rate_limited(0.1)
+    started = time.monotonic()
+    limiter.acquire()
+    assert time.monotonic() - started >= 0.09
+    assert limiter.headroom > before
+
+
+def test_closing_stops_every_waiting_caller():
+    limiter = RateLimiter(1, headroom=0.0)
+    limiter.acquire()
+    failed: list[BaseException] = []
+
+    def wait() -> None:
+        try:
+            limiter.acquire()
+        except Interrupted as exc:
+            failed.append(exc)
+
+    waiter = threading.Thread(target=wait)
+    waiter.start()
+    time.sleep(0.02)
+    limiter.close()
+    waiter.join(1)
+    assert failed and "stopped" in str(failed[0])
+    with pytest.raises(Interrupted):
+        limiter.acquire()
+
+
+def test_a_rate_must_be_positive():
+    with pytest.raises(ValueError):
+        RateLimiter(0)
