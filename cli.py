@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from engine.errors import AcxError, ConfigError, ConfigFileError, SpecError
-from engine.interrupt import EXIT_CODE
+from engine.run.interrupt import EXIT_CODE
 
 # for run, check and plan
 timezone_option = click.option(
@@ -84,7 +84,7 @@ def ends_at_once(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.version_option(package_name="acx")
 def main() -> None:
     """acx: copy a REST API (ActiveCampaign) into your warehouse, driven by a YAML spec."""
-    from engine.process import tune_memory
+    from engine.run.process import tune_memory
 
     tune_memory()
 
@@ -107,7 +107,7 @@ def validate(spec: str) -> None:
 @reports_errors
 def streams(spec: str, as_json: bool) -> None:
     """List the tables SPEC defines."""
-    from engine.catalog import stream_rows
+    from engine.report.catalog import stream_rows
     from engine.spec import load_spec
 
     rows = stream_rows(load_spec(spec))
@@ -144,9 +144,9 @@ def streams(spec: str, as_json: bool) -> None:
 @reports_errors
 def ddl(spec: str, dialect: str, schema: str | None, tables: tuple[str, ...]) -> None:
     """Print CREATE TABLE statements (with column comments) for SPEC in a SQL dialect."""
-    from engine.ddl import ddl_script, rules
-    from engine.selection import select_streams
+    from engine.load.ddl import ddl_script, rules
     from engine.spec import load_spec
+    from engine.spec.selection import select_streams
 
     rules(dialect)
     loaded = load_spec(spec)
@@ -172,7 +172,7 @@ def write_text(text: str, output: str | None) -> None:
 @reports_errors
 def docs(spec: str, output: str | None) -> None:
     """Print a Markdown data dictionary of every table, column and view of SPEC."""
-    from engine.docsgen import data_dictionary
+    from engine.report.docs import data_dictionary
     from engine.spec import load_spec
 
     write_text(data_dictionary(load_spec(spec)), output)
@@ -192,7 +192,7 @@ def docs(spec: str, output: str | None) -> None:
 @reports_errors
 def erd(spec: str, fmt: str, output: str | None) -> None:
     """Print the relationship chart of SPEC (parents and column references)."""
-    from engine.erd import chart
+    from engine.report.erd import chart
     from engine.spec import load_spec
 
     write_text(chart(load_spec(spec), fmt), output)
@@ -208,7 +208,7 @@ def erd(spec: str, fmt: str, output: str | None) -> None:
 @reports_errors
 def dbt(spec: str, source_name: str | None, schema: str | None, output: str | None) -> None:
     """Print a dbt sources.yml for SPEC's tables, with key and relationship tests."""
-    from engine.dbt import sources_yaml
+    from engine.report.dbt import sources_yaml
     from engine.spec import load_spec
 
     write_text(sources_yaml(load_spec(spec), source_name, schema), output)
@@ -343,7 +343,7 @@ def fields(spec: str, tables: tuple[str, ...], sample: int, config_path: str | N
     """Read a sample of every table; print the fields SPEC lacks as column lines to paste, and
     the declared fields that did not arrive."""
     from engine.api import sample_spec_fields
-    from engine.fields import report_lines
+    from engine.report.fields import report_lines
 
     found = sample_spec_fields(
         spec, config_path, tables, sample, echo=lambda line: click.echo(line, err=True)
@@ -368,7 +368,7 @@ def check(
     spec: str, dest: str, config_path: str | None, tables: tuple[str, ...], timezone: str | None
 ) -> None:
     """Check the URL and key, the destination, and that the key's user can read every table."""
-    from engine.check import check_spec
+    from engine.report.check import check_spec
 
     code = check_spec(
         spec,
@@ -393,7 +393,7 @@ def check(
 def init(spec: str | None, output: str, url: str | None, force: bool) -> None:
     """Write a commented acx.toml to start from (never a key: only where to read it)."""
     from engine.api import SHIPPED_SPEC
-    from engine.init import next_steps, write_config
+    from engine.config.starter import next_steps, write_config
     from engine.spec import load_spec
 
     loaded = load_spec(spec or SHIPPED_SPEC)
@@ -430,12 +430,25 @@ def sandbox(ctx: click.Context) -> None:
 @reports_errors
 def demo(contacts: int, dest: str, spec: str | None, log_format: str) -> None:
     """Start the sandbox on 127.0.0.1 and load every table of the spec into DuckDB."""
-    from engine.api import run_demo
+    from engine.api import SHIPPED_SPEC, run_spec
+    from sandbox import Sandbox  # the demo's wiring lives here: the engine knows no sandbox
 
     def echo(line: str) -> None:
         click.echo(line, err=True)
 
-    sys.exit(run_demo(contacts, dest, spec, echo, click.echo, log_format))
+    key = "demo-" + os.urandom(8).hex()
+    with Sandbox(contacts=contacts, api_key=key) as sb:
+        echo(f"sandbox on {sb.url} with {contacts} contacts; loading into {dest}")
+        env = {**os.environ, "ACX_API_URL": sb.url, "ACX_API_KEY": key}
+        code = run_spec(
+            str(spec or SHIPPED_SPEC),
+            dest,
+            echo=echo,
+            out=click.echo,
+            env=env,
+            log_format=log_format,
+        )
+    sys.exit(code)
 
 
 if __name__ == "__main__":

@@ -287,13 +287,13 @@ def load_text(path: str, megabytes: int) -> None:
 
     import pyarrow as pa
 
-    from engine.coltypes import ARROW
-    from engine.config import Settings
-    from engine.destinations import Apply
-    from engine.destinations.duckdb import DuckDBDestination
+    from engine.config.settings import Settings
+    from engine.load import Apply
+    from engine.load.duckdb import DuckDBDestination
+    from engine.load.sqlbuild import SEQ
+    from engine.load.state import StateRow
     from engine.spec import load_spec
-    from engine.sqlbuild import SEQ
-    from engine.state import StateRow
+    from engine.spec.types import ARROW
 
     stream = load_spec(SPEC).stream("contact_notes")
     words = [b"<p>", b"</p>", b"Dear", b"Ana,", b"the", b"offer", b"ends", b"Friday.", b"42"]

@@ -2,28 +2,27 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from engine import resume
-from engine.client import Client
-from engine.config import Settings, load_settings, warning_lines
-from engine.destinations import make_destination
+from engine.config.settings import Settings, load_settings, warning_lines
 from engine.errors import AcxError
-from engine.estimate import Estimate, estimate
-from engine.events import Emit, event, lines_to
-from engine.fields import DEFAULT_SAMPLE, TableFields, sample_fields
-from engine.interrupt import StopSignal, catching_signals
-from engine.plan import Plan, build_plan
-from engine.process import prompt_threads
-from engine.progress import RunInfo, make_reporter
-from engine.ratelimit import RateLimiter
-from engine.runner import Runner, RunResult
+from engine.http.client import Client
+from engine.http.ratelimit import RateLimiter
+from engine.load import make_destination
+from engine.load.state import StateRow
+from engine.report.fields import DEFAULT_SAMPLE, TableFields, sample_fields
+from engine.report.progress import RunInfo, make_reporter
+from engine.report.summary import detail_lines, summary_lines
+from engine.run import resume
+from engine.run.estimate import Estimate, estimate
+from engine.run.events import Emit, event, lines_to
+from engine.run.interrupt import StopSignal, catching_signals
+from engine.run.plan import Plan, build_plan
+from engine.run.process import prompt_threads
+from engine.run.runner import Runner, RunResult
+from engine.run.views import outcome_lines, refresh_views
 from engine.spec import Spec, load_spec
-from engine.state import StateRow
-from engine.summary import detail_lines, summary_lines
-from engine.views import outcome_lines, refresh_views
 
 Echo = Callable[[str], None]
 SHIPPED_SPEC = Path(__file__).resolve().parent.parent / "specs" / "activecampaign.yaml"
@@ -46,7 +45,8 @@ def run_spec(
     no_backfill: bool = False,
 ) -> int:
     """Run and report; returns the exit code (0 done, 1 a table failed). `log_format`: see
-    engine/progress.py (auto, live, text, json). `timezone`: the --timezone flag (an IANA name).
+    engine/report/progress.py (auto, live, text, json). `timezone`: the --timezone flag (an IANA
+    name).
     `no_backfill`: columns added to the spec stay NULL in rows loaded before."""
     spec = load_spec(spec_path)
     settings = load_settings(spec, config_path, env, timezone)
@@ -159,8 +159,8 @@ def sample_spec_fields(
     echo: Echo = print,
 ) -> list[TableFields]:
     """`acx fields`: `sample` records of every table (or of `tables`) compared with the spec;
-    engine.fields.report_lines prints the result. `echo` gets the settings' warnings."""
-    from engine.check import check_client
+    engine.report.fields.report_lines prints the result. `echo` gets the settings' warnings."""
+    from engine.report.check import check_client
 
     spec = load_spec(spec_path)
     settings = load_settings(spec, config_path, env)
@@ -248,22 +248,3 @@ def plan_lines(spec: Spec, plan: Plan, state: dict[str, StateRow] | None = None)
     if plan.added:
         lines.append(f"(also run because selected tables need them: {', '.join(plan.added)})")
     return lines
-
-
-def run_demo(
-    contacts: int,
-    dest: str,
-    spec_path: str | None,
-    echo: Echo = print,
-    out: Echo = print,
-    log_format: str = "text",
-) -> int:
-    from sandbox import Sandbox
-
-    key = "demo-" + os.urandom(8).hex()
-    with Sandbox(contacts=contacts, api_key=key) as sb:
-        echo(f"sandbox on {sb.url} with {contacts} contacts; loading into {dest}")
-        env = {**os.environ, "ACX_API_URL": sb.url, "ACX_API_KEY": key}
-        return run_spec(
-            str(spec_path or SHIPPED_SPEC), dest, echo=echo, out=out, env=env, log_format=log_format
-        )

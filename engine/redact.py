@@ -1,8 +1,8 @@
 """The one redactor: every secret acx holds (the API key) is removed, in any form it could take,
 from text on its way out of acx: error lines, events, log lines, warnings, exception text.
 
-A secret is registered once, where it is read (engine/config.py, engine/client.py); `clean`
-then replaces it, and each written form of it, with `***`:
+A secret is registered once, where it is read (engine/config/settings.py,
+engine/http/client.py); `clean` then replaces it, and each written form of it, with `***`:
 
   raw                     the key as set, and each whitespace-separated piece of it (a key with
                           a line break prints as two lines)

@@ -12,7 +12,7 @@ import pytest
 import requests
 from requests.adapters import HTTPAdapter
 
-from engine.check import check_spec
+from engine.report.check import check_spec
 from tests.conftest import MINI, SPEC
 from tests.runhelp import env_for
 
@@ -81,7 +81,7 @@ def by_subject(lines: list[str]) -> dict[str, str]:
 
 
 def test_every_table_ok(sandbox, tmp_path):
-    from engine.plan import build_plan
+    from engine.run.plan import build_plan
     from engine.spec import load_spec
 
     code, lines = check(sandbox, tmp_path)

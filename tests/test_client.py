@@ -21,13 +21,13 @@ import urllib3
 import yaml
 from requests.adapters import HTTPAdapter
 
-from engine.client import Ask, Client, new_session, redact, retry_after
-from engine.config import Settings
+from engine.config.settings import Settings
 from engine.errors import ApiError, SpecError
-from engine.ratelimit import Unlimited
+from engine.http.client import Ask, Client, new_session, redact, retry_after
+from engine.http.ratelimit import Unlimited
 from engine.redact import clean, forms, register
 from engine.spec import build_spec, load_spec
-from engine.yamlsrc import load_yaml
+from engine.spec.yamlsrc import load_yaml
 from tests.conftest import MINI
 
 KEY = "sekret-key-123"
@@ -480,8 +480,8 @@ def test_the_source_limits_are_validated(tmp_path, change, message):
 
 @pytest.mark.parametrize("kind", ["text", "json", "live"])
 def test_every_reporter_writes_through_the_redactor(kind):
-    from engine.events import event, lines_to
-    from engine.progress import RunInfo, make_reporter
+    from engine.report.progress import RunInfo, make_reporter
+    from engine.run.events import event, lines_to
 
     register(KEY)
     lines, screen = [], io.StringIO()

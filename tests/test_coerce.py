@@ -12,10 +12,10 @@ from zoneinfo import ZoneInfo
 import pyarrow as pa
 import pytest
 
-from engine.coerce import BULK, CONVERTERS, FAIL, Coercer, converter
-from engine.coltypes import arrow_type
 from engine.errors import SpecError
+from engine.read.coerce import BULK, CONVERTERS, FAIL, Coercer, converter
 from engine.spec import LOGICAL_TYPES, Column
+from engine.spec.types import arrow_type
 
 NY = ZoneInfo("America/New_York")
 NULL = None

@@ -15,11 +15,11 @@ from zoneinfo import ZoneInfo
 import jsonschema
 import pytest
 
-from engine.config import load_settings
-from engine.configcheck import KNOWN_ENV, schema
+from engine.config.check import KNOWN_ENV, schema
+from engine.config.settings import load_settings
+from engine.config.tomlsrc import key_lines
 from engine.errors import ConfigError
 from engine.spec import load_spec
-from engine.tomlsrc import key_lines
 from tests.conftest import ROOT, SPEC
 from tests.schemadoc import properties, resolve
 
@@ -451,7 +451,7 @@ def test_variables_the_config_names_are_known():
 
 
 def test_every_acx_variable_the_code_reads_is_known():
-    """The list in engine/configcheck.py is the one place: a variable read anywhere is in it."""
+    """The list in engine/config/check.py is the one place: a variable read anywhere is in it."""
     spec = load_spec(SPEC)
     read = re.compile(r'(?:environ|env)(?:\.get\(|\[)\s*"(ACX_\w+)"|_ENV = "(ACX_\w+)"')
     found = set()

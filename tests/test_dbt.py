@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from engine.dbt import sources_yaml
+from engine.report.dbt import sources_yaml
 from engine.spec import load_spec
 from tests.conftest import MINI, SPEC
 

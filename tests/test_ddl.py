@@ -11,9 +11,9 @@ import duckdb
 import pytest
 from sqlglot import exp
 
-from engine.coltypes import DIALECTS
-from engine.ddl import create_table, ddl_script, render
+from engine.load.ddl import create_table, ddl_script, render
 from engine.spec import load_spec
+from engine.spec.types import DIALECTS
 from tests.conftest import ROOT, SPEC, pg_dsn
 
 GOLDEN = ROOT / "tests" / "golden" / "ddl"

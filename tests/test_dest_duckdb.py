@@ -23,14 +23,14 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-from engine.coerce import Coercer
-from engine.config import Settings
-from engine.destinations import Apply
-from engine.destinations.duckdb import DuckDBDestination, Memory
+from engine.config.settings import Settings
 from engine.errors import ConfigError, LoadError
+from engine.load import Apply
+from engine.load.duckdb import DuckDBDestination, Memory
+from engine.load.sqlbuild import SEQ
+from engine.load.state import FORMAT, StateRow
+from engine.read.coerce import Coercer
 from engine.spec import Stream, load_spec
-from engine.sqlbuild import SEQ
-from engine.state import FORMAT, StateRow
 from tests.conftest import MINI, ROOT, SPEC
 
 ROWS = 1_500_000

@@ -18,13 +18,13 @@ import pyarrow.parquet as pq
 import pytest
 
 from engine.api import run_spec
-from engine.coltypes import arrow_type
-from engine.config import Settings
-from engine.destinations import Apply, make_destination
-from engine.destinations.files import JsonlDestination, ParquetDestination, table_entry
+from engine.config.settings import Settings
 from engine.errors import ConfigError, LoadError
+from engine.load import Apply, make_destination
+from engine.load.files import JsonlDestination, ParquetDestination, table_entry
+from engine.load.state import FORMAT, StateRow
 from engine.spec import Column, Replication, Stream
-from engine.state import FORMAT, StateRow
+from engine.spec.types import arrow_type
 from sandbox import Sandbox
 
 SPEC = str(Path(__file__).resolve().parent.parent / "specs" / "activecampaign.yaml")

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from sqlglot import exp
 
-from engine.config import Settings
-from engine.ddl import ident
-from engine.destinations import make_destination
+from engine.config.settings import Settings
+from engine.load import make_destination
+from engine.load.ddl import ident
 from engine.spec import Spec, Stream, load_spec
 from tests.conftest import SPEC, pg_dsn
 from tests.runhelp import env_for, run

@@ -25,15 +25,15 @@ psycopg = pytest.importorskip("psycopg")
 from psycopg import sql  # noqa: E402
 
 from engine.api import run_spec  # noqa: E402
-from engine.coerce import Coercer  # noqa: E402
-from engine.coltypes import arrow_type  # noqa: E402
-from engine.config import Settings  # noqa: E402
-from engine.destinations import Apply, make_destination  # noqa: E402
-from engine.destinations.postgres import PostgresDestination, redact_dsn  # noqa: E402
+from engine.config.settings import Settings  # noqa: E402
 from engine.errors import ConfigError, LoadError  # noqa: E402
+from engine.load import Apply, make_destination  # noqa: E402
+from engine.load.postgres import PostgresDestination, redact_dsn  # noqa: E402
+from engine.load.sqlbuild import SEQ  # noqa: E402
+from engine.load.state import FORMAT, StateRow  # noqa: E402
+from engine.read.coerce import Coercer  # noqa: E402
 from engine.spec import Stream, load_spec  # noqa: E402
-from engine.sqlbuild import SEQ  # noqa: E402
-from engine.state import FORMAT, StateRow  # noqa: E402
+from engine.spec.types import arrow_type  # noqa: E402
 from sandbox import Sandbox  # noqa: E402
 from tests.conftest import MINI, ROOT, SPEC, pg_dsn  # noqa: E402
 

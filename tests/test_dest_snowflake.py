@@ -25,19 +25,19 @@ from cryptography.hazmat.primitives.asymmetric import rsa  # noqa: E402
 from fakesnow.cursor import FakeSnowflakeCursor  # noqa: E402
 
 from engine import api  # noqa: E402
-from engine.coerce import Coercer  # noqa: E402
-from engine.ddl import ident  # noqa: E402
-from engine.destinations import Apply, make_destination  # noqa: E402
-from engine.destinations.snowflake import (  # noqa: E402
+from engine.errors import ConfigError, LoadError  # noqa: E402
+from engine.load import Apply, make_destination  # noqa: E402
+from engine.load.ddl import ident  # noqa: E402
+from engine.load.snowflake import (  # noqa: E402
     SnowflakeDestination,
     connect_args,
     settings_from_env,
     settings_from_target,
 )
-from engine.errors import ConfigError, LoadError  # noqa: E402
+from engine.load.sqlbuild import SEQ  # noqa: E402
+from engine.load.state import FORMAT, StateRow  # noqa: E402
+from engine.read.coerce import Coercer  # noqa: E402
 from engine.spec import load_spec  # noqa: E402
-from engine.sqlbuild import SEQ  # noqa: E402
-from engine.state import FORMAT, StateRow  # noqa: E402
 from sandbox import Sandbox  # noqa: E402
 from tests.conftest import MINI, SPEC  # noqa: E402
 

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from engine.docsgen import COLUMN_HEADER, code, data_dictionary
+from engine.report.docs import COLUMN_HEADER, code, data_dictionary
 from engine.spec import load_spec
 from tests.conftest import MINI, ROOT, SPEC
 

@@ -1,4 +1,4 @@
-"""engine/drift.py: which API fields a table's records carry that no column reads, and which
+"""engine/read/drift.py: which API fields a table's records carry that no column reads, and which
 declared fields never arrive. Records are shaped like live ActiveCampaign responses
 (shared/reference/real-responses.md)."""
 
@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from engine.drift import FieldTally, did_you_mean, fed_keys, record_fields
+from engine.read.drift import FieldTally, did_you_mean, fed_keys, record_fields
 from engine.spec import build_spec, load_spec
 from tests.conftest import SPEC
 

@@ -10,7 +10,7 @@ import stat
 
 import pytest
 
-from engine.erd import dot, mermaid, relationship_graph
+from engine.report.erd import dot, mermaid, relationship_graph
 from engine.spec import load_spec
 from tests.conftest import MINI, SPEC
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from engine.drift import FieldTally
-from engine.fields import infer_type, new_columns
+from engine.read.drift import FieldTally
+from engine.report.fields import infer_type, new_columns
 from engine.spec import load_spec
 from tests.conftest import SPEC
 from tests.runhelp import duck, env_for, run

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from engine.config import load_settings
-from engine.destinations import make_destination
+from engine.config.settings import load_settings
+from engine.config.starter import write_config
 from engine.errors import ConfigError
-from engine.init import write_config
-from engine.plan import build_plan
+from engine.load import make_destination
+from engine.run.plan import build_plan
 from engine.spec import load_spec
 from tests.conftest import MINI, SPEC
 

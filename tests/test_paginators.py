@@ -8,9 +8,9 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from engine.errors import ApiError, SpecError
-from engine.fetch import PageSource
-from engine.paginators import MAX_TOTAL, make_paginator, plausible, read_total
-from engine.records import RowBuilder
+from engine.read.fetch import PageSource
+from engine.read.paginators import MAX_TOTAL, make_paginator, plausible, read_total
+from engine.read.records import RowBuilder
 from engine.spec import Column, Paging, Replication, Stream
 
 OFFSET = Paging(kind="offset", limit=2, total="meta.total")

@@ -15,14 +15,14 @@ import pytest
 
 from engine.api import run_spec
 from engine.errors import ConfigError
-from engine.events import event
-from engine.progress import (
+from engine.report.progress import (
     JsonLines,
     LiveDisplay,
     RunInfo,
     TextLines,
     make_reporter,
 )
+from engine.run.events import event
 from tests.conftest import MINI, SPEC
 from tests.runhelp import env_for
 
@@ -329,7 +329,7 @@ def test_live_display_can_erase_itself_before_the_summary():
     live = LiveDisplay(RunInfo(5.0), tty, print, clear_at_end=True, size=lambda: (80, 20))
     live.emit(event("run_start", run_id="r", destination="d", tables=["a"], groups=["a"]))
     live.emit(event("table_start", table="a", tables=["a"], mode="full", since=None))
-    from engine.results import RunResult, TableResult
+    from engine.run.results import RunResult, TableResult
 
     live.finish(RunResult("r", {"a": TableResult("a", "full", status="ok")}))
     assert tty.getvalue().endswith("\r\x1b[2A\x1b[J")  # back to the top of the block, cleared

@@ -1,4 +1,4 @@
-"""The account-wide request budget (engine/ratelimit.py): the spacing the server's window needs."""
+"""The account-wide request budget (engine/http/ratelimit.py): the spacing the server's window needs."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import time
 import pytest
 
 from engine.errors import Interrupted
-from engine.ratelimit import AHEAD, URGENT, RateLimiter
+from engine.http.ratelimit import AHEAD, URGENT, RateLimiter
 
 
 def test_requests_start_one_interval_apart():

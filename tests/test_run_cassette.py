@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import vcr
 
-from engine.client import Client
+from engine.http.client import Client
 from engine.spec import load_spec
 from tests.conftest import ROOT, SPEC
 from tests.runhelp import SANDBOX_TZ, duck, env_for, golden, run, table_rows

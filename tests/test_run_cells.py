@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from engine.records import RowBuilder, column_getter
+from engine.read.records import RowBuilder, column_getter
 from engine.spec import Column, Stream, load_spec
 from tests.conftest import SPEC
 from tests.runhelp import duck, run

@@ -10,10 +10,10 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-from engine.client import Client
 from engine.errors import ApiError
-from engine.runner import cursor_top, distinct_rows
-from engine.state import lower_bound
+from engine.http.client import Client
+from engine.load.state import lower_bound
+from engine.run.runner import cursor_top, distinct_rows
 from tests.runhelp import duck, run
 
 KEY = "incremental-test-key"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import jsonschema
 import pytest
 
-from engine.validate import schema
+from engine.spec.validate import schema
 from tests.schemadoc import properties, resolve
 
 SCHEMA = schema()

@@ -15,9 +15,9 @@ import duckdb
 import pytest
 
 from engine.api import run_spec
-from engine.ddl import render
+from engine.load.ddl import render
+from engine.run.views import Field, column_names, label_name, pivot_select
 from engine.spec import load_spec
-from engine.views import Field, column_names, label_name, pivot_select
 from sandbox import Sandbox
 from tests.conftest import MINI, SPEC, pg_dsn
 

@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 import pyarrow as pa
 import pytest
 
-from engine.account_zone import DEFAULT, FROM_DATA, FROM_STATE, decide
+from engine.read.account_zone import DEFAULT, FROM_DATA, FROM_STATE, decide
+from engine.read.twins import TwinTally, check_twins
+from engine.read.zone import Evidence, find_zone, parse_offset_value
 from engine.spec import build_spec
-from engine.twins import TwinTally, check_twins
-from engine.zone import Evidence, find_zone, parse_offset_value
 
 NEW_YORK_YEAR = [  # one account's cdate/udate values over a year: EST and EDT
     "2025-01-15T09:00:00-05:00",
@@ -187,8 +187,8 @@ def test_twins_count_agreement_and_read_the_repeated_dst_hour_as_the_twin_says()
 def test_a_zone_less_value_in_the_repeated_hour_without_a_twin_is_a_counted_guess():
     from copy import deepcopy
 
-    from engine.coerce import Coercer
-    from engine.twins import count_guesses
+    from engine.read.coerce import Coercer
+    from engine.read.twins import count_guesses
 
     data = deepcopy(SPEC)
     data["streams"]["contacts"]["columns"]["created_timestamp"].pop("same_instant_as")

@@ -297,7 +297,7 @@ def test_a_retry_after_http_date_is_waited_for(loaded, scratch):
 def test_an_unreadable_retry_after_is_ridden_out(loaded, scratch):
     outcome = hostile_run("retry-after-garbage", loaded, scratch)
     assert outcome.proc.returncode == 0, outcome.proc.stderr[-3000:]
-    # a 429 without a readable wait pauses the account a second (engine/ratelimit.py)
+    # a 429 without a readable wait pauses the account a second (engine/http/ratelimit.py)
     assert len(gaps(outcome.api)) == 3 and all(gap < 2.0 for gap in gaps(outcome.api))
     same_tables(outcome, loaded)
 

@@ -1,0 +1,1 @@
+"""Settings: acx.toml and the environment over the spec, resolved once and checked."""

@@ -1,0 +1,180 @@
+"""Run settings: the account, time zone, start date and per-table choices, from an optional
+`acx.toml` plus environment variables and flags. Secrets are held here and nowhere else. The
+file is checked first (engine/config/check.py): every problem at once, with its line."""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from engine.config.check import check, check_key, check_url, env_warnings, parse_moment, zone
+from engine.config.tomlsrc import locate
+from engine.errors import ConfigError, ConfigFileError
+from engine.redact import register
+from engine.spec import Spec
+from engine.spec.yamlsrc import Located
+
+DEFAULT_CONFIG = "acx.toml"
+TIMEZONE_ENV = "ACX_TIMEZONE"
+RATE_ENV = "ACX_REQUESTS_PER_SECOND"
+
+__all__ = [
+    "DEFAULT_CONFIG",
+    "Settings",
+    "TableSettings",
+    "check_url",
+    "load_settings",
+    "read_config_file",
+    "warning_lines",
+]
+
+
+@dataclass(frozen=True)
+class TableSettings:
+    mode: str | None = None
+    update_window_days: int | None = None
+    start_date: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    api_url: str
+    api_key: str = field(repr=False)
+    # the zone the user chose (None: none chosen) and where it came from: "--timezone",
+    # "ACX_TIMEZONE" or "acx.toml source.timezone"
+    timezone: ZoneInfo | None = None
+    timezone_origin: str | None = None
+    start_date: datetime | None = None
+    requests_per_second: float | None = None
+    tables: dict[str, TableSettings] = field(default_factory=dict)
+    targets: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # the environment these settings were read from: destinations read their own variables
+    # (ACX_POSTGRES_DSN, SNOWFLAKE_*, a target's dsn_env) from it
+    env: Mapping[str, str] = field(default_factory=lambda: os.environ, repr=False, compare=False)
+    # said once before a run, as `acx: warning: ...` (an ACX_* variable acx does not read)
+    warnings: tuple[str, ...] = ()
+
+    def table(self, key: str) -> TableSettings:
+        return self.tables.get(key, TableSettings())
+
+
+def warning_lines(settings: Settings) -> list[str]:
+    """The settings' warnings as printed before a run, once each."""
+    return [f"acx: warning: {w}" for w in dict.fromkeys(settings.warnings)]
+
+
+def read_config_file(path: str | None, spec: Spec | None = None) -> dict[str, Any]:
+    """The TOML config, or {} when no file was named and none sits in the working directory.
+    Checked against the schema (and, given the spec, its table names): a ConfigFileError lists
+    every problem."""
+    located = _read(path)
+    if located is None:
+        return {}
+    if spec is not None:
+        check(located, spec)
+    return dict(located.data)
+
+
+def _read(path: str | None) -> Located | None:
+    target = Path(path or DEFAULT_CONFIG)
+    if not target.exists():
+        if path:
+            raise ConfigError(f"config file {path} not found")
+        return None
+    try:
+        text = target.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ConfigFileError([f"{target}:1: not UTF-8 text"]) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read {target}: {exc.strerror}") from None
+    return locate(text, str(target))
+
+
+def load_settings(
+    spec: Spec,
+    config_path: str | None = None,
+    env: Mapping[str, str] | None = None,
+    timezone: str | None = None,
+) -> Settings:
+    """Settings from the config file, the environment and the flags; `timezone` is the
+    --timezone flag, which wins over ACX_TIMEZONE, which wins over source.timezone."""
+    env = os.environ if env is None else env
+    raw = read_config_file(config_path, spec)
+    source = raw.get("source", {})
+    url = env.get(spec.source.base_url_env) or source.get("api_url")
+    if not url:
+        raise ConfigError(
+            f"no account URL: set {spec.source.base_url_env} or source.api_url in {DEFAULT_CONFIG}"
+        )
+    name = source.get("api_key_env")
+    variable = spec.source.auth_env if env.get(spec.source.auth_env) else name
+    key = env.get(variable) if variable else None
+    if not key:
+        raise ConfigError(f"no API key: set {spec.source.auth_env} (Settings > Developer)")
+    register(key)  # before anything can print it, even a key about to be refused
+    check_key(key, str(variable))
+    zone_info, origin = _chosen_zone(
+        timezone, env, source, str(Path(config_path or DEFAULT_CONFIG))
+    )
+    return Settings(
+        api_url=check_url(url),
+        api_key=key,
+        timezone=zone_info,
+        timezone_origin=origin,
+        start_date=parse_moment(source.get("start_date")),
+        requests_per_second=_rate(env.get(RATE_ENV) or source.get("requests_per_second")),
+        tables=_tables(raw.get("tables", {})),
+        targets=raw.get("targets", {}),
+        env=env,
+        warnings=tuple(env_warnings(env, spec, raw)),
+    )
+
+
+def _chosen_zone(
+    flag: str | None, env: Mapping[str, str], source: dict[str, Any], file: str
+) -> tuple[ZoneInfo | None, str | None]:
+    """The zone the user set, first of: the flag, the variable, the file; else (None, None).
+    The file's value was checked with the file."""
+    if flag is not None:  # an empty flag is a mistake; an empty variable is an unset one
+        return zone(flag, "--timezone"), "--timezone"
+    for value, origin in (
+        (env.get(TIMEZONE_ENV), TIMEZONE_ENV),
+        (source.get("timezone"), f"{file} source.timezone"),
+    ):
+        if value:
+            return zone(str(value), origin), origin
+    return None, None
+
+
+def _rate(value: Any) -> float | None:
+    if value in (None, ""):
+        return None
+    try:
+        rate = float(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{RATE_ENV} {value!r} is not a number") from None
+    if not 0 < rate < math.inf:
+        raise ConfigError(f"{RATE_ENV} must be a number greater than 0, not {value}")
+    return rate
+
+
+def _tables(raw: dict[str, Any]) -> dict[str, TableSettings]:
+    """[tables.X] as checked with the file (names, modes and windows)."""
+    return {
+        key: TableSettings(
+            mode=item.get("mode"),
+            update_window_days=_whole(item.get("update_window_days")),
+            start_date=parse_moment(item.get("start_date")),
+        )
+        for key, item in raw.items()
+    }
+
+
+def _whole(value: Any) -> int | None:
+    return None if value is None else int(value)  # TOML 7.0 passes the schema as an integer

@@ -1,0 +1,1 @@
+"""HTTP: the client (timeouts, retries, redirects, bounded bodies) and the account's rate limit."""

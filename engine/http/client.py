@@ -1,0 +1,617 @@
+"""HTTP: one requests session per account, the auth header, timeouts, and the one place where
+failures are classified (retry 429/5xx/resets/cut bodies with backoff; fail at once otherwise).
+Messages carry the status and the URL without secrets, never the key or a whole body.
+
+Every response is bounded, so that every run ends: a whole-response deadline
+(`timeouts.response`: the read timeout bounds only the wait for each next byte), a decoded size
+(`max_response_bytes`: gzip is inflated a bounded piece at a time), a `Retry-After` honoured up to
+`retry.max_wait_seconds`, and redirects followed by acx itself, only within the account's origin
+(scheme, host and port), so the key is never sent anywhere else, nor downgraded to plain http."""
+
+from __future__ import annotations
+
+import contextlib
+import heapq
+import http.client
+import itertools
+import json
+import math
+import random
+import re
+import socket
+import threading
+import time
+import zlib
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urljoin, urlunsplit
+
+import requests
+import urllib3
+from requests.adapters import HTTPAdapter
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.exceptions import LocationParseError
+from urllib3.util import parse_url
+
+from engine import __version__
+from engine.config.check import origin, shown_url
+from engine.config.settings import Settings
+from engine.errors import ApiError
+from engine.http.ratelimit import URGENT, RateLimiter, Unlimited
+from engine.redact import clean, register
+from engine.spec import Source
+
+SECRET_PARAMS = ("key", "token", "secret", "password", "auth")
+REDIRECTS = (301, 302, 303, 307, 308)
+MAX_REDIRECTS = 5
+CHUNK = 64 * 1024  # raw bytes read at a time: a gzip bomb inflates at most ~1000x this per step
+Params = Sequence[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Ask:
+    """Who is asking: named in every message about the request."""
+
+    stream: str
+    permission: str | None = None
+
+
+class Retryable(Exception):
+    """A failure worth another try; `wait` is the server's Retry-After, if it gave one."""
+
+    def __init__(
+        self,
+        reason: str,
+        wait: float | None = None,
+        status: int | None = None,
+        unreachable: bool = False,
+    ) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.wait = wait
+        self.status = status
+        self.unreachable = unreachable  # no connection at all: nothing answered
+
+
+class Client:
+    def __init__(
+        self,
+        source: Source,
+        settings: Settings,
+        limiter: RateLimiter | Unlimited,
+        session: requests.Session | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        register(settings.api_key)
+        self.source = source
+        self.base = settings.api_url + source.base_path
+        self.origin = origin(settings.api_url)
+        self.limiter = limiter
+        self.sleep = sleep
+        self.session = session or new_session()
+        self.session.headers.update(dict(source.headers))
+        self.session.headers["User-Agent"] = f"acx/{__version__}"
+        self.session.headers["Accept-Encoding"] = "gzip, deflate"  # what _Inflater can bound
+        self.session.headers[source.auth_header] = settings.api_key
+        self.timeout = (source.connect_timeout, source.read_timeout)
+        self._lock = threading.Lock()
+        self.requests: Counter[str] = Counter()
+        self.retries: Counter[str] = Counter()
+        self.not_utf8: Counter[str] = Counter()  # responses whose bad bytes became U+FFFD
+
+    def get(self, path: str, params: Params, ask: Ask, priority: int = URGENT) -> dict[str, Any]:
+        """GET a JSON object, retrying what is worth retrying; raise ApiError otherwise."""
+        url = self.base + path
+        policy = self.source.retry
+        last = ""
+        unreachable = True
+        prepared = self._prepare(url, params)
+        for attempt in range(1, policy.max_attempts + 1):
+            self.limiter.acquire(URGENT if attempt > 1 else priority)
+            self._count(ask)
+            try:
+                return self._once(url, params, ask, prepared)
+            except Retryable as exc:
+                last = exc.reason
+                unreachable = unreachable and exc.unreachable
+                wait = None if exc.wait is None else min(exc.wait, policy.max_wait_seconds)
+                if exc.wait is not None and exc.wait > policy.max_wait_seconds:
+                    last += (
+                        f" (Retry-After {_seconds(exc.wait)}; acx waits at most "
+                        f"{_seconds(policy.max_wait_seconds)}: source.retry.max_wait_seconds)"
+                    )
+                if attempt == policy.max_attempts:
+                    break
+                with self._lock:
+                    self.retries[ask.stream] += 1
+                if exc.status == 429:
+                    self.limiter.rate_limited(wait)
+                elif wait is not None:
+                    self.limiter.pause(wait)
+                if exc.wait is None and exc.status != 429:
+                    self.sleep(self._backoff(attempt))
+        raise ApiError(
+            f"GET {redact(url, params)} failed after {policy.max_attempts} attempts "
+            f"(table {ask.stream}); last: {last}",
+            "the API kept failing; run again later: the table keeps the rows of its last run",
+            unreachable=unreachable,
+        )
+
+    def _count(self, ask: Ask) -> None:
+        with self._lock:
+            self.requests[ask.stream] += 1
+
+    def _backoff(self, attempt: int) -> float:
+        policy = self.source.retry
+        cap = min(policy.max_backoff_seconds, policy.backoff_seconds * 2 ** (attempt - 1))
+        return cap / 2 + random.uniform(0, cap / 2)
+
+    def _prepare(self, url: str, params: Params) -> tuple[requests.PreparedRequest, dict]:
+        """The request built before its turn under the rate limit, so that the moment the limiter
+        lets it go it goes out, rather than after building URL and headers under a busy GIL:
+        the server counts arrivals, and a late start crowds the next ones into its window."""
+        prepared = self.session.prepare_request(requests.Request("GET", url, params=list(params)))
+        options = self.session.merge_environment_settings(prepared.url, {}, None, None, None)
+        return prepared, {**options, "stream": True}
+
+    def _once(
+        self,
+        url: str,
+        params: Params,
+        ask: Ask,
+        prepared: tuple[requests.PreparedRequest, dict] | None = None,
+    ) -> dict[str, Any]:
+        """One attempt: the request, the redirects within the origin, the classified answer."""
+        request, options = prepared or self._prepare(url, params)
+        resp, body = self._send(request, options, ask)
+        first, hops = str(request.url), 0
+        while resp.status_code in REDIRECTS and "Location" in resp.headers:
+            hops += 1
+            target = self._follow(first, str(request.url), resp, ask, hops)
+            self.limiter.acquire(URGENT)
+            self._count(ask)
+            request, options = self._prepare(target, ())
+            resp, body = self._send(request, options, ask)
+        where = _where(redact(url, params), ask)
+        if resp.status_code in self.source.retry.statuses:
+            wait = retry_after(resp.headers.get("Retry-After"), resp.headers.get("Date"))
+            raise Retryable(f"HTTP {resp.status_code}", wait, resp.status_code)
+        if resp.status_code >= 400:
+            raise self._fatal(resp.status_code, body, where, ask)
+        if resp.status_code >= 300:
+            raise ApiError(f"{where}: HTTP {resp.status_code} without a Location to follow")
+        try:
+            data = json.loads(self._text(body, ask))
+        except RecursionError:
+            raise ApiError(
+                f"{where}: the JSON body is nested deeper than acx reads",
+                "the URL may not point at the API: check the account URL",
+            ) from None
+        except ValueError:
+            raise Retryable(
+                f"HTTP {resp.status_code} with a body that is not complete JSON ({len(body)} bytes)"
+            ) from None
+        if not isinstance(data, dict):
+            raise ApiError(
+                f"{where} answered a JSON {type(data).__name__}, not an object",
+                "the URL may not point at the API: check the account URL",
+            )
+        return data
+
+    def _send(
+        self, request: requests.PreparedRequest, options: dict, ask: Ask
+    ) -> tuple[requests.Response, bytes]:
+        """One request and its whole body, within the response deadline and the size cap."""
+        deadline = Deadline(self.source.response_timeout, self.limiter.sent)
+        try:
+            with deadline:
+                # the transport adapter itself, not Session.send: that one follows redirects, or
+                # with allow_redirects=False still parses the Location and reads the redirect's
+                # body whole, unbounded; acx follows redirects itself (_follow)
+                adapter = self.session.get_adapter(str(request.url))
+                resp = adapter.send(request, timeout=self.timeout, **options)
+                try:
+                    return resp, self._body(resp, _where(redact(str(request.url)), ask))
+                finally:
+                    resp.close()  # after a whole body, the connection is back in the pool already
+        except (
+            requests.exceptions.RequestException,
+            urllib3.exceptions.HTTPError,
+            http.client.HTTPException,
+            OSError,
+        ) as exc:
+            where = _where(redact(str(request.url)), ask)
+            raise self._transport(exc, deadline, where) from None
+
+    def _transport(self, exc: Exception, deadline: Deadline, where: str) -> Exception:
+        """A failure to send or to receive, classified."""
+        if deadline.expired:
+            return Retryable(
+                f"no whole response within {_seconds(deadline.seconds)} (source.timeouts.response)"
+            )
+        if isinstance(exc, (requests.exceptions.Timeout, urllib3.exceptions.TimeoutError)):
+            return Retryable("timed out")
+        if isinstance(exc, requests.exceptions.ConnectionError):
+            return Retryable(f"connection failed ({_short(exc)})", unreachable=True)
+        transient = (
+            requests.exceptions.ChunkedEncodingError,
+            requests.exceptions.ContentDecodingError,
+        )
+        if isinstance(exc, requests.exceptions.RequestException) and not isinstance(exc, transient):
+            return ApiError(f"{where}: the request could not be sent ({type(exc).__name__})")
+        return Retryable("connection dropped mid-response")
+
+    def _body(self, resp: requests.Response, where: str) -> bytes:
+        """The body, decoded, refused once it grows past max_response_bytes (never held whole)."""
+        cap = self.source.max_response_bytes
+        raw = resp.raw
+        if not hasattr(raw, "read"):  # a transport adapter answered from memory (tests)
+            body = resp.content or b""
+            if len(body) > cap:
+                raise self._too_large(where, cap)
+            return body
+        inflater = _Inflater.of(resp.headers.get("Content-Encoding"), where)
+        length = resp.headers.get("Content-Length", "")
+        if inflater is None and length.isdigit() and int(length) > cap:
+            raise self._too_large(where, cap)
+        out = bytearray()
+        while True:
+            chunk = raw.read(CHUNK, decode_content=False)
+            if not chunk:
+                break
+            out += inflater.feed(chunk, cap - len(out) + 1) if inflater else chunk
+            if len(out) > cap:
+                raise self._too_large(where, cap)
+        return bytes(out)
+
+    @staticmethod
+    def _too_large(where: str, cap: int) -> ApiError:
+        return ApiError(
+            f"{where}: the response is larger than {_size(cap)} once decoded "
+            "(source.max_response_bytes)",
+            "a page of this API is far smaller: check the account URL, or raise the limit",
+        )
+
+    def _follow(
+        self, first: str, current: str, resp: requests.Response, ask: Ask, hops: int
+    ) -> str:
+        """Where a redirect of `current` leads, when acx may follow it: within the account's
+        origin, never to another scheme (https to http), host or port, at most MAX_REDIRECTS
+        times in a row from `first`, the URL the table asked for."""
+        where = _where(redact(current), ask)
+        location = resp.headers["Location"]
+        said = f"{where} was redirected (HTTP {resp.status_code})"
+        try:
+            if not location.strip() or "\\" in location or not location.isprintable():
+                raise ValueError(location)
+            target = urljoin(current, location.strip())
+            scheme, host, port = origin(target)
+            auth = parse_url(target).auth
+        except (ValueError, LocationParseError):
+            shown = shown_url(clean(location))
+            raise ApiError(f"{said} to a malformed Location '{shown}'") from None
+        shown = shown_url(clean(redact(target)))
+        account = f"{self.origin[0]}://{self.origin[1]}:{self.origin[2]}"
+        hint = f"acx sends the key to {account} only: check {self.source.base_url_env}"
+        if scheme not in ("http", "https"):
+            raise ApiError(f"{said} to {shown}, which is not an http(s) URL", hint)
+        if (scheme, host, port) != self.origin or auth is not None:
+            downgrade = self.origin[0] == "https" and scheme == "http"
+            what = "from https to plain http" if downgrade else "to another origin"
+            raise ApiError(f"{said} {what}: {shown}", hint)
+        if hops > MAX_REDIRECTS:
+            raise ApiError(
+                f"{_where(redact(first), ask)} was redirected more than {MAX_REDIRECTS} times "
+                f"in a row, last to {shown} (a redirect loop)"
+            )
+        return target
+
+    def _fatal(self, status: int, body: bytes, where: str, ask: Ask) -> ApiError:
+        detail = _error_detail(body)
+        if status == 401:
+            hint = f"the API key was refused: check {self.source.auth_env}"
+        elif status == 403:
+            need = f"the '{ask.permission}' permission" if ask.permission else "permission"
+            hint = f"the key's user group lacks {need} (or the key is wrong)"
+        elif status == 404:
+            hint = "not found: check the account URL and the endpoint in the spec"
+        else:
+            hint = "the request was refused; check the spec's parameters"
+        return ApiError(f"{where}: HTTP {status}{detail}", hint, status)
+
+    def _text(self, body: bytes, ask: Ask) -> str:
+        """The body as text. Bytes that are not UTF-8 become U+FFFD and are counted per table (a
+        warning in the summary), as coercion nulls and counts a bad value: one stray byte in a
+        note must not keep a table from ever loading, nor drop its row. A body cut in the middle
+        of a character still fails to parse as JSON and is retried like any cut body."""
+        try:
+            return body.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            with self._lock:
+                self.not_utf8[ask.stream] += 1
+            return body.decode("utf-8-sig", errors="replace")
+
+    def check(self) -> ApiError | None:
+        """Whether the whole account fails: the spec's check endpoint (a call any key may make)
+        refuses the key or does not answer. The error to stop the run with, or None when the
+        account is fine (so a table's failure was its own). Two quick tries, no backoff."""
+        path = self.source.check_endpoint
+        if not path:
+            return None
+        url, ask, last = self.base + path, Ask("check"), ""
+        for _ in range(2):
+            self.limiter.acquire(URGENT)
+            try:
+                self._once(url, [], ask)
+                return None
+            except ApiError as err:
+                if err.status not in (401, 403):
+                    return None
+                return ApiError(
+                    f"the API key was refused: GET {redact(url)} answered HTTP {err.status}",
+                    f"check {self.source.auth_env}",
+                    err.status,
+                )
+            except Retryable as exc:
+                if not exc.unreachable:
+                    return None
+                last = exc.reason
+        return ApiError(
+            f"the account URL {redact(self.base)} does not answer: {last}",
+            f"check {self.source.base_url_env}",
+            unreachable=True,
+        )
+
+
+# ---------------------------------------------------------------- the response deadline
+
+_local = threading.local()  # the deadline of the request this thread is sending
+
+
+class Deadline:
+    """A whole-response deadline. When it passes, the socket of the connection carrying the
+    request is shut down, which ends a read blocked on it at once (a body trickled a byte at a
+    time meets every read timeout and would otherwise never end). The pool tells the deadline
+    running in its thread which connection that is (_Pool._make_request); one watchdog thread
+    keeps every deadline of the process (a timer thread per request would start after the rate
+    limiter let the request go, delaying it by a thread start under a busy GIL)."""
+
+    def __init__(self, seconds: float, on_send: Callable[[float], None] | None = None) -> None:
+        self.seconds = seconds
+        self.on_send = on_send  # told the moment the request leaves (the rate limiter)
+        self.expired = False
+        self._done = False
+        self._conn: Any = None
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> Deadline:
+        _local.deadline = self
+        _WATCHDOG.watch(self, time.monotonic() + self.seconds)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        _local.deadline = None
+        with self._lock:
+            self._done = True
+            self._conn = None
+
+    def attach(self, conn: Any) -> None:
+        if self.on_send is not None:
+            self.on_send(time.monotonic())
+        with self._lock:
+            self._conn = conn
+            if self.expired:
+                self._shut()
+
+    def expire(self) -> None:
+        with self._lock:
+            if self._done:
+                return
+            self.expired = True
+            self._shut()
+
+    def _shut(self) -> None:
+        sock = getattr(self._conn, "sock", None)
+        if sock is not None:
+            # the plain socket's shutdown, also under TLS: the reader sees the end at once
+            with contextlib.suppress(OSError):
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
+class _Watchdog:
+    """One daemon thread expiring the deadlines that pass, started with the first one. A
+    deadline that ended in time is dropped when its moment comes (no cancel: cheap to add)."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._heap: list[tuple[float, int, Deadline]] = []
+        self._order = itertools.count()
+        self._thread: threading.Thread | None = None
+
+    def watch(self, deadline: Deadline, at: float) -> None:
+        with self._cond:
+            heapq.heappush(self._heap, (at, next(self._order), deadline))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="acx-deadlines", daemon=True)
+                self._thread.start()
+            elif self._heap[0][2] is deadline:
+                self._cond.notify()
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while not self._heap or self._heap[0][0] > time.monotonic():
+                    wait = self._heap[0][0] - time.monotonic() if self._heap else None
+                    self._cond.wait(timeout=wait)
+                _, _, deadline = heapq.heappop(self._heap)
+            deadline.expire()
+
+
+_WATCHDOG = _Watchdog()
+
+
+class _Pool(HTTPConnectionPool):
+    """urllib3's pool, telling the deadline running in this thread which connection carries its
+    request. _make_request is the pool's one call per request (urllib3 1.26 and 2.x); the
+    connection class is left alone, so patches of it (vcrpy's cassettes) still apply."""
+
+    def _make_request(self, conn: Any, *args: Any, **kwargs: Any) -> Any:
+        _attach(conn)
+        return super()._make_request(conn, *args, **kwargs)
+
+
+class _TLSPool(HTTPSConnectionPool):
+    def _make_request(self, conn: Any, *args: Any, **kwargs: Any) -> Any:
+        _attach(conn)
+        return super()._make_request(conn, *args, **kwargs)
+
+
+def _attach(conn: Any) -> None:
+    deadline = getattr(_local, "deadline", None)
+    if deadline is not None:
+        deadline.attach(conn)
+
+
+class _Adapter(HTTPAdapter):
+    """requests' adapter, with connections that a Deadline can cut."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _Pool, "https": _TLSPool}
+
+    def proxy_manager_for(self, proxy: str, **kwargs: Any) -> Any:
+        manager = super().proxy_manager_for(proxy, **kwargs)
+        if not proxy.lower().startswith("socks"):  # SOCKS has pools of its own
+            manager.pool_classes_by_scheme = {"http": _Pool, "https": _TLSPool}
+        return manager
+
+
+def new_session() -> requests.Session:
+    """A session whose connections a Deadline can cut (a session given to Client by a caller,
+    with adapters of its own, keeps the read timeout alone)."""
+    session = requests.Session()
+    adapter = _Adapter()
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    return session
+
+
+# ---------------------------------------------------------------- bodies
+
+
+class _Inflater:
+    """gzip or deflate, inflated at most `room` bytes at a time: a bomb stops at the cap."""
+
+    def __init__(self) -> None:
+        self.zlib = zlib.decompressobj(32 + zlib.MAX_WBITS)  # a gzip or a zlib header
+
+    @classmethod
+    def of(cls, encoding: str | None, where: str) -> _Inflater | None:
+        word = (encoding or "identity").strip().lower()
+        if word in ("", "identity"):
+            return None
+        if word in ("gzip", "x-gzip", "deflate"):
+            return cls()
+        raise ApiError(
+            f"{where}: a body in Content-Encoding {word[:40]!r}, which acx did not ask for"
+        )
+
+    def feed(self, data: bytes, room: int) -> bytes:
+        out = bytearray()
+        try:
+            while data and not self.zlib.eof and len(out) < room:
+                out += self.zlib.decompress(data, room - len(out))
+                data = self.zlib.unconsumed_tail
+        except zlib.error:
+            raise Retryable("a compressed body that does not decompress") from None
+        return bytes(out)
+
+
+def retry_after(value: str | None, date: str | None = None) -> float | None:
+    """Seconds to wait from a Retry-After value: delay-seconds or an HTTP date (RFC 9110 10.2.3),
+    counted from the response's own Date when it has one (the server's clock, not ours). None
+    when absent or unreadable (then acx backs off as for any failure)."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    if re.fullmatch(r"\d+(\.\d+)?", text):
+        return float(text) if len(text) < 300 else math.inf
+    then, now = _http_date(text), _http_date(date or "") or datetime.now(timezone.utc)
+    return None if then is None else max(0.0, (then - now).total_seconds())
+
+
+def _http_date(text: str) -> datetime | None:
+    try:
+        moment = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _error_detail(body: bytes) -> str:
+    """The API's own short error title, if its body has one; never the whole body, never the
+    key (a body may echo it: cleaned before it is cut, so no part of it survives)."""
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError):
+        return ""
+    text = None
+    if isinstance(data, dict):
+        errors = data.get("errors")
+        if isinstance(errors, list) and errors and isinstance(errors[0], dict):
+            text = errors[0].get("title") or errors[0].get("detail")
+        text = text or data.get("message")
+    return f" ({clean(' '.join(str(text).split()))[:160]})" if text else ""
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc)
+    for marker in (
+        "Connection refused",
+        "Name or service not known",
+        "Connection reset",
+        "Remote end closed",
+        "timed out",
+        "No route to host",
+    ):
+        if marker in text:
+            return marker
+    return type(exc).__name__
+
+
+def _where(url: str, ask: Ask) -> str:
+    return f"GET {url} (table {ask.stream})"
+
+
+def _seconds(value: float) -> str:
+    if not math.isfinite(value):
+        return "forever"
+    return f"{value:g} s" if value < 10_000 else f"{value:,.0f} s"
+
+
+def _size(count: int) -> str:
+    for unit, size in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
+        if count >= size:
+            return f"{count / size:g} {unit}"
+    return f"{count} bytes"
+
+
+def redact(url: str, params: Params = ()) -> str:
+    """The URL with its query, hiding the value of any parameter that looks like a secret, and
+    any user-info; read by the parser that connects."""
+    try:
+        parts = parse_url(url)
+    except LocationParseError:
+        return shown_url(url)
+    query = parse_qsl(parts.query or "", keep_blank_values=True) + list(params)
+    safe = [(k, "***" if any(s in k.lower() for s in SECRET_PARAMS) else v) for k, v in query]
+    netloc = parts.host or ""
+    if parts.port:
+        netloc += f":{parts.port}"
+    return urlunsplit(
+        (parts.scheme or "", netloc, parts.path or "", urlencode(safe, safe="[],*"), "")
+    )

@@ -1,0 +1,383 @@
+"""The destination interface: the few operations a warehouse needs, and a SQL base class that
+implements them with sqlglot-built statements. A warehouse module only adds how to connect,
+how to bulk-load a batch into its staging table, and how it lists a table's columns."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import pyarrow as pa
+from sqlglot import exp
+
+from engine import crashpoints
+from engine.errors import LoadError
+from engine.load import sqlbuild
+from engine.load.ddl import add_column, alter_types, create_table, render
+from engine.load.state import STATE_COLUMNS, STATE_TABLE, StateRow
+from engine.spec import Column, Stream
+from engine.spec.types import ZONELESS, sql_type, sql_type_text
+
+STAGE_PREFIX = "_acx_stage_"
+
+
+@dataclass(frozen=True)
+class Apply:
+    """How one stream's staged rows reach its table at commit."""
+
+    stream: Stream
+    mode: str  # "replace": the table becomes the stage; "merge": upsert on the primary key
+    # merge of a side-loaded child: first delete the rows of every parent read again
+    parent_stage: Stream | None = None
+    # with "replace": columns (warehouse names, from Destination.legacy_columns) whose zone-less
+    # type becomes the zone-aware one, atomically with the new rows and the state rows
+    migrate: tuple[str, ...] = ()
+
+
+class Destination(ABC):
+    """What the runner needs from a warehouse. One instance per run; one writer thread."""
+
+    name: ClassVar[str]
+    dialect: ClassVar[str]
+    # rows per staged batch unless --batch-rows says otherwise: small enough that a run's memory
+    # stays flat (a batch of a wide table is a few MB), large enough that loading is not per row
+    batch_rows: ClassVar[int] = 2_000
+    # whether a long read commits checkpoints and a run resumes from them (engine/run/resume.py):
+    # the destination keeps a replace group's stages across runs (resume_stage)
+    checkpoints: ClassVar[bool] = False
+
+    def __init__(self) -> None:
+        # per stream key: timestamp columns an earlier acx created zone-less (found by prepare)
+        self.legacy: dict[str, tuple[str, ...]] = {}
+        self.kept: set[str] = set()  # stream keys whose stage a resumed run goes on filling
+
+    @abstractmethod
+    def connect(self) -> None: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    @abstractmethod
+    def prepare(self, stream: Stream) -> None:
+        """Create the table if missing, add columns new to the spec, refuse impossible type
+        changes (but record zone-less timestamp columns: legacy_columns); clear any staging
+        left by a crashed run."""
+
+    def legacy_columns(self, stream: Stream) -> tuple[str, ...]:
+        """Warehouse names of the stream's timestamp columns that an earlier acx created with a
+        zone-less type (their values were read in a zone that may be wrong); empty when none.
+        Valid after prepare(). Only a replace with Apply.migrate naming them all may commit."""
+        return self.legacy.get(stream.key, ())
+
+    def check_migrations(self, applies: Sequence[Apply]) -> None:
+        """Refuse, before anything changes, to merge into a table that still has zone-less
+        timestamp columns, or to replace it without migrating them: either would leave it half
+        old, half new."""
+        for item in applies:
+            held = self.legacy_columns(item.stream)
+            if held and (item.mode != "replace" or not set(held) <= set(item.migrate)):
+                raise LoadError(
+                    f"{self.describe()}: table {item.stream.name} holds timestamps in a zone-less "
+                    f"type from an earlier acx ({', '.join(held)}); it must be read again in "
+                    "full to migrate",
+                    f"run with --full-refresh {item.stream.key}",
+                )
+
+    def migrating(self, item: Apply) -> list[Column]:
+        """The columns this apply changes to the zone-aware type."""
+        if item.mode != "replace":
+            return []
+        held = set(self.legacy_columns(item.stream)) & set(item.migrate)
+        return [c for c in item.stream.columns if c.name in held]
+
+    def migrated(self, applies: Sequence[Apply]) -> None:
+        """After a commit: the migrated tables hold zone-aware types now."""
+        for item in applies:
+            if self.migrating(item):
+                self.legacy.pop(item.stream.key, None)
+
+    @abstractmethod
+    def stage(self, stream: Stream, batch: pa.Table) -> None:
+        """Append a batch (columns: warehouse names + _acx_seq) to the stream's staging."""
+
+    @abstractmethod
+    def commit(self, applies: Sequence[Apply], states: Sequence[StateRow]) -> None:
+        """Apply every stage and write the state rows in one transaction; drop the stages."""
+
+    @abstractmethod
+    def discard(self, streams: Sequence[Stream]) -> None:
+        """Drop the stages of a failed group; the tables keep their last good rows."""
+
+    @abstractmethod
+    def read_state(self) -> dict[str, StateRow]: ...
+
+    def stage_name(self, stream: Stream) -> str:
+        """The name of the stream's staging table (kept across runs by a checkpoint)."""
+        return STAGE_PREFIX + stream.name
+
+    def resume_stage(self, stream: Stream, seq: int) -> bool:
+        """Keep the stage a killed run left (prepare will not clear it), without its rows from
+        `_acx_seq` `seq` on (staged after the last checkpoint); False when it cannot be kept."""
+        return False
+
+    def describe(self) -> str:
+        return self.name
+
+
+class SqlDestination(Destination):
+    """Shared SQL for warehouses reached through a DB-API connection."""
+
+    schema: str | None = None
+    marker: ClassVar[str] = "?"  # the driver's query parameter placeholder
+    # How commit's transaction changes a replaced table's zone-less timestamp columns (see
+    # legacy_columns): "alter": ALTER COLUMN ... TYPE once its rows are deleted; "rebuild": drop
+    # the table and create it as the spec does (rebuild_statements); "swap": the destination's
+    # own commit does it (Snowflake, where DDL cannot join a transaction).
+    migration: ClassVar[str] = "alter"
+
+    # ---- what each warehouse provides
+    @abstractmethod
+    def execute(self, sql: str, params: Sequence[Any] | None = None) -> list[tuple]: ...
+
+    @abstractmethod
+    def existing_columns(self, table: str) -> dict[str, str] | None:
+        """Column name -> SQL type text of an existing table; None when the table is missing."""
+
+    @abstractmethod
+    def load_stage(self, stream: Stream, batch: pa.Table) -> None: ...
+
+    @abstractmethod
+    def transaction(self) -> Any:
+        """A context manager around one transaction."""
+
+    # ---- shared behaviour
+    def sql(self, expression: exp.Expression) -> str:
+        return render([expression], self.dialect, pretty=False)[0]
+
+    def target(self, stream: Stream) -> exp.Table:
+        return sqlbuild.tbl(stream.name, self.schema)
+
+    def stage_table(self, stream: Stream) -> exp.Table:
+        return sqlbuild.tbl(STAGE_PREFIX + stream.name, self.schema)
+
+    def prepare_state(self) -> None:
+        """Create `_acx_state` (one row per table: savepoint, mode, rows, run, zone, format,
+        columns) if missing; add the columns an earlier acx's table lacks."""
+        text = sql_type("text", self.dialect)
+        defs: list[exp.Expression] = [
+            exp.ColumnDef(this=sqlbuild.ident(c), kind=text.copy()) for c in STATE_COLUMNS
+        ]
+        defs.append(exp.PrimaryKey(expressions=[sqlbuild.ident("stream")]))
+        table = sqlbuild.tbl(STATE_TABLE, self.schema)
+        create = exp.Create(
+            this=exp.Schema(this=table, expressions=defs), kind="TABLE", exists=True
+        )
+        self.execute(self.sql(create))
+        have = {name.lower() for name in self.existing_columns(STATE_TABLE) or {}}
+        for name in STATE_COLUMNS:
+            if name not in have:
+                column = exp.ColumnDef(this=sqlbuild.ident(name), kind=text.copy())
+                alter = exp.Alter(this=table.copy(), kind="TABLE", actions=[column])
+                self.execute(self.sql(alter))
+
+    def drop_stale_stages(self) -> None:
+        """Drop the staging tables a killed run left, whichever tables this run selects, except
+        those a checkpoint kept for the next run (engine/run/resume.py). Only for a destination
+        whose connect() holds a lock: then no other run owns them."""
+        kept = {
+            str(row.position.get("stage"))
+            for row in self.read_state().values()
+            if row.position and row.position.get("stage")
+        }
+        rows = self.execute(
+            "SELECT table_name FROM information_schema.tables "
+            f"WHERE table_schema = {self.marker} AND table_name LIKE {self.marker}",
+            [self.schema, STAGE_PREFIX + "%"],
+        )
+        for (name,) in rows:
+            if name.startswith(STAGE_PREFIX) and name not in kept:  # in LIKE, "_" is any one
+                stage = sqlbuild.tbl(name, self.schema)
+                self.execute(self.sql(exp.Drop(tables=[stage], kind="TABLE", exists=True)))
+
+    def qualified(self, name: str) -> str:
+        return self.sql(sqlbuild.tbl(name, self.schema))
+
+    def prepare(self, stream: Stream) -> None:
+        existing = self.existing_columns(stream.name)
+        self.legacy[stream.key] = ()
+        if existing is None:
+            for statement in render(create_table(stream, self.dialect, self.schema), self.dialect):
+                self.execute(statement)
+        else:
+            self._evolve(stream, existing)
+        if stream.key not in self.kept:
+            self._create_stage(stream)
+
+    def resume_stage(self, stream: Stream, seq: int) -> bool:
+        names = [c.name.lower() for c in stream.columns] + [sqlbuild.SEQ.lower()]
+        have = self.existing_columns(STAGE_PREFIX + stream.name)
+        if have is None or [n.lower() for n in have] != names:
+            return False  # gone (a failed run dropped it), or the spec's columns changed
+        stage, seq_col = self.sql(self.stage_table(stream)), self.sql(sqlbuild.ident(sqlbuild.SEQ))
+        self.execute(f"DELETE FROM {stage} WHERE {seq_col} >= {int(seq)}")
+        self.kept.add(stream.key)
+        return True
+
+    def _evolve(self, stream: Stream, existing: dict[str, str]) -> None:
+        lowered = {k.lower(): v for k, v in existing.items()}
+        legacy = []
+        for col in stream.columns:
+            have = lowered.get(col.name.lower())
+            if have is None:
+                for statement in render(
+                    add_column(stream, col, self.dialect, self.schema), self.dialect
+                ):
+                    self.execute(statement)
+            elif self.zoneless(have, col):
+                legacy.append(col.name)
+            elif not self.same_type(have, col):
+                want = sql_type(col.type, self.dialect).sql(self.dialect)
+                raise LoadError(
+                    f"{self.describe()}: column {stream.name}.{col.name} is {have} but the spec "
+                    f"now says {col.type} ({want}), which cannot be widened in place",
+                    f"drop or rename the table {stream.name} and run with --full-refresh "
+                    f"{stream.key}, or keep the old type in the spec",
+                )
+        self.legacy[stream.key] = tuple(legacy)
+
+    def same_type(self, have: str, col: Column) -> bool:
+        return self.matches(have, sql_type_text(col.type, self.dialect))
+
+    def zoneless(self, have: str, col: Column) -> bool:
+        """A spec timestamp in the zone-less type an earlier acx created (coltypes.ZONELESS)."""
+        old = ZONELESS.get(self.dialect)
+        return col.type == "timestamp" and old is not None and self.matches(have, old)
+
+    def matches(self, have: str, want_text: str) -> bool:
+        """Whether a type the warehouse reports is the type `want_text` names."""
+        want = exp.DataType.build(want_text, dialect=self.dialect)
+        try:
+            got = exp.DataType.build(have, dialect=self.dialect)
+        except Exception:  # an exotic type name sqlglot cannot read: compare text
+            return have.upper() == want.sql(self.dialect).upper()
+        return got.this == want.this
+
+    def _create_stage(self, stream: Stream) -> None:
+        stage = self.stage_table(stream)
+        self.execute(self.sql(exp.Drop(tables=[stage], kind="TABLE", exists=True)))
+        defs = [
+            exp.ColumnDef(this=sqlbuild.ident(c.name), kind=sql_type(c.type, self.dialect))
+            for c in stream.columns
+        ]
+        defs.append(
+            exp.ColumnDef(this=sqlbuild.ident(sqlbuild.SEQ), kind=exp.DataType.build("BIGINT"))
+        )
+        self.execute(
+            self.sql(exp.Create(this=exp.Schema(this=stage, expressions=defs), kind="TABLE"))
+        )
+
+    def stage(self, stream: Stream, batch: pa.Table) -> None:
+        if batch.num_rows:
+            self.load_stage(stream, batch)
+
+    def commit(self, applies: Sequence[Apply], states: Sequence[StateRow]) -> None:
+        """One transaction: every apply (a migration's DDL included: DuckDB and Postgres run
+        DDL inside transactions, so a crash leaves the old table or the new one), then the state
+        rows."""
+        self.check_migrations(applies)
+        with self.transaction():
+            self.apply_all(applies, states)
+        crashpoints.point("committed")
+        self.migrated(applies)
+        self.discard([a.stream for a in applies])
+
+    def apply_all(self, applies: Sequence[Apply], states: Sequence[StateRow]) -> None:
+        """The statements of commit's transaction, each behind its crash point."""
+        for item in applies:
+            for statement in self.apply_statements(item):
+                crashpoints.point(f"commit:{type(statement).__name__.lower()}")
+                self.execute(self.sql(statement))
+        for row in states:
+            crashpoints.point("commit:state")
+            self.write_state(row)
+
+    def apply_statements(self, item: Apply) -> list[exp.Expression]:
+        s = item.stream
+        target, stage = self.target(s), self.stage_table(s)
+        key = [s.column(k).name for k in s.primary_key]
+        out: list[exp.Expression] = [sqlbuild.delete_superseded(stage, key)]
+        migrating = self.migrating(item)
+        if migrating and self.migration == "rebuild":
+            out.extend(self.rebuild_statements(s))
+        elif item.mode == "replace":
+            out.append(sqlbuild.delete_all(target))
+            # the table is empty now: no old value is converted, only the type changes
+            out.extend(alter_types(s, migrating, self.dialect, self.schema))
+        else:
+            if item.parent_stage is not None and s.parent is not None:
+                parent_col = item.parent_stage.column(s.parent.references).name
+                out.append(
+                    sqlbuild.delete_children(
+                        target,
+                        s.column(s.parent.key).name,
+                        self.stage_table(item.parent_stage),
+                        parent_col,
+                    )
+                )
+            out.append(sqlbuild.delete_matching(target, stage, key))
+        out.append(sqlbuild.insert_all(target, stage, [c.name for c in s.columns]))
+        return out
+
+    def rebuild_statements(self, stream: Stream) -> list[exp.Expression]:
+        """Drop the table and create it as the spec creates it now, keeping (empty) any column
+        the spec no longer has, as a replace would: for commit's transaction."""
+        target = self.target(stream)
+        spec_names = {c.name.lower() for c in stream.columns}
+        kept = [
+            exp.ColumnDef(this=sqlbuild.ident(name), kind=self.type_of(kind))
+            for name, kind in (self.existing_columns(stream.name) or {}).items()
+            if name.lower() not in spec_names
+        ]
+        return [
+            exp.Drop(tables=[target], kind="TABLE"),
+            *create_table(stream, self.dialect, self.schema),
+            *[exp.Alter(this=target.copy(), kind="TABLE", actions=[k]) for k in kept],
+        ]
+
+    def type_of(self, reported: str) -> exp.DataType:
+        """A type as the warehouse reports it, to declare a column again."""
+        return exp.DataType.build(reported, dialect=self.dialect, udt=True)
+
+    def write_state(self, row: StateRow) -> None:
+        rec = row.as_text()
+        table = self.qualified(STATE_TABLE)
+        marks = ", ".join([self.marker] * len(STATE_COLUMNS))
+        self.execute(f"DELETE FROM {table} WHERE stream = {self.marker}", [row.stream])
+        self.execute(
+            f"INSERT INTO {table} ({self._state_names()}) VALUES ({marks})",
+            [rec[c] for c in STATE_COLUMNS],
+        )
+
+    def read_state(self) -> dict[str, StateRow]:
+        rows = self.execute(f"SELECT {self._state_names()} FROM {self.qualified(STATE_TABLE)}")
+        return {r[0]: StateRow.from_record(dict(zip(STATE_COLUMNS, r, strict=True))) for r in rows}
+
+    def _state_names(self) -> str:
+        return ", ".join(self.sql(sqlbuild.ident(c)) for c in STATE_COLUMNS)
+
+    def discard(self, streams: Sequence[Stream]) -> None:
+        for s in streams:
+            self.kept.discard(s.key)
+            self.execute(
+                self.sql(exp.Drop(tables=[self.stage_table(s)], kind="TABLE", exists=True))
+            )
+
+    def create_view(self, name: str, select: exp.Expression) -> None:
+        """(Re)create a view in one transaction: dropped, then created, because Postgres's CREATE
+        OR REPLACE VIEW cannot drop, rename or reorder columns (a custom field renamed)."""
+        view = sqlbuild.tbl(name, self.schema)
+        with self.transaction():
+            self.execute(self.sql(exp.Drop(tables=[view], kind="VIEW", exists=True)))
+            self.execute(self.sql(exp.Create(this=view.copy(), kind="VIEW", expression=select)))

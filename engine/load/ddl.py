@@ -1,0 +1,199 @@
+"""Stream -> sqlglot expressions -> SQL text in a dialect. Never string templates.
+
+Each dialect's differences are one row of RULES: how it takes column and table comments and
+primary keys. sqlglot renders the rest, with unsupported SQL raising instead of warning."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import sqlglot
+from sqlglot import exp
+
+from engine.errors import ConfigError
+from engine.load.keywords import RESERVED
+from engine.spec import Column, Stream
+from engine.spec.types import DIALECTS, sql_type
+
+
+@dataclass(frozen=True)
+class Rules:
+    comments: str  # inline: COMMENT '...' | options: OPTIONS(description=...) |
+    #                comment_on: COMMENT ON statements | none: the dialect has no comments
+    primary_key: str = "inline"  # inline | not_enforced (BigQuery's only form) | none
+    # none: DuckDB holds every key's index (ART) in memory, outside its memory limit's reach:
+    # a declared key on a 3M-row table alone outgrows a run's memory. acx keeps keys unique
+    # itself (each batch deduplicated, merged on the key), so the key stays NOT NULL only.
+    if_not_exists: bool = True
+    # appended to a timestamp column's comment where the type cannot say it holds UTC
+    timestamp_note: str = ""
+
+
+RULES: dict[str, Rules] = {
+    "snowflake": Rules(comments="inline"),
+    "bigquery": Rules(comments="options", primary_key="not_enforced"),
+    "redshift": Rules(comments="comment_on"),
+    "postgres": Rules(comments="comment_on"),
+    "duckdb": Rules(comments="comment_on", primary_key="none"),
+    "databricks": Rules(comments="inline"),
+    "mysql": Rules(comments="inline", timestamp_note=" (UTC)"),  # DATETIME(6): no zone
+    "tsql": Rules(comments="none", if_not_exists=False),
+    "sqlite": Rules(comments="none"),
+}
+assert set(RULES) == set(DIALECTS)
+
+_PLAIN = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+def rules(dialect: str) -> Rules:
+    try:
+        return RULES[dialect]
+    except KeyError:
+        raise ConfigError(
+            f"unknown dialect '{dialect}'", f"choose one of {', '.join(sorted(RULES))}"
+        ) from None
+
+
+def ident(name: str) -> exp.Identifier:
+    """An identifier, quoted when it must be: not plain lower-case, or a reserved word anywhere."""
+    return exp.to_identifier(name, quoted=not _PLAIN.match(name) or name.upper() in RESERVED)
+
+
+def table_ref(stream_name: str, schema: str | None = None) -> exp.Table:
+    return exp.Table(this=ident(stream_name), db=ident(schema) if schema else None)
+
+
+def column_def(col: Column, dialect: str, not_null: bool = False) -> exp.ColumnDef:
+    constraints = []
+    if not_null:
+        constraints.append(exp.ColumnConstraint(kind=exp.NotNullColumnConstraint()))
+    style = rules(dialect).comments
+    text = comment_text(col, dialect)
+    if text and style == "inline":
+        comment = exp.CommentColumnConstraint(this=exp.Literal.string(text))
+        constraints.append(exp.ColumnConstraint(kind=comment))
+    elif text and style == "options":
+        constraints.append(exp.ColumnConstraint(kind=_description_options(text)))
+    return exp.ColumnDef(
+        this=ident(col.name), kind=sql_type(col.type, dialect), constraints=constraints or None
+    )
+
+
+def comment_text(col: Column, dialect: str) -> str:
+    """A column's comment: its description, and for a timestamp whatever the type cannot say."""
+    note = rules(dialect).timestamp_note if col.type == "timestamp" else ""
+    text = col.description.strip()
+    if note and text.endswith("."):
+        return f"{text[:-1]}{note}."  # "When it was created (UTC)."
+    return (text + note).strip()
+
+
+def create_table(
+    stream: Stream, dialect: str, schema: str | None = None, name: str | None = None
+) -> list[exp.Expression]:
+    """CREATE TABLE for a stream (named `name` when given: a table to swap in), then any
+    COMMENT ON statements the dialect needs."""
+    rule = rules(dialect)
+    pk = set(stream.primary_key)
+    defs: list[exp.Expression] = [
+        column_def(c, dialect, not_null=c.key in pk) for c in stream.columns
+    ]
+    pk_names = [ident(stream.column(k).name) for k in stream.primary_key]
+    options = [exp.var("NOT ENFORCED")] if rule.primary_key == "not_enforced" else None
+    if rule.primary_key != "none":
+        defs.append(exp.PrimaryKey(expressions=pk_names, options=options))
+    properties = _table_comment(stream, rule)
+    create = exp.Create(
+        this=exp.Schema(this=table_ref(name or stream.name, schema), expressions=defs),
+        kind="TABLE",
+        exists=rule.if_not_exists,
+        properties=properties,
+    )
+    return [create, *comment_statements(stream, stream.columns, dialect, schema, name=name)]
+
+
+def add_column(
+    stream: Stream, col: Column, dialect: str, schema: str | None = None
+) -> list[exp.Expression]:
+    """ALTER TABLE ... ADD COLUMN for a column new to the spec, with its comment."""
+    alter = exp.Alter(
+        this=table_ref(stream.name, schema),
+        kind="TABLE",
+        actions=[column_def(col, dialect)],
+    )
+    return [alter, *comment_statements(stream, [col], dialect, schema, table=False)]
+
+
+def alter_types(
+    stream: Stream, columns: Iterable[Column], dialect: str, schema: str | None = None
+) -> list[exp.Expression]:
+    """ALTER TABLE ... ALTER COLUMN ... SET DATA TYPE, to each column's spec type (one statement
+    per column: DuckDB takes one action per ALTER)."""
+    return [
+        exp.Alter(
+            this=table_ref(stream.name, schema),
+            kind="TABLE",
+            actions=[exp.AlterColumn(this=ident(col.name), dtype=sql_type(col.type, dialect))],
+        )
+        for col in columns
+    ]
+
+
+def comment_statements(
+    stream: Stream,
+    columns: Iterable[Column],
+    dialect: str,
+    schema: str | None = None,
+    table: bool = True,
+    name: str | None = None,
+) -> list[exp.Expression]:
+    if rules(dialect).comments != "comment_on":
+        return []
+    ref = table_ref(name or stream.name, schema)
+    out: list[exp.Expression] = []
+    if table and stream.description:
+        out.append(
+            exp.Comment(this=ref, kind="TABLE", expression=exp.Literal.string(stream.description))
+        )
+    for col in columns:
+        text = comment_text(col, dialect)
+        if text:
+            target = exp.Column(this=ident(col.name), table=ref.this, db=ref.args.get("db"))
+            out.append(exp.Comment(this=target, kind="COLUMN", expression=exp.Literal.string(text)))
+    return out
+
+
+def _table_comment(stream: Stream, rule: Rules) -> exp.Properties | None:
+    if not stream.description:
+        return None
+    if rule.comments == "inline":
+        text = exp.Literal.string(stream.description)
+        return exp.Properties(expressions=[exp.SchemaCommentProperty(this=text)])
+    if rule.comments == "options":
+        return _description_options(stream.description)
+    return None
+
+
+def _description_options(text: str) -> exp.Properties:
+    prop = exp.Property(this=exp.var("description"), value=exp.Literal.string(text))
+    return exp.Properties(expressions=[prop])
+
+
+def render(statements: Iterable[exp.Expression], dialect: str, pretty: bool = True) -> list[str]:
+    """SQL text; anything the dialect cannot express raises rather than being dropped."""
+    return [
+        s.sql(dialect=dialect, pretty=pretty, unsupported_level=sqlglot.ErrorLevel.RAISE)
+        for s in statements
+    ]
+
+
+def ddl_script(streams: Iterable[Stream], dialect: str, schema: str | None = None) -> str:
+    """Every statement for the given streams, `;`-terminated, one blank line between tables."""
+    blocks = []
+    for stream in streams:
+        blocks.append(
+            "\n".join(f"{sql};" for sql in render(create_table(stream, dialect, schema), dialect))
+        )
+    return "\n\n".join(blocks) + "\n"

@@ -1,0 +1,192 @@
+"""DuckDB: the embedded default. Batches go in as Arrow tables (no INSERT per row).
+
+Memory: DuckDB holds at most its memory limit and spills the rest to a temporary directory next
+to the database file (`acx.duckdb.tmp`, gone when the connection closes), so a table larger than
+memory loads; a commit spills about as much as its new rows. What must fit is DuckDB's unit of
+work, 2,048 values of a column, read into one buffer that grows by doubling: of HTML message
+bodies (~16-30 KB each) a 64 MiB buffer, which the old 32MB limit could not hold, so every run
+failed ("failed to pin block"). The Parquet/JSONL destination's DuckDB (files.py) runs with the
+same settings."""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import re
+import shutil
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from engine.errors import ConfigError, LoadError
+from engine.load.base import SqlDestination
+from engine.spec import Stream
+
+DEFAULT_PATH = "acx.duckdb"
+MEMORY_ENV = "ACX_DUCKDB_MEMORY_LIMIT"
+TEMP_ENV = "ACX_DUCKDB_TEMP_DIRECTORY"
+# A scan's vector of text grows its buffer by doubling: 64 MiB holds 2,048 values of up to 32 KB,
+# and 96MB leaves room beside it to write them (128MB could not hold the next step, 128 MiB,
+# either). A million contacts fill it as a cache of the database file: 60-80 MB more peak RSS
+# than at 32MB (bench/run.py memory).
+DEFAULT_MEMORY_LIMIT = "96MB"
+SIZE = re.compile(r"(\d+(?:\.\d+)?)(B|[KMGT]I?B|[KMGT])")  # as DuckDB reads them
+
+
+def size_bytes(text: str) -> float:
+    """Bytes of a size SIZE matches: a KB is 1000 bytes, a KiB 1024."""
+    number, unit = SIZE.fullmatch(text).groups()  # type: ignore[union-attr]
+    return float(number) * (1024 if "I" in unit else 1000) ** "BKMGT".index(unit[0])
+
+
+@dataclass(frozen=True)
+class Memory:
+    """How much memory DuckDB may hold and where it spills the rest: the one place the
+    DuckDB-backed destinations read these settings, and say which to change when one is short."""
+
+    limit: str
+    temp_directory: str | None  # None: DuckDB's own default (`.tmp` for an in-memory database)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str], temp_directory: str | None) -> Memory:
+        value = env.get(MEMORY_ENV, DEFAULT_MEMORY_LIMIT)
+        text = value.strip().upper().replace(" ", "")
+        if not SIZE.fullmatch(text):
+            raise ConfigError(f"{MEMORY_ENV} {value!r} is not a size like 256MB or 2GB")
+        return cls(text, env.get(TEMP_ENV) or temp_directory)
+
+    def apply(self, con: duckdb.DuckDBPyConnection) -> None:
+        # One thread: each DuckDB thread pins its own buffers, and at this limit two threads
+        # running a commit's dedupe of a million wide rows run out of memory where one spills
+        # and copes (acx is paced by the API, so a second thread would buy little).
+        con.execute(f"SET memory_limit = '{self.limit}'")
+        con.execute("SET threads = 1")
+        if self.temp_directory:
+            quoted = self.temp_directory.replace("'", "''")
+            con.execute(f"SET temp_directory = '{quoted}'")
+
+    def error(self, where: str, exc: duckdb.Error) -> LoadError:
+        """A DuckDB error as one line; out of memory or of temporary space names the setting
+        to change (DuckDB's own advice, SET this or that, does not apply to acx)."""
+        text = str(exc)
+        first = text.splitlines()[0]
+        if "max_temp_directory_size" in text:
+            spill = self.temp_directory or "the temporary directory"
+            return LoadError(
+                f"{where}: DuckDB's spill space at {spill} is full: {first}",
+                f"free disk space there, or set {TEMP_ENV} to a folder on a larger disk",
+            )
+        if re.search(r"out of memory|failed to pin block|could not allocate block", text, re.I):
+            more = max(2 * size_bytes(self.limit), size_bytes(DEFAULT_MEMORY_LIMIT))
+            value = f"{more / 1e9:g}GB" if more >= 1e9 else f"{math.ceil(more / 1e6)}MB"
+            return LoadError(
+                f"{where}: DuckDB ran out of memory within its {self.limit} limit: {first}",
+                f"raise it, e.g. {MEMORY_ENV}={value}",
+            )
+        return LoadError(f"{where}: {first}")
+
+
+class DuckDBDestination(SqlDestination):
+    name = "duckdb"
+    dialect = "duckdb"
+    checkpoints = True  # a killed long read resumes (engine/run/resume.py)
+    # ALTER COLUMN ... TYPE inside a transaction holds the rewritten columns in memory (a million
+    # contacts' ten timestamps outgrow a 32MB limit, even with the rows deleted first); a table
+    # created in the transaction is written out like any large insert.
+    migration = "rebuild"
+
+    def __init__(self, target: str | None = None, settings: Any = None) -> None:
+        super().__init__()
+        self.path = target or DEFAULT_PATH
+        env = getattr(settings, "env", None) or {}
+        self.spill = None if self.path == ":memory:" else f"{self.path}.tmp"
+        self.memory = Memory.from_env(env, self.spill)
+        self.schema = "main"
+        self.con: duckdb.DuckDBPyConnection | None = None
+
+    def describe(self) -> str:
+        return f"duckdb:{self.path}"
+
+    def connect(self) -> None:
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.con = duckdb.connect(self.path)
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise LoadError(
+                    f"{self.describe()} is in use by another process (another acx run?)",
+                    "wait for it to finish; runs on one destination never interleave",
+                ) from None
+            raise LoadError(f"cannot open {self.describe()}: {exc}") from None
+        self.con.execute("SET TimeZone = 'UTC'")
+        if self.spill and self.memory.temp_directory == self.spill:
+            # DuckDB removes the folder it made when it closes, but not one a killed run left
+            # (nor that run's spill files); the file lock is ours, so nobody else spills there
+            shutil.rmtree(self.spill, ignore_errors=True)
+        self.memory.apply(self.con)
+        self.prepare_state()
+        self.drop_stale_stages()  # the file lock is ours: another process cannot hold it
+
+    def close(self) -> None:
+        if self.con is not None:
+            self.con.close()
+            self.con = None
+
+    @property
+    def db(self) -> duckdb.DuckDBPyConnection:
+        if self.con is None:
+            raise LoadError("duckdb destination used before connect()")
+        return self.con
+
+    def execute(self, sql: str, params: Sequence[Any] | None = None) -> list[tuple]:
+        try:
+            return (
+                self.db.execute(sql, params).fetchall()
+                if params
+                else self.db.execute(sql).fetchall()
+            )
+        except duckdb.Error as exc:
+            raise self.memory.error(self.describe(), exc) from None
+
+    def existing_columns(self, table: str) -> dict[str, str] | None:
+        rows = self.execute(
+            "SELECT column_name, data_type FROM information_schema.columns "
+            "WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position",
+            [self.schema, table],
+        )
+        return {name: kind for name, kind in rows} or None
+
+    def load_stage(self, stream: Stream, batch: pa.Table) -> None:
+        stage = self.sql(self.stage_table(stream))
+        names = ", ".join(self.sql(self.ident_of(n)) for n in batch.column_names)
+        try:
+            self.db.register("_acx_batch", batch)
+            self.db.execute(f"INSERT INTO {stage} ({names}) SELECT {names} FROM _acx_batch")
+        except duckdb.Error as exc:
+            raise self.memory.error(f"{self.describe()}: loading {stream.name}", exc) from None
+        finally:
+            self.db.unregister("_acx_batch")
+
+    @staticmethod
+    def ident_of(name: str) -> Any:
+        from engine.load.ddl import ident
+
+        return ident(name)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        try:
+            self.db.execute("COMMIT")  # DuckDB writes the new rows out here, and may run short
+        except duckdb.Error as exc:
+            raise self.memory.error(f"{self.describe()}: commit", exc) from None

@@ -1,0 +1,48 @@
+"""What a run reports: per table rows, requests, time, nulled values, warnings and notes, and for
+the whole run its time zone."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from engine.read.account_zone import ZoneReport
+
+
+@dataclass
+class TableResult:
+    key: str
+    mode: str
+    rows: int = 0
+    requests: int = 0
+    seconds: float = 0.0
+    nulls: Counter[str] = field(default_factory=Counter)
+    examples: dict[str, str] = field(default_factory=dict)
+    status: str = "pending"  # ok | failed | skipped
+    error: str | None = None
+    savepoint: datetime | None = None
+    since: datetime | None = None  # lower bound this run read from (incremental)
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what acx decided for this table, and why
+    drift: dict[str, Any] = field(default_factory=dict)  # fields undeclared / never seen
+
+
+@dataclass
+class RunResult:
+    run_id: str
+    tables: dict[str, TableResult]
+    seconds: float = 0.0
+    views: list[Any] = field(default_factory=list)  # engine.run.views.ViewOutcome, when asked for
+    zone: ZoneReport | None = None
+
+    @property
+    def requests(self) -> int:
+        """Every request of the run: the tables', and the time zone hint's."""
+        extra = self.zone.requests if self.zone else 0
+        return sum(t.requests for t in self.tables.values()) + extra
+
+    @property
+    def failed(self) -> list[TableResult]:
+        return [t for t in self.tables.values() if t.status != "ok"]

@@ -1,0 +1,189 @@
+"""The spec as frozen dataclasses: what the rest of the engine reads, built from a valid spec."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from typing import Any
+
+from jmespath.parser import ParsedResult
+
+LOGICAL_TYPES = ("integer", "float", "decimal", "text", "timestamp", "date", "boolean", "json")
+PLACEHOLDER_PREFIX = "parent."
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    name: str
+    type: str
+    description: str
+    field: str
+    references: tuple[str, str] | None = None
+    timezone: str = "account"
+    aliases: tuple[str, ...] = ()  # other names of the field: the first the record has wins
+    same_instant_as: str | None = None  # the column holding this moment with an offset
+    expr: ParsedResult = dc_field(compare=False, repr=False, default=None)  # type: ignore[assignment]
+
+
+@dataclass(frozen=True)
+class Paging:
+    kind: str
+    limit: int | None = None
+    limit_param: str = "limit"
+    offset_param: str = "offset"
+    total: str | None = None
+    param: str | None = None
+    field: str | None = None
+
+
+@dataclass(frozen=True)
+class Filter:
+    param: str
+    format: str
+
+
+@dataclass(frozen=True)
+class Replication:
+    mode: str | None  # None for streams fed by another: they follow it
+    selectable: bool = False
+    cursor: str | None = None
+    filter: Filter | None = None
+    update_window_days: int = 0
+
+
+@dataclass(frozen=True)
+class Parent:
+    stream: str
+    key: str
+    references: str
+
+
+@dataclass(frozen=True)
+class Join:
+    as_: str
+    records: str
+    local: str
+    foreign: str
+
+
+@dataclass(frozen=True)
+class Stream:
+    key: str
+    name: str
+    title: str
+    description: str
+    primary_key: tuple[str, ...]
+    columns: tuple[Column, ...]
+    replication: Replication
+    endpoint: str | None = None
+    params: tuple[tuple[str, str], ...] = ()
+    from_: str | None = None
+    records: str | None = None
+    nested: str | None = None
+    where: str | None = None
+    joins: tuple[Join, ...] = ()
+    parent: Parent | None = None
+    paging: Paging | None = None
+    permission: str | None = None
+    only_referenced_by: tuple[str, str] | None = None  # (stream, column) whose values are kept
+
+    def column(self, key: str) -> Column:
+        for col in self.columns:
+            if col.key == key:
+                return col
+        raise KeyError(key)
+
+    @property
+    def fed(self) -> bool:
+        """True when the stream's rows come from another stream's responses."""
+        return self.from_ is not None
+
+
+@dataclass(frozen=True)
+class Retry:
+    max_attempts: int = 6
+    backoff_seconds: float = 1.0
+    max_backoff_seconds: float = 60.0
+    statuses: tuple[int, ...] = (429, 500, 502, 503, 504)
+    max_wait_seconds: float = 120.0  # the longest Retry-After honoured; a longer one waits this
+
+
+@dataclass(frozen=True)
+class ZoneHint:
+    """Where the calling user's display zone can be read: a tie-breaker between zones that fit
+    the data equally well, never the answer."""
+
+    endpoint: str
+    field: str
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    base_url_env: str
+    base_path: str
+    auth_header: str
+    auth_env: str
+    requests_per_second: float
+    burst: int = 1
+    docs: str | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+    check_endpoint: str | None = None
+    retry: Retry = Retry()
+    connect_timeout: float = 10.0
+    read_timeout: float = 60.0
+    response_timeout: float = 300.0  # the whole response, from the request to its last byte
+    max_response_bytes: int = 32 * 2**20  # a response's size once decoded (gzip inflated)
+    paging: Paging | None = None
+    zone_hint: ZoneHint | None = None
+    ignored_fields: tuple[str, ...] = ()  # record fields known and deliberately not loaded
+
+
+@dataclass(frozen=True)
+class View:
+    """A custom-field view: `base` rows with one column per `fields` row, pivoted from `values`."""
+
+    key: str
+    title: str
+    description: str
+    base: str
+    values: str
+    row_key: str
+    field_key: str
+    value: tuple[str, ...]  # one column kept as is, or several: the first non-NULL, as text
+    fields: str
+    field_id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Spec:
+    path: str
+    naming: str
+    source: Source
+    streams: tuple[Stream, ...]
+    views: tuple[View, ...] = ()
+
+    def stream(self, key: str) -> Stream:
+        for s in self.streams:
+            if s.key == key:
+                return s
+        raise KeyError(key)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(s.key for s in self.streams)
+
+
+def parent_reference(parent: dict[str, Any], all_raw: dict) -> str:
+    """The parent column a child's key points at: explicit, else the parent's one-column key."""
+    if parent.get("references"):
+        return str(parent["references"])
+    pk = all_raw.get(parent["stream"], {}).get("primary_key", ["id"])
+    return str(pk[0])
+
+
+def quote_field(key: str) -> str:
+    """A column key as a quoted JMESPath identifier, so keys like `group` stay literal."""
+    return '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'
