@@ -198,9 +198,7 @@ class Checker:
             return
         stream = streams[key]
         if stream.from_ is not None:
-            root = stream
-            while root.from_ is not None and root.from_ in streams:
-                root = streams[root.from_]
+            root = self.spec.root_of(stream)
             self.add(
                 at,
                 f"table '{key}' is filled from the responses of '{root.key}' and follows its "

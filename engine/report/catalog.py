@@ -9,7 +9,7 @@ from engine.spec import Spec, Stream
 
 def replication_label(stream: Stream, spec: Spec) -> str:
     if stream.fed:
-        root = feeding_root(spec, stream)
+        root = spec.root_of(stream)
         return f"follows {root.key}"
     rep = stream.replication
     label = rep.mode or "full"
@@ -23,18 +23,10 @@ def replication_label(stream: Stream, spec: Spec) -> str:
     return label
 
 
-def feeding_root(spec: Spec, stream: Stream) -> Stream:
-    """The stream that actually makes the requests whose responses feed `stream`."""
-    cur = stream
-    while cur.from_ is not None:
-        cur = spec.stream(cur.from_)
-    return cur
-
-
 def source_label(spec: Spec, stream: Stream) -> str:
     if stream.fed:
         kind = f"nested {stream.nested}" if stream.nested else f"side-load {stream.records}"
-        return f"{feeding_root(spec, stream).endpoint} ({kind})"
+        return f"{spec.root_of(stream).endpoint} ({kind})"
     return stream.endpoint or ""
 
 
@@ -49,7 +41,7 @@ def stream_rows(spec: Spec) -> list[dict[str, Any]]:
                 "title": s.title,
                 "description": s.description,
                 "replication": replication_label(s, spec),
-                "mode": s.replication.mode or feeding_root(spec, s).replication.mode,
+                "mode": s.replication.mode or spec.root_of(s).replication.mode,
                 "cursor": s.replication.cursor,
                 "endpoint": source_label(spec, s),
                 "from": s.from_,

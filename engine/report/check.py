@@ -25,7 +25,6 @@ from engine.read.account_zone import DEFAULT, decide, zone_name
 from engine.read.records import RowBuilder
 from engine.read.zone import Evidence
 from engine.run.plan import Group, Plan, build_plan
-from engine.run.runner import fill_placeholders
 from engine.spec import Paging, Spec, Stream, load_spec
 
 Echo = Callable[[str], None]
@@ -204,7 +203,7 @@ def _per_parent(
     if not rows:
         reason = f"{parent_key} has no rows to read it through"
         return Finding(group.root.key, None, f"not checked ({reason})"), None
-    path = fill_placeholders(group.root.endpoint or "", rows[0])
+    path = group.root.path_for(rows[0])
     if path is None:
         reason = f"the first {parent_key} row lacks a value {group.root.endpoint} needs"
         return Finding(group.root.key, None, f"not checked ({reason})"), None

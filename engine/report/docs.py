@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from engine.report.catalog import feeding_root
 from engine.spec import Column, Paging, Spec, Stream, View, quote_field
 
 COLUMN_HEADER = ("Column", "Type", "API field", "Description", "References")
@@ -90,7 +89,7 @@ def facts(spec: Spec, stream: Stream) -> list[tuple[str, str]]:
 
 
 def replication(spec: Spec, stream: Stream) -> list[tuple[str, str]]:
-    root = feeding_root(spec, stream)
+    root = spec.root_of(stream)
     rep = root.replication
     mode = rep.mode or "full"
     text = {
@@ -123,13 +122,13 @@ def rows_from(spec: Spec, stream: Stream) -> str:
     records = code(stream.records or "")
     if stream.from_ is None:
         where = f"`GET {stream.endpoint}`"
-        if stream.parent is not None and "{parent." in (stream.endpoint or ""):
+        if stream.per_parent and stream.parent is not None:
             where += f", once per row of {link(spec.stream(stream.parent.stream).name)}"
         return f"{where}; records at {records}"
     feeder = link(spec.stream(stream.from_).name)
     if stream.nested:
         return f"nested: each element of {code(stream.nested)} in the records of {feeder}"
-    root = feeding_root(spec, stream)
+    root = spec.root_of(stream)
     return f"side-load: the responses of {feeder} (`GET {root.endpoint}`); records at {records}"
 
 

@@ -23,7 +23,6 @@ from engine.read.drift import FieldTally
 from engine.read.paginators import make_paginator
 from engine.read.records import RowBuilder
 from engine.run.plan import Group, Plan
-from engine.run.runner import fill_placeholders
 from engine.spec import Spec, Stream, quote_field
 from engine.spec.naming import warehouse_name
 
@@ -144,7 +143,7 @@ def _read_group(
         series: list[tuple[str, Any]] = [(endpoint, None)]
     else:
         rows = parent_rows.get(group.fan_out.key, [])
-        filled = ((fill_placeholders(endpoint, row), row) for row in rows)
+        filled = ((root.path_for(row), row) for row in rows)
         series = [(path, row) for path, row in filled if path is not None][:PARENTS]
         if not series:
             return [], f"no {group.fan_out.key} row in the sample to read it through"

@@ -70,17 +70,11 @@ def _closure(spec: Spec, keys: list[str]) -> set[str]:
         stream = spec.stream(key)
         if stream.from_:
             todo.append(stream.from_)
-        if stream.parent and stream.endpoint and "{parent." in stream.endpoint:
+        if stream.per_parent and stream.parent:
             todo.append(stream.parent.stream)
         if stream.only_referenced_by:
             todo.append(stream.only_referenced_by[0])
     return needed
-
-
-def root_of(spec: Spec, stream: Stream) -> Stream:
-    while stream.from_ is not None:
-        stream = spec.stream(stream.from_)
-    return stream
 
 
 def _group(
@@ -88,11 +82,11 @@ def _group(
 ) -> Group:
     members = [root]
     for s in spec.streams:  # spec order keeps a feeder before what it feeds, see below
-        if s.fed and s.key in needed and root_of(spec, s).key == root.key:
+        if s.fed and s.key in needed and spec.root_of(s).key == root.key:
             members.append(s)
     members = _feeders_first(members)
     fan_out = None
-    if root.parent and root.endpoint and "{parent." in root.endpoint:
+    if root.per_parent and root.parent:
         fan_out = spec.stream(root.parent.stream)
     refs = [s.only_referenced_by[0] for s in members if s.only_referenced_by]
     after = spec.stream(refs[0]) if refs else None

@@ -14,7 +14,6 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import suppress
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any
-from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 import jmespath
@@ -360,7 +359,7 @@ class Runner:
         )
 
     def _wait_for(self, stream_key: str) -> None:
-        root = root_key(self.spec, stream_key)
+        root = self.spec.root_of(self.spec.stream(stream_key)).key
         if root in self.finished:
             self.finished[root].wait()
 
@@ -582,7 +581,7 @@ class Runner:
         return {
             s.parent.stream
             for s in self.spec.streams
-            if s.parent and s.endpoint and "{parent." in s.endpoint and s.parent.stream in keys
+            if s.per_parent and s.parent and s.parent.stream in keys
         }
 
     def _referenced_needs(self, group: Group) -> dict[str, list[int]]:
@@ -605,7 +604,7 @@ class Runner:
             return [(endpoint, None)]
         out = []
         for parent in self.parent_rows.get(group.fan_out.key, []):
-            path = fill_placeholders(endpoint, parent)
+            path = group.root.path_for(parent)
             if path is not None:
                 out.append((path, parent))
         return out
@@ -918,13 +917,6 @@ def _ref_text(value: Any) -> str:
     return str(value).strip()
 
 
-def root_key(spec: Spec, stream_key: str) -> str:
-    stream = spec.stream(stream_key)
-    while stream.from_ is not None:
-        stream = spec.stream(stream.from_)
-    return stream.key
-
-
 def check_keys(stream: Stream, table: pa.Table, examples: dict[str, str], url: str = "") -> None:
     """A row whose primary key is missing or could not be converted can be neither merged nor
     told apart: the table fails (keeping its last rows) rather than load it with a NULL key.
@@ -985,17 +977,3 @@ def keep_since(table: pa.Table, column: str, since: datetime) -> pa.Table:
     mask = pc.or_kleene(pc.is_null(values), pc.greater_equal(values, bound))
     return table.filter(mask)
 
-
-def fill_placeholders(endpoint: str, parent: dict[str, Any] | None) -> str | None:
-    """`/groups/{parent.id}/userGroups` for one parent row; None when a value is missing."""
-    if parent is None:
-        return endpoint
-    out = endpoint
-    while "{parent." in out:
-        start = out.index("{parent.")
-        end = out.index("}", start)
-        value = parent.get(out[start + len("{parent.") : end])
-        if value is None or value == "":
-            return None
-        out = out[:start] + quote(str(value), safe="") + out[end + 1 :]
-    return out

@@ -19,6 +19,7 @@ from engine.spec.model import (
     View,
     ZoneHint,
     parent_reference,
+    placeholders,
     quote_field,
 )
 
@@ -40,5 +41,6 @@ __all__ = [
     "build_spec",
     "load_spec",
     "parent_reference",
+    "placeholders",
     "quote_field",
 ]

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
+from urllib.parse import quote
 
 from jmespath.parser import ParsedResult
 
 LOGICAL_TYPES = ("integer", "float", "decimal", "text", "timestamp", "date", "boolean", "json")
 PLACEHOLDER_PREFIX = "parent."
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")  # `{parent.id}` in an endpoint
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,28 @@ class Stream:
         """True when the stream's rows come from another stream's responses."""
         return self.from_ is not None
 
+    @property
+    def per_parent(self) -> bool:
+        """True when its endpoint is asked once per row of its parent (`{parent.<column>}`)."""
+        return self.parent is not None and bool(placeholders(self.endpoint or ""))
+
+    def path_for(self, parent_row: dict[str, Any] | None) -> str | None:
+        """The endpoint with `{parent.<column>}` filled from one parent row (each value
+        URL-quoted); None when the row lacks a value it needs. No row: the endpoint as it is."""
+        endpoint = self.endpoint or ""
+        if parent_row is None:
+            return endpoint
+        out = []
+        for text, holder in _pieces(endpoint):
+            out.append(text)
+            if holder is None:
+                continue
+            value = parent_row.get(holder[len(PLACEHOLDER_PREFIX) :])
+            if value is None or value == "":
+                return None
+            out.append(quote(str(value), safe=""))
+        return "".join(out)
+
 
 @dataclass(frozen=True)
 class Retry:
@@ -174,6 +199,29 @@ class Spec:
     @property
     def keys(self) -> tuple[str, ...]:
         return tuple(s.key for s in self.streams)
+
+    def root_of(self, stream: Stream) -> Stream:
+        """The stream that makes the requests whose responses hold `stream`'s rows: itself, or
+        up the `from:` chain to the stream with the endpoint."""
+        while stream.from_ is not None:
+            stream = self.stream(stream.from_)
+        return stream
+
+
+def placeholders(endpoint: str) -> list[str]:
+    """The names inside braces of an endpoint: `/groups/{parent.id}/x` -> ["parent.id"]."""
+    return PLACEHOLDER.findall(endpoint)
+
+
+def _pieces(endpoint: str) -> list[tuple[str, str | None]]:
+    """The endpoint as (text, the placeholder after it or None) pieces."""
+    out: list[tuple[str, str | None]] = []
+    at = 0
+    for match in PLACEHOLDER.finditer(endpoint):
+        out.append((endpoint[at : match.start()], match.group(1)))
+        at = match.end()
+    out.append((endpoint[at:], None))
+    return out
 
 
 def parent_reference(parent: dict[str, Any], all_raw: dict) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -15,12 +14,11 @@ import jsonschema
 from jmespath.exceptions import JMESPathError
 
 from engine.errors import SpecError
-from engine.spec.model import PLACEHOLDER_PREFIX, parent_reference
+from engine.spec.model import PLACEHOLDER_PREFIX, parent_reference, placeholders
 from engine.spec.naming import warehouse_name
 from engine.spec.yamlsrc import KeyPath, Located, load_yaml
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schemas" / "spec.schema.json"
-PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 RESERVED_TABLES = {"_acx_state", "_acx_lock"}
 CURSOR_TYPES = {"timestamp", "date", "integer"}
 
@@ -294,7 +292,7 @@ class Checker:
 
     def check_parent(self, at: KeyPath, s: dict[str, Any], cols: dict[str, Any]) -> None:
         parent = s.get("parent")
-        holders = PLACEHOLDER.findall(s.get("endpoint", ""))
+        holders = placeholders(s.get("endpoint", ""))
         if parent is None:
             if holders:
                 self.add((*at, "endpoint"), f"placeholder '{{{holders[0]}}}' needs a 'parent'")
