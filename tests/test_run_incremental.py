@@ -13,7 +13,7 @@ import pytest
 from engine.errors import ApiError
 from engine.http.client import Client
 from engine.load.state import lower_bound
-from engine.run.runner import cursor_top, distinct_rows
+from engine.run.batches import cursor_top, distinct_rows
 from tests.runhelp import duck, run
 
 KEY = "incremental-test-key"

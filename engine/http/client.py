@@ -10,30 +10,20 @@ Every response is bounded, so that every run ends: a whole-response deadline
 
 from __future__ import annotations
 
-import contextlib
-import heapq
 import http.client
-import itertools
 import json
 import math
 import random
-import re
-import socket
 import threading
 import time
-import zlib
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlunsplit
 
 import requests
 import urllib3
-from requests.adapters import HTTPAdapter
-from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import LocationParseError
 from urllib3.util import parse_url
 
@@ -42,13 +32,14 @@ from engine.config.check import origin, shown_url
 from engine.config.settings import Settings
 from engine.errors import ApiError
 from engine.http.ratelimit import URGENT, RateLimiter, Unlimited
+from engine.http.responses import CHUNK, Inflater, Retryable, retry_after
+from engine.http.transport import Deadline, new_session
 from engine.redact import clean, register
 from engine.spec import Source
 
 SECRET_PARAMS = ("key", "token", "secret", "password", "auth")
 REDIRECTS = (301, 302, 303, 307, 308)
 MAX_REDIRECTS = 5
-CHUNK = 64 * 1024  # raw bytes read at a time: a gzip bomb inflates at most ~1000x this per step
 Params = Sequence[tuple[str, str]]
 
 
@@ -58,23 +49,6 @@ class Ask:
 
     stream: str
     permission: str | None = None
-
-
-class Retryable(Exception):
-    """A failure worth another try; `wait` is the server's Retry-After, if it gave one."""
-
-    def __init__(
-        self,
-        reason: str,
-        wait: float | None = None,
-        status: int | None = None,
-        unreachable: bool = False,
-    ) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.wait = wait
-        self.status = status
-        self.unreachable = unreachable  # no connection at all: nothing answered
 
 
 class Client:
@@ -95,7 +69,7 @@ class Client:
         self.session = session or new_session()
         self.session.headers.update(dict(source.headers))
         self.session.headers["User-Agent"] = f"acx/{__version__}"
-        self.session.headers["Accept-Encoding"] = "gzip, deflate"  # what _Inflater can bound
+        self.session.headers["Accept-Encoding"] = "gzip, deflate"  # what Inflater can bound
         self.session.headers[source.auth_header] = settings.api_key
         self.timeout = (source.connect_timeout, source.read_timeout)
         self._lock = threading.Lock()
@@ -254,7 +228,7 @@ class Client:
             if len(body) > cap:
                 raise self._too_large(where, cap)
             return body
-        inflater = _Inflater.of(resp.headers.get("Content-Encoding"), where)
+        inflater = Inflater.of(resp.headers.get("Content-Encoding"), where)
         length = resp.headers.get("Content-Length", "")
         if inflater is None and length.isdigit() and int(length) > cap:
             raise self._too_large(where, cap)
@@ -368,188 +342,6 @@ class Client:
 
 
 # ---------------------------------------------------------------- the response deadline
-
-_local = threading.local()  # the deadline of the request this thread is sending
-
-
-class Deadline:
-    """A whole-response deadline. When it passes, the socket of the connection carrying the
-    request is shut down, which ends a read blocked on it at once (a body trickled a byte at a
-    time meets every read timeout and would otherwise never end). The pool tells the deadline
-    running in its thread which connection that is (_Pool._make_request); one watchdog thread
-    keeps every deadline of the process (a timer thread per request would start after the rate
-    limiter let the request go, delaying it by a thread start under a busy GIL)."""
-
-    def __init__(self, seconds: float, on_send: Callable[[float], None] | None = None) -> None:
-        self.seconds = seconds
-        self.on_send = on_send  # told the moment the request leaves (the rate limiter)
-        self.expired = False
-        self._done = False
-        self._conn: Any = None
-        self._lock = threading.Lock()
-
-    def __enter__(self) -> Deadline:
-        _local.deadline = self
-        _WATCHDOG.watch(self, time.monotonic() + self.seconds)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        _local.deadline = None
-        with self._lock:
-            self._done = True
-            self._conn = None
-
-    def attach(self, conn: Any) -> None:
-        if self.on_send is not None:
-            self.on_send(time.monotonic())
-        with self._lock:
-            self._conn = conn
-            if self.expired:
-                self._shut()
-
-    def expire(self) -> None:
-        with self._lock:
-            if self._done:
-                return
-            self.expired = True
-            self._shut()
-
-    def _shut(self) -> None:
-        sock = getattr(self._conn, "sock", None)
-        if sock is not None:
-            # the plain socket's shutdown, also under TLS: the reader sees the end at once
-            with contextlib.suppress(OSError):
-                socket.socket.shutdown(sock, socket.SHUT_RDWR)
-
-
-class _Watchdog:
-    """One daemon thread expiring the deadlines that pass, started with the first one. A
-    deadline that ended in time is dropped when its moment comes (no cancel: cheap to add)."""
-
-    def __init__(self) -> None:
-        self._cond = threading.Condition()
-        self._heap: list[tuple[float, int, Deadline]] = []
-        self._order = itertools.count()
-        self._thread: threading.Thread | None = None
-
-    def watch(self, deadline: Deadline, at: float) -> None:
-        with self._cond:
-            heapq.heappush(self._heap, (at, next(self._order), deadline))
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="acx-deadlines", daemon=True)
-                self._thread.start()
-            elif self._heap[0][2] is deadline:
-                self._cond.notify()
-
-    def _run(self) -> None:
-        while True:
-            with self._cond:
-                while not self._heap or self._heap[0][0] > time.monotonic():
-                    wait = self._heap[0][0] - time.monotonic() if self._heap else None
-                    self._cond.wait(timeout=wait)
-                _, _, deadline = heapq.heappop(self._heap)
-            deadline.expire()
-
-
-_WATCHDOG = _Watchdog()
-
-
-class _Pool(HTTPConnectionPool):
-    """urllib3's pool, telling the deadline running in this thread which connection carries its
-    request. _make_request is the pool's one call per request (urllib3 1.26 and 2.x); the
-    connection class is left alone, so patches of it (vcrpy's cassettes) still apply."""
-
-    def _make_request(self, conn: Any, *args: Any, **kwargs: Any) -> Any:
-        _attach(conn)
-        return super()._make_request(conn, *args, **kwargs)
-
-
-class _TLSPool(HTTPSConnectionPool):
-    def _make_request(self, conn: Any, *args: Any, **kwargs: Any) -> Any:
-        _attach(conn)
-        return super()._make_request(conn, *args, **kwargs)
-
-
-def _attach(conn: Any) -> None:
-    deadline = getattr(_local, "deadline", None)
-    if deadline is not None:
-        deadline.attach(conn)
-
-
-class _Adapter(HTTPAdapter):
-    """requests' adapter, with connections that a Deadline can cut."""
-
-    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
-        super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = {"http": _Pool, "https": _TLSPool}
-
-    def proxy_manager_for(self, proxy: str, **kwargs: Any) -> Any:
-        manager = super().proxy_manager_for(proxy, **kwargs)
-        if not proxy.lower().startswith("socks"):  # SOCKS has pools of its own
-            manager.pool_classes_by_scheme = {"http": _Pool, "https": _TLSPool}
-        return manager
-
-
-def new_session() -> requests.Session:
-    """A session whose connections a Deadline can cut (a session given to Client by a caller,
-    with adapters of its own, keeps the read timeout alone)."""
-    session = requests.Session()
-    adapter = _Adapter()
-    session.mount("http://", adapter)
-    session.mount("https://", adapter)
-    return session
-
-
-# ---------------------------------------------------------------- bodies
-
-
-class _Inflater:
-    """gzip or deflate, inflated at most `room` bytes at a time: a bomb stops at the cap."""
-
-    def __init__(self) -> None:
-        self.zlib = zlib.decompressobj(32 + zlib.MAX_WBITS)  # a gzip or a zlib header
-
-    @classmethod
-    def of(cls, encoding: str | None, where: str) -> _Inflater | None:
-        word = (encoding or "identity").strip().lower()
-        if word in ("", "identity"):
-            return None
-        if word in ("gzip", "x-gzip", "deflate"):
-            return cls()
-        raise ApiError(
-            f"{where}: a body in Content-Encoding {word[:40]!r}, which acx did not ask for"
-        )
-
-    def feed(self, data: bytes, room: int) -> bytes:
-        out = bytearray()
-        try:
-            while data and not self.zlib.eof and len(out) < room:
-                out += self.zlib.decompress(data, room - len(out))
-                data = self.zlib.unconsumed_tail
-        except zlib.error:
-            raise Retryable("a compressed body that does not decompress") from None
-        return bytes(out)
-
-
-def retry_after(value: str | None, date: str | None = None) -> float | None:
-    """Seconds to wait from a Retry-After value: delay-seconds or an HTTP date (RFC 9110 10.2.3),
-    counted from the response's own Date when it has one (the server's clock, not ours). None
-    when absent or unreadable (then acx backs off as for any failure)."""
-    text = (value or "").strip()
-    if not text:
-        return None
-    if re.fullmatch(r"\d+(\.\d+)?", text):
-        return float(text) if len(text) < 300 else math.inf
-    then, now = _http_date(text), _http_date(date or "") or datetime.now(timezone.utc)
-    return None if then is None else max(0.0, (then - now).total_seconds())
-
-
-def _http_date(text: str) -> datetime | None:
-    try:
-        moment = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def _error_detail(body: bytes) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from typing import Any, NamedTuple
 
 from engine.errors import AcxError, ApiError
 from engine.http.client import Ask, Client, redact
@@ -20,7 +20,16 @@ from engine.read.paginators import Paginator, PagingError, make_paginator
 from engine.read.records import RowBuilder, column_getter
 from engine.spec import Stream
 
-Page = tuple[dict[str, Any], list[dict[str, Any]], Any]  # body, root records, parent row
+
+class Page(NamedTuple):
+    """One response of a series, as the paginator read it."""
+
+    body: dict[str, Any]
+    records: list[dict[str, Any]]  # the root stream's
+    parent: Any  # the parent row a per-parent request was made for, else None
+    total: int | None  # the response's total: a hint, for progress
+
+
 Params = list[tuple[str, str]]
 
 
@@ -116,7 +125,7 @@ class PageSource:
                 else:
                     self._after_end(builder, params, path, pager, at, inflight)
                 self.next_at[root.key] = pager.position if more else None
-                yield body, records, parent
+                yield Page(body, records, parent, pager.total)
                 if not more:
                     return
                 at, future = inflight.popleft()

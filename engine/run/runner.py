@@ -12,30 +12,26 @@ import time
 import uuid
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import suppress
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import jmespath
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from engine import crashpoints
 from engine.config.settings import Settings
 from engine.errors import AcxError, ApiError, Interrupted
 from engine.http.client import Ask, Client, redact
 from engine.load import Apply, Destination
-from engine.load.sqlbuild import SEQ
-from engine.load.state import FORMAT, StateRow, as_utc_datetime, iso, lower_bound, parse_iso
+from engine.load.state import FORMAT, StateRow, iso, lower_bound
 from engine.read.account_zone import UTC, decide, zone_name
-from engine.read.coerce import Coercer
-from engine.read.drift import FieldTally
-from engine.read.fetch import PageSource
-from engine.read.paginators import plausible, read_total
-from engine.read.records import RowBuilder
-from engine.read.twins import TwinTally, check_twins, count_guesses
+from engine.read.fetch import Page, PageSource
+from engine.read.paginators import plausible
+from engine.read.split import PageSplit
 from engine.read.zone import Evidence
 from engine.run import resume
+from engine.run.batches import FUTURE_SKEW, StreamBuffer
 from engine.run.events import Emit, event
 from engine.run.interrupt import StopSignal
 from engine.run.plan import Group, Plan
@@ -49,60 +45,28 @@ from engine.spec import Spec, Stream
 # A server filter written in a zone acx does not know yet (a first run with a start date) starts
 # this much earlier: no zone is further from UTC, so nothing is missed; rows merge on the key.
 WIDEST_OFFSET = timedelta(hours=14)
-# A cursor value this far past the moment its read began is "in the future" (a contact with udate
-# in 2999): beyond what a wrong zone (14 hours at most) or a server's clock explains. Such rows
-# are loaded and counted in a warning. Whatever the rows say, the savepoint never passes the
-# moment the read began: a later savepoint would put the next run's lower bound after changes
-# that have not happened yet, and they would never be read.
-FUTURE_SKEW = timedelta(days=1)
-KEYS_KEPT = 100_000  # keys per table kept to count a key repeated across pages once
 POLL = 0.1  # seconds between looks at whether the run is stopping
 STOP_GRACE = 1.0  # after a stop, how long running groups get to notice before they are left
 HINT = Ask("(time zone)")  # who asks for the display-zone hint, in messages and request counts
 
 
-class StreamBuffer:
-    """Rows of one stream waiting to be coerced and staged, and what was learnt from them."""
+@dataclass
+class Reading:
+    """A group's read in progress."""
 
-    def __init__(self, stream: Stream, tz: tzinfo, spec: Spec) -> None:
-        self.stream = stream
-        self.columns: list[list[Any]] = [[] for _ in stream.columns]  # raw values, per column
-        self.pending = 0  # rows in `columns`
-        self.coercer = Coercer(stream.columns, tz)
-        self.drift = FieldTally(stream, spec)
-        self.twins = TwinTally()  # zone-less values against their offset twins
-        self.cursor_name = (
-            stream.column(stream.replication.cursor).name if stream.replication.cursor else None
-        )
-        self.max_cursor: datetime | None = None  # of the rows read, never past `ceiling`
-        self.ceiling = datetime.now(timezone.utc)  # when the read began (see FUTURE_SKEW)
-        self.future = 0  # rows whose cursor lies more than FUTURE_SKEW past `ceiling`
-        self.staged = 0
-        self.keys: list[pa.Table] = []  # key columns of staged batches, up to KEYS_KEPT rows
-        self.counted = 0  # distinct rows of batches whose keys were let go
-        self.seq = 0
-        self.parents: list[dict[str, Any]] = []  # rows a {parent.*} endpoint will iterate over
-        self.referenced: set[str] = set()  # values another table keeps its rows by
-        self.failed: ApiError | None = None  # a fed table whose records stopped arriving
-        self.before = 0  # distinct rows an interrupted run had read (engine/run/resume.py)
+    split: PageSplit  # which records of a page go to which table
+    buffers: dict[str, StreamBuffer]  # per table
+    tallies: dict[str, TableResult]  # per table: what the summary says
+    since: datetime | None  # the lower bound of an incremental read
+    found: Resume | None  # the checkpoint it goes on from
+    checkpoints: bool  # whether it commits checkpoints (Runner._checkpointable)
+    last_checkpoint: tuple[float, int] = field(default_factory=lambda: (time.monotonic(), 0))
 
-    def count_keys(self, keys: pa.Table) -> None:
-        """Remember a staged batch's keys, so that a key staged twice counts once. Past
-        KEYS_KEPT rows (a large table, where memory matters more) each batch is counted on its
-        own: a key repeated within a page still counts once, one repeated across pages of a
-        large table twice (the table itself holds it once)."""
-        if self.keys and sum(k.num_rows for k in self.keys) + keys.num_rows > KEYS_KEPT:
-            self.counted += distinct_rows(self.keys)
-            self.keys = []
-        if keys.num_rows > KEYS_KEPT or self.counted:
-            self.counted += distinct_rows([keys])
-        else:
-            self.keys.append(keys)
-
-    @property
-    def distinct(self) -> int:
-        """Distinct rows read, this run and the interrupted run it resumed."""
-        return self.before + self.counted + distinct_rows(self.keys)
+    def checkpoint_due(self, page_no: int, cadence: resume.Cadence) -> bool:
+        """Whether a checkpoint is due after page `page_no` (when, and after which page, the
+        last one was: `last_checkpoint`)."""
+        at, after = self.last_checkpoint
+        return self.checkpoints and cadence.due(at, page_no - after, time.monotonic())
 
 
 class Runner:
@@ -282,16 +246,16 @@ class Runner:
 
     def _observe(self, group: Group, body: dict[str, Any], evidence: Evidence) -> None:
         """Every timestamp with an offset in one page, of every table the page feeds."""
-        builders = {s.key: RowBuilder(s) for s in group.members}
+        split = PageSplit(group.members, self.referenced)
         try:
-            kept = self._split(group, builders, body, None)
+            kept = split.split(body)
         except AcxError:
             return
         for s in group.members:
             times = [i for i, c in enumerate(s.columns) if c.type in ("timestamp", "date")]
             if not times or not kept[s.key]:
                 continue
-            values = builders[s.key].columns(body, kept[s.key], None)
+            values = split.builders[s.key].columns(body, kept[s.key], None)
             for i in times:
                 evidence.add(s.key, values[i])
 
@@ -418,17 +382,56 @@ class Runner:
     def _fetch_group(
         self, group: Group, state: dict[str, StateRow], result: RunResult
     ) -> dict[str, StreamBuffer]:
+        """The group's pages in order: each split between the tables it feeds, their rows
+        staged in batches, its progress said, a checkpoint committed when one is due."""
         root = group.root
-        builders = {s.key: RowBuilder(s) for s in group.members}
-        buffers = {s.key: StreamBuffer(s, self.zone, self.spec) for s in group.members}
-        since = self._since(group, state)
-        result.tables[root.key].since = since
-        params = self.params[root.key]
+        reading = self._start_reading(group, state, result)
+        pages = self.source.pages(
+            root,
+            reading.split.builders[root.key],
+            self.params[root.key],
+            self._paths(group),
+            self.firsts.pop(root.key, None),
+            reading.found.at if reading.found else None,
+        )
+        for page_no, page in enumerate(pages, start=1):
+            if self.abort is not None:
+                raise self.abort
+            crashpoints.point("page")
+            self._take_page(group, reading, page)
+            self._say_progress(group, reading, page, page_no)
+            nxt = self.source.next_at.get(root.key)
+            if nxt is not None and reading.checkpoint_due(page_no, self.checkpoints):
+                self._checkpoint(group, reading, state, result, nxt, page_no)
+        for key, buf in reading.buffers.items():
+            if buf.failed is None:
+                self._flush(buf, group, reading.since, reading.tallies[key])
+        if self.client.not_utf8[root.key]:
+            result.tables[root.key].warnings.append(
+                f"{self.client.not_utf8[root.key]} response(s) held bytes that are not UTF-8; "
+                "each was loaded as U+FFFD"
+            )
+        return reading.buffers
+
+    def _start_reading(
+        self, group: Group, state: dict[str, StateRow], result: RunResult
+    ) -> Reading:
+        """The group's buffers (restored from a checkpoint when it resumes) and lower bound."""
+        root = group.root
         keep_parents = self._parent_needs(group)
         keep_referenced = self._referenced_needs(group)
+        buffers = {
+            s.key: StreamBuffer(
+                s, self.zone, self.spec, s.key in keep_parents, keep_referenced.get(s.key, ())
+            )
+            for s in group.members
+        }
         found = self.resumes.get(root.key)
         if found is not None:
-            restore(buffers, found)
+            for key, buf in buffers.items():
+                buf.restore(found.member(key))
+        since = self._since(group, state)
+        result.tables[root.key].since = since
         self.emit(
             event(
                 "table_start",
@@ -439,141 +442,58 @@ class Runner:
                 resumed_from=found.as_event(group) if found else None,
             )
         )
+        split = PageSplit(group.members, self.referenced)
         checkpoints = self._checkpointable(group)
-        last_checkpoint = (time.monotonic(), 0)  # when, and after which page
-        done_pages = found.pages if found else 0
-        total_expr = (
-            jmespath.compile(root.paging.total) if root.paging and root.paging.total else None
-        )
-        announced: int | None = None
-        pages = self.source.pages(
-            root,
-            builders[root.key],
-            params,
-            self._paths(group),
-            self.firsts.pop(root.key, None),
-            found.at if found else None,
-        )
-        for page_no, (body, root_records, parent) in enumerate(pages, start=1):
-            if self.abort is not None:
-                raise self.abort
-            crashpoints.point("page")
-            if announced is None and total_expr is not None and group.fan_out is None:
-                announced = plausible(read_total(total_expr.search(body)))  # a hint: see below
-            try:
-                kept = self._split(group, builders, body, root_records)
-            except ApiError as err:  # a member's records of the wrong shape: say where from
-                raise ApiError(f"{err.message} (GET {self._url(group)})", err.hint) from None
-            if root_records:
-                self._missing_side_loads(group, builders, body, buffers, params)
-            for s in group.members:
-                buf = buffers[s.key]
-                if buf.failed is not None:
-                    continue
-                b = builders[s.key]
-                buf.drift.observe(kept[s.key])
-                values = b.columns(body, kept[s.key], parent if s is root else None)
-                for column, new in zip(buf.columns, values, strict=True):
-                    column.extend(new)
-                buf.pending += len(kept[s.key])
-                if s.key in keep_parents:
-                    buf.parents.extend(b.rows(body, kept[s.key], parent if s is root else None))
-                for index in keep_referenced.get(s.key, ()):
-                    buf.referenced.update(_ref_text(v) for v in values[index] if v is not None)
-                if buf.pending >= self.batch_rows:
-                    self._flush(buf, group, since, result)
-            root_buf = buffers[root.key]
-            rows = root_buf.staged + root_buf.pending
-            self.emit(
-                event(
-                    "page",
-                    table=root.key,
-                    rows=rows,
-                    pages=page_no,
-                    total=announced if announced is not None and announced >= rows else None,
-                    requests=self.client.requests[root.key],
-                )
-            )
-            nxt = self.source.next_at.get(root.key)
-            since_last = page_no - last_checkpoint[1]
-            if (
-                checkpoints
-                and nxt is not None
-                and self.checkpoints.due(last_checkpoint[0], since_last, time.monotonic())
-            ):
-                self._checkpoint(group, buffers, state, result, since, nxt, done_pages + page_no)
-                last_checkpoint = (time.monotonic(), page_no)
-        for buf in buffers.values():
-            if buf.failed is None:
-                self._flush(buf, group, since, result)
-        if self.client.not_utf8[root.key]:
-            result.tables[root.key].warnings.append(
-                f"{self.client.not_utf8[root.key]} response(s) held bytes that are not UTF-8; "
-                "each was loaded as U+FFFD"
-            )
-        return buffers
+        tallies = {s.key: result.tables[s.key] for s in group.members}
+        return Reading(split, buffers, tallies, since, found, checkpoints)
 
-    def _split(
-        self,
-        group: Group,
-        builders: dict[str, RowBuilder],
-        body: dict[str, Any],
-        root_records: list[dict[str, Any]] | None,
-    ) -> dict[str, list[dict[str, Any]]]:
-        """The records of every member in one page, after its row filters."""
-        kept: dict[str, list[dict[str, Any]]] = {}
+    def _take_page(self, group: Group, reading: Reading, page: Page) -> None:
+        """One page's records into the buffers of the tables it feeds; full batches staged."""
+        try:
+            kept = reading.split.split(page.body, page.records)
+        except ApiError as err:  # a member's records of the wrong shape: say where from
+            raise ApiError(f"{err.message} (GET {self._url(group)})", err.hint) from None
+        if page.records:
+            self._missing_side_loads(group, reading, page.body)
         for s in group.members:
-            b = builders[s.key]
-            where = f"table {s.key}"
-            if s is group.root:
-                records = root_records if root_records is not None else b.records(body, where)
-            elif s.records:
-                records = b.records(body, where)
-            else:
-                records = b.nested_records(kept.get(s.from_ or "", []), where)
-            kept[s.key] = [r for r in records if b.keep(r)]
-            if s.only_referenced_by is not None:
-                kept[s.key] = self._only_referenced(s, b, kept[s.key])
-        return kept
+            buf = reading.buffers[s.key]
+            if buf.failed is not None:
+                continue
+            parent = page.parent if s is group.root else None
+            buf.add(reading.split.builders[s.key], page.body, kept[s.key], parent)
+            if buf.pending >= self.batch_rows:
+                self._flush(buf, group, reading.since, reading.tallies[s.key])
 
-    def _only_referenced(
-        self, stream: Stream, builder: RowBuilder, records: list[dict[str, Any]]
-    ) -> list[dict[str, Any]]:
-        assert stream.only_referenced_by is not None
-        wanted = self.referenced.get(".".join(stream.only_referenced_by))
-        if wanted is None:  # the probe of the first page, before the referencing table ran
-            return records
-        key = builder.key_getter
-        return [r for r in records if _ref_text(key(r)) in wanted]
+    def _say_progress(self, group: Group, reading: Reading, page: Page, page_no: int) -> None:
+        root_buf = reading.buffers[group.root.key]
+        rows = root_buf.staged + root_buf.pending
+        total = plausible(page.total) if group.fan_out is None else None  # a hint: see fetch
+        self.emit(
+            event(
+                "page",
+                table=group.root.key,
+                rows=rows,
+                pages=page_no,
+                total=total if total is not None and total >= rows else None,
+                requests=self.client.requests[group.root.key],
+            )
+        )
 
-    def _missing_side_loads(
-        self,
-        group: Group,
-        builders: dict[str, RowBuilder],
-        body: dict[str, Any],
-        buffers: dict[str, StreamBuffer],
-        params: list[tuple[str, str]],
-    ) -> None:
+    def _missing_side_loads(self, group: Group, reading: Reading, body: dict[str, Any]) -> None:
         """A page with records whose side-loaded array is absent (the server ignored include=,
         or changed shape): the tables it feeds fail and keep their rows; the others go on."""
         for s in group.members:
-            buf = buffers[s.key]
+            buf = reading.buffers[s.key]
             if not s.fed or buf.failed is not None:
                 continue
-            feeder = buffers.get(s.from_ or "")
+            feeder = reading.buffers.get(s.from_ or "")
             if feeder is not None and feeder.failed is not None:
                 buf.failed = ApiError(
                     f"table {s.key}: not loaded because {s.from_}, which feeds it, failed",
                     "it keeps the rows it had",
                 )
-            elif s.records and not builders[s.key].has_records(body):
-                url = redact(self.client.base + (group.root.endpoint or ""), params)
-                buf.failed = ApiError(
-                    f"table {s.key}: GET {url} answered without its '{s.records}' array "
-                    "(the server ignored include= or changed shape)",
-                    "nothing of this table was replaced or deleted; the other tables of the "
-                    "request loaded",
-                )
+            else:
+                buf.failed = reading.split.missing_side_load(s, body, self._url(group))
 
     def _parent_needs(self, group: Group) -> set[str]:
         """Members whose rows some other stream's {parent.*} endpoint iterates over."""
@@ -626,38 +546,15 @@ class Runner:
         )
 
     def _flush(
-        self, buf: StreamBuffer, group: Group, since: datetime | None, result: RunResult
+        self, buf: StreamBuffer, group: Group, since: datetime | None, tally: TableResult
     ) -> None:
-        if not buf.pending:
+        """The rows waiting in `buf`, staged as one batch."""
+        client_side = buf.stream is group.root and group.root.replication.filter is None
+        table = buf.take(self.zone, since if client_side else None, self._url(group), tally)
+        if table is None:
             return
-        columns, buf.columns, buf.pending = buf.columns, [[] for _ in buf.columns], 0
-        table = buf.coercer.columns_to_arrow(columns)
-        count_guesses(buf.stream, table, columns, self.zone, buf.twins)
-        del columns
-        tally = result.tables[buf.stream.key]
-        tally.nulls.update(buf.coercer.failures)
-        buf.coercer.failures.clear()
-        for key, example in buf.coercer.examples.items():
-            tally.examples.setdefault(key, example)
-        check_keys(buf.stream, table, buf.coercer.examples, self._url(group))
-        table = check_twins(buf.stream, table, self.zone, buf.twins)
-        if buf.cursor_name is not None and table.num_rows:
-            moment, future = cursor_top(table[buf.cursor_name], buf.ceiling)
-            buf.future += future
-            if moment is not None and (buf.max_cursor is None or moment > buf.max_cursor):
-                buf.max_cursor = moment
-            if (
-                since is not None
-                and buf.stream is group.root
-                and group.root.replication.filter is None
-            ):
-                table = keep_since(table, buf.cursor_name, since)
-        seq = pa.array(range(buf.seq, buf.seq + table.num_rows), type=pa.int64())
-        buf.seq += table.num_rows
-        self.writer.stage(buf.stream, table.append_column(SEQ, seq))
+        self.writer.stage(buf.stream, table)
         crashpoints.point("staged")
-        buf.staged += table.num_rows
-        buf.count_keys(table.select([buf.stream.column(k).name for k in buf.stream.primary_key]))
         release_memory()
 
     def _url(self, group: Group) -> str:
@@ -676,14 +573,9 @@ class Runner:
         legacy = {s.key: self.writer.legacy_columns(s) for s in loaded}
         mode = self._apply_mode(group, result, legacy)
         applies, states = [], []
-        now = datetime.now(timezone.utc)
-        run_id = result.run_id
         for s in loaded:
             buf = buffers[s.key]
-            parent_stage = None
-            if mode == "merge" and s.fed and s.parent and s.parent.stream == s.from_:
-                parent_stage = self.spec.stream(s.parent.stream)
-            applies.append(Apply(s, mode, parent_stage, migrate=legacy[s.key]))
+            applies.append(Apply(s, mode, self._parent_stage(s, mode), migrate=legacy[s.key]))
             prev = state.get(s.key)
             savepoint = buf.max_cursor
             if prev and prev.savepoint and (savepoint is None or prev.savepoint > savepoint):
@@ -691,21 +583,7 @@ class Runner:
             if savepoint is not None and savepoint > buf.ceiling:
                 savepoint = buf.ceiling  # an earlier acx's, in the future (see FUTURE_SKEW)
             rows = buf.distinct  # a key twice is one row
-            states.append(
-                StateRow(
-                    s.key,
-                    savepoint,
-                    group.mode,
-                    rows,
-                    run_id,
-                    now,
-                    timezone=getattr(self.zone, "key", None),
-                    format=FORMAT,
-                    columns=loaded_columns(
-                        s, prev, self.no_backfill and group.mode == "incremental"
-                    ),
-                )
-            )
+            states.append(self._state_row(s, group, result, prev, savepoint, rows))
             tally = result.tables[s.key]
             tally.rows, tally.savepoint = rows, savepoint
             if buf.future:
@@ -790,23 +668,25 @@ class Runner:
     def _checkpoint(
         self,
         group: Group,
-        buffers: dict[str, StreamBuffer],
+        reading: Reading,
         state: dict[str, StateRow],
         result: RunResult,
-        since: datetime | None,
         at: Any,
-        pages: int,
+        page_no: int,
     ) -> None:
         """Commit the group's progress at a page boundary (engine/run/resume.py): a merge group's
         rows so far with its position; a replace group only its position, its stages kept.
         The savepoint stays the previous run's: rows arrive by key, not by cursor."""
+        buffers = reading.buffers
+        reading.last_checkpoint = (time.monotonic(), page_no)
         if any(buf.failed is not None for buf in buffers.values()):
             return  # a fed table stopped: this run ends failing it; nothing to go on from
-        for buf in buffers.values():
-            self._flush(buf, group, since, result)
+        for key, buf in buffers.items():
+            self._flush(buf, group, reading.since, reading.tallies[key])
         legacy = {s.key: self.writer.legacy_columns(s) for s in group.members}
         mode = self._apply_mode(group, result, legacy)
-        found = self.resumes.get(group.root.key)
+        found = reading.found
+        pages = (found.pages if found else 0) + page_no
         shared = {
             "run": found.position["run"] if found else result.run_id,
             "started": found.position["started"] if found else iso(self.started_at),
@@ -815,10 +695,9 @@ class Runner:
             "at": at,
             "pages": pages,
             "params": [list(p) for p in self.params[group.root.key]],
-            "since": iso(since),
+            "since": iso(reading.since),
         }
         applies, states = [], []
-        now = datetime.now(timezone.utc)
         for s in group.members:
             buf, prev = buffers[s.key], state.get(s.key)
             position = {
@@ -834,42 +713,55 @@ class Runner:
                 states.append(
                     dataclasses.replace(prev, position=position)
                     if prev is not None
-                    else StateRow(
-                        s.key,
-                        None,
-                        group.mode,
-                        0,
-                        result.run_id,
-                        now,
-                        timezone=getattr(self.zone, "key", None),
-                        format=FORMAT,
-                        position=position,
-                    )
+                    else self._state_row(s, group, result, None, None, 0, position)
                 )
                 continue
-            parent_stage = None
-            if s.fed and s.parent and s.parent.stream == s.from_:
-                parent_stage = self.spec.stream(s.parent.stream)
-            applies.append(Apply(s, mode, parent_stage))
+            applies.append(Apply(s, mode, self._parent_stage(s, mode)))
+            savepoint = prev.savepoint if prev else None
             states.append(
-                StateRow(
-                    s.key,
-                    prev.savepoint if prev else None,
-                    group.mode,
-                    position["rows"],
-                    result.run_id,
-                    now,
-                    timezone=getattr(self.zone, "key", None),
-                    format=FORMAT,
-                    columns=loaded_columns(s, prev, self.no_backfill),
-                    position=position,
-                )
+                self._state_row(s, group, result, prev, savepoint, position["rows"], position)
             )
         self.writer.commit(applies, states)
         for item in applies:  # the commit dropped its stages: fresh ones for the next rows
             self.writer.prepare(item.stream)
         crashpoints.point("checkpoint")
         self.emit(event("checkpoint", table=group.root.key, at=at, pages=pages, apply=mode))
+
+    def _state_row(
+        self,
+        stream: Stream,
+        group: Group,
+        result: RunResult,
+        prev: StateRow | None,
+        savepoint: datetime | None,
+        rows: int,
+        position: dict[str, Any] | None = None,
+    ) -> StateRow:
+        """A table's `_acx_state` row as this run leaves it (`position`: at a checkpoint)."""
+        return StateRow(
+            stream.key,
+            savepoint,
+            group.mode,
+            rows,
+            result.run_id,
+            datetime.now(timezone.utc),
+            timezone=getattr(self.zone, "key", None),
+            format=FORMAT,
+            columns=loaded_columns(stream, prev, self.no_backfill and group.mode == "incremental"),
+            position=position,
+        )
+
+    def _parent_stage(self, stream: Stream, mode: str) -> Stream | None:
+        """A fed child merged with its parent: the parent's stage says which parents' children
+        the page held (a child gone from a parent's list is deleted)."""
+        if (
+            mode == "merge"
+            and stream.fed
+            and stream.parent
+            and stream.parent.stream == stream.from_
+        ):
+            return self.spec.stream(stream.parent.stream)
+        return None
 
     def _report_fields(
         self, stream: Stream, buf: StreamBuffer, tally: TableResult, result: RunResult
@@ -899,81 +791,3 @@ class Runner:
             result.zone.pairs_disagreed += twins.disagreed
             if twins.example is not None and result.zone.disagreement is None:
                 result.zone.disagreement = f"{stream.key}: {twins.example}"
-
-
-def restore(buffers: dict[str, StreamBuffer], found: Resume) -> None:
-    """What an interrupted run had read, into the buffers of the run that goes on from it."""
-    for key, buf in buffers.items():
-        position = found.member(key)
-        buf.seq = int(position.get("seq") or 0)
-        buf.before = int(position.get("rows") or 0)
-        buf.future = int(position.get("future") or 0)
-        buf.max_cursor = parse_iso(position.get("max_cursor"))
-        buf.ceiling = parse_iso(position.get("ceiling")) or buf.ceiling
-
-
-def _ref_text(value: Any) -> str:
-    """A key as text, so "12" and 12 match."""
-    return str(value).strip()
-
-
-def check_keys(stream: Stream, table: pa.Table, examples: dict[str, str], url: str = "") -> None:
-    """A row whose primary key is missing or could not be converted can be neither merged nor
-    told apart: the table fails (keeping its last rows) rather than load it with a NULL key.
-    `url`: where the rows came from, for the message."""
-    for key in stream.primary_key:
-        column = stream.column(key)
-        missing = table[column.name].null_count
-        if missing:
-            sent = examples.get(key)
-            why = f"the API sent {sent}, not {column.type}" if sent else "absent from the records"
-            source = f"GET {url}: " if url else ""
-            raise ApiError(
-                f"table {stream.key}: {source}primary key {column.name} of {missing} row(s) is "
-                f"unusable ({why})",
-                "nothing of this table was loaded this run; check the key's field in the spec",
-            )
-
-
-def cursor_top(values: pa.ChunkedArray, ceiling: datetime) -> tuple[datetime | None, int]:
-    """The largest cursor value of a batch, never past `ceiling`; and how many values lie more
-    than FUTURE_SKEW past it. Compared in Arrow: a value past Python's year 9999 is fine."""
-    top = pc.max(values)
-    if not top.is_valid:
-        return None, 0
-    future = pc.sum(pc.greater(values, _cursor_scalar(values.type, ceiling + FUTURE_SKEW)))
-    if pc.greater(top, _cursor_scalar(values.type, ceiling)).as_py():
-        return ceiling, future.as_py() or 0
-    return as_utc_datetime(top.as_py()), future.as_py() or 0
-
-
-def _cursor_scalar(kind: pa.DataType, moment: datetime) -> pa.Scalar:
-    """`moment` as a value of a cursor column's type (a UTC timestamp, aware or not, or a date)."""
-    moment = moment.astimezone(timezone.utc)
-    if pa.types.is_date32(kind):
-        return pa.scalar(moment.date(), type=pa.date32())
-    if kind.tz is None:  # a zone-less column holds UTC wall-clock time
-        moment = moment.replace(tzinfo=None)
-    return pa.scalar(moment, type=kind)
-
-
-def distinct_rows(keys: list[pa.Table]) -> int:
-    """Rows the destination holds of staged batches, which it dedupes on the primary key."""
-    if not keys:
-        return 0
-    table = pa.concat_tables(keys)
-    return table.group_by(table.column_names).aggregate([]).num_rows
-
-
-def keep_since(table: pa.Table, column: str, since: datetime) -> pa.Table:
-    """Client-side incremental filter: rows at or after `since`, and rows whose cursor is null."""
-    values = table[column]
-    moment = since.astimezone(timezone.utc)  # a UTC instant, as the column holds (coltypes.ARROW)
-    if pa.types.is_timestamp(values.type) and values.type.tz is None:
-        moment = moment.replace(tzinfo=None)  # a zone-less column holds UTC wall-clock time
-    bound = pa.scalar(moment, type=values.type if pa.types.is_timestamp(values.type) else None)
-    if pa.types.is_date32(values.type):
-        bound = pa.scalar(since.date(), type=pa.date32())
-    mask = pc.or_kleene(pc.is_null(values), pc.greater_equal(values, bound))
-    return table.filter(mask)
-
