@@ -24,6 +24,7 @@ from engine.config.settings import Settings
 from engine.errors import AcxError, ApiError, Interrupted
 from engine.http.client import Ask, Client, redact
 from engine.load import Apply, Destination
+from engine.load.base import WriteMode
 from engine.load.state import FORMAT, StateRow, iso, lower_bound
 from engine.read.account_zone import UTC, decide, zone_name
 from engine.read.fetch import Page, PageSource
@@ -108,7 +109,7 @@ class Runner:
         self.firsts: dict[str, Future[dict[str, Any]]] = {}  # first pages, fetched up front
         self.stopping = False
         self.resumes: dict[str, Resume] = {}  # per group root: the checkpoint it goes on from
-        self.checkpoints = resume.cadence(getattr(settings, "env", None) or {})
+        self.checkpoints = resume.cadence(settings.env)
         self.started_at = datetime.now(timezone.utc)
         if stop is not None:
             stop.on_stop(self.stop)
@@ -584,25 +585,48 @@ class Runner:
                 savepoint = buf.ceiling  # an earlier acx's, in the future (see FUTURE_SKEW)
             rows = buf.distinct  # a key twice is one row
             states.append(self._state_row(s, group, result, prev, savepoint, rows))
-            tally = result.tables[s.key]
-            tally.rows, tally.savepoint = rows, savepoint
-            if buf.future:
-                tally.warnings.append(
-                    f"{buf.future} row(s) with {buf.cursor_name} more than "
-                    f"{FUTURE_SKEW.days} day(s) after this read began: loaded; the savepoint "
-                    f"stays at {iso(buf.ceiling)}, so later changes still load"
-                )
-            self._report_fields(s, buf, tally, result)
+            self._report_table(s, buf, result, rows, savepoint)
         failed = [s for s in group.members if buffers[s.key].failed is not None]
         if failed:
             self.writer.discard(failed)
         self.writer.commit(applies, states)
-        for key in self._parent_needs(group):  # published once committed: a failed parent's
-            self.parent_rows[key] = buffers[key].parents  # children are skipped, not half-read
+        self._publish(group, buffers)
+        self._report_done(group, buffers, result, started)
+
+    def _publish(self, group: Group, buffers: dict[str, StreamBuffer]) -> None:
+        """What other groups wait for, once committed: a failed parent's children are skipped,
+        not half-read."""
+        for key in self._parent_needs(group):
+            self.parent_rows[key] = buffers[key].parents
         for target, indexes in self._referenced_needs(group).items():
             for index in indexes:
                 column = self.spec.stream(target).columns[index].key
                 self.referenced[f"{target}.{column}"] = buffers[target].referenced
+
+    def _report_table(
+        self,
+        stream: Stream,
+        buf: StreamBuffer,
+        result: RunResult,
+        rows: int,
+        savepoint: datetime | None,
+    ) -> None:
+        tally = result.tables[stream.key]
+        tally.rows, tally.savepoint = rows, savepoint
+        if buf.future:
+            tally.warnings.append(
+                f"{buf.future} row(s) with {buf.cursor_name} more than "
+                f"{FUTURE_SKEW.days} day(s) after this read began: loaded; the savepoint "
+                f"stays at {iso(buf.ceiling)}, so later changes still load"
+            )
+        self._report_fields(stream, buf, tally, result)
+
+    def _report_done(
+        self, group: Group, buffers: dict[str, StreamBuffer], result: RunResult, started: float
+    ) -> None:
+        """Each table's status, and the events that say it."""
+        loaded = [s for s in group.members if buffers[s.key].failed is None]
+        failed = [s for s in group.members if buffers[s.key].failed is not None]
         for s in loaded:
             result.tables[s.key].status = "ok"
         for s in failed:
@@ -631,7 +655,7 @@ class Runner:
 
     def _apply_mode(
         self, group: Group, result: RunResult, legacy: dict[str, tuple[str, ...]]
-    ) -> str:
+    ) -> WriteMode:
         """ "replace" (the tables become their stages) or "merge" (upsert on the key)."""
         read_all = group.mode == "full" or result.tables[group.root.key].since is None
         # a table still in an earlier acx's types is replaced (and migrated) by a read of it all
