@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 import zlib
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -265,13 +265,14 @@ def batch(prefix: tuple[int, ...], ids: Sequence[int], stream: int, count: int) 
     return [Drawn(s, vals[j : j + count]) for s, j in zip(seeds, starts, strict=True)]
 
 
-# -- reading batched draws inline (the JSON fast paths of the generators) -------------------------
+# -- reading batched draws inline (the compiled row writers of the generators) -------------------
 # With ``v`` a raw 64-bit output (``Rng.bits``), the draws of ``Rng`` are, exactly:
 #   random()        (v >> 11) * UNIT
 #   chance(p)       v >> 11 < threshold(p)   (scaling by 2**53 is exact, int/float compare too)
 #   randint(lo, hi) lo + v % (hi - lo + 1)
 #   choice(seq)     seq[v % len(seq)]
 UNIT = _INV53
+_RAN_OUT = "the row took more draws than its share"
 
 
 def threshold(p: float) -> float:
@@ -279,44 +280,52 @@ def threshold(p: float) -> float:
     return p * 9007199254740992.0  # 2**53
 
 
-class Cursor(Rng):
-    """An ``Rng`` reading a flat list of precomputed draws (``draws``) from position ``at``.
+class Feed(Rng):
+    """An ``Rng`` taking its raw draws from an iterator (``it``), one draw per call.
 
-    One cursor serves a whole batch of rows: set ``at`` to a row's first draw, let helpers
-    take draws, read ``at`` back. Reading past a row's share is the caller's to detect.
+    The compiled JSON writers of the generators (``gen/codegen.py``) point ``it`` at each
+    row's share of a batch of ``draws`` in turn, and pass the feed to helpers that draw through
+    the ``Rng`` methods (``title``, ``sentence``). A share that runs out raises ``IndexError``,
+    not ``StopIteration``: a generator expression in a helper would turn that into a
+    ``RuntimeError``.
     """
 
-    __slots__ = ("_vals", "at")
+    __slots__ = ("it",)
 
-    def __init__(self, vals: Sequence[int]) -> None:
+    def __init__(self, it: Iterator[int] | None = None) -> None:
         self._state = 0
-        self._vals = vals
-        self.at = 0
+        self.it = it if it is not None else iter(())
 
+    # each draw inlined (as in ``Drawn``): helpers draw through these on the hot path
     def bits(self) -> int:
-        i = self.at
-        self.at = i + 1
-        return self._vals[i]
+        try:
+            return next(self.it)
+        except StopIteration:
+            raise IndexError(_RAN_OUT) from None
 
     def random(self) -> float:
-        i = self.at
-        self.at = i + 1
-        return (self._vals[i] >> 11) * _INV53
+        try:
+            return (next(self.it) >> 11) * _INV53
+        except StopIteration:
+            raise IndexError(_RAN_OUT) from None
 
     def randint(self, lo: int, hi: int) -> int:
-        i = self.at
-        self.at = i + 1
-        return lo + self._vals[i] % (hi - lo + 1)
+        try:
+            return lo + next(self.it) % (hi - lo + 1)
+        except StopIteration:
+            raise IndexError(_RAN_OUT) from None
 
     def chance(self, p: float) -> bool:
-        i = self.at
-        self.at = i + 1
-        return (self._vals[i] >> 11) * _INV53 < p
+        try:
+            return (next(self.it) >> 11) * _INV53 < p
+        except StopIteration:
+            raise IndexError(_RAN_OUT) from None
 
     def choice(self, seq: Sequence[T]) -> T:
-        i = self.at
-        self.at = i + 1
-        return seq[self._vals[i] % len(seq)]
+        try:
+            return seq[next(self.it) % len(seq)]
+        except StopIteration:
+            raise IndexError(_RAN_OUT) from None
 
 
 def weighted_at(u: float, options: Sequence[tuple[T, float]], total: float | None = None) -> T:

@@ -243,10 +243,13 @@ def phone(rng: Rng) -> str:
     return f"+1 {rng.randint(200, 989)}-{rng.randint(200, 999)}-{rng.randint(1000, 9999)}"
 
 
+IP4_LO, IP4_HI = 16777216, 3758096383  # 1.0.0.0 to 223.255.255.255
+
+
 def ip4(rng: Rng) -> str:
     """An IPv4 address as the API stores it: an integer in a string."""
-    return str(rng.randint(16777216, 3758096383))
+    return str(rng.randint(IP4_LO, IP4_HI))
 
 
 def hex_string(rng: Rng, length: int) -> str:
-    return "".join("0123456789abcdef"[rng.bits() & 15] for _ in range(length))
+    return "".join(["0123456789abcdef"[rng.bits() & 15] for _ in range(length)])

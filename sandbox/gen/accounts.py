@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
-from ..encode import encode_string
-from ..rng import Rng, key_hash, key_hashes, threshold
+from ..rng import Rng, key_hash, key_hashes
 from ..text import DOMAINS, JOB_TITLES, company
 from .base import ChildGen, Gen, Row
 from .custom_fields import ACCOUNT_FIELDS, field_order, field_order_at, plain_value
+from .record import Record, digits, links, plain, text
 
 
 class AccountGen(Gen):
@@ -92,48 +92,18 @@ class AccountContactGen(Gen):
     def touched_value(self, row: Row, rng: Rng) -> Any:
         return rng.choice(JOB_TITLES[:-2]) + " (new role)"
 
-    def build(self, id_: int, rng: Rng, created: int, updated: int, parent: Any, k: int) -> Row:
-        return {
-            "account": str(self.account_of(id_)),
-            "contact": str(self.pick(rng, "contacts", self.position(id_))),
-            "jobTitle": rng.choice(JOB_TITLES) if rng.chance(0.8) else None,
-            "createdTimestamp": self.fmt.iso(created),
-            "updatedTimestamp": self.fmt.iso(updated),
-            "links": self.w.links("accountContacts", id_, ("account", "contact")),
-            "id": str(id_),
-        }
-
-    def rows_json(self, ids: Sequence[int]) -> list[str]:
-        """The JSON text of ``build`` for base ids, written directly (same draws, same bytes)."""
-        planned = self.row_draws
-        self.prepare(ids)
-        vals = self.draws_for(ids, 0, planned)
-        stamps = self.times_from(ids, vals, planned)
-        iso, string = self.fmt.iso, encode_string
-        links = self.w.links_template("accountContacts", ("account", "contact"))
-        accounts, contacts = self._accounts, self.w.gens["contacts"].count
-        likely = threshold(0.8)
-        out = []
-        for j, (id_, (created, updated, n)) in enumerate(zip(ids, stamps, strict=True)):
-            try:
-                account = accounts[id_] if id_ in accounts else self.account_of(id_)
-                contact = 1 + vals[n] % max(1, min(contacts, int(contacts * self.position(id_))))
-                if vals[n + 1] >> 11 < likely:
-                    job, n = string(JOB_TITLES[vals[n + 2] % len(JOB_TITLES)]), n + 3
-                else:
-                    job, n = "null", n + 2
-                if n - j * planned > planned:
-                    raise IndexError(id_)
-            except IndexError:
-                out.append(self.json_fallback(id_))
-                continue
-            out.append(
-                f'{{"account": "{account}", "contact": "{contact}", "jobTitle": {job}, '
-                f'"createdTimestamp": "{iso(created)}", "updatedTimestamp": "{iso(updated)}", '
-                f'"links": {str(id_).join(links)}, '
-                f'"id": "{id_}"}}'
-            )
-        return out
+    record = Record(
+        {
+            "account": digits("self.account_of(id_)"),
+            "contact": digits("pick(contacts, self.position(id_))"),
+            "jobTitle": text("choice(JOB_TITLES) if chance(0.8) else None", null=True),
+            "createdTimestamp": plain("iso(created)"),
+            "updatedTimestamp": plain("iso(updated)"),
+            "links": links("account", "contact"),
+            "id": digits("id_"),
+        },
+        lookups={"contacts": "w.gens['contacts'].count"},
+    )
 
 
 class AccountFieldDataGen(ChildGen):

@@ -5,15 +5,17 @@ A generator turns an id into the record the API would return for it, as a pure f
 out over a parent table with ``Blocks``.
 
 ``build`` is the reference: it returns the record as a dict. Pages are served from
-``rows_json``, the records' JSON text; the tables served in bulk override it with a fast path
-that writes the text directly from batched random draws (``rng.draws``) and must produce the
-same bytes as ``encode(build(...))`` (tests/test_sandbox.py checks it on many ids, seeds and
-settings). A fast path that takes more draws for a row than it planned falls back to ``build``
-for that row (``json_fallback``).
+``rows_json``, the records' JSON text. The tables served in bulk describe their record once,
+as data (``record = Record({...})``, see ``record.py``), and get both from it (``codegen.py``):
+``build``, and a ``rows_json`` that writes the text directly from batched random draws
+(``rng.draws``), the same bytes as ``encode(build(...))`` (tests/test_sandbox.py checks it on
+many ids, seeds and settings). The other tables write ``build`` by hand, and their pages are
+``encode``d dicts.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
@@ -21,6 +23,8 @@ from ..encode import encode
 from ..layout import Blocks, Timeline
 from ..rng import UNIT, Drawn, Rng, batch, draws, key_hashes, name_code, threshold
 from ..text import title
+from .codegen import compile_record
+from .record import Record
 
 if TYPE_CHECKING:
     from ..world import World
@@ -58,10 +62,27 @@ class Gen:
     parent_table: ClassVar[str | None] = None
     parent_field: ClassVar[str | None] = None
     # the draws one row takes at most, computed up front when rows are built in batches: the
-    # dict path (``rows``) computes any further one on demand, the JSON fast paths
-    # (``rows_json``) fall back to ``build`` for a row that takes more
+    # dict path (``rows``) computes any further one on demand, the JSON writer compiled from
+    # ``record`` falls back to ``build`` for a row that takes more
     row_draws: ClassVar[int] = 16
+    # the record, described once: ``build`` and ``rows_json`` are compiled from it
+    record: ClassVar[Record | None] = None
+    # keep the times of the rows ``rows_json`` writes (tables whose children ask for them)
+    keep_times: ClassVar[bool] = False
     count: int
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        record = cls.__dict__.get("record")
+        if record is not None:
+            if "build" in cls.__dict__ or "rows_json" in cls.__dict__:
+                raise TypeError(f"{cls.__name__}: a described record comes with its build")
+            module = sys.modules[cls.__module__].__dict__  # the live namespace: later names too
+            child = issubclass(cls, ChildGen)
+            where = f"{cls.__module__}.{cls.__name__}"
+            build, rows_json = compile_record(record, module, child, where)
+            setattr(cls, "build", build)  # noqa: B010 (mypy: assigning to a method)
+            setattr(cls, "rows_json", rows_json)  # noqa: B010
 
     def __init__(self, world: World, count: int) -> None:
         self.w = world
@@ -171,8 +192,20 @@ class Gen:
         return [cache[i] for i in ids]
 
     def json_fallback(self, id_: int) -> str:
-        """A fast path's text for a row that took more draws than the path planned."""
+        """The text of a row that took more draws than ``row_draws`` (``rows_json``)."""
         return encode(self.row(id_))
+
+    def draw_batch(
+        self, ids: Sequence[int]
+    ) -> tuple[list[int], list[tuple[int, int]] | None, list[tuple[int, int, int]]]:
+        """What a compiled ``rows_json`` writes a batch of base ids from: the raw draws
+        (``row_draws`` per id), each id's (parent, index among siblings) on child tables and
+        its (created, updated, index of its first draw after the times), with the memos of
+        ``build`` ready (``prepare``)."""
+        self.prepare(ids)
+        vals = self.draws_for(ids, 0, self.row_draws)
+        stamps = self.times_from(ids, vals, self.row_draws, remember=self.keep_times)
+        return vals, None, stamps
 
     # -- memos of values that rows look up (names, parents' picks, ...) ------------------------
     def fill(
@@ -350,6 +383,13 @@ class ChildGen(Gen):
             created, updated = times_after(id_, parent, rng)
             out.append(build(id_, rng, created, updated, parent, k))
         return out
+
+    def draw_batch(
+        self, ids: Sequence[int]
+    ) -> tuple[list[int], list[tuple[int, int]] | None, list[tuple[int, int, int]]]:
+        places = self.places(ids)
+        vals = self.draws_for(ids, 0, self.row_draws)
+        return vals, places, self.child_times(places, vals, self.row_draws)
 
     def places(self, ids: Sequence[int]) -> list[tuple[int, int]]:
         """(parent, index among its children) of each base id, with the parents' times and

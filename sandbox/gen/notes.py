@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any, ClassVar
 
-from ..encode import encode_string
-from ..rng import UNIT, Cursor, Rng, threshold, weight_total, weighted_at
+from ..rng import Rng
 from ..text import sentence
 from .base import Gen, Row
+from .record import Record, digits, let, links, obj, plain, text
 
 # reltype -> (table of relid, owner.type)
 RELTYPES = {
@@ -17,8 +16,8 @@ RELTYPES = {
     "Deal": ("deals", "deal"),
 }
 NOTE_LINKS = ("activities", "user", "mentions", "notes", "owner")
-RELTYPE_OPTIONS = tuple(zip(tuple(RELTYPES), (4, 4, 2), strict=True))
-RELTYPE_TOTAL = weight_total(RELTYPE_OPTIONS)
+RELTYPE_ORDER = tuple(RELTYPES)  # of the first three notes, then weighted
+RELTYPE_OPTIONS = tuple(zip(RELTYPE_ORDER, (4, 4, 2), strict=True))
 
 
 class NoteGen(Gen):
@@ -31,73 +30,30 @@ class NoteGen(Gen):
     def touched_value(self, row: Row, rng: Rng) -> Any:
         return f"{sentence(rng, 0.5)} [edited]"
 
-    def build(self, id_: int, rng: Rng, created: int, updated: int, parent: Any, k: int) -> Row:
-        reltype = tuple(RELTYPES)[id_ - 1] if id_ <= 3 else rng.weighted(RELTYPE_OPTIONS)
-        table, owner_type = RELTYPES[reltype]
-        relid = str(self.pick(rng, table, self.position(id_)))
-        user = str(rng.randint(1, self.w.sizes.users))
-        return {
-            "relid": relid,
-            "reltype": reltype,
-            "userid": user,
-            "is_draft": "1" if rng.chance(0.05) else "0",
-            "cdate": self.fmt.iso(created),
-            "mdate": self.fmt.iso(updated),
-            "note": sentence(rng, 0.35),
-            "links": self.w.links("notes", id_, NOTE_LINKS),
-            "id": str(id_),
-            "user": user,
-            "owner": {"type": owner_type, "id": relid},
+    record = Record(
+        {
+            "rel": let("RELTYPE_ORDER[id_ - 1] if id_ <= 3 else weighted(RELTYPE_OPTIONS)"),
+            "table, owner_type": let("RELTYPES[rel]"),
+            "rel_id": let("pick(counts[table], self.position(id_))"),
+            "user_id": let("randint(1, sizes.users)"),
+            "iso_created, local_created": let("iso_local(created)"),
+            "iso_updated, local_updated": let("iso_local(updated)"),
+            "relid": digits("rel_id"),
+            "reltype": plain("rel"),
+            "userid": digits("user_id"),
+            "is_draft": plain("flag(0.05)"),
+            "cdate": plain("iso_created"),
+            "mdate": plain("iso_updated"),
+            "note": text("sentence(rng, 0.35)"),
+            "links": links(*NOTE_LINKS),
+            "id": digits("id_"),
+            "user": digits("user_id"),
+            "owner": obj({"type": plain("owner_type"), "id": digits("rel_id")}),
             # live, not in the documented schema (real-responses.md)
-            "created_timestamp": self.fmt.local(created),
-            "updated_timestamp": self.fmt.local(updated),
-            "created_by": user,
-            "updated_by": None if created == updated else user,
-        }
-
-    def rows_json(self, ids: Sequence[int]) -> list[str]:
-        """The JSON text of ``build`` for base ids, written directly (same draws, same bytes)."""
-        planned = self.row_draws
-        vals = self.draws_for(ids, 0, planned)
-        stamps = self.times_from(ids, vals, planned)
-        cursor = Cursor(vals)
-        iso_local, string = self.fmt.iso_local, encode_string
-        links = self.w.links_template("notes", NOTE_LINKS)
-        counts = {table: self.w.gens[table].count for table, _ in RELTYPES.values()}
-        users, draft = self.w.sizes.users, threshold(0.05)
-        order = tuple(RELTYPES)
-        out = []
-        for j, (id_, (created, updated, n)) in enumerate(zip(ids, stamps, strict=True)):
-            try:
-                if id_ <= 3:
-                    reltype = order[id_ - 1]
-                else:
-                    reltype, n = (
-                        weighted_at((vals[n] >> 11) * UNIT, RELTYPE_OPTIONS, RELTYPE_TOTAL),
-                        n + 1,
-                    )
-                table, owner_type = RELTYPES[reltype]
-                count = counts[table]
-                relid = 1 + vals[n] % max(1, min(count, int(count * self.position(id_))))
-                user = 1 + vals[n + 1] % users
-                is_draft = 1 if vals[n + 2] >> 11 < draft else 0
-                cursor.at = n + 3
-                note = sentence(cursor, 0.35)
-                if cursor.at - j * planned > planned:
-                    raise IndexError(id_)
-            except IndexError:
-                out.append(self.json_fallback(id_))
-                continue
-            by = f'"{user}"'
-            (cdate, cstamp), (mdate, ustamp) = iso_local(created), iso_local(updated)
-            out.append(
-                f'{{"relid": "{relid}", "reltype": "{reltype}", "userid": "{user}", '
-                f'"is_draft": "{is_draft}", "cdate": "{cdate}", "mdate": "{mdate}", '
-                f'"note": {string(note)}, "links": {str(id_).join(links)}, '
-                f'"id": "{id_}", "user": "{user}", '
-                f'"owner": {{"type": "{owner_type}", "id": "{relid}"}}, '
-                f'"created_timestamp": "{cstamp}", '
-                f'"updated_timestamp": "{ustamp}", "created_by": {by}, '
-                f'"updated_by": {"null" if created == updated else by}}}'
-            )
-        return out
+            "created_timestamp": plain("local_created"),
+            "updated_timestamp": plain("local_updated"),
+            "created_by": digits("user_id"),
+            "updated_by": digits("None if created == updated else user_id", null=True),
+        },
+        lookups={"counts": "{table: w.gens[table].count for table, _ in RELTYPES.values()}"},
+    )

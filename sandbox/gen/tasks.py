@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
-from ..encode import encode_string
-from ..rng import Cursor, Rng, key_hash, key_hashes, threshold, unit
-from ..text import sentence, title
-from .base import DAY, Gen, Row
+from ..rng import Rng, key_hash, key_hashes, unit
+from .base import Gen, Row
+from .record import Record, digits, let, links, mixed, number, obj, plain, text
 
 TASK_LINKS = (
     "activities",
@@ -78,120 +77,49 @@ class DealTaskGen(Gen):
             for i, h in zip(ids, hashes, strict=True)
         ]
 
-    def build(self, id_: int, rng: Rng, created: int, updated: int, parent: Any, k: int) -> Row:
-        f = self.fmt
-        reltype = self.reltype_of(id_)
-        table, owner_type = TASK_RELTYPES[reltype]
-        relid = str(self.pick(rng, table, self.position(id_)))
-        due = created + rng.randint(1, 30) * DAY
-        minutes = rng.choice(MINUTES)
-        done = rng.chance(0.4)
-        done_at = min(updated, due)
-        status: Any = 1 if done else 0
-        if rng.chance(0.7):  # mostly strings, sometimes JSON numbers (as in the doc example)
-            status = str(status)
-        user = str(rng.randint(1, self.w.sizes.users))
-        return {
-            "id": str(id_),
-            "duedate": f.iso(due),
-            "edate": f.iso(due + minutes * 60),
-            "status": status,
-            "title": title(rng, 2) if rng.chance(0.8) else None,
-            "note": sentence(rng, 0.3),
-            "relid": relid,
-            "reltype": reltype,
-            "dealTasktype": str(rng.randint(1, self.w.sizes.task_types)),
-            "cdate": f.iso(created),
-            "udate": f.iso(updated),
+    record = Record(
+        {
+            "rel": let("self.reltype_of(id_)"),
+            "table, owner_type": let("TASK_RELTYPES[rel]"),
+            "rel_id": let("pick(counts[table], self.position(id_))"),
+            "due": let("created + randint(1, 30) * DAY"),
+            "minutes": let("choice(MINUTES)"),
+            "done": let("chance(0.4)"),
+            "done_stamp": let("local(min(updated, due)) if done else None"),
+            # mostly strings, sometimes JSON numbers (as in the doc example)
+            "task_status": let("str(int(done)) if chance(0.7) else int(done)"),
+            "user_id": let("randint(1, sizes.users)"),
+            "iso_created, local_created": let("iso_local(created)"),
+            "iso_updated, local_updated": let("iso_local(updated)"),
+            "id": digits("id_"),
+            "duedate": plain("iso(due)"),
+            "edate": plain("iso(due + minutes * 60)"),
+            "status": mixed("task_status"),
+            "title": text("title(rng, 2) if chance(0.8) else None", null=True),
+            "note": text("sentence(rng, 0.3)"),
+            "relid": digits("rel_id"),
+            "reltype": plain("rel"),
+            "dealTasktype": digits("randint(1, sizes.task_types)"),
+            "cdate": plain("iso_created"),
+            "udate": plain("iso_updated"),
             "automation": None,
             "doneAutomation": None,
-            "user": user,
-            "assignee": str(rng.randint(1, self.w.sizes.users)),
-            "owner": {"type": owner_type, "id": relid},
-            "outcomeId": rng.randint(1, self.w.sizes.task_outcomes) if done else None,
-            "outcomeInfo": sentence(rng, 0.3) if done and rng.chance(0.5) else None,
-            "assigned_date": f.iso(created) if rng.chance(0.8) else None,
-            "created_utc_timestamp": f.local(created),
-            "updated_utc_timestamp": f.local(updated),
-            "donedate": f.local(done_at) if done else None,
-            "done_by": user if done else None,
-            "done_utc_timestamp": f.local(done_at) if done else None,
-            "duration": str(minutes),
-            "links": self.w.links("dealTasks", id_, TASK_LINKS),
-        }
-
-    def rows_json(self, ids: Sequence[int]) -> list[str]:
-        """The JSON text of ``build`` for base ids, written directly (same draws, same bytes)."""
-        planned = self.row_draws
-        self.prepare(ids)
-        vals = self.draws_for(ids, 0, planned)
-        stamps = self.times_from(ids, vals, planned)
-        cursor = Cursor(vals)
-        f, sizes = self.fmt, self.w.sizes
-        iso, local = f.iso, f.local
-        string = encode_string
-        links = self.w.links_template("dealTasks", TASK_LINKS)
-        counts = {table: self.w.gens[table].count for table, _ in TASK_RELTYPES.values()}
-        t04, t05, t07, t08 = map(threshold, (0.4, 0.5, 0.7, 0.8))
-        out = []
-        for j, (id_, (created, updated, n)) in enumerate(zip(ids, stamps, strict=True)):
-            try:
-                reltype = self.reltype_of(id_)
-                table, owner_type = TASK_RELTYPES[reltype]
-                count = counts[table]
-                relid = 1 + vals[n] % max(1, min(count, int(count * self.position(id_))))
-                due = created + (1 + vals[n + 1] % 30) * DAY
-                minutes = MINUTES[vals[n + 2] % len(MINUTES)]
-                done = vals[n + 3] >> 11 < t04
-                done_at = min(updated, due)
-                status = f'"{int(done)}"' if vals[n + 4] >> 11 < t07 else str(int(done))
-                user = 1 + vals[n + 5] % sizes.users
-                if vals[n + 6] >> 11 < t08:
-                    cursor.at = n + 7
-                    title_ = string(title(cursor, 2))
-                else:
-                    cursor.at = n + 7
-                    title_ = "null"
-                note = sentence(cursor, 0.3)
-                n = cursor.at
-                tasktype = 1 + vals[n] % sizes.task_types
-                assignee = 1 + vals[n + 1] % sizes.users
-                n += 2
-                outcome, info = "null", "null"
-                if done:
-                    outcome, n = str(1 + vals[n] % sizes.task_outcomes), n + 1
-                    if vals[n] >> 11 < t05:
-                        cursor.at = n + 1
-                        info = string(sentence(cursor, 0.3))
-                        n = cursor.at
-                    else:
-                        n += 1
-                assigned = f'"{iso(created)}"' if vals[n] >> 11 < t08 else "null"
-                n += 1
-                if n - j * planned > planned:
-                    raise IndexError(id_)
-            except IndexError:
-                out.append(self.json_fallback(id_))
-                continue
-            if done:
-                donedate = done_utc = f'"{local(done_at)}"'
-                done_by = f'"{user}"'
-            else:
-                donedate = done_by = done_utc = "null"
-            out.append(
-                f'{{"id": "{id_}", "duedate": "{iso(due)}", "edate": "{iso(due + minutes * 60)}", '
-                f'"status": {status}, "title": {title_}, "note": {string(note)}, '
-                f'"relid": "{relid}", "reltype": "{reltype}", "dealTasktype": "{tasktype}", '
-                f'"cdate": "{iso(created)}", "udate": "{iso(updated)}", "automation": null, '
-                f'"doneAutomation": null, "user": "{user}", "assignee": "{assignee}", '
-                f'"owner": {{"type": "{owner_type}", "id": "{relid}"}}, "outcomeId": {outcome}, '
-                f'"outcomeInfo": {info}, "assigned_date": {assigned}, '
-                f'"created_utc_timestamp": "{local(created)}", '
-                f'"updated_utc_timestamp": "{local(updated)}", "donedate": {donedate}, '
-                f'"done_by": {done_by}, "done_utc_timestamp": {done_utc}, '
-                f'"duration": "{minutes}", "links": {str(id_).join(links)}}}'
-            )
-        return out
+            "user": digits("user_id"),
+            "assignee": digits("randint(1, sizes.users)"),
+            "owner": obj({"type": plain("owner_type"), "id": digits("rel_id")}),
+            "outcomeId": number("randint(1, sizes.task_outcomes) if done else None", null=True),
+            "outcomeInfo": text("sentence(rng, 0.3) if done and chance(0.5) else None", null=True),
+            "assigned_date": plain("iso_created if chance(0.8) else None", null=True),
+            "created_utc_timestamp": plain("local_created"),
+            "updated_utc_timestamp": plain("local_updated"),
+            "donedate": plain("done_stamp", null=True),
+            "done_by": digits("user_id if done else None", null=True),
+            "done_utc_timestamp": plain("done_stamp", null=True),
+            "duration": digits("minutes"),
+            "links": links(*TASK_LINKS),
+        },
+        lookups={"counts": "{table: w.gens[table].count for table, _ in TASK_RELTYPES.values()}"},
+    )
 
 
 class TaskOutcomeGen(Gen):
