@@ -8,21 +8,85 @@ import sys
 import traceback
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from engine.errors import AcxError, ConfigError, ConfigFileError, SpecError
 from engine.run.interrupt import EXIT_CODE
 
-# for run, check and plan
-timezone_option = click.option(
-    "--timezone",
-    default=None,
-    metavar="ZONE",
-    help="The IANA zone in which the API writes timestamps without an offset (wins over "
-    "ACX_TIMEZONE and source.timezone; unset: found from the data).",
-)
+if TYPE_CHECKING:
+    from engine.report.progress import LogFormat
+
+Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
+# engine.report.progress.LOG_FORMATS, written out: the CLI starts without importing the engine
+# (tests/test_progress.py checks that the two agree)
+LOG_FORMATS = ("auto", "live", "text", "json")
+
+# ---------------------------------------------------------------- options shared by commands
+
+
+def spec_argument() -> Decorator:
+    return click.argument("spec", type=click.Path(dir_okay=False))
+
+
+def spec_option() -> Decorator:
+    """For commands that default to the shipped spec (init, demo)."""
+    return click.option(
+        "--spec", "spec", default=None, help="Spec (default: the shipped ActiveCampaign spec)."
+    )
+
+
+def config_option() -> Decorator:
+    return click.option(
+        "--config", "config_path", default=None, help="Config file (default ./acx.toml if present)."
+    )
+
+
+def tables_option(
+    *flags: str, help: str = "Only these tables (comma-separated or repeated)."
+) -> Decorator:
+    return click.option(*(flags or ("--tables",)), "tables", multiple=True, help=help)
+
+
+def dest_option(help: str, default: str = "duckdb") -> Decorator:
+    return click.option("--dest", default=default, show_default=True, help=help)
+
+
+def timezone_option() -> Decorator:
+    """For run, check and plan."""
+    return click.option(
+        "--timezone",
+        default=None,
+        metavar="ZONE",
+        help="The IANA zone in which the API writes timestamps without an offset (wins over "
+        "ACX_TIMEZONE and source.timezone; unset: found from the data).",
+    )
+
+
+def log_format_option(help: str) -> Decorator:
+    return click.option(
+        "--log-format",
+        type=click.Choice(LOG_FORMATS),
+        default="auto",
+        show_default=True,
+        help=help,
+    )
+
+
+def output_option(
+    default: str | None = None, help: str = "File to write (default: stdout)."
+) -> Decorator:
+    return click.option(
+        "--output", "-o", default=default, show_default=default is not None, help=help
+    )
+
+
+def schema_option(help: str) -> Decorator:
+    return click.option("--schema", "-s", default=None, help=help)
+
+
+# ---------------------------------------------------------------- error handling
 
 
 def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -90,7 +154,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("spec", type=click.Path(dir_okay=False))
+@spec_argument()
 @reports_errors
 def validate(spec: str) -> None:
     """Check SPEC against the spec language; print every problem as file:line: path: message."""
@@ -102,7 +166,7 @@ def validate(spec: str) -> None:
 
 
 @main.command()
-@click.argument("spec", type=click.Path(dir_okay=False))
+@spec_argument()
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @reports_errors
 def streams(spec: str, as_json: bool) -> None:
@@ -132,15 +196,15 @@ def streams(spec: str, as_json: bool) -> None:
 
 
 @main.command()
-@click.argument("spec", type=click.Path(dir_okay=False))
+@spec_argument()
 @click.option(
     "--dialect",
     "-d",
     required=True,
     help="snowflake, bigquery, redshift, postgres, duckdb, databricks, mysql, tsql or sqlite.",
 )
-@click.option("--schema", "-s", default=None, help="Schema (dataset) to qualify tables with.")
-@click.option("--table", "-t", "tables", multiple=True, help="Only this stream (repeatable).")
+@schema_option("Schema (dataset) to qualify tables with.")
+@tables_option("--table", "-t", help="Only this stream (repeatable).")
 @reports_errors
 def ddl(spec: str, dialect: str, schema: str | None, tables: tuple[str, ...]) -> None:
     """Print CREATE TABLE statements (with column comments) for SPEC in a SQL dialect."""
@@ -167,8 +231,8 @@ def write_text(text: str, output: str | None) -> None:
 
 
 @main.command()
-@click.argument("spec", type=click.Path(dir_okay=False))
-@click.option("--output", "-o", default=None, help="File to write (default: stdout).")
+@spec_argument()
+@output_option()
 @reports_errors
 def docs(spec: str, output: str | None) -> None:
     """Print a Markdown data dictionary of every table, column and view of SPEC."""
@@ -179,7 +243,7 @@ def docs(spec: str, output: str | None) -> None:
 
 
 @main.command()
-@click.argument("spec", type=click.Path(dir_okay=False))
+@spec_argument()
 @click.option(
     "--format",
     "fmt",
@@ -188,7 +252,7 @@ def docs(spec: str, output: str | None) -> None:
     show_default=True,
     help="Mermaid erDiagram text, or SVG drawn by Graphviz's dot (must be installed).",
 )
-@click.option("--output", "-o", default=None, help="File to write (default: stdout).")
+@output_option()
 @reports_errors
 def erd(spec: str, fmt: str, output: str | None) -> None:
     """Print the relationship chart of SPEC (parents and column references)."""
@@ -199,12 +263,12 @@ def erd(spec: str, fmt: str, output: str | None) -> None:
 
 
 @main.command()
-@click.argument("spec", type=click.Path(dir_okay=False))
+@spec_argument()
 @click.option(
     "--source-name", default=None, help="dbt source name (default: the spec file's name)."
 )
-@click.option("--schema", "-s", default=None, help="Schema the tables are in.")
-@click.option("--output", "-o", default=None, help="File to write (default: stdout).")
+@schema_option("Schema the tables are in.")
+@output_option()
 @reports_errors
 def dbt(spec: str, source_name: str | None, schema: str | None, output: str | None) -> None:
     """Print a dbt sources.yml for SPEC's tables, with key and relationship tests."""
@@ -215,20 +279,13 @@ def dbt(spec: str, source_name: str | None, schema: str | None, output: str | No
 
 
 @main.command()
-@click.argument("spec", type=click.Path(dir_okay=False))
-@click.option(
-    "--dest",
-    default="duckdb",
-    show_default=True,
-    help="duckdb[:PATH] (default ./acx.duckdb), postgres[:TARGET], snowflake[:TARGET], "
-    "parquet:DIR or jsonl:DIR.",
+@spec_argument()
+@dest_option(
+    "duckdb[:PATH] (default ./acx.duckdb), postgres[:TARGET], snowflake[:TARGET], "
+    "parquet:DIR or jsonl:DIR."
 )
-@click.option(
-    "--config", "config_path", default=None, help="Config file (default ./acx.toml if present)."
-)
-@click.option(
-    "--tables", "tables", multiple=True, help="Only these tables (comma-separated or repeated)."
-)
+@config_option()
+@tables_option()
 @click.option(
     "--full-refresh",
     "full_refresh",
@@ -242,13 +299,7 @@ def dbt(spec: str, source_name: str | None, schema: str | None, output: str | No
     default=None,
     help="Rows per staged batch (default: the destination's, 2000; Snowflake 10000).",
 )
-@click.option(
-    "--log-format",
-    type=click.Choice(["auto", "live", "text", "json"]),
-    default="auto",
-    show_default=True,
-    help="Progress on stderr: auto is live on a terminal, else JSON lines.",
-)
+@log_format_option("Progress on stderr: auto is live on a terminal, else JSON lines.")
 @click.option(
     "--custom-field-views",
     is_flag=True,
@@ -260,7 +311,7 @@ def dbt(spec: str, source_name: str | None, schema: str | None, output: str | No
     help="Columns added to the spec stay NULL in rows loaded before (no full re-read to fill "
     "them).",
 )
-@timezone_option
+@timezone_option()
 @ends_at_once
 @reports_errors
 def run(
@@ -271,41 +322,35 @@ def run(
     full_refresh: tuple[str, ...],
     dry_run: bool,
     batch_rows: int | None,
-    log_format: str,
+    log_format: LogFormat,
     custom_field_views: bool,
     no_backfill: bool,
     timezone: str | None,
 ) -> None:
     """Extract every table of SPEC (or --tables) into the destination."""
-    from engine.api import run_spec
+    from engine.api import RunOptions, run_spec
 
-    code = run_spec(
-        spec,
-        dest,
-        config_path,
-        tables,
-        full_refresh,
-        dry_run,
-        batch_rows,
-        echo=lambda line: click.echo(line, err=True),
-        out=click.echo,
+    options = RunOptions(
+        dest=dest,
+        config_path=config_path,
+        tables=tables,
+        full_refresh=full_refresh,
+        timezone=timezone,
+        dry_run=dry_run,
+        batch_rows=batch_rows,
         log_format=log_format,
         custom_field_views=custom_field_views,
-        timezone=timezone,
         no_backfill=no_backfill,
     )
+    code = run_spec(spec, options, echo=lambda line: click.echo(line, err=True), out=click.echo)
     sys.exit(code)
 
 
 @main.command()
-@click.argument("spec", type=click.Path(dir_okay=False))
-@click.option(
-    "--config", "config_path", default=None, help="Config file (default ./acx.toml if present)."
-)
-@click.option(
-    "--tables", "tables", multiple=True, help="Only these tables (comma-separated or repeated)."
-)
-@timezone_option
+@spec_argument()
+@config_option()
+@tables_option()
+@timezone_option()
 @reports_errors
 def plan(spec: str, config_path: str | None, tables: tuple[str, ...], timezone: str | None) -> None:
     """Ask the API each table's size; print the requests a full sync needs and the least time."""
@@ -319,15 +364,8 @@ def plan(spec: str, config_path: str | None, tables: tuple[str, ...], timezone: 
 
 
 @main.command()
-@click.argument("spec", type=click.Path(dir_okay=False))
-@click.option(
-    "--table",
-    "--tables",
-    "-t",
-    "tables",
-    multiple=True,
-    help="Only these tables (comma-separated or repeated).",
-)
+@spec_argument()
+@tables_option("--table", "--tables", "-t")
 @click.option(
     "--sample",
     type=click.IntRange(min=1),
@@ -335,9 +373,7 @@ def plan(spec: str, config_path: str | None, tables: tuple[str, ...], timezone: 
     show_default=True,
     help="Records to read per table.",
 )
-@click.option(
-    "--config", "config_path", default=None, help="Config file (default ./acx.toml if present)."
-)
+@config_option()
 @reports_errors
 def fields(spec: str, tables: tuple[str, ...], sample: int, config_path: str | None) -> None:
     """Read a sample of every table; print the fields SPEC lacks as column lines to paste, and
@@ -354,15 +390,11 @@ def fields(spec: str, tables: tuple[str, ...], sample: int, config_path: str | N
 
 
 @main.command()
-@click.argument("spec", type=click.Path(dir_okay=False))
-@click.option("--dest", default="duckdb", show_default=True, help="Destination, as for `acx run`.")
-@click.option(
-    "--config", "config_path", default=None, help="Config file (default ./acx.toml if present)."
-)
-@click.option(
-    "--tables", "tables", multiple=True, help="Only these tables (comma-separated or repeated)."
-)
-@timezone_option
+@spec_argument()
+@dest_option("Destination, as for `acx run`.")
+@config_option()
+@tables_option()
+@timezone_option()
 @reports_errors
 def check(
     spec: str, dest: str, config_path: str | None, tables: tuple[str, ...], timezone: str | None
@@ -383,10 +415,8 @@ def check(
 
 
 @main.command()
-@click.option(
-    "--spec", "spec", default=None, help="Spec (default: the shipped ActiveCampaign spec)."
-)
-@click.option("--output", "-o", default="acx.toml", show_default=True, help="File to write.")
+@spec_option()
+@output_option("acx.toml", help="File to write.")
 @click.option("--url", default=None, help="The account URL to write (else an example).")
 @click.option("--force", is_flag=True, help="Replace an existing file.")
 @reports_errors
@@ -416,21 +446,13 @@ def sandbox(ctx: click.Context) -> None:
 @main.command()
 @click.option("--contacts", default=2000, show_default=True, help="Sandbox size.")
 @click.option("--dest", default="duckdb:acx.duckdb", show_default=True)
-@click.option(
-    "--spec", "spec", default=None, help="Spec (default: the shipped ActiveCampaign spec)."
-)
-@click.option(
-    "--log-format",
-    type=click.Choice(["auto", "live", "text", "json"]),
-    default="auto",
-    show_default=True,
-    help="As for `acx run`.",
-)
+@spec_option()
+@log_format_option("As for `acx run`.")
 @ends_at_once
 @reports_errors
-def demo(contacts: int, dest: str, spec: str | None, log_format: str) -> None:
+def demo(contacts: int, dest: str, spec: str | None, log_format: LogFormat) -> None:
     """Start the sandbox on 127.0.0.1 and load every table of the spec into DuckDB."""
-    from engine.api import SHIPPED_SPEC, run_spec
+    from engine.api import SHIPPED_SPEC, RunOptions, run_spec
     from sandbox import Sandbox  # the demo's wiring lives here: the engine knows no sandbox
 
     def echo(line: str) -> None:
@@ -440,14 +462,8 @@ def demo(contacts: int, dest: str, spec: str | None, log_format: str) -> None:
     with Sandbox(contacts=contacts, api_key=key) as sb:
         echo(f"sandbox on {sb.url} with {contacts} contacts; loading into {dest}")
         env = {**os.environ, "ACX_API_URL": sb.url, "ACX_API_KEY": key}
-        code = run_spec(
-            str(spec or SHIPPED_SPEC),
-            dest,
-            echo=echo,
-            out=click.echo,
-            env=env,
-            log_format=log_format,
-        )
+        options = RunOptions(dest=dest, log_format=log_format)
+        code = run_spec(str(spec or SHIPPED_SPEC), options, echo=echo, out=click.echo, env=env)
     sys.exit(code)
 
 

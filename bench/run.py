@@ -293,7 +293,7 @@ def load_text(path: str, megabytes: int) -> None:
     from engine.load.sqlbuild import SEQ
     from engine.load.state import StateRow
     from engine.spec import load_spec
-    from engine.spec.types import ARROW
+    from engine.spec.types import arrow_type
 
     stream = load_spec(SPEC).stream("contact_notes")
     words = [b"<p>", b"</p>", b"Dear", b"Ana,", b"the", b"offer", b"ends", b"Friday.", b"42"]
@@ -319,7 +319,7 @@ def load_text(path: str, megabytes: int) -> None:
         data = b"".join(corpus[c : c + n] for c, n in zip(cuts, lengths, strict=True))
         offsets = pa.array(itertools.accumulate(lengths, initial=0), pa.int32()).buffers()[1]
         ids = pa.array(range(rows, rows + len(lengths)), pa.int64())
-        columns = {c.name: pa.nulls(len(ids), ARROW[c.type]) for c in stream.columns}
+        columns = {c.name: pa.nulls(len(ids), arrow_type(c.type)) for c in stream.columns}
         columns.update(id=ids, relid=ids, reltype=pa.array(["Subscriber"] * len(ids)))
         columns["note"] = pa.StringArray.from_buffers(len(ids), offsets, pa.py_buffer(data))
         dest.stage(stream, pa.table({**columns, SEQ: ids}))

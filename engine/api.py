@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from engine.config.settings import Settings, load_settings, warning_lines
@@ -12,7 +13,7 @@ from engine.http.ratelimit import RateLimiter
 from engine.load import make_destination
 from engine.load.state import StateRow
 from engine.report.fields import DEFAULT_SAMPLE, TableFields, sample_fields
-from engine.report.progress import RunInfo, make_reporter
+from engine.report.progress import LogFormat, RunInfo, make_reporter
 from engine.report.summary import detail_lines, summary_lines
 from engine.run import resume
 from engine.run.estimate import Estimate, estimate
@@ -28,53 +29,56 @@ Echo = Callable[[str], None]
 SHIPPED_SPEC = Path(__file__).resolve().parent.parent / "specs" / "activecampaign.yaml"
 
 
+@dataclass(frozen=True)
+class RunOptions:
+    """What `acx run` is asked, flag by flag (the CLI parses them; tests make one directly).
+    The settings they touch (`config_path`, `timezone`) are resolved with acx.toml and the
+    environment once, by engine.config.settings.load_settings."""
+
+    # duckdb[:PATH], postgres[:TARGET], snowflake[:TARGET], parquet:DIR or jsonl:DIR
+    dest: str = "duckdb"
+    config_path: str | None = None  # default: ./acx.toml when present
+    tables: tuple[str, ...] = ()  # only these tables (and those they are read through)
+    full_refresh: tuple[str, ...] = ()  # read these in full and replace them
+    timezone: str | None = None  # --timezone: an IANA name, over ACX_TIMEZONE and acx.toml
+    dry_run: bool = False  # print the plan; fetch and write nothing
+    batch_rows: int | None = None  # rows per staged batch (default: the destination's)
+    log_format: LogFormat = "text"  # progress on stderr: see engine/report/progress.py
+    custom_field_views: bool = False  # after the run, (re)create the spec's views
+    no_backfill: bool = False  # columns added to the spec stay NULL in rows loaded before
+
+    def __post_init__(self) -> None:  # a list of names is as good as a tuple
+        object.__setattr__(self, "tables", tuple(self.tables))
+        object.__setattr__(self, "full_refresh", tuple(self.full_refresh))
+
+
 def run_spec(
     spec_path: str,
-    dest: str = "duckdb",
-    config_path: str | None = None,
-    tables: Iterable[str] = (),
-    full_refresh: Iterable[str] = (),
-    dry_run: bool = False,
-    batch_rows: int | None = None,
+    options: RunOptions,
+    *,
     echo: Echo = print,
     out: Echo = print,
-    env: dict[str, str] | None = None,
-    log_format: str = "text",
-    custom_field_views: bool = False,
-    timezone: str | None = None,
-    no_backfill: bool = False,
+    env: Mapping[str, str] | None = None,
 ) -> int:
-    """Run and report; returns the exit code (0 done, 1 a table failed). `log_format`: see
-    engine/report/progress.py (auto, live, text, json). `timezone`: the --timezone flag (an IANA
-    name).
-    `no_backfill`: columns added to the spec stay NULL in rows loaded before."""
+    """Run and report; returns the exit code (0 done, 1 a table failed). `echo` gets progress
+    and warnings (stderr), `out` the plan or the summary table (stdout); `env`: the environment
+    to read settings from (default: the process's)."""
     spec = load_spec(spec_path)
-    settings = load_settings(spec, config_path, env, timezone)
-    plan = build_plan(spec, settings, tables, full_refresh)
-    if dry_run:
+    settings = load_settings(spec, options.config_path, env, options.timezone)
+    plan = build_plan(spec, settings, options.tables, options.full_refresh)
+    if options.dry_run:
         for line in warning_lines(settings):
             echo(line)
-        for line in plan_lines(spec, plan, peek_state(dest, settings)):
+        for line in plan_lines(spec, plan, peek_state(options.dest, settings)):
             out(line)
         return 0
-    reporter = make_reporter(log_format, RunInfo.of(spec, settings), echo)
+    reporter = make_reporter(options.log_format, RunInfo.of(spec, settings), echo)
     for warning in dict.fromkeys(settings.warnings):  # a JSON event in JSON logs, else a line
         reporter.emit(event("warning", message=warning))
     stop = StopSignal()
     try:
         with catching_signals(stop):
-            result = extract(
-                spec,
-                settings,
-                plan,
-                dest,
-                batch_rows,
-                echo,
-                reporter.emit,
-                views=custom_field_views,
-                no_backfill=no_backfill,
-                stop=stop,
-            )
+            result = extract(spec, settings, plan, options, reporter.emit, stop=stop)
     except BaseException as err:
         reporter.abort(err)
         raise
@@ -94,47 +98,49 @@ def extract(
     spec: Spec,
     settings: Settings,
     plan: Plan,
-    dest: str,
-    batch_rows: int | None = None,
-    echo: Echo = print,
+    options: RunOptions,
     emit: Emit | None = None,
-    views: bool = False,
-    no_backfill: bool = False,
+    echo: Echo = print,
     stop: StopSignal | None = None,
 ) -> RunResult:
-    """Run the plan; `emit` receives every event (default: a line per finished table). With
-    `views`, (re)create the spec's views once every group has committed."""
+    """Run the plan into `options.dest`; `emit` receives every event (default: a line per
+    finished table, to `echo`). With `options.custom_field_views`, (re)create the spec's views
+    once every group has committed."""
     emit = emit or lines_to(echo)
-    destination = make_destination(dest, settings)
-    rate = settings.requests_per_second or spec.source.requests_per_second
-    limiter = RateLimiter(rate, spec.source.burst)
-    client = Client(spec.source, settings, limiter)
+    destination = make_destination(options.dest, settings)
+    client = api_client(spec, settings)
     destination.connect()
     try:
-        with prompt_threads(rate):
+        with prompt_threads(settings.requests_per_second):
             runner = Runner(
                 spec,
                 settings,
                 destination,
                 client,
-                batch_rows,
+                options.batch_rows,
                 emit,
-                no_backfill=no_backfill,
+                no_backfill=options.no_backfill,
                 stop=stop,
             )
             result = runner.run(plan)
-        if views:
+        if options.custom_field_views:
             result.views = refresh_views(spec, destination, emit)
         return result
     finally:
         destination.close()
 
 
+def api_client(spec: Spec, settings: Settings) -> Client:
+    """The Client of a run, behind the account-wide rate limiter at the settings' rate."""
+    limiter = RateLimiter(settings.requests_per_second, spec.source.burst)
+    return Client(spec.source, settings, limiter)
+
+
 def plan_sync(
     spec_path: str,
     config_path: str | None = None,
     tables: Iterable[str] = (),
-    env: dict[str, str] | None = None,
+    env: Mapping[str, str] | None = None,
     timezone: str | None = None,
     echo: Echo = print,
 ) -> tuple[list[Estimate], float]:
@@ -145,9 +151,9 @@ def plan_sync(
     for line in warning_lines(settings):
         echo(line)
     plan = build_plan(spec, settings, tables, full_refresh=[s.key for s in spec.streams])
-    rate = settings.requests_per_second or spec.source.requests_per_second
-    client = Client(spec.source, settings, RateLimiter(rate, spec.source.burst))
-    return estimate(spec, plan, client, zone_hint=settings.timezone is None), rate
+    client = api_client(spec, settings)
+    estimates = estimate(spec, plan, client, zone_hint=settings.timezone is None)
+    return estimates, settings.requests_per_second
 
 
 def sample_spec_fields(
@@ -155,7 +161,7 @@ def sample_spec_fields(
     config_path: str | None = None,
     tables: Iterable[str] = (),
     sample: int = DEFAULT_SAMPLE,
-    env: dict[str, str] | None = None,
+    env: Mapping[str, str] | None = None,
     echo: Echo = print,
 ) -> list[TableFields]:
     """`acx fields`: `sample` records of every table (or of `tables`) compared with the spec;

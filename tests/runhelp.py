@@ -11,11 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pytest
 
-from engine.api import run_spec
+from engine.api import RunOptions, run_spec
 from tests.conftest import SPEC
 
 SANDBOX_TZ = "America/New_York"  # the sandbox's account time zone (docs/sandbox.md)
+REFRESH_GOLDEN = os.environ.get("ACX_REFRESH_GOLDEN") == "1"  # set by `make golden`
 
 
 def env_for(url: str, key: str, **extra: str) -> dict[str, str]:
@@ -33,9 +35,9 @@ def run(url: str, key: str, dest: str, **kwargs: Any) -> tuple[int, list[str]]:
     """Run the shipped spec; returns (exit code, printed lines)."""
     lines: list[str] = []
     env = kwargs.pop("env", None) or env_for(url, key)
-    code = run_spec(
-        str(kwargs.pop("spec", SPEC)), dest, env=env, echo=lines.append, out=lines.append, **kwargs
-    )
+    spec = str(kwargs.pop("spec", SPEC))
+    options = RunOptions(dest=dest, **kwargs)
+    code = run_spec(spec, options, env=env, echo=lines.append, out=lines.append)
     return code, lines
 
 
@@ -66,7 +68,22 @@ def table_rows(
     return [{n: jsonable(v) for n, v in zip(names, row, strict=True)} for row in cur.fetchall()]
 
 
-def golden(path: Path, value: Any, refresh: bool) -> Any:
-    if refresh or not path.exists():
-        path.write_text(json.dumps(value, indent=1, ensure_ascii=False, sort_keys=True) + "\n")
-    return json.loads(path.read_text())
+def golden_text(path: Path, text: str, refresh: bool = REFRESH_GOLDEN) -> str:
+    """The reviewed text stored at `path`, to compare with what the code makes now; `refresh`
+    (`make golden`) rewrites it first. A missing file fails the test: one that wrote its own
+    expectation would pass whatever the code made, and the deleted file would go unnoticed."""
+    if refresh:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    elif not path.exists():
+        pytest.fail(
+            f"golden file {path} is missing: run `make golden` to write it, then review it",
+            pytrace=False,
+        )
+    return path.read_text()
+
+
+def golden(path: Path, value: Any, refresh: bool = REFRESH_GOLDEN) -> Any:
+    """golden_text() for a JSON value, stored sorted and indented for review."""
+    text = json.dumps(value, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+    return json.loads(golden_text(path, text, refresh))

@@ -13,7 +13,7 @@ import pyarrow as pa
 import pytest
 
 from engine.errors import SpecError
-from engine.read.coerce import BULK, CONVERTERS, FAIL, Coercer, converter
+from engine.read.coerce import CONVERSIONS, FAIL, Coercer, conversion
 from engine.spec import LOGICAL_TYPES, Column
 from engine.spec.types import arrow_type
 
@@ -204,7 +204,7 @@ def case_id(case: tuple) -> str:
 
 
 def test_every_type_has_cases():
-    assert {c[0] for c in CASES} == set(LOGICAL_TYPES) == set(CONVERTERS)
+    assert {c[0] for c in CASES} == set(LOGICAL_TYPES) == set(CONVERSIONS)
 
 
 @pytest.mark.parametrize(("logical", "raw", "expected", "fails"), CASES, ids=map(case_id, CASES))
@@ -218,7 +218,7 @@ def test_to_arrow_rule(logical, raw, expected, fails):
 
 @pytest.mark.parametrize(("logical", "raw", "expected", "fails"), CASES, ids=map(case_id, CASES))
 def test_converter_rule(logical, raw, expected, fails):
-    got = CONVERTERS[logical](raw, NY)
+    got = CONVERSIONS[logical].value(raw, NY)
     assert (got is FAIL) == fails
     assert (None if got is FAIL else got) == expected
 
@@ -296,7 +296,7 @@ def test_every_path_gives_utc_instants(values):
 
 def test_unknown_type_names_the_valid_ones():
     with pytest.raises(SpecError, match="valid: integer, float"):
-        converter("money")
+        conversion("money")
 
 
 # Columns of one plain form (what the bulk paths take) and near misses (what they must leave to
@@ -343,9 +343,9 @@ BULK_COLUMNS = [
 
 @pytest.mark.parametrize(("logical", "values", "fast"), BULK_COLUMNS)
 def test_bulk_path_agrees_with_converter(logical, values, fast):
-    convert = CONVERTERS[logical]
+    convert = CONVERSIONS[logical].value
     expected = [None if (v := convert(raw, NY)) is FAIL else v for raw in values]
-    bulk = BULK[logical](values, NY)
+    bulk = CONVERSIONS[logical].bulk(values, NY)
     assert (bulk is not None) == fast
     if bulk is not None:
         assert bulk.type == arrow_type(logical)
@@ -371,8 +371,8 @@ def test_bulk_wall_clock_times_around_dst_match_converter(zone, fast):
         for d in range(1, 15)
         for h in range(24)
     ]
-    expected = [CONVERTERS["timestamp"](v, zone) for v in values]
-    bulk = BULK["timestamp"](values, zone)
+    expected = [CONVERSIONS["timestamp"].value(v, zone) for v in values]
+    bulk = CONVERSIONS["timestamp"].bulk(values, zone)
     assert (bulk is not None) == fast
     assert (
         Coercer([col("t", "timestamp")], zone)

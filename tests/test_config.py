@@ -347,8 +347,10 @@ def test_the_cli_prints_nothing_that_holds_the_key(cli, monkeypatch):
 
     env = {**ENV, "ACX_API_KEY": SECRET}
 
-    def refused(spec, dest, config_path, *args, **kwargs):
-        load_settings(load_spec(spec), config_path)  # registers the key, as every command does
+    def refused(spec, options, **kwargs):
+        load_settings(
+            load_spec(spec), options.config_path
+        )  # registers the key, as every command does
         raise ApiError(f"GET https://acme.api-us1.com/x?k={SECRET}: HTTP 400 ({SECRET!r})")
 
     monkeypatch.setattr(engine.api, "run_spec", refused)
@@ -356,8 +358,8 @@ def test_the_cli_prints_nothing_that_holds_the_key(cli, monkeypatch):
     assert result.exit_code == 1
     assert result.stderr == "acx: GET https://acme.api-us1.com/x?k=***: HTTP 400 ('***')\n"
 
-    def bug(spec, dest, config_path, *args, **kwargs):
-        load_settings(load_spec(spec), config_path)
+    def bug(spec, options, **kwargs):
+        load_settings(load_spec(spec), options.config_path)
         raise ValueError(f"header {SECRET + chr(10)!r} and {json.dumps({'k': SECRET})}")
 
     monkeypatch.setattr(engine.api, "run_spec", bug)
@@ -500,3 +502,61 @@ def test_every_table_refuses_unknown_keys():
         sub = _resolve(sub)
         if sub.get("type") == "object" and "properties" in sub and "allOf" not in sub:
             assert sub.get("additionalProperties") is False, path
+
+
+def test_the_modes_the_file_takes_are_the_modes_the_code_knows():
+    from typing import get_args
+
+    from engine.config.check import modes
+    from engine.config.settings import ReplicationMode
+
+    assert modes() == list(get_args(ReplicationMode))
+
+
+# ---------------------------------------------------------------- named destinations
+
+
+def _pg(**extra):
+    return {"type": "postgres", "dsn_env": "WH_DSN", **extra}
+
+
+def _sf(**extra):
+    base = {"type": "snowflake", "account": "a", "user": "u", "database": "d", "schema": "s"}
+    return {**base, "password_env": "SF_PASSWORD", **extra}
+
+
+@pytest.mark.parametrize("kind,good", [("postgres", _pg()), ("snowflake", _sf())])
+@pytest.mark.parametrize(
+    "name,change,message",
+    [
+        ("prdo", {}, "no target 'prdo' in acx.toml (did you mean 'prod'?)"),
+        ("elsewhere", {}, "no [targets.elsewhere] table; defined targets: prod"),
+        ("prod", {"type": "other"}, "[targets.prod] has type 'other', not"),
+        ("prod", {"password": "x"}, "[targets.prod]: do not write the password into the config"),
+        ("prod", {"shema": "x"}, "[targets.prod]: unknown key 'shema' (did you mean 'schema'?)"),
+    ],
+)
+def test_both_warehouses_read_a_named_target_by_one_rule(kind, good, name, change, message):
+    """engine.config.settings.named_target: the rules acx.toml is checked with, for any kind."""
+    from engine.config.settings import named_target
+
+    assert named_target({"prod": good}, "prod", kind) == good
+    with pytest.raises(ConfigError) as err:
+        named_target({"prod": {**good, **change}}, name, kind)
+    assert message in str(err.value)
+
+
+def test_a_target_of_the_other_kind_says_which_dest_to_use():
+    from engine.config.settings import named_target
+
+    with pytest.raises(ConfigError, match=r"use --dest snowflake:wh\)"):
+        named_target({"wh": _sf()}, "wh", "postgres")
+
+
+def test_the_rate_is_resolved_once_variable_then_file_then_spec():
+    spec = load_spec(SPEC)
+    assert load_settings(spec, None, ENV).requests_per_second == spec.source.requests_per_second
+    Path("acx.toml").write_text("[source]\nrequests_per_second = 2\n", encoding="utf-8")
+    assert load_settings(spec, None, ENV).requests_per_second == 2
+    env = {**ENV, "ACX_REQUESTS_PER_SECOND": "3.5"}
+    assert load_settings(spec, None, env).requests_per_second == 3.5

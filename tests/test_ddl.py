@@ -15,6 +15,7 @@ from engine.load.ddl import create_table, ddl_script, render
 from engine.spec import load_spec
 from engine.spec.types import DIALECTS
 from tests.conftest import ROOT, SPEC, pg_dsn
+from tests.runhelp import golden_text
 
 GOLDEN = ROOT / "tests" / "golden" / "ddl"
 REFRESH = os.environ.get("ACX_REFRESH_GOLDEN") == "1"
@@ -38,10 +39,8 @@ def statements(spec, dialect, schema=None):
 @pytest.mark.parametrize("dialect", DIALECTS)
 def test_ddl_matches_golden(spec, dialect):
     got = ddl_script(spec.streams, dialect, schema="activecampaign")
-    path = GOLDEN / f"{dialect}.sql"
-    if REFRESH or not path.exists():
-        path.write_text(got)
-    assert got == path.read_text(), f"DDL for {dialect} changed: review, then run `make golden`"
+    stored = golden_text(GOLDEN / f"{dialect}.sql", got, REFRESH)
+    assert got == stored, f"DDL for {dialect} changed: review, then run `make golden`"
 
 
 @pytest.mark.parametrize("dialect", DIALECTS)

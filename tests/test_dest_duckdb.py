@@ -57,6 +57,7 @@ def batch(stream: Stream, start: int, size: int, seq: int = 0, text: str = "valu
     return pa.table(columns)
 
 
+@pytest.mark.slow
 def test_millions_of_rows_commit_within_a_32mb_limit(tmp_path: Path, stream: Stream) -> None:
     """A declared primary key would hold an in-memory index of every key (~40 MB here) that no
     memory limit reaches: the commit would fail with DuckDB's Out of Memory error."""
@@ -109,6 +110,7 @@ def load_text(dest: DuckDBDestination, stream: Stream, rows: int, value_bytes: i
     dest.commit([Apply(stream, "replace")], [done])
 
 
+@pytest.mark.slow
 def test_100mb_of_text_loads_under_the_defaults(tmp_path: Path, stream: Stream) -> None:
     """Values of ~24 KB: 2,048 of them (DuckDB's vector) are ~50 MB, more than the 32MB limit
     acx had, which failed on every run ("failed to pin block")."""
@@ -134,6 +136,7 @@ def test_a_killed_runs_spill_folder_is_removed(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["acx.duckdb"]
 
 
+@pytest.mark.slow
 def test_text_beyond_the_limit_spills_to_the_temp_directory(tmp_path: Path, stream: Stream) -> None:
     spill = tmp_path / "spill"
     env = {"ACX_DUCKDB_MEMORY_LIMIT": "32MB", "ACX_DUCKDB_TEMP_DIRECTORY": str(spill)}
@@ -374,6 +377,7 @@ def test_a_real_type_change_is_still_refused(tmp_path: Path) -> None:
         "committed",
     ],
 )
+@pytest.mark.slow
 def test_a_crash_inside_the_migration_leaves_the_old_table_and_state(
     tmp_path: Path, at: str
 ) -> None:

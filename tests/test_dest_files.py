@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from engine.api import run_spec
+from engine.api import RunOptions, run_spec
 from engine.config.settings import Settings
 from engine.errors import ConfigError, LoadError
 from engine.load import Apply, make_destination
@@ -43,7 +43,8 @@ def run(sb: Sandbox, dest: str, **options: Any) -> tuple[int, dict[str, dict[str
     """Run as the CLI does; returns the exit code and the summary table by table name."""
     lines: list[str] = []
     env = {"ACX_API_URL": sb.url, "ACX_API_KEY": "k", "ACX_REQUESTS_PER_SECOND": "1000"}
-    code = run_spec(SPEC, dest, env=env, echo=lambda line: None, out=lines.append, **options)
+    chosen = RunOptions(dest=dest, **options)
+    code = run_spec(SPEC, chosen, env=env, echo=lambda line: None, out=lines.append)
     summary = {}
     for line in lines[1:-1]:  # header and total left out
         table, mode, status, rows = line.split()[:4]
@@ -69,6 +70,7 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 # ---- whole runs
+@pytest.mark.slow
 def test_parquet_snapshot_then_increments(tmp_path: Path) -> None:
     with Sandbox(contacts=120, api_key="k", rate_limit=0) as sb:
         code, first = run(sb, f"parquet:{tmp_path}")
@@ -147,6 +149,7 @@ def test_parquet_snapshot_then_increments(tmp_path: Path) -> None:
     }
 
 
+@pytest.mark.slow
 def test_jsonl_round_trips_the_parquet_values(tmp_path: Path) -> None:
     with Sandbox(contacts=120, api_key="k", rate_limit=0) as sb:
         assert run(sb, f"parquet:{tmp_path / 'pq'}")[0] == 0
@@ -174,6 +177,7 @@ def test_jsonl_round_trips_the_parquet_values(tmp_path: Path) -> None:
     assert "🎉" in raw and "\\u" not in raw  # UTF-8, not escaped
 
 
+@pytest.mark.slow
 def test_failed_table_leaves_no_partial_file_and_no_new_state(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -458,6 +462,7 @@ def stage_text(dest: ParquetDestination, rows: int, value_bytes: int) -> None:
     dest.commit([Apply(PEOPLE, "replace")], [state_row("r1", SAVEPOINT)])
 
 
+@pytest.mark.slow
 def test_100mb_of_text_commits_under_the_defaults(tmp_path: Path) -> None:
     dest = ParquetDestination(str(tmp_path))
     dest.connect()

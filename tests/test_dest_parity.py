@@ -24,6 +24,7 @@ from tests.runhelp import env_for, run
 fakesnow = pytest.importorskip("fakesnow")
 psycopg = pytest.importorskip("psycopg")
 
+pytestmark = pytest.mark.slow  # three warehouses, 33 tables, two runs
 KEY = "parity-key"
 
 

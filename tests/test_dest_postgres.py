@@ -24,7 +24,7 @@ import pytest
 psycopg = pytest.importorskip("psycopg")
 from psycopg import sql  # noqa: E402
 
-from engine.api import run_spec  # noqa: E402
+from engine.api import RunOptions, run_spec  # noqa: E402
 from engine.config.settings import Settings  # noqa: E402
 from engine.errors import ConfigError, LoadError  # noqa: E402
 from engine.load import Apply, make_destination  # noqa: E402
@@ -78,7 +78,7 @@ def run(sb: Sandbox, env: dict[str, str], lines: list[str] | None = None, **kw: 
         **env,
     }
     sink = lines.append if lines is not None else (lambda line: None)
-    return run_spec(str(SPEC), "postgres", env=full, echo=sink, out=sink, **kw)
+    return run_spec(str(SPEC), RunOptions(dest="postgres", **kw), env=full, echo=sink, out=sink)
 
 
 def query(pg: Any, schema: str, text: str, *tables: str) -> list[tuple]:
@@ -107,6 +107,7 @@ def settings(targets: dict[str, Any] | None = None) -> Settings:
 # ---------------------------------------------------------------- whole runs from the sandbox
 
 
+@pytest.mark.slow
 def test_run_loads_every_table_then_merges(pg: Any, schema: str, env: dict[str, str]) -> None:
     spec = load_spec(SPEC)
     with Sandbox(contacts=150, api_key="k", rate_limit=0) as sb:
@@ -197,6 +198,7 @@ def test_run_loads_every_table_then_merges(pg: Any, schema: str, env: dict[str, 
             assert got_title == [(want_titles[int(did)],)]
 
 
+@pytest.mark.slow
 def test_failed_group_keeps_last_good_rows_and_state(
     pg: Any, schema: str, env: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -669,6 +671,7 @@ def test_tables_of_an_earlier_acx_are_migrated(
 
 
 @pytest.mark.parametrize("at", ["commit:delete:2", "commit:alter", "commit:insert", "commit:state"])
+@pytest.mark.slow
 def test_a_crash_inside_the_migration_leaves_the_old_table_and_state(
     pg: Any, schema: str, env: dict[str, str], at: str
 ) -> None:

@@ -110,10 +110,15 @@ def world(patched, tmp_path_factory):
         }
         reference = str(tmp_path_factory.mktemp("duck") / "ref.duckdb")
         quiet = lambda line: None  # noqa: E731
-        assert api.run_spec(str(SPEC), f"duckdb:{reference}", env=env, echo=quiet, out=quiet) == 0
+        options = api.RunOptions(dest=f"duckdb:{reference}")
+        assert api.run_spec(str(SPEC), options, env=env, echo=quiet, out=quiet) == 0
         w = SimpleNamespace(sb=sb, env=env, spy=spy, reference=reference, lines=[])
         w.run = lambda **kw: api.run_spec(
-            str(SPEC), "snowflake", env=env, echo=w.lines.append, out=w.lines.append, **kw
+            str(SPEC),
+            api.RunOptions(dest="snowflake", **kw),
+            env=env,
+            echo=w.lines.append,
+            out=w.lines.append,
         )
         w.first_sql_from = len(spy.sql)
         assert w.run() == 0, "\n".join(w.lines)
@@ -135,12 +140,14 @@ def q(name, dialect="snowflake"):
     return ident(name).sql(dialect)
 
 
+@pytest.mark.slow
 def test_every_table_has_rows(world):
     assert len(tables()) == 33
     for name in tables():
         assert world.query(f"SELECT COUNT(*) FROM {q(name)}")[0][0] > 0, name
 
 
+@pytest.mark.slow
 def test_values_equal_the_duckdb_load_and_the_api(world):
     ref = duckdb.connect(world.reference, read_only=True)
     for name, s in tables().items():
@@ -168,6 +175,7 @@ def test_values_equal_the_duckdb_load_and_the_api(world):
     assert multiline[0][0] > 0
 
 
+@pytest.mark.slow
 def test_batches_go_through_put_and_copy(world):
     sql = world.first_sql
     puts = [s for s in sql if s.startswith("PUT 'file://")]
@@ -183,6 +191,7 @@ def test_batches_go_through_put_and_copy(world):
     assert sql.count("BEGIN") == sql.count("COMMIT") > 20 and "ROLLBACK" not in sql
 
 
+@pytest.mark.slow
 def test_second_run_merges_changes(world):
     changed = world.sb.mutate("contacts", update=5, create=3)
     world.sb.mutate("deals", update=2)
@@ -212,6 +221,7 @@ GROUP = [
 STATE_OF_GROUP = "SELECT * FROM _acx_state WHERE stream IN (?, ?, ?, ?, ?) ORDER BY stream"
 
 
+@pytest.mark.slow
 def test_failed_group_keeps_tables_and_state(world, caplog):
     before = world.query("SELECT * FROM contacts ORDER BY id")
     state = world.query(STATE_OF_GROUP, GROUP)

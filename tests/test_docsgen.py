@@ -12,6 +12,7 @@ import pytest
 from engine.report.docs import COLUMN_HEADER, code, data_dictionary
 from engine.spec import load_spec
 from tests.conftest import MINI, ROOT, SPEC
+from tests.runhelp import golden_text
 
 GOLDEN = ROOT / "tests" / "golden" / "docs" / "activecampaign.md"
 REFRESH = os.environ.get("ACX_REFRESH_GOLDEN") == "1"
@@ -29,9 +30,8 @@ def text(spec):
 
 
 def test_matches_golden(text):
-    if REFRESH or not GOLDEN.exists():
-        GOLDEN.write_text(text)
-    assert text == GOLDEN.read_text(), "the data dictionary changed: review, then `make golden`"
+    stored = golden_text(GOLDEN, text, REFRESH)
+    assert text == stored, "the data dictionary changed: review, then `make golden`"
 
 
 def test_cli_writes_the_same_file(cli, tmp_path, text):

@@ -1,6 +1,6 @@
 """engine/read/drift.py: which API fields a table's records carry that no column reads, and which
-declared fields never arrive. Records are shaped like live ActiveCampaign responses
-(shared/reference/real-responses.md)."""
+declared fields never arrive. Records are shaped like responses recorded from live ActiveCampaign
+accounts."""
 
 from __future__ import annotations
 

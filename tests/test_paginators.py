@@ -9,9 +9,19 @@ import pytest
 
 from engine.errors import ApiError, SpecError
 from engine.read.fetch import PageSource
-from engine.read.paginators import MAX_TOTAL, make_paginator, plausible, read_total
+from engine.read.paginators import (
+    MAX_TOTAL,
+    REGISTRY,
+    Count,
+    Paginator,
+    make_paginator,
+    plausible,
+    read_total,
+)
 from engine.read.records import RowBuilder
 from engine.spec import Column, Paging, Replication, Stream
+from engine.spec.model import PAGING_NEEDS
+from engine.spec.validate import schema
 
 OFFSET = Paging(kind="offset", limit=2, total="meta.total")
 KEYSET = Paging(kind="keyset", limit=2, param="id_greater", field="id")
@@ -111,6 +121,140 @@ def test_single_makes_one_request():
 def test_unknown_kind_names_the_choices():
     with pytest.raises(SpecError, match="did you mean 'offset'"):
         make_paginator(Paging(kind="ofset"), "t")
+
+
+# ------------------------------------------------- what the rest of the engine asks of a kind
+
+
+def test_the_schema_the_spec_layer_and_the_registry_name_the_same_kinds():
+    enum = schema()["$defs"]["paging"]["properties"]["kind"]["enum"]
+    assert sorted(enum) == sorted(REGISTRY) == sorted(PAGING_NEEDS)
+    for word, cls in REGISTRY.items():
+        assert cls.kind == word and cls.needs == PAGING_NEEDS[word]
+
+
+def test_a_kind_the_spec_language_lacks_fails_at_import_naming_where_to_add_it():
+    with pytest.raises(TypeError, match=r"'cursor' is not in the spec language.*PAGING_NEEDS"):
+
+        class CursorPaginator(Paginator):
+            kind = "cursor"
+
+
+SINGLE = Paging(kind="single")
+IMPLAUSIBLE = "implausible: rows not counted)"
+KEYSET_TOTAL = Paging(kind="keyset", limit=2, param="id_greater", field="id", total="meta.total")
+
+
+@pytest.mark.parametrize(
+    "paging,at,expected",
+    [
+        (OFFSET, 0, [("limit", "1"), ("offset", "0")]),
+        (OFFSET, 41, [("limit", "1"), ("offset", "41")]),
+        (
+            Paging(kind="offset", limit=5, limit_param="n", offset_param="skip"),
+            3,
+            [("n", "1"), ("skip", "3")],
+        ),
+        (KEYSET, 41, [("limit", "1")]),  # no offsets: the first row whatever `at`
+        (SINGLE, 0, []),
+        (None, 0, []),
+    ],
+)
+def test_probe_params_ask_for_one_row(paging, at, expected):
+    assert make_paginator(paging, "t").probe_params(at) == expected
+
+
+def one_row_api(rows, total=None):
+    """A list of `rows` rows answering one-row requests (`count`'s `ask`); records the offsets."""
+    asked = []
+
+    def ask(at):
+        asked.append(at)
+        body = {"meta": {"total": total}} if total is not None else {}
+        return body, [{"id": at + 1}] if at < rows else []
+
+    return ask, asked
+
+
+@pytest.mark.parametrize(
+    "paging,rows,total,expected,asked",
+    [
+        (OFFSET, 5, "5", Count(5, 3, "offset pages of 2"), [0, 4]),
+        # a full last page needs an empty one after it
+        (OFFSET, 4, "4", Count(4, 3, "offset pages of 2"), [0, 3]),
+        (OFFSET, 0, "0", Count(0, 1, "offset pages of 2"), [0]),
+        (
+            OFFSET,
+            5,
+            "9",
+            Count(
+                5,
+                3,
+                "offset pages of 2 (the API's total 9 is past its last row: counted by probing)",
+            ),
+            [0, 8, 1, 2, 4, 8, 6, 5],
+        ),
+        (
+            OFFSET,
+            5,
+            None,
+            Count(5, 3, "offset pages of 2 (no usable total in responses: counted by probing)"),
+            [0, 1, 2, 4, 8, 6, 5],
+        ),
+        (KEYSET_TOTAL, 5, "5", Count(5, 3, "keyset pages of 2"), [0]),
+        # the total counts the rows after the key: no empty page after a full last one
+        (KEYSET_TOTAL, 4, "4", Count(4, 2, "keyset pages of 2"), [0]),
+        (
+            KEYSET_TOTAL,
+            5,
+            str(MAX_TOTAL + 1),
+            Count(
+                None, 1, f"keyset pages of 2 (the API's total {MAX_TOTAL + 1:,} is {IMPLAUSIBLE}"
+            ),
+            [0],
+        ),
+        # no total, and no offsets to probe: planned as one request of no rows (as before)
+        (
+            KEYSET,
+            5,
+            None,
+            Count(0, 1, "keyset pages of 2 (no usable total in responses: counted by probing)"),
+            [0],
+        ),
+        (SINGLE, 5, None, Count(None, 1, "single request"), []),
+    ],
+)
+def test_count_plans_a_full_read_from_one_row_requests(paging, rows, total, expected, asked):
+    ask, seen = one_row_api(rows, total)
+    assert make_paginator(paging, "t").count(ask) == expected
+    assert seen == asked
+
+
+def test_an_offset_list_whose_rows_never_end_is_not_counted():
+    ask, _ = one_row_api(10**12)
+    count = make_paginator(Paging(kind="offset", limit=100), "t").count(ask)
+    assert count.rows is None and count.requests == 1
+    assert count.how.endswith(f"rows at every offset probed up to {MAX_TOTAL:,}: not counted")
+
+
+@pytest.mark.parametrize(
+    "paging,described,at,words",
+    [
+        (OFFSET, "offset, 2 rows per request", 500, "offset 500"),
+        (Paging(kind="offset"), "offset", 0, "offset 0"),
+        (KEYSET, "keyset: <id_greater=> the last row's <id>, 2 rows per request", 523, "id 523"),
+        (SINGLE, "one request", 0, "offset 0"),
+    ],
+)
+def test_a_kind_describes_itself_and_words_a_position(paging, described, at, words):
+    pager = make_paginator(paging, "t")
+    assert pager.describe(lambda name: f"<{name}>") == described
+    assert pager.at_words(at) == words
+
+
+def test_only_a_single_request_is_unpaged():
+    assert {word for word, cls in REGISTRY.items() if not cls.paged} == {"single"}
+    assert not make_paginator(None, "t").paged
 
 
 @pytest.mark.parametrize(
@@ -275,7 +419,7 @@ def read_all(answer, ahead=8):
     with ThreadPoolExecutor(8) as pool:
         source = PageSource(client, pool, ahead)  # type: ignore[arg-type]
         pages = list(source.pages(STREAM, RowBuilder(STREAM), [], [("/items", None)]))
-    return [r["id"] for _, records, _ in pages for r in records], sorted(client.offsets)
+    return [r["id"] for page in pages for r in page[1]], sorted(client.offsets)
 
 
 @pytest.mark.parametrize("total", ["250", "1000000000", "1e12", "inf", "-5", "abc", "50", None])

@@ -13,9 +13,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from engine.api import run_spec
+from engine.api import RunOptions, run_spec
 from engine.errors import ConfigError
 from engine.report.progress import (
+    LOG_FORMATS,
     JsonLines,
     LiveDisplay,
     RunInfo,
@@ -76,17 +77,17 @@ def db_counts(path: Path) -> dict[str, int]:
 # ---- JSON lines, through the library and the CLI
 
 
+@pytest.mark.slow
 def test_json_lines_carry_every_table_and_its_counts(sandbox, tmp_path):
     err: list[str] = []
     out: list[str] = []
     db = tmp_path / "acx.duckdb"
     code = run_spec(
         str(SPEC),
-        f"duckdb:{db}",
+        RunOptions(dest=f"duckdb:{db}", log_format="json"),
         env=env_for(sandbox.url, KEY),
         echo=err.append,
         out=out.append,
-        log_format="json",
     )
     assert code == 0
     assert out == []  # run_done replaces the summary table
@@ -126,12 +127,12 @@ def test_json_lines_report_failed_and_skipped_tables(sandbox, tmp_path):
     err: list[str] = []
     code = run_spec(
         str(spec),
-        f"duckdb:{tmp_path / 'x.duckdb'}",
-        tables=["memberships"],
+        RunOptions(
+            dest=f"duckdb:{tmp_path / 'x.duckdb'}", tables=("memberships",), log_format="json"
+        ),
         env=env_for(sandbox.url, KEY),
         echo=err.append,
         out=err.append,
-        log_format="json",
     )
     assert code == 1
     events = [json.loads(line) for line in err]
@@ -182,6 +183,7 @@ def test_bad_log_format_is_a_usage_error(cli):
 # ---- the live display
 
 
+@pytest.mark.slow
 def test_live_display_of_a_real_run_on_a_terminal(sandbox, tmp_path, monkeypatch):
     tty = FakeTTY()
     monkeypatch.setattr(sys, "stderr", tty)
@@ -191,11 +193,10 @@ def test_live_display_of_a_real_run_on_a_terminal(sandbox, tmp_path, monkeypatch
     out: list[str] = []
     code = run_spec(
         str(SPEC),
-        f"duckdb:{tmp_path / 'acx.duckdb'}",
+        RunOptions(dest=f"duckdb:{tmp_path / 'acx.duckdb'}", log_format="auto"),
         env=env_for(sandbox.url, KEY),
         echo=lambda line: tty.write(line + "\n"),
         out=out.append,
-        log_format="auto",
     )
     assert code == 0
     raw = tty.getvalue()
@@ -390,6 +391,7 @@ def test_json_run_done_on_an_aborted_run_names_the_unfinished_tables():
     assert final["event"] == "run_done" and final["failed"] == ["b"] and final["error"] == "stopped"
 
 
+@pytest.mark.slow
 def test_a_refused_key_leaves_no_table_running(sandbox, tmp_path, monkeypatch):
     """However the run ends (a failure per table, or one error for the whole account), the
     last block shows no table still running, and the JSON log still ends with run_done."""
@@ -401,7 +403,8 @@ def test_a_refused_key_leaves_no_table_running(sandbox, tmp_path, monkeypatch):
     env = env_for(sandbox.url, "not-the-key")
     dest = f"duckdb:{tmp_path / 'acx.duckdb'}"
     try:
-        code = run_spec(str(SPEC), dest, env=env, echo=print, out=print, log_format="live")
+        live = RunOptions(dest=dest, log_format="live")
+        code = run_spec(str(SPEC), live, env=env, echo=print, out=print)
     except AcxError:
         code = 1
     assert code == 1
@@ -409,7 +412,8 @@ def test_a_refused_key_leaves_no_table_running(sandbox, tmp_path, monkeypatch):
     assert lines and not any(line.startswith("> ") for line in lines[1:])
     logged: list[str] = []
     try:
-        run_spec(str(SPEC), dest, env=env, echo=logged.append, out=print, log_format="json")
+        json_logs = RunOptions(dest=dest, log_format="json")
+        run_spec(str(SPEC), json_logs, env=env, echo=logged.append, out=print)
     except AcxError as err:
         assert json.loads(logged[-1])["error"] == str(err)
     final = json.loads(logged[-1])
@@ -421,10 +425,16 @@ def test_a_config_error_before_the_run_writes_no_json_line(sandbox):
     with pytest.raises(ConfigError, match="did you mean 'postgres'"):
         run_spec(
             str(SPEC),
-            "postgress",
+            RunOptions(dest="postgress", log_format="json"),
             env=env_for(sandbox.url, KEY),
             echo=logged.append,
             out=logged.append,
-            log_format="json",
         )
     assert logged == []
+
+
+def test_the_cli_offers_every_log_format():
+    """cli.py writes the words out (it starts without importing the engine): they must agree."""
+    import cli
+
+    assert cli.LOG_FORMATS == LOG_FORMATS

@@ -20,6 +20,7 @@ from engine.spec import Column, Stream, load_spec
 from tests.conftest import SPEC
 from tests.runhelp import duck, run
 
+pytestmark = pytest.mark.slow  # a whole run against the sandbox, every cell checked
 KEY = "cells-test-key"
 ZERO = "0000-00-00"
 

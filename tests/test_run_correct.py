@@ -14,6 +14,7 @@ import yaml
 from tests.conftest import SPEC
 from tests.runhelp import duck, run
 
+pytestmark = pytest.mark.slow  # whole runs against the sandbox
 KEY = "correct-test-key"
 
 

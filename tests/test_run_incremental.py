@@ -16,6 +16,7 @@ from engine.load.state import lower_bound
 from engine.run.batches import cursor_top, distinct_rows
 from tests.runhelp import duck, run
 
+pytestmark = pytest.mark.slow  # whole runs against the sandbox
 KEY = "incremental-test-key"
 
 

@@ -17,7 +17,7 @@ ID_LIKE = re.compile(r"(^id$|id$|Id$|_id$|^(user|owner|contact|deal|account|list
 
 def corrected(key: str, seed_description: str) -> str:
     """The seed's descriptions, except where live data contradicts them: `*_utc_timestamp`
-    fields hold account-local wall time (shared/reference/real-responses.md, Time)."""
+    fields hold account-local wall time (observed in responses recorded from live accounts)."""
     if key.endswith("_utc_timestamp"):
         return seed_description.replace(
             "(UTC).", "(the API sends account-local time despite the name)."

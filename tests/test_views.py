@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from engine.api import run_spec
+from engine.api import RunOptions, run_spec
 from engine.load.ddl import render
 from engine.run.views import Field, column_names, label_name, pivot_select
 from engine.spec import load_spec
@@ -248,7 +248,8 @@ def run(sb: Sandbox, dest: str, lines: list[str], **kwargs: Any) -> int:
         "ACX_REQUESTS_PER_SECOND": "10000",
         **kwargs.pop("env", {}),
     }
-    return run_spec(str(SPEC), dest, env=env, echo=lines.append, out=lines.append, **kwargs)
+    options = RunOptions(dest=dest, **kwargs)
+    return run_spec(str(SPEC), options, env=env, echo=lines.append, out=lines.append)
 
 
 def columns_of(con: Any, relation: str, schema: str) -> list[str]:
@@ -297,6 +298,7 @@ def sandbox():
         yield sb
 
 
+@pytest.mark.slow
 def test_duckdb_views(sandbox, tmp_path):
     db = tmp_path / "acx.duckdb"
     lines: list[str] = []
@@ -358,6 +360,7 @@ def test_file_destinations_skip_views(sandbox, tmp_path):
     assert not list(Path(tmp_path / "out").glob("*with_custom_fields*"))
 
 
+@pytest.mark.slow
 def test_postgres_views(sandbox, tmp_path, monkeypatch):
     psycopg = pytest.importorskip("psycopg")
     try:

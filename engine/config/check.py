@@ -80,6 +80,18 @@ def schema() -> dict[str, Any]:
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
+def modes() -> list[str]:
+    """The words [tables.X] mode takes, as the schema lists them (settings.ReplicationMode)."""
+    return list(schema()["$defs"]["table"]["properties"]["mode"]["enum"])
+
+
+def target_keys(kind: str) -> list[str]:
+    """The keys a `[targets.NAME]` table of type `kind` may hold (none for an unknown type), as
+    the schema lists them."""
+    found = schema()["$defs"].get(f"{kind}_target", {})
+    return list(found.get("properties", {}))
+
+
 # ---------------------------------------------------------------- TOML with line numbers
 
 
@@ -206,7 +218,7 @@ class Checker:
             )
             return
         mode, own = item.get("mode"), stream.replication.mode or "full"
-        if mode in ("full", "incremental") and mode != own and not stream.replication.selectable:
+        if mode in modes() and mode != own and not stream.replication.selectable:
             self.add(
                 (*at, "mode"),
                 f"table '{key}' is always {own}: the spec does not let it choose "
@@ -392,10 +404,16 @@ def _named_env(node: Any) -> Iterator[str]:
 
 def did_you_mean(message: str, word: str, choices: list[str], otherwise: str = "") -> str:
     """The message with the closest choice, else with `otherwise` (when given)."""
-    close = difflib.get_close_matches(word, choices, n=1)
+    close = closest(word, choices)
     if close:
-        return f"{message} (did you mean '{close[0]}'?)"
+        return f"{message} (did you mean '{close}'?)"
     return f"{message} ({otherwise})" if otherwise else message
+
+
+def closest(word: str, choices: list[str]) -> str | None:
+    """The choice `word` is most likely a misspelling of, if any is close."""
+    close = difflib.get_close_matches(word, choices, n=1)
+    return close[0] if close else None
 
 
 def _string(value: Any) -> str | None:

@@ -1,6 +1,12 @@
-"""Run settings: the account, time zone, start date and per-table choices, from an optional
-`acx.toml` plus environment variables and flags. Secrets are held here and nowhere else. The
-file is checked first (engine/config/check.py): every problem at once, with its line."""
+"""Run settings: the account, time zone, request rate, start date and per-table choices, from an
+optional `acx.toml` plus environment variables and flags. Secrets are held here and nowhere else.
+The file is checked first (engine/config/check.py): every problem at once, with its line.
+
+This is the one place that decides which source wins (a flag over the environment over acx.toml
+over the spec): `load_settings` resolves every value once, and everything below reads the
+resolved `Settings`, never the file or `os.environ` again. Destinations read their own variables
+(ACX_POSTGRES_DSN, SNOWFLAKE_*, a target's `dsn_env`) from `Settings.env`, and their
+`[targets.NAME]` table through `named_target`, the one rule for named destinations."""
 
 from __future__ import annotations
 
@@ -10,26 +16,46 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from engine.config.check import check, check_key, check_url, env_warnings, parse_moment, zone
+from engine.config.check import (
+    ONE_OF,
+    SECRETS,
+    check,
+    check_key,
+    check_url,
+    closest,
+    did_you_mean,
+    env_warnings,
+    parse_moment,
+    target_keys,
+    zone,
+)
 from engine.config.tomlsrc import locate
 from engine.errors import ConfigError, ConfigFileError
 from engine.redact import register
-from engine.spec import Spec
+from engine.spec import Spec, Stream
 from engine.spec.yamlsrc import Located
 
 DEFAULT_CONFIG = "acx.toml"
 TIMEZONE_ENV = "ACX_TIMEZONE"
 RATE_ENV = "ACX_REQUESTS_PER_SECOND"
 
+# How a table is read: `full` (everything, then the table is replaced) or `incremental` (what
+# changed since the savepoint, merged on the key). The spec gives each root table its mode;
+# [tables.X] mode in acx.toml may choose the other one where the spec lets it.
+ReplicationMode = Literal["full", "incremental"]
+
 __all__ = [
     "DEFAULT_CONFIG",
+    "ReplicationMode",
     "Settings",
     "TableSettings",
     "check_url",
+    "env_of",
     "load_settings",
+    "named_target",
     "read_config_file",
     "warning_lines",
 ]
@@ -37,7 +63,7 @@ __all__ = [
 
 @dataclass(frozen=True)
 class TableSettings:
-    mode: str | None = None
+    mode: ReplicationMode | None = None
     update_window_days: int | None = None
     start_date: datetime | None = None
 
@@ -51,7 +77,10 @@ class Settings:
     timezone: ZoneInfo | None = None
     timezone_origin: str | None = None
     start_date: datetime | None = None
-    requests_per_second: float | None = None
+    # the requests/second acx allows itself: ACX_REQUESTS_PER_SECOND, else acx.toml
+    # source.requests_per_second, else the spec's rate_limit. Settings made by hand (tests, which
+    # send nothing through a rate limiter) have no limit.
+    requests_per_second: float = math.inf
     tables: dict[str, TableSettings] = field(default_factory=dict)
     targets: dict[str, dict[str, Any]] = field(default_factory=dict)
     # the environment these settings were read from: destinations read their own variables
@@ -62,6 +91,70 @@ class Settings:
 
     def table(self, key: str) -> TableSettings:
         return self.tables.get(key, TableSettings())
+
+    def window(self, stream: Stream) -> int:
+        """Days an incremental read of `stream` goes back before its savepoint: [tables.X]
+        update_window_days, else the spec's."""
+        days = self.table(stream.key).update_window_days
+        return stream.replication.update_window_days if days is None else days
+
+    def start(self, key: str) -> datetime | None:
+        """Where the first incremental read of table `key` starts: [tables.X] start_date, else
+        source.start_date (None: from the beginning)."""
+        return self.table(key).start_date or self.start_date
+
+
+def _environment(env: Mapping[str, str] | None) -> Mapping[str, str]:
+    """The environment given, else the process's."""
+    return os.environ if env is None else env
+
+
+def env_of(settings: Any) -> Mapping[str, str]:
+    """The environment `settings` were read from (Settings.env), for a destination's own
+    variables; the process's when a destination is made without settings."""
+    return _environment(getattr(settings, "env", None))
+
+
+def named_target(targets: Mapping[str, Any] | None, name: str, kind: str) -> dict[str, Any]:
+    """`[targets.NAME]` for `--dest KIND:NAME`, by the rules the config file is checked with
+    (engine/config/check.py), for every destination alike: the table exists (else a
+    did-you-mean), has `type = KIND`, writes no secret, gives exactly one of the pair the
+    destination reads, and holds only the keys of its type in schemas/config.schema.json. A file
+    load_settings read passed those checks already; settings made by hand meet them here."""
+    targets = targets or {}
+    where = f"[targets.{name}]"
+    if name not in targets:
+        close = closest(name, list(targets))
+        known = ", ".join(sorted(targets)) or "none"
+        raise ConfigError(
+            f"--dest {kind}:{name}: no target '{name}' in {DEFAULT_CONFIG}",
+            f"did you mean '{close}'?"
+            if close
+            else f"no {where} table; defined targets: {known}; or use --dest {kind} with its "
+            "environment variables",
+        )
+    item = targets[name]
+    found = item.get("type") if isinstance(item, Mapping) else None
+    if found != kind:
+        other = isinstance(found, str) and bool(target_keys(found))
+        hint = f"use --dest {found}:{name}" if other else f'add type = "{kind}"'
+        raise ConfigError(f"{where} has type {found!r}, not {kind!r}", hint)
+    for key in item:
+        if (kind, key) in SECRETS:
+            raise ConfigError(
+                f"{where}: do not write the {key} into the config file", SECRETS[kind, key][1]
+            )
+    keys = target_keys(kind)
+    unknown = [
+        did_you_mean(f"unknown key '{k}'", k, keys, f"valid keys: {', '.join(keys)}")
+        for k in item
+        if k not in keys
+    ]
+    if unknown:
+        raise ConfigError(f"{where}: {'; '.join(unknown)}")
+    if kind in ONE_OF and sum(key in item for key in ONE_OF[kind]) != 1:
+        raise ConfigError(f"{where}: give exactly one of {' and '.join(ONE_OF[kind])}")
+    return dict(item)
 
 
 def warning_lines(settings: Settings) -> list[str]:
@@ -102,9 +195,11 @@ def load_settings(
     env: Mapping[str, str] | None = None,
     timezone: str | None = None,
 ) -> Settings:
-    """Settings from the config file, the environment and the flags; `timezone` is the
-    --timezone flag, which wins over ACX_TIMEZONE, which wins over source.timezone."""
-    env = os.environ if env is None else env
+    """Settings from the config file, the environment and the flags, over the spec's own values;
+    `timezone` is the --timezone flag, which wins over ACX_TIMEZONE, which wins over
+    source.timezone. ACX_REQUESTS_PER_SECOND wins over source.requests_per_second, which wins
+    over the spec's rate_limit."""
+    env = _environment(env)
     raw = read_config_file(config_path, spec)
     source = raw.get("source", {})
     url = env.get(spec.source.base_url_env) or source.get("api_url")
@@ -128,7 +223,8 @@ def load_settings(
         timezone=zone_info,
         timezone_origin=origin,
         start_date=parse_moment(source.get("start_date")),
-        requests_per_second=_rate(env.get(RATE_ENV) or source.get("requests_per_second")),
+        requests_per_second=_rate(env.get(RATE_ENV) or source.get("requests_per_second"))
+        or spec.source.requests_per_second,
         tables=_tables(raw.get("tables", {})),
         targets=raw.get("targets", {}),
         env=env,

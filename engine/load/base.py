@@ -7,7 +7,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 import pyarrow as pa
 from sqlglot import exp
@@ -21,6 +21,9 @@ from engine.spec import Column, Stream
 from engine.spec.types import ZONELESS, sql_type, sql_type_text
 
 STAGE_PREFIX = "_acx_stage_"
+# How a stream's staged rows reach its table at commit: "replace" (the table becomes the stage)
+# or "merge" (upsert on the primary key).
+WriteMode = Literal["replace", "merge"]
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,7 @@ class Apply:
     """How one stream's staged rows reach its table at commit."""
 
     stream: Stream
-    mode: str  # "replace": the table becomes the stage; "merge": upsert on the primary key
+    mode: WriteMode
     # merge of a side-loaded child: first delete the rows of every parent read again
     parent_stage: Stream | None = None
     # with "replace": columns (warehouse names, from Destination.legacy_columns) whose zone-less
@@ -251,7 +254,7 @@ class SqlDestination(Destination):
         return self.matches(have, sql_type_text(col.type, self.dialect))
 
     def zoneless(self, have: str, col: Column) -> bool:
-        """A spec timestamp in the zone-less type an earlier acx created (coltypes.ZONELESS)."""
+        """A spec timestamp in the zone-less type an earlier acx created (types.ZONELESS)."""
         old = ZONELESS.get(self.dialect)
         return col.type == "timestamp" and old is not None and self.matches(have, old)
 

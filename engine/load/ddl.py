@@ -1,7 +1,8 @@
 """Stream -> sqlglot expressions -> SQL text in a dialect. Never string templates.
 
 Each dialect's differences are one row of RULES: how it takes column and table comments and
-primary keys. sqlglot renders the rest, with unsupported SQL raising instead of warning."""
+primary keys; its column types come from the registry of logical types (engine/spec/types.py).
+sqlglot renders the rest, with unsupported SQL raising instead of warning."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from sqlglot import exp
 from engine.errors import ConfigError
 from engine.load.keywords import RESERVED
 from engine.spec import Column, Stream
-from engine.spec.types import DIALECTS, sql_type
+from engine.spec.types import DIALECTS, logical_type, sql_type
 
 
 @dataclass(frozen=True)
@@ -27,8 +28,6 @@ class Rules:
     # a declared key on a 3M-row table alone outgrows a run's memory. acx keeps keys unique
     # itself (each batch deduplicated, merged on the key), so the key stays NOT NULL only.
     if_not_exists: bool = True
-    # appended to a timestamp column's comment where the type cannot say it holds UTC
-    timestamp_note: str = ""
 
 
 RULES: dict[str, Rules] = {
@@ -38,7 +37,7 @@ RULES: dict[str, Rules] = {
     "postgres": Rules(comments="comment_on"),
     "duckdb": Rules(comments="comment_on", primary_key="none"),
     "databricks": Rules(comments="inline"),
-    "mysql": Rules(comments="inline", timestamp_note=" (UTC)"),  # DATETIME(6): no zone
+    "mysql": Rules(comments="inline"),
     "tsql": Rules(comments="none", if_not_exists=False),
     "sqlite": Rules(comments="none"),
 }
@@ -82,8 +81,9 @@ def column_def(col: Column, dialect: str, not_null: bool = False) -> exp.ColumnD
 
 
 def comment_text(col: Column, dialect: str) -> str:
-    """A column's comment: its description, and for a timestamp whatever the type cannot say."""
-    note = rules(dialect).timestamp_note if col.type == "timestamp" else ""
+    """A column's comment: its description, and whatever its SQL type cannot say (a MySQL
+    timestamp's zone: the type's `comment_note`)."""
+    note = logical_type(col.type).comment_note.get(dialect, "")
     text = col.description.strip()
     if note and text.endswith("."):
         return f"{text[:-1]}{note}."  # "When it was created (UTC)."

@@ -69,7 +69,7 @@ from engine.load.ddl import render
 from engine.load.duckdb import Memory
 from engine.load.state import StateRow, iso
 from engine.spec import Stream
-from engine.spec.types import ARROW
+from engine.spec.types import arrow_type
 
 MANIFEST = "_acx_manifest.json"
 STATE_FILE = "_acx_state.json"
@@ -81,9 +81,6 @@ READ_BYTES = 32_000_000  # fewer when that would take more memory (a table of lo
 STRETCHES = 256  # at most this many spill files per sorted table (open at once)
 ROW = "file_row_number"  # read_parquet's position of a row in its file
 PLACE = "_acx_place"  # a staged row's place in the key order
-
-# Arrow types of the files: the loading types (timestamps UTC-adjusted, so readers know).
-FILE_TYPES: dict[str, pa.DataType] = ARROW
 
 
 def iso_z(values: pa.Array) -> list[Any]:
@@ -110,16 +107,17 @@ ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # U
 
 
 def file_schema(stream: Stream) -> pa.Schema:
+    """The files hold the loading types (timestamps UTC-adjusted, so readers know)."""
     return pa.schema(
         [
-            pa.field(c.name, FILE_TYPES[c.type], metadata={"description": c.description})
+            pa.field(c.name, arrow_type(c.type), metadata={"description": c.description})
             for c in stream.columns
         ]
     )
 
 
 def stage_schema(stream: Stream) -> pa.Schema:
-    fields = [pa.field(c.name, ARROW[c.type]) for c in stream.columns]
+    fields = [pa.field(c.name, arrow_type(c.type)) for c in stream.columns]
     return pa.schema([*fields, pa.field(sqlbuild.SEQ, pa.int64())])
 
 

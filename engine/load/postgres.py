@@ -8,7 +8,6 @@ with its password (see `redact_dsn`)."""
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
@@ -20,15 +19,16 @@ import sqlglot
 from psycopg.conninfo import conninfo_to_dict
 from sqlglot import exp
 
+from engine.config.settings import env_of, named_target
 from engine.errors import ConfigError, LoadError
 from engine.load.base import STAGE_PREFIX, SqlDestination
 from engine.load.ddl import ident
 from engine.spec import Stream
+from engine.spec.types import JSON_TYPES
 
 DSN_ENV = "ACX_POSTGRES_DSN"
 SCHEMA_ENV = "ACX_POSTGRES_SCHEMA"
 DEFAULT_SCHEMA = "public"
-TARGET_KEYS = ("type", "dsn", "dsn_env", "schema")
 CONNECT_TIMEOUT = 10  # seconds, unless the DSN sets connect_timeout
 
 _URL_PASSWORD = re.compile(r"(://[^:/?#@\s]*):\S*@")  # postgresql://user:PASSWORD@host
@@ -111,8 +111,7 @@ class PostgresDestination(SqlDestination):
 
     def __init__(self, target: str | None = None, settings: Any = None) -> None:
         super().__init__()
-        env: Mapping[str, str] | None = getattr(settings, "env", None)
-        env = os.environ if env is None else env
+        env = env_of(settings)
         if target is None:
             self.source = f"environment variable {DSN_ENV}"
             dsn, schema = _from_env(env)
@@ -215,7 +214,7 @@ class PostgresDestination(SqlDestination):
             this=self.stage_table(stream), expressions=[ident(n) for n in batch.column_names]
         )
         statement = self.sql(exp.Copy(this=target, kind=True, files=[exp.to_identifier("STDIN")]))
-        data = copy_text(batch, frozenset(c.name for c in stream.columns if c.type == "json"))
+        data = copy_text(batch, frozenset(c.name for c in stream.columns if c.type in JSON_TYPES))
         try:
             with self.db.cursor() as cur, cur.copy(statement) as copy:
                 copy.write(memoryview(data))
@@ -267,25 +266,8 @@ def _from_target(name: str, settings: Any, env: Mapping[str, str]) -> tuple[str,
             "--dest postgres:NAME takes the name of a [targets.NAME] table in acx.toml, not a DSN",
             f"put the DSN in {DSN_ENV} and use --dest postgres",
         )
-    targets: dict[str, Any] = getattr(settings, "targets", None) or {}
+    item = named_target(getattr(settings, "targets", None), name, "postgres")
     where = f"[targets.{name}] in acx.toml"
-    if name not in targets:
-        known = ", ".join(sorted(targets)) or "none"
-        raise ConfigError(
-            f"--dest postgres:{name}: no {where}",
-            f"defined targets: {known}; or use --dest postgres with {DSN_ENV}",
-        )
-    item = targets[name]
-    if not isinstance(item, dict) or item.get("type") != "postgres":
-        kind = item.get("type") if isinstance(item, dict) else None
-        raise ConfigError(f"{where} has type {kind!r}, not 'postgres'", 'add type = "postgres"')
-    unknown = sorted(set(item) - set(TARGET_KEYS))
-    if unknown:
-        raise ConfigError(
-            f"{where}: unknown key(s) {', '.join(unknown)}", f"valid: {', '.join(TARGET_KEYS)}"
-        )
-    if ("dsn" in item) == ("dsn_env" in item):
-        raise ConfigError(f"{where} needs exactly one of dsn and dsn_env")
     if "dsn" in item:
         dsn = str(item["dsn"]).strip()
         if redact_dsn(dsn) != dsn:

@@ -9,8 +9,6 @@ config file, and never appear in a message: connector errors are reported by num
 from __future__ import annotations
 
 import contextlib
-import difflib
-import os
 import shutil
 import tempfile
 import uuid
@@ -27,13 +25,14 @@ from snowflake.connector.errors import Error as ConnectorError
 from sqlglot import exp
 
 from engine import crashpoints
+from engine.config.settings import env_of, named_target
 from engine.errors import ConfigError, LoadError
 from engine.load import sqlbuild
 from engine.load.base import Apply, SqlDestination
 from engine.load.ddl import create_table, ident, render
 from engine.load.state import STATE_TABLE, StateRow
 from engine.spec import Stream
-from engine.spec.types import sql_type
+from engine.spec.types import JSON_TYPES, reported_types, sql_type
 
 LOAD_STAGE = "_acx_load"  # a temporary stage: gone with the session, so a crash leaves no files
 SWAP_PREFIX = "_acx_swap_"  # a migrated table is built under this name, then swapped in
@@ -51,22 +50,20 @@ ENV: dict[str, str] = {
     "role": "SNOWFLAKE_ROLE",
 }
 REQUIRED = ("account", "user", "database", "schema")
-# [targets.NAME] keys: plain settings, plus secrets only by reference (secret -> its reference)
+# [targets.NAME] values: plain settings, plus secrets only by reference (secret -> its reference);
+# which keys a target may hold is the config schema's (engine.config.settings.named_target)
 TARGET_PLAIN = ("account", "user", "database", "schema", "warehouse", "role", "private_key_file")
 TARGET_SECRETS = {
     "password": "password_env",
     "private_key_passphrase": "private_key_passphrase_env",
 }
-TARGET_KEYS = ("type", *TARGET_PLAIN, *TARGET_SECRETS.values())
 
 # information_schema reports the base type behind each synonym acx writes (BIGINT is stored as
-# NUMBER(38,0), DOUBLE as FLOAT, VARCHAR as TEXT): compare on the reported form.
-# https://docs.snowflake.com/en/sql-reference/intro-summary-data-types
+# NUMBER(38,0), DOUBLE as FLOAT, VARCHAR as TEXT; each type's `reported` in engine/spec/types.py):
+# compare on the reported form. Keyed by the written form, upper case without spaces.
 REPORTED_AS: dict[str, str] = {
-    "BIGINT": "NUMBER(38,0)",
-    "DECIMAL(38,9)": "NUMBER(38,9)",
-    "DOUBLE": "FLOAT",
-    "VARCHAR": "TEXT",
+    "".join(written.upper().split()): shown
+    for written, shown in reported_types("snowflake").items()
 }
 
 # Snowflake error numbers (the connector's errno) whose meaning is safe to print: the message
@@ -106,33 +103,16 @@ def settings_from_env(env: Mapping[str, str]) -> SnowflakeSettings:
 
 
 def settings_from_target(
-    name: str, targets: Mapping[str, Mapping[str, Any]], env: Mapping[str, str]
+    name: str, targets: Mapping[str, Mapping[str, Any]] | None, env: Mapping[str, str]
 ) -> SnowflakeSettings:
-    where = f"[targets.{name}]"
-    if name not in targets:
-        close = difflib.get_close_matches(name, list(targets), n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "add it to acx.toml"
-        raise ConfigError(f"no target '{name}' in acx.toml", hint)
-    raw = targets[name]
-    if raw.get("type") != "snowflake":
-        raise ConfigError(f"{where} has type {raw.get('type')!r}, not 'snowflake'")
-    for secret, ref in TARGET_SECRETS.items():
-        if secret in raw:
-            raise ConfigError(
-                f"{where}: do not write the {secret} into the config file", f"use {ref}"
-            )
-    for key in raw:
-        if key not in TARGET_KEYS:
-            close = difflib.get_close_matches(key, TARGET_KEYS, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else f"valid: {', '.join(TARGET_KEYS)}"
-            raise ConfigError(f"{where}: unknown key '{key}'", hint)
+    raw = named_target(targets, name, "snowflake")
     values: dict[str, str | None] = {k: _text(raw.get(k)) for k in TARGET_PLAIN}
     names: dict[str, str] = {k: k for k in TARGET_PLAIN}
     for secret, ref in TARGET_SECRETS.items():
         var = _text(raw.get(ref))
         values[secret] = (env.get(var) or None) if var else None
         names[secret] = f"{var} (its {ref})" if var else ref
-    return _checked(values, names, f"in {where}")
+    return _checked(values, names, f"in [targets.{name}]")
 
 
 def _text(value: Any) -> str | None:
@@ -217,9 +197,8 @@ class SnowflakeDestination(SqlDestination):
 
     def __init__(self, target: str | None = None, settings: Any = None) -> None:
         super().__init__()
-        env: Mapping[str, str] | None = getattr(settings, "env", None)  # Settings.env
-        env = os.environ if env is None else env
-        targets = getattr(settings, "targets", None) or {}
+        env = env_of(settings)
+        targets = getattr(settings, "targets", None)
         self.cfg = settings_from_target(target, targets, env) if target else settings_from_env(env)
         self.schema = self.cfg.schema
         self.con: Any = None
@@ -465,7 +444,9 @@ class SnowflakeDestination(SqlDestination):
             field_ = f"$1:c{i}"
             kind = sql_type(types[name], self.dialect).sql(self.dialect)
             values.append(
-                f"PARSE_JSON({field_}::VARCHAR)" if types[name] == "json" else f"{field_}::{kind}"
+                f"PARSE_JSON({field_}::VARCHAR)"
+                if types[name] in JSON_TYPES
+                else f"{field_}::{kind}"
             )
             names.append(self.sql(ident(name)))
         result = self.execute(

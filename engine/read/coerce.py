@@ -1,10 +1,11 @@
 """Raw JSON values (as the ActiveCampaign API returns them) -> column types, in bulk.
 
-One converter per logical type, chosen from CONVERTERS by the spec's type word: it takes one raw
-value and the account time zone and returns the converted value, None (NULL) or FAIL. These are
-the rules. For speed, BULK holds per-type fast paths that convert a whole column in Arrow when its
-values have one plain form (ids as digit strings, timestamps in one ISO form) and give the same
-result; any other column goes value by value. Nothing here raises on bad data.
+One Conversion per logical type, in CONVERSIONS, keyed by the registry of types
+(engine/spec/types.py, which cannot name functions of this layer). Its converter takes one raw
+value and the account time zone and returns the converted value, None (NULL) or FAIL: these are
+the rules. For speed, a type may also have a bulk path that converts a whole column in Arrow when
+its values have one plain form (ids as digit strings, timestamps in one ISO form) and gives the
+same result; any other column goes value by value. Nothing here raises on bad data.
 """
 
 from __future__ import annotations
@@ -24,9 +25,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from engine.errors import SpecError
 from engine.spec import Column
-from engine.spec.types import arrow_type
+from engine.spec.types import TYPES, arrow_type, logical_type
 
 
 class _Fail:
@@ -478,16 +478,6 @@ def _within(array: pa.Array, integer: pa.DataType, bounds: tuple[int, int]) -> b
     return low is None or (bounds[0] <= low and high <= bounds[1])
 
 
-BULK: dict[str, Bulk] = {
-    "integer": _bulk_integer,
-    "float": _bulk_float,
-    "text": _bulk_text,
-    "boolean": _bulk_boolean,
-    "timestamp": _bulk_timestamp,
-    "date": _bulk_date,
-}
-
-
 def _no_bulk(values: list[Any], tz: tzinfo) -> None:
     return None
 
@@ -495,24 +485,32 @@ def _no_bulk(values: list[Any], tz: tzinfo) -> None:
 # ---------------------------------------------------------------- the table
 
 
-CONVERTERS: dict[str, Converter] = {
-    "integer": to_integer,
-    "float": to_float,
-    "decimal": to_decimal,
-    "text": to_text,
-    "json": to_json,
-    "boolean": to_boolean,
-    "timestamp": to_timestamp,
-    "date": to_date,
+@dataclass(frozen=True)
+class Conversion:
+    """How raw values become one logical type: value by value (the rules), and, where a type has
+    one, a bulk path that gives the same result or None to leave the column to `value`."""
+
+    value: Converter
+    bulk: Bulk = _no_bulk
+
+
+# One entry per type of the registry, no more: a type without one fails here, on import.
+CONVERSIONS: dict[str, Conversion] = {
+    "integer": Conversion(to_integer, _bulk_integer),
+    "float": Conversion(to_float, _bulk_float),
+    "decimal": Conversion(to_decimal),
+    "text": Conversion(to_text, _bulk_text),
+    "timestamp": Conversion(to_timestamp, _bulk_timestamp),
+    "date": Conversion(to_date, _bulk_date),
+    "boolean": Conversion(to_boolean, _bulk_boolean),
+    "json": Conversion(to_json),
 }
+assert set(CONVERSIONS) == set(TYPES), "every logical type needs a Conversion"
 
 
-def converter(logical: str) -> Converter:
-    try:
-        return CONVERTERS[logical]
-    except KeyError:
-        valid = ", ".join(CONVERTERS)
-        raise SpecError([f"unknown column type {logical!r}; valid: {valid}"]) from None
+def conversion(logical: str) -> Conversion:
+    """A type's Conversion; an unknown type word fails with the registry's valid ones."""
+    return CONVERSIONS[logical_type(logical).name]
 
 
 @dataclass(frozen=True)
@@ -525,6 +523,12 @@ class _Slot:
     type: pa.DataType
     tz: tzinfo | None  # the column's own zone for zone-less values; None: the account's
 
+    @classmethod
+    def of(cls, column: Column) -> _Slot:
+        conv = conversion(column.type)
+        zone = timezone.utc if column.timezone == "utc" else None
+        return cls(column.key, conv.value, conv.bulk, arrow_type(column.type), zone)
+
 
 class Coercer:
     """Converts batches of raw rows to Arrow tables for a fixed list of columns.
@@ -535,16 +539,7 @@ class Coercer:
         self.columns = tuple(columns)
         self.tz = tz
         self.schema = pa.schema([pa.field(c.name, arrow_type(c.type)) for c in self.columns])
-        self._slots = [
-            _Slot(
-                c.key,
-                converter(c.type),
-                BULK.get(c.type, _no_bulk),
-                arrow_type(c.type),
-                timezone.utc if c.timezone == "utc" else None,
-            )
-            for c in self.columns
-        ]
+        self._slots = [_Slot.of(c) for c in self.columns]
         self.failures: Counter[str] = Counter()
         self.repaired: Counter[str] = Counter()
         self.examples: dict[str, str] = {}

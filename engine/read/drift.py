@@ -1,7 +1,7 @@
 """Field drift of one table: the API fields that arrived but no column reads, and the declared
 fields that never arrived. Live ActiveCampaign accounts send many fields the docs (and so the
-spec) lack, and a renamed field would otherwise load as a silent all-NULL column
-(shared/reference/real-responses.md, "Fields present in live data ...").
+spec) lack (observed in responses recorded from live accounts), and a renamed field would
+otherwise load as a silent all-NULL column.
 
 Only top-level keys are compared: a column reading `owner.type` counts as seen when `owner`
 arrives. Observing a batch costs one set union of its records' keys; sample values are looked

@@ -126,7 +126,7 @@ class RowBuilder:
             if items is None:
                 continue
             if not isinstance(items, list):
-                raise ApiError(f"{where}: '{self.stream.nested}' is a {_kind(items)}, not an array")
+                raise ApiError(f"{where}: '{self.stream.nested}' is {_kind(items)}, not an array")
             for item in items:
                 row = dict(item) if isinstance(item, dict) else {VALUE: item}
                 row[PARENT] = record
@@ -176,14 +176,22 @@ class RowBuilder:
                 "the endpoint may return one record: use paging kind single",
             )
         if not isinstance(found, list):
-            raise ApiError(f"{where}: '{path}' is a {_kind(found)}, not an array")
+            raise ApiError(f"{where}: '{path}' is {_kind(found)}, not an array")
         for item in found:
             if not isinstance(item, dict):
-                raise ApiError(f"{where}: '{path}' holds a {_kind(item)} where records are objects")
+                raise ApiError(f"{where}: '{path}' holds {_kind(item)} where records are objects")
         return found
 
 
 def _kind(value: Any) -> str:
-    return {dict: "object", list: "array", str: "string", bool: "boolean"}.get(
-        type(value), type(value).__name__
-    )
+    """A JSON value's kind with its article: "an object", "a string", "an integer"."""
+    word = {
+        dict: "object",
+        list: "array",
+        str: "string",
+        bool: "boolean",
+        int: "integer",
+        float: "number",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"

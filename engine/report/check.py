@@ -22,10 +22,13 @@ from engine.http.client import Ask, Client, redact
 from engine.http.ratelimit import RateLimiter
 from engine.load import Destination, make_destination
 from engine.read.account_zone import DEFAULT, decide, zone_name
+from engine.read.paginators import make_paginator
 from engine.read.records import RowBuilder
+from engine.read.split import PageSplit
 from engine.read.zone import Evidence
 from engine.run.plan import Group, Plan, build_plan
-from engine.spec import Paging, Spec, Stream, load_spec
+from engine.spec import Spec, Stream, load_spec
+from engine.spec.types import ZONED_TYPES
 
 Echo = Callable[[str], None]
 WORKERS = 4  # requests in flight; the rate limiter decides when each starts
@@ -81,10 +84,10 @@ def check_spec(
 
 def check_client(spec: Spec, settings: Settings, session: requests.Session | None = None) -> Client:
     """A run's Client and rate limiter, with quick retries: a check should answer in seconds."""
-    rate = settings.requests_per_second or spec.source.requests_per_second
     quick = replace(spec.source.retry, max_attempts=3, backoff_seconds=0.5, max_backoff_seconds=4)
     source = replace(spec.source, retry=quick)
-    return Client(source, settings, RateLimiter(rate, spec.source.burst), session=session)
+    limiter = RateLimiter(settings.requests_per_second, spec.source.burst)
+    return Client(source, settings, limiter, session=session)
 
 
 def run_checks(
@@ -157,7 +160,7 @@ def check_zone(
         if probe is None or probe.body is None:
             continue
         for s in group.members:
-            columns = [c.key for c in s.columns if c.type in ("timestamp", "date")]
+            columns = [c.key for c in s.columns if c.type in ZONED_TYPES]
             for row in _rows_of(group, probe, s.key) if columns else []:
                 evidence.add(s.key, [row.get(c) for c in columns])
     explicit = settings.timezone if settings else None
@@ -215,39 +218,20 @@ def _per_parent(
 
 
 def _probe(client: Client, root: Stream, path: str, parent: dict[str, Any] | None) -> Probe:
-    params = [*root.params, *one_row(root.paging)]
+    pager = make_paginator(root.paging, f"table {root.key}")
+    params = [*root.params, *pager.probe_params()]  # the first page, one row long
     body = client.get(path, params, Ask(root.key, root.permission))
     records = RowBuilder(root).records(body, f"table {root.key}")
     return Probe(body, records, parent)
 
 
-def one_row(paging: Paging | None) -> list[tuple[str, str]]:
-    """Paging parameters of a first page holding one row."""
-    if paging is None or paging.kind == "single":
-        return []
-    params = [(paging.limit_param, "1")]
-    if paging.kind == "offset":
-        params.append((paging.offset_param, "0"))
-    return params
-
-
 def _rows_of(group: Group, probe: Probe, key: str) -> list[dict[str, Any]]:
     """Rows of `key` (the root or a table it feeds) in the probe's response, as a run sees them."""
     assert probe.body is not None and probe.records is not None
-    kept: dict[str, list[dict[str, Any]]] = {}
-    for s in group.members:  # feeders first
-        builder = RowBuilder(s)
-        where = f"table {s.key}"
-        if s is group.root:
-            records = probe.records
-        elif s.records:
-            records = builder.records(probe.body, where)
-        else:
-            records = builder.nested_records(kept.get(s.from_ or "", []), where)
-        kept[s.key] = [r for r in records if builder.keep(r)]
-        if s.key == key:
-            return builder.rows(probe.body, kept[key], probe.parent if s is group.root else None)
-    return []
+    split = PageSplit(group.members)
+    kept = split.split(probe.body, probe.records)
+    parent = probe.parent if key == group.root.key else None
+    return split.builders[key].rows(probe.body, kept.get(key, []), parent)
 
 
 def _failed(group: Group, err: AcxError) -> Finding:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from engine.spec import Column, Paging, Spec, Stream, View, quote_field
+from engine.read.paginators import make_paginator
+from engine.spec import Column, Spec, Stream, View, quote_field
 
 COLUMN_HEADER = ("Column", "Type", "API field", "Description", "References")
 
@@ -56,7 +57,8 @@ def facts(spec: Spec, stream: Stream) -> list[tuple[str, str]]:
     if stream.params:
         out.append(("Query parameters", ", ".join(code(f"{k}={v}") for k, v in stream.params)))
     if stream.paging is not None:
-        out.append(("Paging", paging(stream.paging)))
+        pager = make_paginator(stream.paging, f"table {stream.key}")
+        out.append(("Paging", pager.describe(code)))
     if stream.where:
         out.append(("Row filter", f"only records where {code(stream.where)}"))
     if stream.only_referenced_by:
@@ -130,15 +132,6 @@ def rows_from(spec: Spec, stream: Stream) -> str:
         return f"nested: each element of {code(stream.nested)} in the records of {feeder}"
     root = spec.root_of(stream)
     return f"side-load: the responses of {feeder} (`GET {root.endpoint}`); records at {records}"
-
-
-def paging(p: Paging) -> str:
-    size = f", {p.limit} rows per request" if p.limit else ""
-    if p.kind == "keyset":
-        return f"keyset: {code(f'{p.param}=')} the last row's {code(p.field or '')}{size}"
-    if p.kind == "single":
-        return "one request"
-    return p.kind + size
 
 
 def column_row(spec: Spec, c: Column) -> str:

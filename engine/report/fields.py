@@ -32,11 +32,12 @@ INDENT = " " * 6  # a column line's indent in specs/activecampaign.yaml
 DESCRIPTION = "TODO describe"  # validates, and stands out until the user writes one
 KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # schemas/spec.schema.json, columns.propertyNames
 
-Page = tuple[dict[str, Any], list[dict[str, Any]], Any]  # body, root records, parent row
+SampledPage = tuple[dict[str, Any], list[dict[str, Any]], Any]  # body, root records, parent row
 
 # A value's kind, by the first pattern its text matches whole. Ids and counts arrive as numeric
 # strings ("112"); zero dates ("0000-00-00 00:00:00") are timestamps/dates that load as NULL; a
-# leading zero ("007") or more digits than a BIGINT holds is text (reference: real-responses.md).
+# leading zero ("007") or more digits than a BIGINT holds is text (as responses recorded from live
+# accounts show).
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bit", re.compile(r"[01]")),
     ("integer", re.compile(r"-?(0|[1-9][0-9]{0,17})")),
@@ -134,7 +135,7 @@ def _account_error(client: Client, err: AcxError) -> ApiError | None:
 
 def _read_group(
     group: Group, client: Client, sample: int, parent_rows: dict[str, list[dict[str, Any]]]
-) -> tuple[list[Page], str]:
+) -> tuple[list[SampledPage], str]:
     """Pages of the root until `sample` records (or the last page); per-parent endpoints for
     the first parent rows whose values fill the endpoint."""
     root = group.root
@@ -147,7 +148,7 @@ def _read_group(
         series = [(path, row) for path, row in filled if path is not None][:PARENTS]
         if not series:
             return [], f"no {group.fan_out.key} row in the sample to read it through"
-    pages: list[Page] = []
+    pages: list[SampledPage] = []
     read: list[str] = []
     got = 0
     for path, parent in series:
@@ -159,7 +160,7 @@ def _read_group(
 
 
 def _read_series(
-    root: Stream, client: Client, path: str, parent: Any, want: int, pages: list[Page]
+    root: Stream, client: Client, path: str, parent: Any, want: int, pages: list[SampledPage]
 ) -> int:
     paging = root.paging
     if paging is not None and paging.limit:
@@ -181,7 +182,7 @@ def _read_series(
 def _tally_group(
     spec: Spec,
     group: Group,
-    pages: list[Page],
+    pages: list[SampledPage],
     read: str,
     parent_keys: set[str],
     parent_rows: dict[str, list[dict[str, Any]]],
@@ -225,7 +226,7 @@ def _tally_group(
 
 
 def _why_empty(
-    s: Stream, builder: RowBuilder, pages: list[Page], read: str, sampled: list[Any]
+    s: Stream, builder: RowBuilder, pages: list[SampledPage], read: str, sampled: list[Any]
 ) -> str | None:
     """Why the sample holds no record of the table; None when it holds some."""
     if not pages:

@@ -19,13 +19,14 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, TextIO
+from typing import Any, ClassVar, Literal, TextIO, get_args
 
 from engine.config.settings import Settings
 from engine.errors import ConfigError
+from engine.read.paginators import make_paginator
 from engine.redact import clean
 from engine.run.events import Event, event, text_line
-from engine.run.results import RunResult
+from engine.run.results import NOT_LOADED, RunResult
 from engine.spec import Spec
 
 Echo = Callable[[str], None]
@@ -34,6 +35,10 @@ REDRAW_SECONDS = 0.2  # a page redraws the live block at most ~5 times a second
 PROGRESS_SECONDS = 10.0  # text and JSON logs: a progress line per table at most this often
 RATE_WINDOW = 10.0  # seconds of requests the live request rate is measured over
 BAR = 10  # characters of the live progress bar
+# A request series as the display shows it, in the order the counts are shown: waiting, running,
+# then done, failed, skipped (a table it needs failed) or stopped (the run was).
+SeriesStatus = Literal["done", "running", "waiting", "failed", "skipped", "stopped"]
+FINISHED: tuple[SeriesStatus, ...] = ("done", *NOT_LOADED)
 
 
 @dataclass(frozen=True)
@@ -48,9 +53,9 @@ class RunInfo:
         sizes = {
             s.key: s.paging.limit
             for s in spec.streams
-            if s.paging is not None and s.paging.kind != "single" and s.paging.limit
+            if s.paging is not None and make_paginator(s.paging, s.key).paged and s.paging.limit
         }
-        return cls(settings.requests_per_second or spec.source.requests_per_second, sizes)
+        return cls(settings.requests_per_second, sizes)
 
 
 @dataclass
@@ -60,7 +65,7 @@ class TableProgress:
     key: str
     page_size: int | None
     tables: list[str] = field(default_factory=list)
-    status: str = "waiting"  # waiting | running | done | failed | skipped | stopped
+    status: SeriesStatus = "waiting"
     mode: str = ""
     rows: int = 0
     pages: int = 0
@@ -78,7 +83,7 @@ class TableProgress:
     def requests_left(self) -> int | None:
         """Requests still to make: the pages of the announced total not read yet. Counted in
         pages, not rows, since a row filter (`where`) keeps fewer rows than a page holds."""
-        if self.status in ("done", "failed", "skipped"):
+        if self.status in FINISHED:
             return 0
         pages = self.pages_total()
         if self.status != "running" or pages is None:
@@ -138,7 +143,7 @@ class Tracker:
         unannounced = []
         for t in self.tables.values():
             r = result.tables.get(t.key)
-            if r is None or r.status == t.status or r.status not in ("skipped", "failed"):
+            if r is None or r.status == t.status or r.status not in NOT_LOADED:
                 continue
             if r.status == "skipped":
                 unannounced.append(t)
@@ -413,7 +418,7 @@ class LiveDisplay(Reporter):
         name = t.key.ljust(name_width)
         if t.status in ("waiting", "stopped"):
             return f"  {name}  {t.status}"
-        if t.status in ("failed", "skipped"):
+        if t.status in NOT_LOADED:
             return f"! {name}  {t.status}: {t.detail}"
         also = f", +{len(t.tables) - 1} fed" if len(t.tables) > 1 else ""
         if t.status == "done":
@@ -438,8 +443,10 @@ class LiveDisplay(Reporter):
         return f"> {name}  " + "  ".join(c for c in cells if c) + also
 
 
+# The --log-format words: a renderer each, and `auto` (live on a terminal, else json).
+LogFormat = Literal["auto", "live", "text", "json"]
 REPORTERS: dict[str, type[Reporter]] = {"live": LiveDisplay, "text": TextLines, "json": JsonLines}
-LOG_FORMATS = ("auto", *REPORTERS)
+LOG_FORMATS: tuple[LogFormat, ...] = get_args(LogFormat)
 
 
 def make_reporter(
@@ -524,7 +531,7 @@ def _bar(done: int, total: int | None) -> str:
 
 
 def _counts(tables: list[TableProgress]) -> str:
-    order = ("done", "running", "waiting", "failed", "skipped", "stopped")
+    order: tuple[SeriesStatus, ...] = get_args(SeriesStatus)
     n = {s: sum(1 for t in tables if t.status == s) for s in order}
     return ", ".join(f"{n[s]} {s}" for s in order if n[s] or s in ("done", "running"))
 

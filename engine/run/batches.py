@@ -193,7 +193,7 @@ def distinct_rows(keys: list[pa.Table]) -> int:
 def keep_since(table: pa.Table, column: str, since: datetime) -> pa.Table:
     """Client-side incremental filter: rows at or after `since`, and rows whose cursor is null."""
     values = table[column]
-    moment = since.astimezone(timezone.utc)  # a UTC instant, as the column holds (coltypes.ARROW)
+    moment = since.astimezone(timezone.utc)  # a UTC instant, as the column holds
     if pa.types.is_timestamp(values.type) and values.type.tz is None:
         moment = moment.replace(tzinfo=None)  # a zone-less column holds UTC wall-clock time
     bound = pa.scalar(moment, type=values.type if pa.types.is_timestamp(values.type) else None)

@@ -9,6 +9,7 @@ from collections import Counter
 from engine.load.state import StateRow
 from engine.run.plan import Group
 from engine.spec import Stream
+from engine.spec.types import ZONED_TYPES
 
 
 def reload_reason(group: Group, state: dict[str, StateRow], no_backfill: bool) -> str | None:
@@ -32,7 +33,7 @@ def reload_reason(group: Group, state: dict[str, StateRow], no_backfill: bool) -
 
 
 def has_time(stream: Stream) -> bool:
-    return any(c.type in ("timestamp", "date") for c in stream.columns)
+    return any(c.type in ZONED_TYPES for c in stream.columns)
 
 
 def added_columns(stream: Stream, prev: StateRow) -> list[str]:

@@ -6,21 +6,29 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal, get_args
 
 from engine.read.account_zone import ZoneReport
+
+# How a table (or a view) ended: loaded ("ok"), failed, or skipped because something it needs
+# failed. The two that did not load carry a reason (the error).
+NotLoaded = Literal["failed", "skipped"]
+Outcome = Literal["ok"] | NotLoaded
+NOT_LOADED: tuple[NotLoaded, ...] = get_args(NotLoaded)
+# A table's status: pending until the run settles it.
+TableStatus = Literal["pending"] | Outcome
 
 
 @dataclass
 class TableResult:
     key: str
-    mode: str
+    mode: str  # a ReplicationMode, as engine.run.plan.Group.mode has it
     rows: int = 0
     requests: int = 0
     seconds: float = 0.0
     nulls: Counter[str] = field(default_factory=Counter)
     examples: dict[str, str] = field(default_factory=dict)
-    status: str = "pending"  # ok | failed | skipped
+    status: TableStatus = "pending"
     error: str | None = None
     savepoint: datetime | None = None
     since: datetime | None = None  # lower bound this run read from (incremental)

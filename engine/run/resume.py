@@ -18,6 +18,7 @@ from typing import Any
 
 from engine.errors import ConfigError
 from engine.load.state import StateRow, parse_iso
+from engine.read.paginators import make_paginator
 from engine.run.plan import Group
 
 CHECKPOINT_ENV = "ACX_CHECKPOINT_SECONDS"
@@ -116,10 +117,7 @@ class Resume:
 
 def where(group: Group, at: Any) -> str:
     """A position in words: `id 523400` (keyset: the key it continues after), `offset 500`."""
-    paging = group.root.paging
-    if paging is not None and paging.kind == "keyset":
-        return f"{paging.field} {at}"
-    return f"offset {at}"
+    return make_paginator(group.root.paging, f"table {group.root.key}").at_words(at)
 
 
 def found(group: Group, state: Mapping[str, StateRow]) -> Resume | None:

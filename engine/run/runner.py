@@ -42,6 +42,7 @@ from engine.run.results import RunResult, TableResult
 from engine.run.resume import Resume
 from engine.run.writer import Writer
 from engine.spec import Spec, Stream
+from engine.spec.types import ZONED_TYPES
 
 # A server filter written in a zone acx does not know yet (a first run with a start date) starts
 # this much earlier: no zone is further from UTC, so nothing is missed; rows merge on the key.
@@ -253,7 +254,7 @@ class Runner:
         except AcxError:
             return
         for s in group.members:
-            times = [i for i, c in enumerate(s.columns) if c.type in ("timestamp", "date")]
+            times = [i for i, c in enumerate(s.columns) if c.type in ZONED_TYPES]
             if not times or not kept[s.key]:
                 continue
             values = split.builders[s.key].columns(body, kept[s.key], None)
@@ -537,13 +538,11 @@ class Runner:
         found = self.resumes.get(root.key)
         if found is not None:
             return found.since
-        table = self.settings.table(root.key)
-        window = table.update_window_days
-        if window is None:
-            window = root.replication.update_window_days
         prev = state.get(root.key)
         return lower_bound(
-            prev.savepoint if prev else None, window, table.start_date or self.settings.start_date
+            prev.savepoint if prev else None,
+            self.settings.window(root),
+            self.settings.start(root.key),
         )
 
     def _flush(

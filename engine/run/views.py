@@ -29,14 +29,13 @@ from engine.load.base import Destination, SqlDestination
 from engine.load.ddl import ident
 from engine.load.sqlbuild import col, tbl
 from engine.run.events import Emit, event
+from engine.run.results import Outcome
 from engine.spec import Spec, Stream, View
 from engine.spec.naming import warehouse_name
-from engine.spec.types import sql_type
+from engine.spec.types import ORDERED_TYPES, sql_type
 
 ROW = "_acx_row"  # the subquery's copy of the row key; never a view column
 MAX_NAME_BYTES = 63  # the shortest identifier limit of the warehouses acx writes (Postgres)
-# Types every warehouse can MAX(); a single value column of another type is compared as text.
-ORDERED_TYPES = frozenset({"integer", "float", "decimal", "text", "timestamp", "date"})
 _NON_WORD = re.compile(r"\W+")
 
 
@@ -49,7 +48,7 @@ class Field:
 @dataclass(frozen=True)
 class ViewOutcome:
     name: str
-    status: str  # ok | skipped | failed
+    status: Outcome
     columns: tuple[str, ...] = ()  # the field columns, in order
     note: str = ""
 
@@ -102,7 +101,7 @@ def fields_query(spec: Spec, view: View, schema: str | None) -> exp.Select:
 def value_expression(values: Stream, view: View, dialect: str) -> exp.Expression:
     """The value of one `values` row: the column as it is, or the first non-NULL as text."""
     columns = [values.column(k) for k in view.value]
-    if len(columns) == 1 and columns[0].type in ORDERED_TYPES:
+    if len(columns) == 1 and columns[0].type in ORDERED_TYPES:  # every warehouse can MAX() it
         return col(columns[0].name, "v")
     text = [exp.Cast(this=col(c.name, "v"), to=sql_type("text", dialect)) for c in columns]
     return text[0] if len(text) == 1 else exp.Coalesce(this=text[0], expressions=text[1:])

@@ -9,7 +9,7 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from functools import partial
-from typing import Any
+from typing import Any, Literal, NamedTuple
 
 import pyarrow as pa
 
@@ -18,13 +18,22 @@ from engine.load import Apply, Destination
 from engine.load.state import StateRow
 from engine.spec import Stream
 
-_STOP = object()
+# What a queue message asks of the writer thread: prepare a stream's table, stage a batch, run a
+# piece of work (a commit, a discard, a question) and hand back its outcome, or stop.
+Task = Literal["prepare", "stage", "call", "stop"]
+
+
+class Message(NamedTuple):
+    task: Task
+    subject: Any = None  # the Stream (prepare, stage) or the work to run (call)
+    batch: pa.Table | None = None  # stage
+    done: Future[None] | None = None  # call: where the waiting thread hears the outcome
 
 
 class Writer:
     def __init__(self, destination: Destination, depth: int = 3) -> None:
         self.dest = destination
-        self.queue: queue.Queue[Any] = queue.Queue(maxsize=depth)
+        self.queue: queue.Queue[Message] = queue.Queue(maxsize=depth)
         self.failed: dict[str, AcxError] = {}  # stream key -> first staging error
         self.thread = threading.Thread(target=self._loop, name="acx-writer", daemon=True)
         self.thread.start()
@@ -32,13 +41,13 @@ class Writer:
     def prepare(self, stream: Stream) -> None:
         """Queue the table's preparation (create, evolve, fresh staging) ahead of its batches:
         requests need not wait for DDL. A failure fails the stream's staging and commit."""
-        self.queue.put(("prepare", stream, None, None))
+        self.queue.put(Message("prepare", stream))
 
     def stage(self, stream: Stream, batch: pa.Table) -> None:
         """Queue a batch; raises at once if this stream already failed to stage."""
         if stream.key in self.failed:
             raise self.failed[stream.key]
-        self.queue.put(("stage", stream, batch, None))
+        self.queue.put(Message("stage", stream, batch))
 
     def commit(self, applies: Sequence[Apply], states: Sequence[StateRow]) -> None:
         """Commit a group (after every batch queued before it); raises what went wrong."""
@@ -54,12 +63,12 @@ class Writer:
         return found[0]
 
     def close(self) -> None:
-        self.queue.put(_STOP)
+        self.queue.put(Message("stop"))
         self.thread.join()
 
     def _call(self, work: Callable[[], None]) -> None:
         done: Future[None] = Future()
-        self.queue.put(("call", work, None, done))
+        self.queue.put(Message("call", work, done=done))
         done.result()
 
     def _commit(self, applies: Sequence[Apply], states: Sequence[StateRow]) -> None:
@@ -75,16 +84,16 @@ class Writer:
 
     def _loop(self) -> None:
         while True:
-            item = self.queue.get()
-            if item is _STOP:
+            kind, first, second, done = self.queue.get()
+            if kind == "stop":
                 return
-            kind, first, second, done = item
             if kind == "stage":
                 self._stage(first, second)
                 continue
             if kind == "prepare":
                 self._guard(first, partial(self.dest.prepare, first))
                 continue
+            assert done is not None  # a call always carries its future
             try:
                 first()
             except BaseException as exc:  # handed to the waiting thread

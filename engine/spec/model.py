@@ -10,9 +10,19 @@ from urllib.parse import quote
 
 from jmespath.parser import ParsedResult
 
-LOGICAL_TYPES = ("integer", "float", "decimal", "text", "timestamp", "date", "boolean", "json")
+from engine.spec.types import LOGICAL_TYPES as LOGICAL_TYPES  # the registry's words
+
 PLACEHOLDER_PREFIX = "parent."
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")  # `{parent.id}` in an endpoint
+# The paging kinds of the spec language and the keys each needs beside `kind`, checked before
+# anything is built (engine/spec/validate.py). Data here because validation sits below the
+# paginators (engine/read/paginators.py: one class per word, everything else a kind does); a
+# test holds these words, the paginator registry and the schema's enum equal.
+PAGING_NEEDS: dict[str, tuple[str, ...]] = {
+    "offset": ("limit",),
+    "keyset": ("limit", "param", "field"),
+    "single": (),
+}
 
 
 @dataclass(frozen=True)

@@ -1,66 +1,163 @@
-"""The one table of logical column types: their SQL type per dialect (for DDL and loading)
-and their Arrow type (for bulk loading). Dialects start from BASE and change a few entries."""
+"""The one registry of logical column types (the spec's `type:` word): one record per type, holding
+everything the engine looks up by that word: its SQL type per dialect (a base and the dialects
+that differ), its Arrow type, and what it allows. Adding a type is one record here, plus its
+converter in engine/read/coerce.py (a layer above: spec may not import read), which keys its
+converters by this registry; tests/test_types.py checks that the schema's enum, the converters and
+the docs agree with it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 
 import pyarrow as pa
 from sqlglot import exp
 
-BASE: dict[str, str] = {
-    "integer": "BIGINT",
-    "float": "DOUBLE",
-    "decimal": "DECIMAL(38, 9)",
-    "text": "TEXT",
-    "timestamp": "TIMESTAMPTZ",  # an instant, whatever each dialect calls it
-    "date": "DATE",
-    "boolean": "BOOLEAN",
-    "json": "JSON",
-}
+from engine.errors import SpecError
 
-# Only the entries that differ from BASE. A timestamp is a UTC instant in the warehouse's
-# zone-aware type: TIMESTAMPTZ renders as BigQuery's and Databricks' TIMESTAMP (instants there),
-# Redshift's TIMESTAMP WITH TIME ZONE. MySQL has no such type (its TIMESTAMP converts with the
-# session zone and ends in 2038): DATETIME(6) holds UTC, and the column comments say so
-# (ddl.RULES). SQLite stores ISO text.
-OVERRIDES: dict[str, dict[str, str]] = {
-    "snowflake": {"timestamp": "TIMESTAMP_TZ", "json": "VARIANT", "text": "VARCHAR"},
-    "bigquery": {},
-    "redshift": {"text": "VARCHAR(MAX)", "json": "SUPER"},
-    "postgres": {"json": "JSONB", "float": "DOUBLE PRECISION"},
-    "duckdb": {},
-    "databricks": {"json": "STRING", "text": "STRING"},
-    "mysql": {"timestamp": "DATETIME(6)", "text": "LONGTEXT"},
-    "tsql": {
-        "timestamp": "DATETIMEOFFSET",
-        "text": "NVARCHAR(MAX)",
-        "json": "NVARCHAR(MAX)",
-        "boolean": "BIT",
-        "float": "FLOAT",
-    },
-    "sqlite": {
-        "timestamp": "TEXT",
-        "date": "TEXT",
-        "json": "TEXT",
-        "boolean": "INTEGER",
-        "decimal": "NUMERIC",
-        "float": "REAL",
-    },
-}
+# sqlglot's names of the dialects acx writes DDL for (`acx ddl --dialect`), in the order shown.
+DIALECTS = (
+    "snowflake",
+    "bigquery",
+    "redshift",
+    "postgres",
+    "duckdb",
+    "databricks",
+    "mysql",
+    "tsql",
+    "sqlite",
+)
 
-ARROW: dict[str, pa.DataType] = {
-    "integer": pa.int64(),
-    "float": pa.float64(),
-    "decimal": pa.decimal128(38, 9),
-    "text": pa.string(),
-    "timestamp": pa.timestamp("us", tz="UTC"),  # Parquet: isAdjustedToUTC=true
-    "date": pa.date32(),
-    "boolean": pa.bool_(),
-    "json": pa.string(),
-}
 
-DIALECTS = tuple(OVERRIDES)
+@dataclass(frozen=True)
+class LogicalType:
+    """One logical type. Per-dialect entries name only the dialects that differ from the base."""
+
+    name: str
+    holds: str  # what its values are, for docs and messages (docs/spec.md's table of types)
+    sql: str  # its SQL type, as sqlglot reads it in every dialect not in `sql_in`
+    arrow: pa.DataType  # its column type in every batch, and in the Parquet files
+    sql_in: Mapping[str, str] = field(default_factory=dict)  # dialect -> its own SQL type
+    # dialect -> how its catalog (information_schema) reports the SQL type, where not as written
+    reported: Mapping[str, str] = field(default_factory=dict)
+    # dialect -> appended to the column comment, where the SQL type cannot say what it holds
+    comment_note: Mapping[str, str] = field(default_factory=dict)
+    ordered: bool = False  # every warehouse can MAX() it (a view's single value column)
+    cursor: bool = False  # may be an incremental cursor (`replication.cursor`)
+    zoned: bool = False  # read in the account's time zone (what a zone-less time means)
+    json: bool = False  # JSON documents as text: a destination that stores JSON parses them
+
+
+# Snowflake's information_schema reports the base type behind each synonym acx writes (BIGINT is
+# stored as NUMBER(38,0), DOUBLE as FLOAT, VARCHAR as TEXT): `reported` says so, and the
+# Snowflake destination compares on the reported form.
+# https://docs.snowflake.com/en/sql-reference/intro-summary-data-types
+_RECORDS = (
+    LogicalType(
+        "integer",
+        holds="ids, foreign keys, counts, 0/1 flags",
+        sql="BIGINT",
+        arrow=pa.int64(),
+        reported={"snowflake": "NUMBER(38,0)"},
+        ordered=True,
+        cursor=True,
+    ),
+    LogicalType(
+        "float",
+        holds="fractional values",
+        sql="DOUBLE",
+        arrow=pa.float64(),
+        sql_in={"postgres": "DOUBLE PRECISION", "tsql": "FLOAT", "sqlite": "REAL"},
+        reported={"snowflake": "FLOAT"},
+        ordered=True,
+    ),
+    LogicalType(
+        "decimal",
+        holds="exact decimals",
+        sql="DECIMAL(38, 9)",
+        arrow=pa.decimal128(38, 9),
+        sql_in={"sqlite": "NUMERIC"},
+        reported={"snowflake": "NUMBER(38,9)"},
+        ordered=True,
+    ),
+    LogicalType(
+        "text",
+        holds="strings; objects/arrays as JSON text",
+        sql="TEXT",
+        arrow=pa.string(),
+        sql_in={
+            "snowflake": "VARCHAR",
+            "redshift": "VARCHAR(MAX)",
+            "databricks": "STRING",
+            "mysql": "LONGTEXT",
+            "tsql": "NVARCHAR(MAX)",
+        },
+        reported={"snowflake": "TEXT"},
+        ordered=True,
+    ),
+    # A timestamp is a UTC instant in the warehouse's zone-aware type: TIMESTAMPTZ renders as
+    # BigQuery's and Databricks' TIMESTAMP (instants there), Redshift's TIMESTAMP WITH TIME ZONE.
+    # MySQL has no such type (its TIMESTAMP converts with the session zone and ends in 2038):
+    # DATETIME(6) holds UTC, and the column comments say so. SQLite stores ISO text.
+    LogicalType(
+        "timestamp",
+        holds="instants, in UTC",
+        sql="TIMESTAMPTZ",
+        arrow=pa.timestamp("us", tz="UTC"),  # Parquet: isAdjustedToUTC=true
+        sql_in={
+            "snowflake": "TIMESTAMP_TZ",
+            "mysql": "DATETIME(6)",
+            "tsql": "DATETIMEOFFSET",
+            "sqlite": "TEXT",
+        },
+        comment_note={"mysql": " (UTC)"},
+        ordered=True,
+        cursor=True,
+        zoned=True,
+    ),
+    LogicalType(
+        "date",
+        holds="calendar days (in the account's zone)",
+        sql="DATE",
+        arrow=pa.date32(),
+        sql_in={"sqlite": "TEXT"},
+        ordered=True,
+        cursor=True,
+        zoned=True,
+    ),
+    LogicalType(
+        "boolean",
+        holds='true/false ("0"/"1" accepted)',
+        sql="BOOLEAN",
+        arrow=pa.bool_(),
+        sql_in={"tsql": "BIT", "sqlite": "INTEGER"},
+    ),
+    LogicalType(
+        "json",
+        holds="objects and arrays",
+        sql="JSON",
+        arrow=pa.string(),
+        sql_in={
+            "snowflake": "VARIANT",
+            "redshift": "SUPER",
+            "postgres": "JSONB",
+            "databricks": "STRING",
+            "tsql": "NVARCHAR(MAX)",
+            "sqlite": "TEXT",
+        },
+        json=True,
+    ),
+)
+
+TYPES: dict[str, LogicalType] = {t.name: t for t in _RECORDS}
+LOGICAL_TYPES = tuple(TYPES)  # the spec's words, in the schema's order
+
+# The names of the types with a property, for the checks that ask "is it one of these?"
+CURSOR_TYPES = frozenset(t.name for t in _RECORDS if t.cursor)
+ORDERED_TYPES = frozenset(t.name for t in _RECORDS if t.ordered)
+JSON_TYPES = frozenset(t.name for t in _RECORDS if t.json)
+ZONED_TYPES = frozenset(t.name for t in _RECORDS if t.zoned)
 
 # The zone-less type an earlier acx gave timestamps (wall-clock UTC), per destination dialect: a
 # table holding one for a spec timestamp is migrated to the zone-aware type, not refused. acx
@@ -72,8 +169,17 @@ ZONELESS: dict[str, str] = {
 }
 
 
+def logical_type(name: str) -> LogicalType:
+    try:
+        return TYPES[name]
+    except KeyError:
+        valid = ", ".join(TYPES)
+        raise SpecError([f"unknown column type {name!r}; valid: {valid}"]) from None
+
+
 def sql_type_text(logical: str, dialect: str) -> str:
-    return OVERRIDES.get(dialect, {}).get(logical, BASE[logical])
+    kind = logical_type(logical)
+    return kind.sql_in.get(dialect, kind.sql)
 
 
 @cache
@@ -83,4 +189,10 @@ def sql_type(logical: str, dialect: str) -> exp.DataType:
 
 
 def arrow_type(logical: str) -> pa.DataType:
-    return ARROW[logical]
+    return logical_type(logical).arrow
+
+
+def reported_types(dialect: str) -> dict[str, str]:
+    """SQL type text as acx writes it -> as the dialect's catalog reports it, where they differ."""
+    found = [t for t in _RECORDS if dialect in t.reported]
+    return {sql_type_text(t.name, dialect): t.reported[dialect] for t in found}

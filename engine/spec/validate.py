@@ -14,13 +14,18 @@ import jsonschema
 from jmespath.exceptions import JMESPathError
 
 from engine.errors import SpecError
-from engine.spec.model import PLACEHOLDER_PREFIX, parent_reference, placeholders
+from engine.spec.model import (
+    PAGING_NEEDS,
+    PLACEHOLDER_PREFIX,
+    parent_reference,
+    placeholders,
+)
 from engine.spec.naming import warehouse_name
+from engine.spec.types import CURSOR_TYPES
 from engine.spec.yamlsrc import KeyPath, Located, load_yaml
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schemas" / "spec.schema.json"
 RESERVED_TABLES = {"_acx_state", "_acx_lock"}
-CURSOR_TYPES = {"timestamp", "date", "integer"}
 
 
 @cache
@@ -330,13 +335,11 @@ class Checker:
     def check_jmespath(self, path: KeyPath, paging: dict[str, Any]) -> None:
         if "total" in paging:
             self.check_expr(path, paging["total"])
-        kind = paging.get("kind")
-        if kind in ("offset", "keyset") and "limit" not in paging:
-            self.add(path[:-1], f"{kind} paging needs a 'limit'")
-        if kind == "keyset":
-            for key in ("param", "field"):
-                if key not in paging:
-                    self.add(path[:-1], f"keyset paging needs '{key}'")
+        kind = paging.get("kind", "")  # none: the source gives no default paging
+        for key in PAGING_NEEDS.get(kind, ()):  # the schema let only known kinds through
+            if key not in paging:
+                need = f"a '{key}'" if key == "limit" else f"'{key}'"  # a page size; a key
+                self.add(path[:-1], f"{kind} paging needs {need}")
 
     def no_stream(self, name: str) -> str:
         close = difflib.get_close_matches(name, list(self.streams), n=1)

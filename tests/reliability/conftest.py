@@ -13,6 +13,16 @@ from tests.reliability.helpers import KEY, LEDGER, PgWarehouse, pg_secret_dsn, s
 
 SEED = 42
 CONTACTS = 100
+HERE = Path(__file__).resolve().parent
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m "not slow"` deselects
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test here runs acx in subprocesses (crashes, kills, resumes, hostile servers, bad
+    input, secrets): all of them are slow."""
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
