@@ -44,7 +44,7 @@ def config_option() -> Decorator:
 
 
 def tables_option(
-    *flags: str, help: str = "Only these tables (comma-separated or repeated)."
+    *flags: str, help: str = "Only these tables: names or tags (comma-separated or repeated)."
 ) -> Decorator:
     return click.option(*(flags or ("--tables",)), "tables", multiple=True, help=help)
 
@@ -178,11 +178,12 @@ def streams(spec: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(rows, indent=2))
         return
-    header = ("name", "title", "replication", "endpoint", "parent", "columns")
+    header = ("name", "title", "tags", "replication", "endpoint", "parent", "columns")
     table = [header] + [
         (
             r["name"],
             r["title"],
+            ",".join(r["tags"]),
             r["replication"],
             r["endpoint"],
             r["parent"] or "",

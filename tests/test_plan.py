@@ -116,7 +116,7 @@ def test_tables_are_chosen_by_comma_lists_and_named_once():
 
 
 def test_an_unknown_table_fails_with_a_did_you_mean():
-    with pytest.raises(ConfigError, match="no table 'contact' in .*mini.yaml") as err:
+    with pytest.raises(ConfigError, match="no table or tag 'contact' in .*mini.yaml") as err:
         build_plan(load_spec(MINI), None, tables=["contact"])
     assert "did you mean 'contacts'?" in str(err.value.hint)
 

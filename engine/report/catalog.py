@@ -39,6 +39,7 @@ def stream_rows(spec: Spec) -> list[dict[str, Any]]:
                 "name": s.key,
                 "warehouse_name": s.name,
                 "title": s.title,
+                "tags": list(s.tags),
                 "description": s.description,
                 "replication": replication_label(s, spec),
                 "mode": s.replication.mode or spec.root_of(s).replication.mode,

@@ -13,9 +13,8 @@ import uuid
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import suppress
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import datetime, timezone, tzinfo
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import jmespath
 
@@ -25,13 +24,13 @@ from engine.errors import AcxError, ApiError, Interrupted
 from engine.http.client import Ask, Client, redact
 from engine.load import Apply, Destination
 from engine.load.base import WriteMode
-from engine.load.state import FORMAT, StateRow, iso, lower_bound
+from engine.load.state import FORMAT, StateRow, iso
 from engine.read.account_zone import UTC, decide, zone_name
 from engine.read.fetch import Page, PageSource
 from engine.read.paginators import plausible
 from engine.read.split import PageSplit
 from engine.read.zone import Evidence
-from engine.run import resume
+from engine.run import query, resume
 from engine.run.batches import FUTURE_SKEW, StreamBuffer
 from engine.run.events import Emit, event
 from engine.run.interrupt import StopSignal
@@ -44,9 +43,6 @@ from engine.run.writer import Writer
 from engine.spec import Spec, Stream
 from engine.spec.types import ZONED_TYPES
 
-# A server filter written in a zone acx does not know yet (a first run with a start date) starts
-# this much earlier: no zone is further from UTC, so nothing is missed; rows merge on the key.
-WIDEST_OFFSET = timedelta(hours=14)
 POLL = 0.1  # seconds between looks at whether the run is stopping
 STOP_GRACE = 1.0  # after a stop, how long running groups get to notice before they are left
 HINT = Ask("(time zone)")  # who asks for the display-zone hint, in messages and request counts
@@ -216,9 +212,12 @@ class Runner:
         find the zone from the offsets in them, and keep the pages for their groups."""
         previous = previous_zone(state)
         for group in plan.groups:
-            self.params[group.root.key] = self._params(group, state, previous)
+            found = self.resumes.get(group.root.key)
+            since = query.since(group, state, self.settings, found)
+            self.params[group.root.key] = query.params(
+                group, since, self.settings.timezone, previous, found
+            )
             if group.fan_out is None:
-                found = self.resumes.get(group.root.key)
                 self.firsts[group.root.key] = self.source.first(
                     group.root, self.params[group.root.key], found.at if found else None
                 )
@@ -271,29 +270,6 @@ class Runner:
         except AcxError:
             return None
         return zone_name(jmespath.search(hint.field, body))
-
-    def _params(
-        self, group: Group, state: dict[str, StateRow], previous: str | None
-    ) -> list[tuple[str, str]]:
-        """The group's query: the spec's params, and its server filter from the lower bound,
-        written in the zone the API reads it in (the user's, else the last run's; not known
-        yet on a first run: then the bound starts WIDEST_OFFSET earlier)."""
-        root = group.root
-        found = self.resumes.get(root.key)
-        if found is not None:
-            return found.params  # the interrupted run's query, filter and all
-        params = list(root.params)
-        since = self._since(group, state)
-        flt = root.replication.filter
-        if since is None or flt is None:
-            return params
-        zone: tzinfo | None = self.settings.timezone
-        if zone is None and previous is not None:
-            zone = ZoneInfo(previous)
-        if zone is None:
-            zone, since = UTC, since - WIDEST_OFFSET
-        params.append((flt.param, since.astimezone(zone).strftime(flt.format)))
-        return params
 
     # ---------------------------------------------------------------- groups
 
@@ -432,7 +408,7 @@ class Runner:
         if found is not None:
             for key, buf in buffers.items():
                 buf.restore(found.member(key))
-        since = self._since(group, state)
+        since = query.since(group, state, self.settings, self.resumes.get(root.key))
         result.tables[root.key].since = since
         self.emit(
             event(
@@ -530,20 +506,6 @@ class Runner:
             if path is not None:
                 out.append((path, parent))
         return out
-
-    def _since(self, group: Group, state: dict[str, StateRow]) -> datetime | None:
-        root = group.root
-        if group.mode != "incremental" or not root.replication.cursor:
-            return None
-        found = self.resumes.get(root.key)
-        if found is not None:
-            return found.since
-        prev = state.get(root.key)
-        return lower_bound(
-            prev.savepoint if prev else None,
-            self.settings.window(root),
-            self.settings.start(root.key),
-        )
 
     def _flush(
         self, buf: StreamBuffer, group: Group, since: datetime | None, tally: TableResult

@@ -143,6 +143,7 @@ def _stream(
         paging=None if "from" in raw else (_paging(raw.get("paging")) or default_paging),
         permission=raw.get("permission"),
         only_referenced_by=_pair(raw.get("only_referenced_by")),
+        tags=tuple(raw.get("tags", ())),
     )
 
 

@@ -100,6 +100,7 @@ class Stream:
     paging: Paging | None = None
     permission: str | None = None
     only_referenced_by: tuple[str, str] | None = None  # (stream, column) whose values are kept
+    tags: tuple[str, ...] = ()  # words `--tables` chooses it by, with other tables
 
     def column(self, key: str) -> Column:
         for col in self.columns:

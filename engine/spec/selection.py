@@ -10,17 +10,29 @@ from engine.spec.model import Spec, Stream
 
 
 def select_streams(spec: Spec, names: Iterable[str]) -> list[Stream]:
-    """Streams named by key or warehouse name (comma lists allowed); all when none are named."""
+    """Streams named by key, warehouse name or tag (comma lists allowed), in the order named (a
+    tag's tables in spec order); all when none are named."""
     wanted = [n.strip() for item in names for n in item.split(",") if n.strip()]
     if not wanted:
         return list(spec.streams)
-    by_name = {s.key: s for s in spec.streams} | {s.name: s for s in spec.streams}
+    by_name = {s.key: [s] for s in spec.streams} | {s.name: [s] for s in spec.streams}
+    by_tag = tags(spec)
     chosen: list[Stream] = []
     for name in wanted:
-        if name not in by_name:
-            close = difflib.get_close_matches(name, list(by_name), n=1)
+        found = by_name.get(name) or by_tag.get(name)
+        if found is None:
+            known = list(by_name) + list(by_tag)
+            close = difflib.get_close_matches(name, known, n=1)
             hint = f"did you mean '{close[0]}'?" if close else "see `acx streams SPEC`"
-            raise ConfigError(f"no table '{name}' in {spec.path}", hint)
-        if by_name[name] not in chosen:
-            chosen.append(by_name[name])
+            raise ConfigError(f"no table or tag '{name}' in {spec.path}", hint)
+        chosen.extend(s for s in found if s not in chosen)
     return chosen
+
+
+def tags(spec: Spec) -> dict[str, list[Stream]]:
+    """Each tag of the spec with its tables, in spec order."""
+    out: dict[str, list[Stream]] = {}
+    for s in spec.streams:
+        for tag in s.tags:
+            out.setdefault(tag, []).append(s)
+    return out

@@ -111,7 +111,18 @@ class Checker:
             table_names.setdefault(name.lower(), key)
         for key, view in self.data.get("views", {}).items():
             self.check_view(key, view, table_names)
+        self.check_tags(table_names)
         return self.problems
+
+    def check_tags(self, table_names: dict[str, str]) -> None:
+        """A tag that is also a table's key or name would make `--tables X` mean two things."""
+        for key, stream in self.streams.items():
+            for i, tag in enumerate(stream.get("tags", [])):
+                if tag in self.streams or tag.lower() in table_names:
+                    self.add(
+                        ("streams", key, "tags", i),
+                        f"tag '{tag}' is also a table: `--tables {tag}` would mean both",
+                    )
 
     def check_view(self, key: str, v: dict[str, Any], table_names: dict[str, str]) -> None:
         """Its streams and columns exist, its joins compare like types, its name is free."""

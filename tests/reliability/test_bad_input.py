@@ -153,7 +153,7 @@ BAD = [
     Bad(
         "unknown table",
         2,
-        ("no table 'contactz'", "did you mean 'contacts'"),
+        ("no table or tag 'contactz'", "did you mean 'contacts'"),
         args=("--tables", "lists,contactz"),
     ),
     Bad("postgres without a DSN", 2, ("--dest postgres needs ACX_POSTGRES_DSN",), dest="postgres"),
