@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from engine.errors import AcxError, ApiError
@@ -33,6 +34,20 @@ class Page(NamedTuple):
 Params = list[tuple[str, str]]
 
 
+@dataclass(frozen=True)
+class Series:
+    """One series of requests: a path (one per parent row, for a per-parent endpoint), the
+    query every page of it carries, and the paginator that walks it."""
+
+    table: str  # the root stream's key
+    builder: RowBuilder  # reads the root's records out of a page
+    params: Params
+    path: str
+    parent: Any  # the parent row the path was filled from, else None
+    pager: Paginator
+    ask: Ask
+
+
 class PageSource:
     def __init__(self, client: Client, pool: ThreadPoolExecutor, ahead: int = 8) -> None:
         self.client = client
@@ -49,7 +64,9 @@ class PageSource:
         path = root.endpoint or ""
         pager = make_paginator(root.paging, self._where(root, path, None))
         pager.start_at(start)
-        return self._get(path, params, pager.params(), Ask(root.key, root.permission), AHEAD)
+        ask = Ask(root.key, root.permission)
+        series = Series(root.key, RowBuilder(root), params, path, None, pager, ask)
+        return self._get(series, pager.params(), AHEAD)
 
     def pages(
         self,
@@ -65,54 +82,44 @@ class PageSource:
         first series begins (a resumed read)."""
         ask = Ask(root.key, root.permission)
         key = _key(root)
-        firsts: deque[tuple[str, Any, Paginator, Future[dict[str, Any]]]] = deque()
-        series = iter(paths)
+        firsts: deque[tuple[Series, Future[dict[str, Any]]]] = deque()
+        todo = iter(paths)
         while True:
             while len(firsts) < self.ahead:
-                nxt = next(series, None)
+                nxt = next(todo, None)
                 if nxt is None:
                     break
                 path, parent = nxt
                 pager = make_paginator(root.paging, self._where(root, path, parent), key)
                 pager.start_at(start)
                 start = None
+                series = Series(root.key, builder, params, path, parent, pager, ask)
                 if first is None:
-                    first = self._get(
-                        path, params, pager.params(), ask, URGENT if not firsts else AHEAD
-                    )
-                firsts.append((path, parent, pager, first))
+                    first = self._get(series, pager.params(), URGENT if not firsts else AHEAD)
+                firsts.append((series, first))
                 first = None
             if not firsts:
                 return
-            path, parent, pager, asked = firsts.popleft()
+            series, asked = firsts.popleft()
             try:
                 body = asked.result()
             except BaseException:
-                for *_, pending in firsts:
+                for _, pending in firsts:
                     pending.cancel()
                 raise
-            yield from self._series(root, builder, params, path, parent, pager, body, ask)
+            yield from self._series(series, body)
 
-    def _series(
-        self,
-        root: Stream,
-        builder: RowBuilder,
-        params: Params,
-        path: str,
-        parent: Any,
-        pager: Paginator,
-        body: dict[str, Any],
-        ask: Ask,
-    ) -> Iterator[Page]:
+    def _series(self, series: Series, body: dict[str, Any]) -> Iterator[Page]:
         """One request series in page order, from its first response. The pages the paginator
         names ahead are asked for before this one is handed over (their latency overlaps with
         its processing); pages asked for that no longer follow on (a short page moved the
         offset) are dropped."""
+        pager = series.pager
         inflight: deque[tuple[Any, Future[dict[str, Any]]]] = deque()
         at = pager.position
         try:
             while True:
-                records, more = self._settle(builder, params, path, pager, at, body)
+                records, more = self._settle(series, at, body)
                 if more:
                     if inflight and inflight[0][0] != pager.position:
                         self._drop(inflight)
@@ -120,12 +127,12 @@ class PageSource:
                     for position in pager.ahead(self.ahead):
                         if position not in asked and len(inflight) < self.ahead:
                             priority = AHEAD if inflight else URGENT
-                            nxt = self._get(path, params, pager.params_at(position), ask, priority)
+                            nxt = self._get(series, pager.params_at(position), priority)
                             inflight.append((position, nxt))
                 else:
-                    self._after_end(builder, params, path, pager, at, inflight)
-                self.next_at[root.key] = pager.position if more else None
-                yield Page(body, records, parent, pager.total)
+                    self._after_end(series, at, inflight)
+                self.next_at[series.table] = pager.position if more else None
+                yield Page(body, records, series.parent, pager.total)
                 if not more:
                     return
                 at, future = inflight.popleft()
@@ -134,34 +141,23 @@ class PageSource:
             self._drop(inflight)
 
     def _settle(
-        self,
-        builder: RowBuilder,
-        params: Params,
-        path: str,
-        pager: Paginator,
-        at: Any,
-        body: dict[str, Any],
+        self, series: Series, at: Any, body: dict[str, Any]
     ) -> tuple[list[dict[str, Any]], bool]:
         """The page's records, and whether another page follows; a page that cannot be
         followed fails with its URL."""
+        pager = series.pager
         try:
-            records = builder.records(body, pager.where)
+            records = series.builder.records(body, pager.where)
             return records, pager.settle(at, body, records)
         except PagingError as err:
-            url = self._url(params, path, pager, at)
-            raise ApiError(f"{err.where}: GET {url}: {err.reason}", err.hint) from None
+            raise ApiError(
+                f"{err.where}: GET {self._url(series, at)}: {err.reason}", err.hint
+            ) from None
         except ApiError as err:
-            url = self._url(params, path, pager, at)
-            raise ApiError(f"{err.message} (GET {url})", err.hint) from None
+            raise ApiError(f"{err.message} (GET {self._url(series, at)})", err.hint) from None
 
     def _after_end(
-        self,
-        builder: RowBuilder,
-        params: Params,
-        path: str,
-        pager: Paginator,
-        at: Any,
-        inflight: deque[tuple[Any, Future[dict[str, Any]]]],
+        self, series: Series, at: Any, inflight: deque[tuple[Any, Future[dict[str, Any]]]]
     ) -> None:
         """Pages a total promised past the end were asked for already: those sent must be
         empty too. One with rows means the page at `at` ended the data too early (an empty
@@ -171,14 +167,13 @@ class PageSource:
             if future.cancel():
                 continue
             try:
-                later = builder.records(future.result(), pager.where)
+                later = series.builder.records(future.result(), series.pager.where)
             except AcxError:
                 continue  # no evidence either way
             if later:
-                url = self._url(params, path, pager, at)
                 raise ApiError(
-                    f"{pager.where}: GET {url}: the page ended the rows, but the page at "
-                    f"{self._url(params, path, pager, position)} holds {len(later)} more: "
+                    f"{series.pager.where}: GET {self._url(series, at)}: the page ended the rows, "
+                    f"but the page at {self._url(series, position)} holds {len(later)} more: "
                     "the API's pages disagree",
                     "nothing of this table was loaded this run; run again later",
                 )
@@ -189,13 +184,14 @@ class PageSource:
             pending.cancel()
         inflight.clear()
 
-    def _url(self, params: Params, path: str, pager: Paginator, at: Any) -> str:
-        return redact(self.client.base + path, [*params, *pager.params_at(at)])
+    def _url(self, series: Series, at: Any) -> str:
+        """The URL of the series' page at `at`, for messages (secrets hidden)."""
+        return redact(self.client.base + series.path, [*series.params, *series.pager.params_at(at)])
 
-    def _get(
-        self, path: str, params: Params, paging: Params, ask: Ask, priority: int
-    ) -> Future[dict[str, Any]]:
-        return self.pool.submit(self.client.get, path, [*params, *paging], ask, priority)
+    def _get(self, series: Series, paging: Params, priority: int) -> Future[dict[str, Any]]:
+        return self.pool.submit(
+            self.client.get, series.path, [*series.params, *paging], series.ask, priority
+        )
 
     @staticmethod
     def _where(root: Stream, path: str, parent: Any) -> str:
