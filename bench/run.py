@@ -160,19 +160,25 @@ def scenario_a(contacts: int = 20_000) -> None:
 
 
 def scenario_b(contacts: int = 1_000_000, label: str = "(b)") -> int:
+    import resource
+
     sb = Sandbox(contacts, rate=0, latency_ms=0)
     try:
         with tempfile.TemporaryDirectory() as tmp:
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)  # acx is the child reaped
             out, _, seconds, peak = acx(
                 ["run", SPEC, "--log-format", "text", "--dest", f"duckdb:{tmp}/b.duckdb"],
                 sb.url,
                 {"ACX_REQUESTS_PER_SECOND": "1000000"},
             )
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
     finally:
         sb.stop()
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     rows, requests = total_line(out)
     print(f"{label} no limit, {contacts} contacts")
     print(f"    rows                 {rows} in {seconds:.1f} s: {rows / seconds:.0f} rows/s")
+    print(f"    CPU (acx)            {cpu:.1f} s: {rows / cpu:.0f} rows per CPU-second")
     print(f"    requests             {requests}")
     print(f"    peak RSS (acx)       {peak} MB")
     return peak
