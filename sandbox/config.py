@@ -84,6 +84,16 @@ class Sizes:
     task_types: int = 5
     account_field_meta: int = 6
     deal_field_meta: int = 6
+    # beyond the model (issue 14); tags no contact carries come after the carried ones
+    unused_tags: int = 3
+    automations: int = 4
+    forms: int = 3
+    segments: int = 4
+    saved_responses: int = 3
+    addresses: int = 3
+    calendars: int = 6
+    deal_roles: int = 5
+    webhooks: int = 5
 
     @classmethod
     def for_contacts(cls, contacts: int) -> Sizes:
@@ -96,4 +106,8 @@ class Sizes:
             deals=max(10, n // 4),
             contact_deals=max(5, n // 10),
             deal_tasks=max(10, n // 10),
+            automations=max(4, min(40, n // 100)),
+            forms=max(3, min(30, n // 200)),
+            segments=max(4, min(60, n // 50)),
+            saved_responses=max(3, min(50, n // 100)),
         )

@@ -89,6 +89,14 @@ NUMERIC: Mapping[str, tuple[str, ...]] = {
     "userGroups": ("userid", "groupid", "id", "user", "group"),
     "accountCustomFieldMeta": (),
     "dealCustomFieldMeta": (),
+    "automations": ("userid", "status", "entered", "exited", "id"),
+    "forms": ("userid", "addressid", "entries", "id"),
+    "segments": ("seriesid", "id"),
+    "addresses": ("isDefault", "id"),
+    "brandings": ("groupid", "id"),
+    "calendars": ("userid", "id"),
+    "savedResponses": ("userid", "id"),
+    "webhooks": ("listid", "id"),
 }
 
 

@@ -149,6 +149,16 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     _ep("/tasktypeOutcomeRels"),
     _ep("/groups"),
     _ep("/users"),
+    # beyond the model (issue 14)
+    _ep("/automations"),
+    _ep("/forms"),
+    _ep("/segments"),
+    _ep("/addresses"),
+    _ep("/brandings"),
+    _ep("/calendars"),
+    _ep("/dealRoles"),
+    _ep("/savedResponses"),
+    _ep("/webhooks"),
 )
 BY_PATH = {ep.path: ep for ep in ENDPOINTS}
 

@@ -519,6 +519,25 @@ PAGE_DIGESTS = {
     "dealTasktypes": "b33f5b43f960bfd7",
     "dealTasks": "96d14c514cdd6991",
 }
+# Rows appended on purpose after the pinned ones (issue 14: tags no contact carries); the digests
+# above cover the rows before them, which keep their bytes.
+APPENDED_ROWS = {"tags": 3}
+# Tables added by issue 14 (their generators run after every table above, taking no draw of them).
+ADDED_PAGE_DIGESTS = {
+    "automations": "372abc7559bdc67a",
+    "addresses": "abfbee9085ab8753",
+    "forms": "050eca313e49929b",
+    "segments": "519c30b5ac9c8386",
+    "brandings": "668239152b022cc5",
+    "calendars": "709d5dd7efa4eeec",
+    "dealRoles": "e792464b0560993d",
+    "savedResponses": "90d710d77fb22afb",
+    "webhooks": "dae58567b58c6edc",
+}
+
+
+def _pinned_count(gen: Any) -> int:
+    return int(gen.count) - APPENDED_ROWS.get(gen.name, 0)
 
 
 def _digest(texts: list[str]) -> str:
@@ -533,10 +552,10 @@ def test_first_pages_keep_their_bytes() -> None:
 
     world = World(DataConfig(contacts=2000))
     digests = {
-        name: _digest(gen.rows_json(list(range(1, min(gen.count, 500) + 1))))
+        name: _digest(gen.rows_json(list(range(1, min(_pinned_count(gen), 500) + 1))))
         for name, gen in world.gens.items()
     }
-    assert digests == PAGE_DIGESTS
+    assert digests == {**PAGE_DIGESTS, **ADDED_PAGE_DIGESTS}
 
 
 @pytest.mark.parametrize(
@@ -551,14 +570,16 @@ def test_first_pages_keep_their_bytes() -> None:
     ids=lambda v: str(v["contacts"]) if isinstance(v, dict) else "",
 )
 def test_last_pages_keep_their_bytes(settings: dict[str, Any], digest: str) -> None:
-    """The last 300 rows of every table, digested together (pinned like ``PAGE_DIGESTS``)."""
+    """The last 300 rows of every table of ``PAGE_DIGESTS``, digested together (pinned like it)."""
     from sandbox.config import DataConfig
     from sandbox.world import World
 
     world = World(DataConfig(**settings))
     texts = []
     for gen in world.gens.values():
-        texts += gen.rows_json(list(range(max(1, gen.count - 299), gen.count + 1)))
+        if gen.name in PAGE_DIGESTS:
+            last = _pinned_count(gen)
+            texts += gen.rows_json(list(range(max(1, last - 299), last + 1)))
     assert _digest(texts) == digest
 
 
@@ -1092,7 +1113,7 @@ def test_ids_and_counters_arrive_both_as_strings_and_as_numbers(fresh: Sandbox) 
 
 
 def test_meta_total_and_currencies_follow_live_types(sb: Sandbox) -> None:
-    assert api(sb, "/tags")["meta"]["total"] == "30"
+    assert api(sb, "/tags")["meta"]["total"] == "33"
     deals = api(sb, "/deals", limit=100, **{"orders[id]": "ASC"})
     assert isinstance(deals["meta"]["total"], int)
     currencies = deals["meta"]["currencies"]

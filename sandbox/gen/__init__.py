@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .accounts import AccountContactGen, AccountFieldDataGen, AccountGen
+from .automations import AutomationGen, FormGen, SegmentGen
 from .base import Gen
 from .campaigns import CampaignGen, CampaignMessageGen, MessageGen
 from .catalog import FieldGen, FieldOptionGen, FieldRelGen, ListGen, ScoreGen, TagGen
@@ -14,6 +15,14 @@ from .custom_fields import AccountFieldMetaGen, DealFieldMetaGen
 from .deals import ContactDealGen, DealActivityGen, DealFieldDataGen, DealGen
 from .notes import NoteGen
 from .pipelines import DealGroupGen, DealStageGen
+from .settings import (
+    AddressGen,
+    BrandingGen,
+    CalendarGen,
+    DealRoleGen,
+    SavedResponseGen,
+    WebhookGen,
+)
 from .tasks import DealTaskGen, TaskOutcomeGen, TaskTypeGen, TaskTypeOutcomeRelGen
 from .users import GroupGen, UserGen, UserGroupGen
 
@@ -25,7 +34,7 @@ GENERATORS: tuple[Callable[[World], Gen], ...] = (
     lambda w: GroupGen(w, w.sizes.groups),
     lambda w: UserGroupGen(w, w.sizes.users),
     lambda w: ListGen(w, w.sizes.lists),
-    lambda w: TagGen(w, w.sizes.tags),
+    lambda w: TagGen(w, w.sizes.tags, w.sizes.unused_tags),
     lambda w: FieldGen(w, w.sizes.fields),
     FieldOptionGen,
     FieldRelGen,
@@ -53,6 +62,16 @@ GENERATORS: tuple[Callable[[World], Gen], ...] = (
     TaskTypeOutcomeRelGen,
     lambda w: TaskTypeGen(w, w.sizes.task_types),
     lambda w: DealTaskGen(w, w.sizes.deal_tasks),
+    # beyond the model (issue 14): after every table above, so that none of their draws move
+    lambda w: AutomationGen(w, w.sizes.automations),
+    lambda w: AddressGen(w, w.sizes.addresses),
+    lambda w: FormGen(w, w.sizes.forms),
+    lambda w: SegmentGen(w, w.sizes.segments),
+    lambda w: BrandingGen(w, w.sizes.groups),
+    lambda w: CalendarGen(w, w.sizes.calendars),
+    lambda w: DealRoleGen(w, w.sizes.deal_roles),
+    lambda w: SavedResponseGen(w, w.sizes.saved_responses),
+    lambda w: WebhookGen(w, w.sizes.webhooks),
 )
 
 __all__ = ["GENERATORS", "Gen"]

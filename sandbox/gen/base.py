@@ -84,7 +84,9 @@ class Gen:
             setattr(cls, "build", build)  # noqa: B010 (mypy: assigning to a method)
             setattr(cls, "rows_json", rows_json)  # noqa: B010
 
-    def __init__(self, world: World, count: int) -> None:
+    def __init__(self, world: World, count: int, placed: int | None = None) -> None:
+        """``placed``: ids are spread over the table's span as if it had this many rows (rows
+        past it are created later), so that adding rows at the end moves none before them."""
         self.w = world
         self.fmt = world.fmt
         self.seed = world.seed
@@ -93,7 +95,8 @@ class Gen:
         self.prefix = (world.seed, self.code)
         lag = int(self.max_lag_days * DAY)
         end = world.start + int((world.end - world.start) * self.span)
-        self.timeline = Timeline(world.seed, self.code, count, world.start, end, lag)
+        spread = count if placed is None else placed
+        self.timeline = Timeline(world.seed, self.code, spread, world.start, end, lag)
         # (created, updated) of base rows built lately: their children ask for them
         self._times: dict[int, tuple[int, int]] = {}
         self._json: dict[int, str] = {}  # small tables: the JSON text of base rows by id

@@ -139,11 +139,18 @@ class ListGen(Gen):
 
 
 class TagGen(Gen):
+    """Tags 1..carried are the ones contacts pick (``ContactTagGen``); the ``unused`` ones after
+    them are carried by no contact, as on live accounts (tags kept after a clean-up)."""
+
     name = "tags"
     row_draws = 8
     span = 0.2
     stamps: ClassVar[dict[str, str]] = {"updated_timestamp": "local"}
     touch_field = "description"
+
+    def __init__(self, world: Any, carried: int, unused: int = 0) -> None:
+        super().__init__(world, carried + unused, placed=carried)
+        self.carried = carried
 
     def build(self, id_: int, rng: Rng, created: int, updated: int, parent: Any, k: int) -> Row:
         f = self.fmt

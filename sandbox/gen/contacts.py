@@ -222,15 +222,19 @@ class DistinctChildGen(ChildGen):
         locate, distinct = self.blocks.locate, self.distinct
         return [str(distinct(*locate(i))) for i in ids]
 
+    def choices(self) -> int:
+        """How many rows of ``pick_from`` children pick among (ids 1..choices)."""
+        return self.w.gens[self.pick_from].count
+
     def distinct(self, parent: int, k: int) -> int:
         """The k-th value (k < choices) of a per-parent permutation of 1..choices."""
-        choices = self.w.gens[self.pick_from].count
+        choices = self.choices()
         walk = self._walks.get(parent)
         start, stride = walk if walk is not None else _walk(self.rng(parent, 7), choices)
         return 1 + (start + k * stride) % choices
 
     def prepare_children(self, ids: Sequence[int], places: list[tuple[int, int]]) -> None:
-        choices = self.w.gens[self.pick_from].count
+        choices = self.choices()
         strides = _strides(choices)  # _walk on raw draws
         self.fill_raw(
             self._walks,
@@ -253,6 +257,9 @@ class ContactTagGen(DistinctChildGen):
 
     def touched_value(self, row: Row, rng: Rng) -> Any:
         return str(rng.randint(1, self.w.sizes.users))
+
+    def choices(self) -> int:
+        return self.w.sizes.tags  # the unused tags after them stay unused
 
     record = Record(
         {

@@ -2158,3 +2158,566 @@ CREATE TABLE IF NOT EXISTS activecampaign.user_group_memberships (
 OPTIONS (
   description='Groups associated to users.'
 );
+
+CREATE TABLE IF NOT EXISTS activecampaign.tags (
+  id INT64 NOT NULL OPTIONS (
+    description='Tag ID.'
+  ),
+  `tag` STRING OPTIONS (
+    description='Tag name.'
+  ),
+  tag_type STRING OPTIONS (
+    description='Kind of tag: contact or template.'
+  ),
+  description STRING OPTIONS (
+    description='Tag description (often empty).'
+  ),
+  cdate TIMESTAMP OPTIONS (
+    description='When the tag was created.'
+  ),
+  subscriber_count INT64 OPTIONS (
+    description='Number of contacts carrying the tag.'
+  ),
+  deleted INT64 OPTIONS (
+    description='1 if the tag is marked deleted.'
+  ),
+  created_timestamp TIMESTAMP OPTIONS (
+    description='When the tag record was created.'
+  ),
+  updated_timestamp TIMESTAMP OPTIONS (
+    description='When the tag record was last updated.'
+  ),
+  created_by INT64 OPTIONS (
+    description='ID of the user who created the tag (null or 0 when unknown).'
+  ),
+  updated_by INT64 OPTIONS (
+    description='ID of the user who last updated the tag.'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='Every tag of the account, including tags no contact carries and template tags.'
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.automations (
+  id INT64 NOT NULL OPTIONS (
+    description='Automation ID (seriesid in campaigns and segments).'
+  ),
+  name STRING OPTIONS (
+    description='Automation name.'
+  ),
+  cdate TIMESTAMP OPTIONS (
+    description='When the automation was created.'
+  ),
+  mdate TIMESTAMP OPTIONS (
+    description='When the automation was last modified.'
+  ),
+  userid INT64 OPTIONS (
+    description='ID of the user owning the automation.'
+  ),
+  status INT64 OPTIONS (
+    description='Status: 1 active, 2 inactive.'
+  ),
+  entered INT64 OPTIONS (
+    description='Number of contacts that entered the automation.'
+  ),
+  exited INT64 OPTIONS (
+    description='Number of contacts that exited the automation.'
+  ),
+  hidden INT64 OPTIONS (
+    description='1 if the automation is hidden.'
+  ),
+  defaultscreenshot STRING OPTIONS (
+    description='URL of the default screenshot.'
+  ),
+  screenshot STRING OPTIONS (
+    description='URL of the screenshot.'
+  ),
+  description STRING OPTIONS (
+    description='Description of the automation (null or empty when unset).'
+  ),
+  source INT64 OPTIONS (
+    description='Flag for how the automation was created.'
+  ),
+  multientry INT64 OPTIONS (
+    description='1 if a contact may enter more than once.'
+  ),
+  exit_on_unsubscribe INT64 OPTIONS (
+    description='1 if a contact leaves the automation when unsubscribing.'
+  ),
+  exit_on_conversion INT64 OPTIONS (
+    description='1 if a contact leaves the automation on conversion.'
+  ),
+  entitlements_violation INT64 OPTIONS (
+    description='1 if the automation exceeds the plan\'s entitlements.'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='Automations (workflows) of the account, with entry and exit counts.'
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.forms (
+  id INT64 NOT NULL OPTIONS (
+    description='Form ID.'
+  ),
+  name STRING OPTIONS (
+    description='Form name.'
+  ),
+  action STRING OPTIONS (
+    description='Form action (often empty).'
+  ),
+  actiondata JSON OPTIONS (
+    description='What submitting does: actions such as subscribing to a list or adding a tag.'
+  ),
+  submit STRING OPTIONS (
+    description='What happens after submitting, e.g. show-thank-you.'
+  ),
+  submitdata JSON OPTIONS (
+    description='Settings of the after-submit step (a redirect URL).'
+  ),
+  url STRING OPTIONS (
+    description='Redirect URL.'
+  ),
+  layout STRING OPTIONS (
+    description='Layout, e.g. inline-form.'
+  ),
+  title STRING OPTIONS (
+    description='Form title.'
+  ),
+  body STRING OPTIONS (
+    description='Form body text.'
+  ),
+  button STRING OPTIONS (
+    description='Submit button label.'
+  ),
+  thanks STRING OPTIONS (
+    description='Thank-you message.'
+  ),
+  style JSON OPTIONS (
+    description='Style settings (colours, border, width, button).'
+  ),
+  options JSON OPTIONS (
+    description='Options (overwrite blanks, confirmation, opt-in).'
+  ),
+  cfields JSON OPTIONS (
+    description='Field definitions of the form.'
+  ),
+  parentformid INT64 OPTIONS (
+    description='ID of the parent form (0 = none).'
+  ),
+  userid INT64 OPTIONS (
+    description='ID of the user owning the form.'
+  ),
+  addressid INT64 OPTIONS (
+    description='ID of the sender address (0 = none).'
+  ),
+  address INT64 OPTIONS (
+    description='Sender address relationship (null when none).'
+  ),
+  cdate TIMESTAMP OPTIONS (
+    description='When the form was created.'
+  ),
+  udate TIMESTAMP OPTIONS (
+    description='When the form was last updated.'
+  ),
+  entries INT64 OPTIONS (
+    description='Number of submissions.'
+  ),
+  aid INT64 OPTIONS (
+    description='Undocumented id (0 or null).'
+  ),
+  defaultscreenshot STRING OPTIONS (
+    description='URL of the form\'s screenshot.'
+  ),
+  recent JSON OPTIONS (
+    description='Recent submissions (usually an empty array).'
+  ),
+  contacts INT64 OPTIONS (
+    description='Contacts count reported for the form.'
+  ),
+  deals INT64 OPTIONS (
+    description='Deals count reported for the form.'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='Subscription forms, with what submitting them does and how often they were submitted.'
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.segments (
+  id INT64 NOT NULL OPTIONS (
+    description='Segment ID.'
+  ),
+  name STRING OPTIONS (
+    description='Segment name.'
+  ),
+  logic STRING OPTIONS (
+    description='How conditions combine: and / or.'
+  ),
+  hidden INT64 OPTIONS (
+    description='1 if hidden (segments automations create for themselves).'
+  ),
+  seriesid INT64 OPTIONS (
+    description='ID of the automation the segment belongs to (0 = none).'
+  ),
+  segmentid_v2 STRING OPTIONS (
+    description='ID of the matching segments-v2 definition.'
+  ),
+  created_timestamp TIMESTAMP OPTIONS (
+    description='When the segment was created.'
+  ),
+  updated_timestamp TIMESTAMP OPTIONS (
+    description='When the segment was last updated.'
+  ),
+  created_by INT64 OPTIONS (
+    description='ID of the user who created the segment.'
+  ),
+  updated_by INT64 OPTIONS (
+    description='ID of the user who last updated the segment.'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='Saved contact segments (the conditions themselves are not in this list).'
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.messages (
+  id INT64 NOT NULL OPTIONS (
+    description='Message ID.'
+  ),
+  userid INT64 OPTIONS (
+    description='ID of the user owning the message.'
+  ),
+  `user` INT64 OPTIONS (
+    description='Owner of the message (the same user as userid).'
+  ),
+  ed_instanceid INT64 OPTIONS (
+    description='Editor instance ID.'
+  ),
+  ed_version INT64 OPTIONS (
+    description='Editor version.'
+  ),
+  cdate TIMESTAMP OPTIONS (
+    description='When the message was created.'
+  ),
+  mdate TIMESTAMP OPTIONS (
+    description='When the message was last modified.'
+  ),
+  name STRING OPTIONS (
+    description='Internal name of the message.'
+  ),
+  fromname STRING OPTIONS (
+    description='Sender name.'
+  ),
+  fromemail STRING OPTIONS (
+    description='Sender address.'
+  ),
+  reply2 STRING OPTIONS (
+    description='Reply-to address.'
+  ),
+  priority INT64 OPTIONS (
+    description='Priority (3 = normal).'
+  ),
+  charset STRING OPTIONS (
+    description='Character set.'
+  ),
+  encoding STRING OPTIONS (
+    description='Transfer encoding.'
+  ),
+  format STRING OPTIONS (
+    description='Format: mime, html or text.'
+  ),
+  subject STRING OPTIONS (
+    description='Subject line.'
+  ),
+  preheader_text STRING OPTIONS (
+    description='Preheader text.'
+  ),
+  text STRING OPTIONS (
+    description='Plain-text body.'
+  ),
+  html STRING OPTIONS (
+    description='HTML body.'
+  ),
+  htmlfetch STRING OPTIONS (
+    description='When or from where the HTML body is fetched.'
+  ),
+  textfetch STRING OPTIONS (
+    description='When or from where the text body is fetched.'
+  ),
+  hidden INT64 OPTIONS (
+    description='1 if the message is hidden.'
+  ),
+  preview_mime STRING OPTIONS (
+    description='MIME type of the preview.'
+  ),
+  preview_data STRING OPTIONS (
+    description='Preview data (null or empty).'
+  ),
+  has_predictive_content INT64 OPTIONS (
+    description='1 if predictive content is enabled.'
+  ),
+  language_code STRING OPTIONS (
+    description='Language code of the message.'
+  ),
+  source STRING OPTIONS (
+    description='Where the message was made.'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='Every e-mail message of the account (campaign, automation and opt-in messages), with bodies.'
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.addresses (
+  id INT64 NOT NULL OPTIONS (
+    description='Address ID.'
+  ),
+  company_name STRING OPTIONS (
+    description='Company name.'
+  ),
+  address1 STRING OPTIONS (
+    description='Address line 1.'
+  ),
+  address2 STRING OPTIONS (
+    description='Address line 2.'
+  ),
+  city STRING OPTIONS (
+    description='City.'
+  ),
+  state STRING OPTIONS (
+    description='State or region.'
+  ),
+  district STRING OPTIONS (
+    description='District.'
+  ),
+  zip STRING OPTIONS (
+    description='Postal code.'
+  ),
+  country STRING OPTIONS (
+    description='Country code, e.g. US.'
+  ),
+  allgroup INT64 OPTIONS (
+    description='1 if every user group may use the address.'
+  ),
+  is_default INT64 OPTIONS (
+    description='1 if this is the default address.'
+  ),
+  sms_name STRING OPTIONS (
+    description='Sender name for SMS.'
+  ),
+  created_timestamp TIMESTAMP OPTIONS (
+    description='When the address was created.'
+  ),
+  updated_timestamp TIMESTAMP OPTIONS (
+    description='When the address was last updated.'
+  ),
+  created_by INT64 OPTIONS (
+    description='ID of the user who created the address.'
+  ),
+  updated_by INT64 OPTIONS (
+    description='ID of the user who last updated the address.'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='Sender (postal) addresses that campaigns and forms print to comply with anti-spam law.'
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.brandings (
+  id INT64 NOT NULL OPTIONS (
+    description='Branding ID.'
+  ),
+  groupid INT64 OPTIONS (
+    description='ID of the user group the branding applies to.'
+  ),
+  site_name STRING OPTIONS (
+    description='Site name.'
+  ),
+  site_logo STRING OPTIONS (
+    description='Logo URL.'
+  ),
+  site_logo_small STRING OPTIONS (
+    description='Small logo URL.'
+  ),
+  header_text_value STRING OPTIONS (
+    description='Custom text header.'
+  ),
+  header_html_value STRING OPTIONS (
+    description='Custom HTML header.'
+  ),
+  footer_text_value STRING OPTIONS (
+    description='Custom text footer.'
+  ),
+  footer_html_value STRING OPTIONS (
+    description='Custom HTML footer.'
+  ),
+  copyright INT64 OPTIONS (
+    description='1 to show the copyright.'
+  ),
+  version INT64 OPTIONS (
+    description='1 to show the version.'
+  ),
+  license INT64 OPTIONS (
+    description='1 to show the license.'
+  ),
+  links_flag INT64 OPTIONS (
+    description='1 to show links.'
+  ),
+  help INT64 OPTIONS (
+    description='1 to show help.'
+  ),
+  admin_template_htm STRING OPTIONS (
+    description='Admin template HTML.'
+  ),
+  admin_template_css STRING OPTIONS (
+    description='Admin template CSS.'
+  ),
+  public_template_htm STRING OPTIONS (
+    description='Public template HTML.'
+  ),
+  public_template_css STRING OPTIONS (
+    description='Public template CSS.'
+  ),
+  favicon STRING OPTIONS (
+    description='Favicon URL.'
+  ),
+  admin_template_htm_backup STRING OPTIONS (
+    description='Backup of the admin template HTML.'
+  ),
+  admin_template_css_backup STRING OPTIONS (
+    description='Backup of the admin template CSS.'
+  ),
+  zendesk_widget_enabled INT64 OPTIONS (
+    description='1 if the Zendesk widget is enabled.'
+  ),
+  created_timestamp TIMESTAMP OPTIONS (
+    description='When the branding was created.'
+  ),
+  updated_timestamp TIMESTAMP OPTIONS (
+    description='When the branding was last updated.'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='Branding settings, one row per user group.'
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.calendars (
+  id INT64 NOT NULL OPTIONS (
+    description='Calendar feed ID.'
+  ),
+  userid INT64 OPTIONS (
+    description='ID of the user owning the feed.'
+  ),
+  title STRING OPTIONS (
+    description='Feed title.'
+  ),
+  `type` STRING OPTIONS (
+    description='What the feed shows: All, Deals or Contacts.'
+  ),
+  token STRING OPTIONS (
+    description='Secret token of the feed\'s subscription URL.'
+  ),
+  notification INT64 OPTIONS (
+    description='1 if notifications are on.'
+  ),
+  cdate TIMESTAMP OPTIONS (
+    description='When the feed was created.'
+  ),
+  mdate TIMESTAMP OPTIONS (
+    description='When the feed was last modified.'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='Calendar feeds of deal and contact tasks that users subscribe to.'
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.deal_roles (
+  id INT64 NOT NULL OPTIONS (
+    description='Deal role ID.'
+  ),
+  title STRING OPTIONS (
+    description='Role name.'
+  ),
+  created_timestamp TIMESTAMP OPTIONS (
+    description='When the role was created.'
+  ),
+  updated_timestamp TIMESTAMP OPTIONS (
+    description='When the role was last updated.'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='Roles a contact can play on a deal.'
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.saved_responses (
+  id INT64 NOT NULL OPTIONS (
+    description='Saved response ID.'
+  ),
+  title STRING OPTIONS (
+    description='Title.'
+  ),
+  subject STRING OPTIONS (
+    description='E-mail subject.'
+  ),
+  body STRING OPTIONS (
+    description='E-mail body.'
+  ),
+  ldate TIMESTAMP OPTIONS (
+    description='When it was last sent (null if never).'
+  ),
+  last_sent_user_id INT64 OPTIONS (
+    description='ID of the user who last sent it.'
+  ),
+  cdate TIMESTAMP OPTIONS (
+    description='When it was created.'
+  ),
+  mdate TIMESTAMP OPTIONS (
+    description='When it was last modified (null until edited).'
+  ),
+  userid INT64 OPTIONS (
+    description='ID of the user owning it.'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='E-mail templates users keep for one-to-one replies.'
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.webhooks (
+  id INT64 NOT NULL OPTIONS (
+    description='Webhook ID.'
+  ),
+  name STRING OPTIONS (
+    description='Webhook name.'
+  ),
+  url STRING OPTIONS (
+    description='Target URL.'
+  ),
+  events JSON OPTIONS (
+    description='Event names that trigger the webhook.'
+  ),
+  sources JSON OPTIONS (
+    description='Sources that trigger it: public, admin, api, system.'
+  ),
+  listid INT64 OPTIONS (
+    description='ID of the list it watches (0 = all lists).'
+  ),
+  cdate TIMESTAMP OPTIONS (
+    description='When the webhook was created.'
+  ),
+  state STRING OPTIONS (
+    description='State of the webhook.'
+  ),
+  deactivated_date TIMESTAMP OPTIONS (
+    description='When the webhook was deactivated (null while active).'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='Webhooks the account sends, with their events and sources.'
+);

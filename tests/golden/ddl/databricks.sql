@@ -806,3 +806,220 @@ CREATE TABLE IF NOT EXISTS activecampaign.user_group_memberships (
   PRIMARY KEY (userid, groupid)
 )
 COMMENT 'Groups associated to users.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.tags (
+  id BIGINT NOT NULL COMMENT 'Tag ID.',
+  `tag` STRING COMMENT 'Tag name.',
+  tag_type STRING COMMENT 'Kind of tag: contact or template.',
+  description STRING COMMENT 'Tag description (often empty).',
+  cdate TIMESTAMP COMMENT 'When the tag was created.',
+  subscriber_count BIGINT COMMENT 'Number of contacts carrying the tag.',
+  deleted BIGINT COMMENT '1 if the tag is marked deleted.',
+  created_timestamp TIMESTAMP COMMENT 'When the tag record was created.',
+  updated_timestamp TIMESTAMP COMMENT 'When the tag record was last updated.',
+  created_by BIGINT COMMENT 'ID of the user who created the tag (null or 0 when unknown).',
+  updated_by BIGINT COMMENT 'ID of the user who last updated the tag.',
+  PRIMARY KEY (id)
+)
+COMMENT 'Every tag of the account, including tags no contact carries and template tags.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.automations (
+  id BIGINT NOT NULL COMMENT 'Automation ID (seriesid in campaigns and segments).',
+  name STRING COMMENT 'Automation name.',
+  cdate TIMESTAMP COMMENT 'When the automation was created.',
+  mdate TIMESTAMP COMMENT 'When the automation was last modified.',
+  userid BIGINT COMMENT 'ID of the user owning the automation.',
+  status BIGINT COMMENT 'Status: 1 active, 2 inactive.',
+  entered BIGINT COMMENT 'Number of contacts that entered the automation.',
+  exited BIGINT COMMENT 'Number of contacts that exited the automation.',
+  hidden BIGINT COMMENT '1 if the automation is hidden.',
+  defaultscreenshot STRING COMMENT 'URL of the default screenshot.',
+  screenshot STRING COMMENT 'URL of the screenshot.',
+  description STRING COMMENT 'Description of the automation (null or empty when unset).',
+  source BIGINT COMMENT 'Flag for how the automation was created.',
+  multientry BIGINT COMMENT '1 if a contact may enter more than once.',
+  exit_on_unsubscribe BIGINT COMMENT '1 if a contact leaves the automation when unsubscribing.',
+  exit_on_conversion BIGINT COMMENT '1 if a contact leaves the automation on conversion.',
+  entitlements_violation BIGINT COMMENT '1 if the automation exceeds the plan\'s entitlements.',
+  PRIMARY KEY (id)
+)
+COMMENT 'Automations (workflows) of the account, with entry and exit counts.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.forms (
+  id BIGINT NOT NULL COMMENT 'Form ID.',
+  name STRING COMMENT 'Form name.',
+  action STRING COMMENT 'Form action (often empty).',
+  actiondata STRING COMMENT 'What submitting does: actions such as subscribing to a list or adding a tag.',
+  submit STRING COMMENT 'What happens after submitting, e.g. show-thank-you.',
+  submitdata STRING COMMENT 'Settings of the after-submit step (a redirect URL).',
+  url STRING COMMENT 'Redirect URL.',
+  layout STRING COMMENT 'Layout, e.g. inline-form.',
+  title STRING COMMENT 'Form title.',
+  body STRING COMMENT 'Form body text.',
+  button STRING COMMENT 'Submit button label.',
+  thanks STRING COMMENT 'Thank-you message.',
+  style STRING COMMENT 'Style settings (colours, border, width, button).',
+  options STRING COMMENT 'Options (overwrite blanks, confirmation, opt-in).',
+  cfields STRING COMMENT 'Field definitions of the form.',
+  parentformid BIGINT COMMENT 'ID of the parent form (0 = none).',
+  userid BIGINT COMMENT 'ID of the user owning the form.',
+  addressid BIGINT COMMENT 'ID of the sender address (0 = none).',
+  address BIGINT COMMENT 'Sender address relationship (null when none).',
+  cdate TIMESTAMP COMMENT 'When the form was created.',
+  udate TIMESTAMP COMMENT 'When the form was last updated.',
+  entries BIGINT COMMENT 'Number of submissions.',
+  aid BIGINT COMMENT 'Undocumented id (0 or null).',
+  defaultscreenshot STRING COMMENT 'URL of the form\'s screenshot.',
+  recent STRING COMMENT 'Recent submissions (usually an empty array).',
+  contacts BIGINT COMMENT 'Contacts count reported for the form.',
+  deals BIGINT COMMENT 'Deals count reported for the form.',
+  PRIMARY KEY (id)
+)
+COMMENT 'Subscription forms, with what submitting them does and how often they were submitted.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.segments (
+  id BIGINT NOT NULL COMMENT 'Segment ID.',
+  name STRING COMMENT 'Segment name.',
+  logic STRING COMMENT 'How conditions combine: and / or.',
+  hidden BIGINT COMMENT '1 if hidden (segments automations create for themselves).',
+  seriesid BIGINT COMMENT 'ID of the automation the segment belongs to (0 = none).',
+  segmentid_v2 STRING COMMENT 'ID of the matching segments-v2 definition.',
+  created_timestamp TIMESTAMP COMMENT 'When the segment was created.',
+  updated_timestamp TIMESTAMP COMMENT 'When the segment was last updated.',
+  created_by BIGINT COMMENT 'ID of the user who created the segment.',
+  updated_by BIGINT COMMENT 'ID of the user who last updated the segment.',
+  PRIMARY KEY (id)
+)
+COMMENT 'Saved contact segments (the conditions themselves are not in this list).';
+
+CREATE TABLE IF NOT EXISTS activecampaign.messages (
+  id BIGINT NOT NULL COMMENT 'Message ID.',
+  userid BIGINT COMMENT 'ID of the user owning the message.',
+  `user` BIGINT COMMENT 'Owner of the message (the same user as userid).',
+  ed_instanceid BIGINT COMMENT 'Editor instance ID.',
+  ed_version BIGINT COMMENT 'Editor version.',
+  cdate TIMESTAMP COMMENT 'When the message was created.',
+  mdate TIMESTAMP COMMENT 'When the message was last modified.',
+  name STRING COMMENT 'Internal name of the message.',
+  fromname STRING COMMENT 'Sender name.',
+  fromemail STRING COMMENT 'Sender address.',
+  reply2 STRING COMMENT 'Reply-to address.',
+  priority BIGINT COMMENT 'Priority (3 = normal).',
+  charset STRING COMMENT 'Character set.',
+  encoding STRING COMMENT 'Transfer encoding.',
+  format STRING COMMENT 'Format: mime, html or text.',
+  subject STRING COMMENT 'Subject line.',
+  preheader_text STRING COMMENT 'Preheader text.',
+  text STRING COMMENT 'Plain-text body.',
+  html STRING COMMENT 'HTML body.',
+  htmlfetch STRING COMMENT 'When or from where the HTML body is fetched.',
+  textfetch STRING COMMENT 'When or from where the text body is fetched.',
+  hidden BIGINT COMMENT '1 if the message is hidden.',
+  preview_mime STRING COMMENT 'MIME type of the preview.',
+  preview_data STRING COMMENT 'Preview data (null or empty).',
+  has_predictive_content BIGINT COMMENT '1 if predictive content is enabled.',
+  language_code STRING COMMENT 'Language code of the message.',
+  source STRING COMMENT 'Where the message was made.',
+  PRIMARY KEY (id)
+)
+COMMENT 'Every e-mail message of the account (campaign, automation and opt-in messages), with bodies.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.addresses (
+  id BIGINT NOT NULL COMMENT 'Address ID.',
+  company_name STRING COMMENT 'Company name.',
+  address1 STRING COMMENT 'Address line 1.',
+  address2 STRING COMMENT 'Address line 2.',
+  city STRING COMMENT 'City.',
+  state STRING COMMENT 'State or region.',
+  district STRING COMMENT 'District.',
+  zip STRING COMMENT 'Postal code.',
+  country STRING COMMENT 'Country code, e.g. US.',
+  allgroup BIGINT COMMENT '1 if every user group may use the address.',
+  is_default BIGINT COMMENT '1 if this is the default address.',
+  sms_name STRING COMMENT 'Sender name for SMS.',
+  created_timestamp TIMESTAMP COMMENT 'When the address was created.',
+  updated_timestamp TIMESTAMP COMMENT 'When the address was last updated.',
+  created_by BIGINT COMMENT 'ID of the user who created the address.',
+  updated_by BIGINT COMMENT 'ID of the user who last updated the address.',
+  PRIMARY KEY (id)
+)
+COMMENT 'Sender (postal) addresses that campaigns and forms print to comply with anti-spam law.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.brandings (
+  id BIGINT NOT NULL COMMENT 'Branding ID.',
+  groupid BIGINT COMMENT 'ID of the user group the branding applies to.',
+  site_name STRING COMMENT 'Site name.',
+  site_logo STRING COMMENT 'Logo URL.',
+  site_logo_small STRING COMMENT 'Small logo URL.',
+  header_text_value STRING COMMENT 'Custom text header.',
+  header_html_value STRING COMMENT 'Custom HTML header.',
+  footer_text_value STRING COMMENT 'Custom text footer.',
+  footer_html_value STRING COMMENT 'Custom HTML footer.',
+  copyright BIGINT COMMENT '1 to show the copyright.',
+  version BIGINT COMMENT '1 to show the version.',
+  license BIGINT COMMENT '1 to show the license.',
+  links_flag BIGINT COMMENT '1 to show links.',
+  help BIGINT COMMENT '1 to show help.',
+  admin_template_htm STRING COMMENT 'Admin template HTML.',
+  admin_template_css STRING COMMENT 'Admin template CSS.',
+  public_template_htm STRING COMMENT 'Public template HTML.',
+  public_template_css STRING COMMENT 'Public template CSS.',
+  favicon STRING COMMENT 'Favicon URL.',
+  admin_template_htm_backup STRING COMMENT 'Backup of the admin template HTML.',
+  admin_template_css_backup STRING COMMENT 'Backup of the admin template CSS.',
+  zendesk_widget_enabled BIGINT COMMENT '1 if the Zendesk widget is enabled.',
+  created_timestamp TIMESTAMP COMMENT 'When the branding was created.',
+  updated_timestamp TIMESTAMP COMMENT 'When the branding was last updated.',
+  PRIMARY KEY (id)
+)
+COMMENT 'Branding settings, one row per user group.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.calendars (
+  id BIGINT NOT NULL COMMENT 'Calendar feed ID.',
+  userid BIGINT COMMENT 'ID of the user owning the feed.',
+  title STRING COMMENT 'Feed title.',
+  `type` STRING COMMENT 'What the feed shows: All, Deals or Contacts.',
+  token STRING COMMENT 'Secret token of the feed\'s subscription URL.',
+  notification BIGINT COMMENT '1 if notifications are on.',
+  cdate TIMESTAMP COMMENT 'When the feed was created.',
+  mdate TIMESTAMP COMMENT 'When the feed was last modified.',
+  PRIMARY KEY (id)
+)
+COMMENT 'Calendar feeds of deal and contact tasks that users subscribe to.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.deal_roles (
+  id BIGINT NOT NULL COMMENT 'Deal role ID.',
+  title STRING COMMENT 'Role name.',
+  created_timestamp TIMESTAMP COMMENT 'When the role was created.',
+  updated_timestamp TIMESTAMP COMMENT 'When the role was last updated.',
+  PRIMARY KEY (id)
+)
+COMMENT 'Roles a contact can play on a deal.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.saved_responses (
+  id BIGINT NOT NULL COMMENT 'Saved response ID.',
+  title STRING COMMENT 'Title.',
+  subject STRING COMMENT 'E-mail subject.',
+  body STRING COMMENT 'E-mail body.',
+  ldate TIMESTAMP COMMENT 'When it was last sent (null if never).',
+  last_sent_user_id BIGINT COMMENT 'ID of the user who last sent it.',
+  cdate TIMESTAMP COMMENT 'When it was created.',
+  mdate TIMESTAMP COMMENT 'When it was last modified (null until edited).',
+  userid BIGINT COMMENT 'ID of the user owning it.',
+  PRIMARY KEY (id)
+)
+COMMENT 'E-mail templates users keep for one-to-one replies.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.webhooks (
+  id BIGINT NOT NULL COMMENT 'Webhook ID.',
+  name STRING COMMENT 'Webhook name.',
+  url STRING COMMENT 'Target URL.',
+  events STRING COMMENT 'Event names that trigger the webhook.',
+  sources STRING COMMENT 'Sources that trigger it: public, admin, api, system.',
+  listid BIGINT COMMENT 'ID of the list it watches (0 = all lists).',
+  cdate TIMESTAMP COMMENT 'When the webhook was created.',
+  state STRING COMMENT 'State of the webhook.',
+  deactivated_date TIMESTAMP COMMENT 'When the webhook was deactivated (null while active).',
+  PRIMARY KEY (id)
+)
+COMMENT 'Webhooks the account sends, with their events and sources.';

@@ -1416,3 +1416,371 @@ COMMENT ON COLUMN activecampaign.user_group_memberships.userid IS 'User ID repli
 COMMENT ON COLUMN activecampaign.user_group_memberships.cdate IS 'When the user was added to the group.';
 COMMENT ON COLUMN activecampaign.user_group_memberships.groupid IS 'Group id';
 COMMENT ON COLUMN activecampaign.user_group_memberships.udate IS 'When the membership was last updated.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.tags (
+  id BIGINT NOT NULL,
+  "tag" TEXT,
+  tag_type TEXT,
+  description TEXT,
+  cdate TIMESTAMPTZ,
+  subscriber_count BIGINT,
+  deleted BIGINT,
+  created_timestamp TIMESTAMPTZ,
+  updated_timestamp TIMESTAMPTZ,
+  created_by BIGINT,
+  updated_by BIGINT
+);
+COMMENT ON TABLE activecampaign.tags IS 'Every tag of the account, including tags no contact carries and template tags.';
+COMMENT ON COLUMN activecampaign.tags.id IS 'Tag ID.';
+COMMENT ON COLUMN activecampaign.tags."tag" IS 'Tag name.';
+COMMENT ON COLUMN activecampaign.tags.tag_type IS 'Kind of tag: contact or template.';
+COMMENT ON COLUMN activecampaign.tags.description IS 'Tag description (often empty).';
+COMMENT ON COLUMN activecampaign.tags.cdate IS 'When the tag was created.';
+COMMENT ON COLUMN activecampaign.tags.subscriber_count IS 'Number of contacts carrying the tag.';
+COMMENT ON COLUMN activecampaign.tags.deleted IS '1 if the tag is marked deleted.';
+COMMENT ON COLUMN activecampaign.tags.created_timestamp IS 'When the tag record was created.';
+COMMENT ON COLUMN activecampaign.tags.updated_timestamp IS 'When the tag record was last updated.';
+COMMENT ON COLUMN activecampaign.tags.created_by IS 'ID of the user who created the tag (null or 0 when unknown).';
+COMMENT ON COLUMN activecampaign.tags.updated_by IS 'ID of the user who last updated the tag.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.automations (
+  id BIGINT NOT NULL,
+  name TEXT,
+  cdate TIMESTAMPTZ,
+  mdate TIMESTAMPTZ,
+  userid BIGINT,
+  status BIGINT,
+  entered BIGINT,
+  exited BIGINT,
+  hidden BIGINT,
+  defaultscreenshot TEXT,
+  screenshot TEXT,
+  description TEXT,
+  source BIGINT,
+  multientry BIGINT,
+  exit_on_unsubscribe BIGINT,
+  exit_on_conversion BIGINT,
+  entitlements_violation BIGINT
+);
+COMMENT ON TABLE activecampaign.automations IS 'Automations (workflows) of the account, with entry and exit counts.';
+COMMENT ON COLUMN activecampaign.automations.id IS 'Automation ID (seriesid in campaigns and segments).';
+COMMENT ON COLUMN activecampaign.automations.name IS 'Automation name.';
+COMMENT ON COLUMN activecampaign.automations.cdate IS 'When the automation was created.';
+COMMENT ON COLUMN activecampaign.automations.mdate IS 'When the automation was last modified.';
+COMMENT ON COLUMN activecampaign.automations.userid IS 'ID of the user owning the automation.';
+COMMENT ON COLUMN activecampaign.automations.status IS 'Status: 1 active, 2 inactive.';
+COMMENT ON COLUMN activecampaign.automations.entered IS 'Number of contacts that entered the automation.';
+COMMENT ON COLUMN activecampaign.automations.exited IS 'Number of contacts that exited the automation.';
+COMMENT ON COLUMN activecampaign.automations.hidden IS '1 if the automation is hidden.';
+COMMENT ON COLUMN activecampaign.automations.defaultscreenshot IS 'URL of the default screenshot.';
+COMMENT ON COLUMN activecampaign.automations.screenshot IS 'URL of the screenshot.';
+COMMENT ON COLUMN activecampaign.automations.description IS 'Description of the automation (null or empty when unset).';
+COMMENT ON COLUMN activecampaign.automations.source IS 'Flag for how the automation was created.';
+COMMENT ON COLUMN activecampaign.automations.multientry IS '1 if a contact may enter more than once.';
+COMMENT ON COLUMN activecampaign.automations.exit_on_unsubscribe IS '1 if a contact leaves the automation when unsubscribing.';
+COMMENT ON COLUMN activecampaign.automations.exit_on_conversion IS '1 if a contact leaves the automation on conversion.';
+COMMENT ON COLUMN activecampaign.automations.entitlements_violation IS '1 if the automation exceeds the plan''s entitlements.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.forms (
+  id BIGINT NOT NULL,
+  name TEXT,
+  action TEXT,
+  actiondata JSON,
+  submit TEXT,
+  submitdata JSON,
+  url TEXT,
+  layout TEXT,
+  title TEXT,
+  body TEXT,
+  button TEXT,
+  thanks TEXT,
+  style JSON,
+  options JSON,
+  cfields JSON,
+  parentformid BIGINT,
+  userid BIGINT,
+  addressid BIGINT,
+  address BIGINT,
+  cdate TIMESTAMPTZ,
+  udate TIMESTAMPTZ,
+  entries BIGINT,
+  aid BIGINT,
+  defaultscreenshot TEXT,
+  recent JSON,
+  contacts BIGINT,
+  deals BIGINT
+);
+COMMENT ON TABLE activecampaign.forms IS 'Subscription forms, with what submitting them does and how often they were submitted.';
+COMMENT ON COLUMN activecampaign.forms.id IS 'Form ID.';
+COMMENT ON COLUMN activecampaign.forms.name IS 'Form name.';
+COMMENT ON COLUMN activecampaign.forms.action IS 'Form action (often empty).';
+COMMENT ON COLUMN activecampaign.forms.actiondata IS 'What submitting does: actions such as subscribing to a list or adding a tag.';
+COMMENT ON COLUMN activecampaign.forms.submit IS 'What happens after submitting, e.g. show-thank-you.';
+COMMENT ON COLUMN activecampaign.forms.submitdata IS 'Settings of the after-submit step (a redirect URL).';
+COMMENT ON COLUMN activecampaign.forms.url IS 'Redirect URL.';
+COMMENT ON COLUMN activecampaign.forms.layout IS 'Layout, e.g. inline-form.';
+COMMENT ON COLUMN activecampaign.forms.title IS 'Form title.';
+COMMENT ON COLUMN activecampaign.forms.body IS 'Form body text.';
+COMMENT ON COLUMN activecampaign.forms.button IS 'Submit button label.';
+COMMENT ON COLUMN activecampaign.forms.thanks IS 'Thank-you message.';
+COMMENT ON COLUMN activecampaign.forms.style IS 'Style settings (colours, border, width, button).';
+COMMENT ON COLUMN activecampaign.forms.options IS 'Options (overwrite blanks, confirmation, opt-in).';
+COMMENT ON COLUMN activecampaign.forms.cfields IS 'Field definitions of the form.';
+COMMENT ON COLUMN activecampaign.forms.parentformid IS 'ID of the parent form (0 = none).';
+COMMENT ON COLUMN activecampaign.forms.userid IS 'ID of the user owning the form.';
+COMMENT ON COLUMN activecampaign.forms.addressid IS 'ID of the sender address (0 = none).';
+COMMENT ON COLUMN activecampaign.forms.address IS 'Sender address relationship (null when none).';
+COMMENT ON COLUMN activecampaign.forms.cdate IS 'When the form was created.';
+COMMENT ON COLUMN activecampaign.forms.udate IS 'When the form was last updated.';
+COMMENT ON COLUMN activecampaign.forms.entries IS 'Number of submissions.';
+COMMENT ON COLUMN activecampaign.forms.aid IS 'Undocumented id (0 or null).';
+COMMENT ON COLUMN activecampaign.forms.defaultscreenshot IS 'URL of the form''s screenshot.';
+COMMENT ON COLUMN activecampaign.forms.recent IS 'Recent submissions (usually an empty array).';
+COMMENT ON COLUMN activecampaign.forms.contacts IS 'Contacts count reported for the form.';
+COMMENT ON COLUMN activecampaign.forms.deals IS 'Deals count reported for the form.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.segments (
+  id BIGINT NOT NULL,
+  name TEXT,
+  logic TEXT,
+  hidden BIGINT,
+  seriesid BIGINT,
+  segmentid_v2 TEXT,
+  created_timestamp TIMESTAMPTZ,
+  updated_timestamp TIMESTAMPTZ,
+  created_by BIGINT,
+  updated_by BIGINT
+);
+COMMENT ON TABLE activecampaign.segments IS 'Saved contact segments (the conditions themselves are not in this list).';
+COMMENT ON COLUMN activecampaign.segments.id IS 'Segment ID.';
+COMMENT ON COLUMN activecampaign.segments.name IS 'Segment name.';
+COMMENT ON COLUMN activecampaign.segments.logic IS 'How conditions combine: and / or.';
+COMMENT ON COLUMN activecampaign.segments.hidden IS '1 if hidden (segments automations create for themselves).';
+COMMENT ON COLUMN activecampaign.segments.seriesid IS 'ID of the automation the segment belongs to (0 = none).';
+COMMENT ON COLUMN activecampaign.segments.segmentid_v2 IS 'ID of the matching segments-v2 definition.';
+COMMENT ON COLUMN activecampaign.segments.created_timestamp IS 'When the segment was created.';
+COMMENT ON COLUMN activecampaign.segments.updated_timestamp IS 'When the segment was last updated.';
+COMMENT ON COLUMN activecampaign.segments.created_by IS 'ID of the user who created the segment.';
+COMMENT ON COLUMN activecampaign.segments.updated_by IS 'ID of the user who last updated the segment.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.messages (
+  id BIGINT NOT NULL,
+  userid BIGINT,
+  "user" BIGINT,
+  ed_instanceid BIGINT,
+  ed_version BIGINT,
+  cdate TIMESTAMPTZ,
+  mdate TIMESTAMPTZ,
+  name TEXT,
+  fromname TEXT,
+  fromemail TEXT,
+  reply2 TEXT,
+  priority BIGINT,
+  charset TEXT,
+  encoding TEXT,
+  format TEXT,
+  subject TEXT,
+  preheader_text TEXT,
+  text TEXT,
+  html TEXT,
+  htmlfetch TEXT,
+  textfetch TEXT,
+  hidden BIGINT,
+  preview_mime TEXT,
+  preview_data TEXT,
+  has_predictive_content BIGINT,
+  language_code TEXT,
+  source TEXT
+);
+COMMENT ON TABLE activecampaign.messages IS 'Every e-mail message of the account (campaign, automation and opt-in messages), with bodies.';
+COMMENT ON COLUMN activecampaign.messages.id IS 'Message ID.';
+COMMENT ON COLUMN activecampaign.messages.userid IS 'ID of the user owning the message.';
+COMMENT ON COLUMN activecampaign.messages."user" IS 'Owner of the message (the same user as userid).';
+COMMENT ON COLUMN activecampaign.messages.ed_instanceid IS 'Editor instance ID.';
+COMMENT ON COLUMN activecampaign.messages.ed_version IS 'Editor version.';
+COMMENT ON COLUMN activecampaign.messages.cdate IS 'When the message was created.';
+COMMENT ON COLUMN activecampaign.messages.mdate IS 'When the message was last modified.';
+COMMENT ON COLUMN activecampaign.messages.name IS 'Internal name of the message.';
+COMMENT ON COLUMN activecampaign.messages.fromname IS 'Sender name.';
+COMMENT ON COLUMN activecampaign.messages.fromemail IS 'Sender address.';
+COMMENT ON COLUMN activecampaign.messages.reply2 IS 'Reply-to address.';
+COMMENT ON COLUMN activecampaign.messages.priority IS 'Priority (3 = normal).';
+COMMENT ON COLUMN activecampaign.messages.charset IS 'Character set.';
+COMMENT ON COLUMN activecampaign.messages.encoding IS 'Transfer encoding.';
+COMMENT ON COLUMN activecampaign.messages.format IS 'Format: mime, html or text.';
+COMMENT ON COLUMN activecampaign.messages.subject IS 'Subject line.';
+COMMENT ON COLUMN activecampaign.messages.preheader_text IS 'Preheader text.';
+COMMENT ON COLUMN activecampaign.messages.text IS 'Plain-text body.';
+COMMENT ON COLUMN activecampaign.messages.html IS 'HTML body.';
+COMMENT ON COLUMN activecampaign.messages.htmlfetch IS 'When or from where the HTML body is fetched.';
+COMMENT ON COLUMN activecampaign.messages.textfetch IS 'When or from where the text body is fetched.';
+COMMENT ON COLUMN activecampaign.messages.hidden IS '1 if the message is hidden.';
+COMMENT ON COLUMN activecampaign.messages.preview_mime IS 'MIME type of the preview.';
+COMMENT ON COLUMN activecampaign.messages.preview_data IS 'Preview data (null or empty).';
+COMMENT ON COLUMN activecampaign.messages.has_predictive_content IS '1 if predictive content is enabled.';
+COMMENT ON COLUMN activecampaign.messages.language_code IS 'Language code of the message.';
+COMMENT ON COLUMN activecampaign.messages.source IS 'Where the message was made.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.addresses (
+  id BIGINT NOT NULL,
+  company_name TEXT,
+  address1 TEXT,
+  address2 TEXT,
+  city TEXT,
+  state TEXT,
+  district TEXT,
+  zip TEXT,
+  country TEXT,
+  allgroup BIGINT,
+  is_default BIGINT,
+  sms_name TEXT,
+  created_timestamp TIMESTAMPTZ,
+  updated_timestamp TIMESTAMPTZ,
+  created_by BIGINT,
+  updated_by BIGINT
+);
+COMMENT ON TABLE activecampaign.addresses IS 'Sender (postal) addresses that campaigns and forms print to comply with anti-spam law.';
+COMMENT ON COLUMN activecampaign.addresses.id IS 'Address ID.';
+COMMENT ON COLUMN activecampaign.addresses.company_name IS 'Company name.';
+COMMENT ON COLUMN activecampaign.addresses.address1 IS 'Address line 1.';
+COMMENT ON COLUMN activecampaign.addresses.address2 IS 'Address line 2.';
+COMMENT ON COLUMN activecampaign.addresses.city IS 'City.';
+COMMENT ON COLUMN activecampaign.addresses.state IS 'State or region.';
+COMMENT ON COLUMN activecampaign.addresses.district IS 'District.';
+COMMENT ON COLUMN activecampaign.addresses.zip IS 'Postal code.';
+COMMENT ON COLUMN activecampaign.addresses.country IS 'Country code, e.g. US.';
+COMMENT ON COLUMN activecampaign.addresses.allgroup IS '1 if every user group may use the address.';
+COMMENT ON COLUMN activecampaign.addresses.is_default IS '1 if this is the default address.';
+COMMENT ON COLUMN activecampaign.addresses.sms_name IS 'Sender name for SMS.';
+COMMENT ON COLUMN activecampaign.addresses.created_timestamp IS 'When the address was created.';
+COMMENT ON COLUMN activecampaign.addresses.updated_timestamp IS 'When the address was last updated.';
+COMMENT ON COLUMN activecampaign.addresses.created_by IS 'ID of the user who created the address.';
+COMMENT ON COLUMN activecampaign.addresses.updated_by IS 'ID of the user who last updated the address.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.brandings (
+  id BIGINT NOT NULL,
+  groupid BIGINT,
+  site_name TEXT,
+  site_logo TEXT,
+  site_logo_small TEXT,
+  header_text_value TEXT,
+  header_html_value TEXT,
+  footer_text_value TEXT,
+  footer_html_value TEXT,
+  copyright BIGINT,
+  version BIGINT,
+  license BIGINT,
+  links_flag BIGINT,
+  help BIGINT,
+  admin_template_htm TEXT,
+  admin_template_css TEXT,
+  public_template_htm TEXT,
+  public_template_css TEXT,
+  favicon TEXT,
+  admin_template_htm_backup TEXT,
+  admin_template_css_backup TEXT,
+  zendesk_widget_enabled BIGINT,
+  created_timestamp TIMESTAMPTZ,
+  updated_timestamp TIMESTAMPTZ
+);
+COMMENT ON TABLE activecampaign.brandings IS 'Branding settings, one row per user group.';
+COMMENT ON COLUMN activecampaign.brandings.id IS 'Branding ID.';
+COMMENT ON COLUMN activecampaign.brandings.groupid IS 'ID of the user group the branding applies to.';
+COMMENT ON COLUMN activecampaign.brandings.site_name IS 'Site name.';
+COMMENT ON COLUMN activecampaign.brandings.site_logo IS 'Logo URL.';
+COMMENT ON COLUMN activecampaign.brandings.site_logo_small IS 'Small logo URL.';
+COMMENT ON COLUMN activecampaign.brandings.header_text_value IS 'Custom text header.';
+COMMENT ON COLUMN activecampaign.brandings.header_html_value IS 'Custom HTML header.';
+COMMENT ON COLUMN activecampaign.brandings.footer_text_value IS 'Custom text footer.';
+COMMENT ON COLUMN activecampaign.brandings.footer_html_value IS 'Custom HTML footer.';
+COMMENT ON COLUMN activecampaign.brandings.copyright IS '1 to show the copyright.';
+COMMENT ON COLUMN activecampaign.brandings.version IS '1 to show the version.';
+COMMENT ON COLUMN activecampaign.brandings.license IS '1 to show the license.';
+COMMENT ON COLUMN activecampaign.brandings.links_flag IS '1 to show links.';
+COMMENT ON COLUMN activecampaign.brandings.help IS '1 to show help.';
+COMMENT ON COLUMN activecampaign.brandings.admin_template_htm IS 'Admin template HTML.';
+COMMENT ON COLUMN activecampaign.brandings.admin_template_css IS 'Admin template CSS.';
+COMMENT ON COLUMN activecampaign.brandings.public_template_htm IS 'Public template HTML.';
+COMMENT ON COLUMN activecampaign.brandings.public_template_css IS 'Public template CSS.';
+COMMENT ON COLUMN activecampaign.brandings.favicon IS 'Favicon URL.';
+COMMENT ON COLUMN activecampaign.brandings.admin_template_htm_backup IS 'Backup of the admin template HTML.';
+COMMENT ON COLUMN activecampaign.brandings.admin_template_css_backup IS 'Backup of the admin template CSS.';
+COMMENT ON COLUMN activecampaign.brandings.zendesk_widget_enabled IS '1 if the Zendesk widget is enabled.';
+COMMENT ON COLUMN activecampaign.brandings.created_timestamp IS 'When the branding was created.';
+COMMENT ON COLUMN activecampaign.brandings.updated_timestamp IS 'When the branding was last updated.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.calendars (
+  id BIGINT NOT NULL,
+  userid BIGINT,
+  title TEXT,
+  "type" TEXT,
+  token TEXT,
+  notification BIGINT,
+  cdate TIMESTAMPTZ,
+  mdate TIMESTAMPTZ
+);
+COMMENT ON TABLE activecampaign.calendars IS 'Calendar feeds of deal and contact tasks that users subscribe to.';
+COMMENT ON COLUMN activecampaign.calendars.id IS 'Calendar feed ID.';
+COMMENT ON COLUMN activecampaign.calendars.userid IS 'ID of the user owning the feed.';
+COMMENT ON COLUMN activecampaign.calendars.title IS 'Feed title.';
+COMMENT ON COLUMN activecampaign.calendars."type" IS 'What the feed shows: All, Deals or Contacts.';
+COMMENT ON COLUMN activecampaign.calendars.token IS 'Secret token of the feed''s subscription URL.';
+COMMENT ON COLUMN activecampaign.calendars.notification IS '1 if notifications are on.';
+COMMENT ON COLUMN activecampaign.calendars.cdate IS 'When the feed was created.';
+COMMENT ON COLUMN activecampaign.calendars.mdate IS 'When the feed was last modified.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.deal_roles (
+  id BIGINT NOT NULL,
+  title TEXT,
+  created_timestamp TIMESTAMPTZ,
+  updated_timestamp TIMESTAMPTZ
+);
+COMMENT ON TABLE activecampaign.deal_roles IS 'Roles a contact can play on a deal.';
+COMMENT ON COLUMN activecampaign.deal_roles.id IS 'Deal role ID.';
+COMMENT ON COLUMN activecampaign.deal_roles.title IS 'Role name.';
+COMMENT ON COLUMN activecampaign.deal_roles.created_timestamp IS 'When the role was created.';
+COMMENT ON COLUMN activecampaign.deal_roles.updated_timestamp IS 'When the role was last updated.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.saved_responses (
+  id BIGINT NOT NULL,
+  title TEXT,
+  subject TEXT,
+  body TEXT,
+  ldate TIMESTAMPTZ,
+  last_sent_user_id BIGINT,
+  cdate TIMESTAMPTZ,
+  mdate TIMESTAMPTZ,
+  userid BIGINT
+);
+COMMENT ON TABLE activecampaign.saved_responses IS 'E-mail templates users keep for one-to-one replies.';
+COMMENT ON COLUMN activecampaign.saved_responses.id IS 'Saved response ID.';
+COMMENT ON COLUMN activecampaign.saved_responses.title IS 'Title.';
+COMMENT ON COLUMN activecampaign.saved_responses.subject IS 'E-mail subject.';
+COMMENT ON COLUMN activecampaign.saved_responses.body IS 'E-mail body.';
+COMMENT ON COLUMN activecampaign.saved_responses.ldate IS 'When it was last sent (null if never).';
+COMMENT ON COLUMN activecampaign.saved_responses.last_sent_user_id IS 'ID of the user who last sent it.';
+COMMENT ON COLUMN activecampaign.saved_responses.cdate IS 'When it was created.';
+COMMENT ON COLUMN activecampaign.saved_responses.mdate IS 'When it was last modified (null until edited).';
+COMMENT ON COLUMN activecampaign.saved_responses.userid IS 'ID of the user owning it.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.webhooks (
+  id BIGINT NOT NULL,
+  name TEXT,
+  url TEXT,
+  events JSON,
+  sources JSON,
+  listid BIGINT,
+  cdate TIMESTAMPTZ,
+  state TEXT,
+  deactivated_date TIMESTAMPTZ
+);
+COMMENT ON TABLE activecampaign.webhooks IS 'Webhooks the account sends, with their events and sources.';
+COMMENT ON COLUMN activecampaign.webhooks.id IS 'Webhook ID.';
+COMMENT ON COLUMN activecampaign.webhooks.name IS 'Webhook name.';
+COMMENT ON COLUMN activecampaign.webhooks.url IS 'Target URL.';
+COMMENT ON COLUMN activecampaign.webhooks.events IS 'Event names that trigger the webhook.';
+COMMENT ON COLUMN activecampaign.webhooks.sources IS 'Sources that trigger it: public, admin, api, system.';
+COMMENT ON COLUMN activecampaign.webhooks.listid IS 'ID of the list it watches (0 = all lists).';
+COMMENT ON COLUMN activecampaign.webhooks.cdate IS 'When the webhook was created.';
+COMMENT ON COLUMN activecampaign.webhooks.state IS 'State of the webhook.';
+COMMENT ON COLUMN activecampaign.webhooks.deactivated_date IS 'When the webhook was deactivated (null while active).';

@@ -806,3 +806,220 @@ CREATE TABLE IF NOT EXISTS activecampaign.user_group_memberships (
   PRIMARY KEY (userid, groupid)
 )
 COMMENT='Groups associated to users.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.tags (
+  id BIGINT NOT NULL COMMENT 'Tag ID.',
+  "tag" VARCHAR COMMENT 'Tag name.',
+  tag_type VARCHAR COMMENT 'Kind of tag: contact or template.',
+  description VARCHAR COMMENT 'Tag description (often empty).',
+  cdate TIMESTAMPTZ COMMENT 'When the tag was created.',
+  subscriber_count BIGINT COMMENT 'Number of contacts carrying the tag.',
+  deleted BIGINT COMMENT '1 if the tag is marked deleted.',
+  created_timestamp TIMESTAMPTZ COMMENT 'When the tag record was created.',
+  updated_timestamp TIMESTAMPTZ COMMENT 'When the tag record was last updated.',
+  created_by BIGINT COMMENT 'ID of the user who created the tag (null or 0 when unknown).',
+  updated_by BIGINT COMMENT 'ID of the user who last updated the tag.',
+  PRIMARY KEY (id)
+)
+COMMENT='Every tag of the account, including tags no contact carries and template tags.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.automations (
+  id BIGINT NOT NULL COMMENT 'Automation ID (seriesid in campaigns and segments).',
+  name VARCHAR COMMENT 'Automation name.',
+  cdate TIMESTAMPTZ COMMENT 'When the automation was created.',
+  mdate TIMESTAMPTZ COMMENT 'When the automation was last modified.',
+  userid BIGINT COMMENT 'ID of the user owning the automation.',
+  status BIGINT COMMENT 'Status: 1 active, 2 inactive.',
+  entered BIGINT COMMENT 'Number of contacts that entered the automation.',
+  exited BIGINT COMMENT 'Number of contacts that exited the automation.',
+  hidden BIGINT COMMENT '1 if the automation is hidden.',
+  defaultscreenshot VARCHAR COMMENT 'URL of the default screenshot.',
+  screenshot VARCHAR COMMENT 'URL of the screenshot.',
+  description VARCHAR COMMENT 'Description of the automation (null or empty when unset).',
+  source BIGINT COMMENT 'Flag for how the automation was created.',
+  multientry BIGINT COMMENT '1 if a contact may enter more than once.',
+  exit_on_unsubscribe BIGINT COMMENT '1 if a contact leaves the automation when unsubscribing.',
+  exit_on_conversion BIGINT COMMENT '1 if a contact leaves the automation on conversion.',
+  entitlements_violation BIGINT COMMENT '1 if the automation exceeds the plan\'s entitlements.',
+  PRIMARY KEY (id)
+)
+COMMENT='Automations (workflows) of the account, with entry and exit counts.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.forms (
+  id BIGINT NOT NULL COMMENT 'Form ID.',
+  name VARCHAR COMMENT 'Form name.',
+  action VARCHAR COMMENT 'Form action (often empty).',
+  actiondata VARIANT COMMENT 'What submitting does: actions such as subscribing to a list or adding a tag.',
+  submit VARCHAR COMMENT 'What happens after submitting, e.g. show-thank-you.',
+  submitdata VARIANT COMMENT 'Settings of the after-submit step (a redirect URL).',
+  url VARCHAR COMMENT 'Redirect URL.',
+  layout VARCHAR COMMENT 'Layout, e.g. inline-form.',
+  title VARCHAR COMMENT 'Form title.',
+  body VARCHAR COMMENT 'Form body text.',
+  button VARCHAR COMMENT 'Submit button label.',
+  thanks VARCHAR COMMENT 'Thank-you message.',
+  style VARIANT COMMENT 'Style settings (colours, border, width, button).',
+  options VARIANT COMMENT 'Options (overwrite blanks, confirmation, opt-in).',
+  cfields VARIANT COMMENT 'Field definitions of the form.',
+  parentformid BIGINT COMMENT 'ID of the parent form (0 = none).',
+  userid BIGINT COMMENT 'ID of the user owning the form.',
+  addressid BIGINT COMMENT 'ID of the sender address (0 = none).',
+  address BIGINT COMMENT 'Sender address relationship (null when none).',
+  cdate TIMESTAMPTZ COMMENT 'When the form was created.',
+  udate TIMESTAMPTZ COMMENT 'When the form was last updated.',
+  entries BIGINT COMMENT 'Number of submissions.',
+  aid BIGINT COMMENT 'Undocumented id (0 or null).',
+  defaultscreenshot VARCHAR COMMENT 'URL of the form\'s screenshot.',
+  recent VARIANT COMMENT 'Recent submissions (usually an empty array).',
+  contacts BIGINT COMMENT 'Contacts count reported for the form.',
+  deals BIGINT COMMENT 'Deals count reported for the form.',
+  PRIMARY KEY (id)
+)
+COMMENT='Subscription forms, with what submitting them does and how often they were submitted.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.segments (
+  id BIGINT NOT NULL COMMENT 'Segment ID.',
+  name VARCHAR COMMENT 'Segment name.',
+  logic VARCHAR COMMENT 'How conditions combine: and / or.',
+  hidden BIGINT COMMENT '1 if hidden (segments automations create for themselves).',
+  seriesid BIGINT COMMENT 'ID of the automation the segment belongs to (0 = none).',
+  segmentid_v2 VARCHAR COMMENT 'ID of the matching segments-v2 definition.',
+  created_timestamp TIMESTAMPTZ COMMENT 'When the segment was created.',
+  updated_timestamp TIMESTAMPTZ COMMENT 'When the segment was last updated.',
+  created_by BIGINT COMMENT 'ID of the user who created the segment.',
+  updated_by BIGINT COMMENT 'ID of the user who last updated the segment.',
+  PRIMARY KEY (id)
+)
+COMMENT='Saved contact segments (the conditions themselves are not in this list).';
+
+CREATE TABLE IF NOT EXISTS activecampaign.messages (
+  id BIGINT NOT NULL COMMENT 'Message ID.',
+  userid BIGINT COMMENT 'ID of the user owning the message.',
+  "user" BIGINT COMMENT 'Owner of the message (the same user as userid).',
+  ed_instanceid BIGINT COMMENT 'Editor instance ID.',
+  ed_version BIGINT COMMENT 'Editor version.',
+  cdate TIMESTAMPTZ COMMENT 'When the message was created.',
+  mdate TIMESTAMPTZ COMMENT 'When the message was last modified.',
+  name VARCHAR COMMENT 'Internal name of the message.',
+  fromname VARCHAR COMMENT 'Sender name.',
+  fromemail VARCHAR COMMENT 'Sender address.',
+  reply2 VARCHAR COMMENT 'Reply-to address.',
+  priority BIGINT COMMENT 'Priority (3 = normal).',
+  charset VARCHAR COMMENT 'Character set.',
+  encoding VARCHAR COMMENT 'Transfer encoding.',
+  format VARCHAR COMMENT 'Format: mime, html or text.',
+  subject VARCHAR COMMENT 'Subject line.',
+  preheader_text VARCHAR COMMENT 'Preheader text.',
+  text VARCHAR COMMENT 'Plain-text body.',
+  html VARCHAR COMMENT 'HTML body.',
+  htmlfetch VARCHAR COMMENT 'When or from where the HTML body is fetched.',
+  textfetch VARCHAR COMMENT 'When or from where the text body is fetched.',
+  hidden BIGINT COMMENT '1 if the message is hidden.',
+  preview_mime VARCHAR COMMENT 'MIME type of the preview.',
+  preview_data VARCHAR COMMENT 'Preview data (null or empty).',
+  has_predictive_content BIGINT COMMENT '1 if predictive content is enabled.',
+  language_code VARCHAR COMMENT 'Language code of the message.',
+  source VARCHAR COMMENT 'Where the message was made.',
+  PRIMARY KEY (id)
+)
+COMMENT='Every e-mail message of the account (campaign, automation and opt-in messages), with bodies.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.addresses (
+  id BIGINT NOT NULL COMMENT 'Address ID.',
+  company_name VARCHAR COMMENT 'Company name.',
+  address1 VARCHAR COMMENT 'Address line 1.',
+  address2 VARCHAR COMMENT 'Address line 2.',
+  city VARCHAR COMMENT 'City.',
+  state VARCHAR COMMENT 'State or region.',
+  district VARCHAR COMMENT 'District.',
+  zip VARCHAR COMMENT 'Postal code.',
+  country VARCHAR COMMENT 'Country code, e.g. US.',
+  allgroup BIGINT COMMENT '1 if every user group may use the address.',
+  is_default BIGINT COMMENT '1 if this is the default address.',
+  sms_name VARCHAR COMMENT 'Sender name for SMS.',
+  created_timestamp TIMESTAMPTZ COMMENT 'When the address was created.',
+  updated_timestamp TIMESTAMPTZ COMMENT 'When the address was last updated.',
+  created_by BIGINT COMMENT 'ID of the user who created the address.',
+  updated_by BIGINT COMMENT 'ID of the user who last updated the address.',
+  PRIMARY KEY (id)
+)
+COMMENT='Sender (postal) addresses that campaigns and forms print to comply with anti-spam law.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.brandings (
+  id BIGINT NOT NULL COMMENT 'Branding ID.',
+  groupid BIGINT COMMENT 'ID of the user group the branding applies to.',
+  site_name VARCHAR COMMENT 'Site name.',
+  site_logo VARCHAR COMMENT 'Logo URL.',
+  site_logo_small VARCHAR COMMENT 'Small logo URL.',
+  header_text_value VARCHAR COMMENT 'Custom text header.',
+  header_html_value VARCHAR COMMENT 'Custom HTML header.',
+  footer_text_value VARCHAR COMMENT 'Custom text footer.',
+  footer_html_value VARCHAR COMMENT 'Custom HTML footer.',
+  copyright BIGINT COMMENT '1 to show the copyright.',
+  version BIGINT COMMENT '1 to show the version.',
+  license BIGINT COMMENT '1 to show the license.',
+  links_flag BIGINT COMMENT '1 to show links.',
+  help BIGINT COMMENT '1 to show help.',
+  admin_template_htm VARCHAR COMMENT 'Admin template HTML.',
+  admin_template_css VARCHAR COMMENT 'Admin template CSS.',
+  public_template_htm VARCHAR COMMENT 'Public template HTML.',
+  public_template_css VARCHAR COMMENT 'Public template CSS.',
+  favicon VARCHAR COMMENT 'Favicon URL.',
+  admin_template_htm_backup VARCHAR COMMENT 'Backup of the admin template HTML.',
+  admin_template_css_backup VARCHAR COMMENT 'Backup of the admin template CSS.',
+  zendesk_widget_enabled BIGINT COMMENT '1 if the Zendesk widget is enabled.',
+  created_timestamp TIMESTAMPTZ COMMENT 'When the branding was created.',
+  updated_timestamp TIMESTAMPTZ COMMENT 'When the branding was last updated.',
+  PRIMARY KEY (id)
+)
+COMMENT='Branding settings, one row per user group.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.calendars (
+  id BIGINT NOT NULL COMMENT 'Calendar feed ID.',
+  userid BIGINT COMMENT 'ID of the user owning the feed.',
+  title VARCHAR COMMENT 'Feed title.',
+  "type" VARCHAR COMMENT 'What the feed shows: All, Deals or Contacts.',
+  token VARCHAR COMMENT 'Secret token of the feed\'s subscription URL.',
+  notification BIGINT COMMENT '1 if notifications are on.',
+  cdate TIMESTAMPTZ COMMENT 'When the feed was created.',
+  mdate TIMESTAMPTZ COMMENT 'When the feed was last modified.',
+  PRIMARY KEY (id)
+)
+COMMENT='Calendar feeds of deal and contact tasks that users subscribe to.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.deal_roles (
+  id BIGINT NOT NULL COMMENT 'Deal role ID.',
+  title VARCHAR COMMENT 'Role name.',
+  created_timestamp TIMESTAMPTZ COMMENT 'When the role was created.',
+  updated_timestamp TIMESTAMPTZ COMMENT 'When the role was last updated.',
+  PRIMARY KEY (id)
+)
+COMMENT='Roles a contact can play on a deal.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.saved_responses (
+  id BIGINT NOT NULL COMMENT 'Saved response ID.',
+  title VARCHAR COMMENT 'Title.',
+  subject VARCHAR COMMENT 'E-mail subject.',
+  body VARCHAR COMMENT 'E-mail body.',
+  ldate TIMESTAMPTZ COMMENT 'When it was last sent (null if never).',
+  last_sent_user_id BIGINT COMMENT 'ID of the user who last sent it.',
+  cdate TIMESTAMPTZ COMMENT 'When it was created.',
+  mdate TIMESTAMPTZ COMMENT 'When it was last modified (null until edited).',
+  userid BIGINT COMMENT 'ID of the user owning it.',
+  PRIMARY KEY (id)
+)
+COMMENT='E-mail templates users keep for one-to-one replies.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.webhooks (
+  id BIGINT NOT NULL COMMENT 'Webhook ID.',
+  name VARCHAR COMMENT 'Webhook name.',
+  url VARCHAR COMMENT 'Target URL.',
+  events VARIANT COMMENT 'Event names that trigger the webhook.',
+  sources VARIANT COMMENT 'Sources that trigger it: public, admin, api, system.',
+  listid BIGINT COMMENT 'ID of the list it watches (0 = all lists).',
+  cdate TIMESTAMPTZ COMMENT 'When the webhook was created.',
+  state VARCHAR COMMENT 'State of the webhook.',
+  deactivated_date TIMESTAMPTZ COMMENT 'When the webhook was deactivated (null while active).',
+  PRIMARY KEY (id)
+)
+COMMENT='Webhooks the account sends, with their events and sources.';

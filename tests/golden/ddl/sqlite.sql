@@ -742,3 +742,198 @@ CREATE TABLE IF NOT EXISTS activecampaign.user_group_memberships (
   udate TEXT,
   PRIMARY KEY (userid, groupid)
 );
+
+CREATE TABLE IF NOT EXISTS activecampaign.tags (
+  id INTEGER NOT NULL PRIMARY KEY,
+  "tag" TEXT,
+  tag_type TEXT,
+  description TEXT,
+  cdate TEXT,
+  subscriber_count INTEGER,
+  deleted INTEGER,
+  created_timestamp TEXT,
+  updated_timestamp TEXT,
+  created_by INTEGER,
+  updated_by INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.automations (
+  id INTEGER NOT NULL PRIMARY KEY,
+  name TEXT,
+  cdate TEXT,
+  mdate TEXT,
+  userid INTEGER,
+  status INTEGER,
+  entered INTEGER,
+  exited INTEGER,
+  hidden INTEGER,
+  defaultscreenshot TEXT,
+  screenshot TEXT,
+  description TEXT,
+  source INTEGER,
+  multientry INTEGER,
+  exit_on_unsubscribe INTEGER,
+  exit_on_conversion INTEGER,
+  entitlements_violation INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.forms (
+  id INTEGER NOT NULL PRIMARY KEY,
+  name TEXT,
+  action TEXT,
+  actiondata TEXT,
+  submit TEXT,
+  submitdata TEXT,
+  url TEXT,
+  layout TEXT,
+  title TEXT,
+  body TEXT,
+  button TEXT,
+  thanks TEXT,
+  style TEXT,
+  options TEXT,
+  cfields TEXT,
+  parentformid INTEGER,
+  userid INTEGER,
+  addressid INTEGER,
+  address INTEGER,
+  cdate TEXT,
+  udate TEXT,
+  entries INTEGER,
+  aid INTEGER,
+  defaultscreenshot TEXT,
+  recent TEXT,
+  contacts INTEGER,
+  deals INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.segments (
+  id INTEGER NOT NULL PRIMARY KEY,
+  name TEXT,
+  logic TEXT,
+  hidden INTEGER,
+  seriesid INTEGER,
+  segmentid_v2 TEXT,
+  created_timestamp TEXT,
+  updated_timestamp TEXT,
+  created_by INTEGER,
+  updated_by INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.messages (
+  id INTEGER NOT NULL PRIMARY KEY,
+  userid INTEGER,
+  "user" INTEGER,
+  ed_instanceid INTEGER,
+  ed_version INTEGER,
+  cdate TEXT,
+  mdate TEXT,
+  name TEXT,
+  fromname TEXT,
+  fromemail TEXT,
+  reply2 TEXT,
+  priority INTEGER,
+  charset TEXT,
+  encoding TEXT,
+  format TEXT,
+  subject TEXT,
+  preheader_text TEXT,
+  text TEXT,
+  html TEXT,
+  htmlfetch TEXT,
+  textfetch TEXT,
+  hidden INTEGER,
+  preview_mime TEXT,
+  preview_data TEXT,
+  has_predictive_content INTEGER,
+  language_code TEXT,
+  source TEXT
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.addresses (
+  id INTEGER NOT NULL PRIMARY KEY,
+  company_name TEXT,
+  address1 TEXT,
+  address2 TEXT,
+  city TEXT,
+  state TEXT,
+  district TEXT,
+  zip TEXT,
+  country TEXT,
+  allgroup INTEGER,
+  is_default INTEGER,
+  sms_name TEXT,
+  created_timestamp TEXT,
+  updated_timestamp TEXT,
+  created_by INTEGER,
+  updated_by INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.brandings (
+  id INTEGER NOT NULL PRIMARY KEY,
+  groupid INTEGER,
+  site_name TEXT,
+  site_logo TEXT,
+  site_logo_small TEXT,
+  header_text_value TEXT,
+  header_html_value TEXT,
+  footer_text_value TEXT,
+  footer_html_value TEXT,
+  copyright INTEGER,
+  version INTEGER,
+  license INTEGER,
+  links_flag INTEGER,
+  help INTEGER,
+  admin_template_htm TEXT,
+  admin_template_css TEXT,
+  public_template_htm TEXT,
+  public_template_css TEXT,
+  favicon TEXT,
+  admin_template_htm_backup TEXT,
+  admin_template_css_backup TEXT,
+  zendesk_widget_enabled INTEGER,
+  created_timestamp TEXT,
+  updated_timestamp TEXT
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.calendars (
+  id INTEGER NOT NULL PRIMARY KEY,
+  userid INTEGER,
+  title TEXT,
+  "type" TEXT,
+  token TEXT,
+  notification INTEGER,
+  cdate TEXT,
+  mdate TEXT
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.deal_roles (
+  id INTEGER NOT NULL PRIMARY KEY,
+  title TEXT,
+  created_timestamp TEXT,
+  updated_timestamp TEXT
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.saved_responses (
+  id INTEGER NOT NULL PRIMARY KEY,
+  title TEXT,
+  subject TEXT,
+  body TEXT,
+  ldate TEXT,
+  last_sent_user_id INTEGER,
+  cdate TEXT,
+  mdate TEXT,
+  userid INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.webhooks (
+  id INTEGER NOT NULL PRIMARY KEY,
+  name TEXT,
+  url TEXT,
+  events TEXT,
+  sources TEXT,
+  listid INTEGER,
+  cdate TEXT,
+  state TEXT,
+  deactivated_date TEXT
+);

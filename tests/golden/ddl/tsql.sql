@@ -773,3 +773,209 @@ CREATE TABLE activecampaign.user_group_memberships (
   udate DATETIMEOFFSET,
   PRIMARY KEY (userid, groupid)
 );
+
+CREATE TABLE activecampaign.tags (
+  id BIGINT NOT NULL,
+  [tag] NVARCHAR(MAX),
+  tag_type NVARCHAR(MAX),
+  description NVARCHAR(MAX),
+  cdate DATETIMEOFFSET,
+  subscriber_count BIGINT,
+  deleted BIGINT,
+  created_timestamp DATETIMEOFFSET,
+  updated_timestamp DATETIMEOFFSET,
+  created_by BIGINT,
+  updated_by BIGINT,
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE activecampaign.automations (
+  id BIGINT NOT NULL,
+  name NVARCHAR(MAX),
+  cdate DATETIMEOFFSET,
+  mdate DATETIMEOFFSET,
+  userid BIGINT,
+  status BIGINT,
+  entered BIGINT,
+  exited BIGINT,
+  hidden BIGINT,
+  defaultscreenshot NVARCHAR(MAX),
+  screenshot NVARCHAR(MAX),
+  description NVARCHAR(MAX),
+  source BIGINT,
+  multientry BIGINT,
+  exit_on_unsubscribe BIGINT,
+  exit_on_conversion BIGINT,
+  entitlements_violation BIGINT,
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE activecampaign.forms (
+  id BIGINT NOT NULL,
+  name NVARCHAR(MAX),
+  action NVARCHAR(MAX),
+  actiondata NVARCHAR(MAX),
+  submit NVARCHAR(MAX),
+  submitdata NVARCHAR(MAX),
+  url NVARCHAR(MAX),
+  layout NVARCHAR(MAX),
+  title NVARCHAR(MAX),
+  body NVARCHAR(MAX),
+  button NVARCHAR(MAX),
+  thanks NVARCHAR(MAX),
+  style NVARCHAR(MAX),
+  options NVARCHAR(MAX),
+  cfields NVARCHAR(MAX),
+  parentformid BIGINT,
+  userid BIGINT,
+  addressid BIGINT,
+  address BIGINT,
+  cdate DATETIMEOFFSET,
+  udate DATETIMEOFFSET,
+  entries BIGINT,
+  aid BIGINT,
+  defaultscreenshot NVARCHAR(MAX),
+  recent NVARCHAR(MAX),
+  contacts BIGINT,
+  deals BIGINT,
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE activecampaign.segments (
+  id BIGINT NOT NULL,
+  name NVARCHAR(MAX),
+  logic NVARCHAR(MAX),
+  hidden BIGINT,
+  seriesid BIGINT,
+  segmentid_v2 NVARCHAR(MAX),
+  created_timestamp DATETIMEOFFSET,
+  updated_timestamp DATETIMEOFFSET,
+  created_by BIGINT,
+  updated_by BIGINT,
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE activecampaign.messages (
+  id BIGINT NOT NULL,
+  userid BIGINT,
+  [user] BIGINT,
+  ed_instanceid BIGINT,
+  ed_version BIGINT,
+  cdate DATETIMEOFFSET,
+  mdate DATETIMEOFFSET,
+  name NVARCHAR(MAX),
+  fromname NVARCHAR(MAX),
+  fromemail NVARCHAR(MAX),
+  reply2 NVARCHAR(MAX),
+  priority BIGINT,
+  charset NVARCHAR(MAX),
+  encoding NVARCHAR(MAX),
+  format NVARCHAR(MAX),
+  subject NVARCHAR(MAX),
+  preheader_text NVARCHAR(MAX),
+  text NVARCHAR(MAX),
+  html NVARCHAR(MAX),
+  htmlfetch NVARCHAR(MAX),
+  textfetch NVARCHAR(MAX),
+  hidden BIGINT,
+  preview_mime NVARCHAR(MAX),
+  preview_data NVARCHAR(MAX),
+  has_predictive_content BIGINT,
+  language_code NVARCHAR(MAX),
+  source NVARCHAR(MAX),
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE activecampaign.addresses (
+  id BIGINT NOT NULL,
+  company_name NVARCHAR(MAX),
+  address1 NVARCHAR(MAX),
+  address2 NVARCHAR(MAX),
+  city NVARCHAR(MAX),
+  state NVARCHAR(MAX),
+  district NVARCHAR(MAX),
+  zip NVARCHAR(MAX),
+  country NVARCHAR(MAX),
+  allgroup BIGINT,
+  is_default BIGINT,
+  sms_name NVARCHAR(MAX),
+  created_timestamp DATETIMEOFFSET,
+  updated_timestamp DATETIMEOFFSET,
+  created_by BIGINT,
+  updated_by BIGINT,
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE activecampaign.brandings (
+  id BIGINT NOT NULL,
+  groupid BIGINT,
+  site_name NVARCHAR(MAX),
+  site_logo NVARCHAR(MAX),
+  site_logo_small NVARCHAR(MAX),
+  header_text_value NVARCHAR(MAX),
+  header_html_value NVARCHAR(MAX),
+  footer_text_value NVARCHAR(MAX),
+  footer_html_value NVARCHAR(MAX),
+  copyright BIGINT,
+  version BIGINT,
+  license BIGINT,
+  links_flag BIGINT,
+  help BIGINT,
+  admin_template_htm NVARCHAR(MAX),
+  admin_template_css NVARCHAR(MAX),
+  public_template_htm NVARCHAR(MAX),
+  public_template_css NVARCHAR(MAX),
+  favicon NVARCHAR(MAX),
+  admin_template_htm_backup NVARCHAR(MAX),
+  admin_template_css_backup NVARCHAR(MAX),
+  zendesk_widget_enabled BIGINT,
+  created_timestamp DATETIMEOFFSET,
+  updated_timestamp DATETIMEOFFSET,
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE activecampaign.calendars (
+  id BIGINT NOT NULL,
+  userid BIGINT,
+  title NVARCHAR(MAX),
+  [type] NVARCHAR(MAX),
+  token NVARCHAR(MAX),
+  notification BIGINT,
+  cdate DATETIMEOFFSET,
+  mdate DATETIMEOFFSET,
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE activecampaign.deal_roles (
+  id BIGINT NOT NULL,
+  title NVARCHAR(MAX),
+  created_timestamp DATETIMEOFFSET,
+  updated_timestamp DATETIMEOFFSET,
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE activecampaign.saved_responses (
+  id BIGINT NOT NULL,
+  title NVARCHAR(MAX),
+  subject NVARCHAR(MAX),
+  body NVARCHAR(MAX),
+  ldate DATETIMEOFFSET,
+  last_sent_user_id BIGINT,
+  cdate DATETIMEOFFSET,
+  mdate DATETIMEOFFSET,
+  userid BIGINT,
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE activecampaign.webhooks (
+  id BIGINT NOT NULL,
+  name NVARCHAR(MAX),
+  url NVARCHAR(MAX),
+  events NVARCHAR(MAX),
+  sources NVARCHAR(MAX),
+  listid BIGINT,
+  cdate DATETIMEOFFSET,
+  state NVARCHAR(MAX),
+  deactivated_date DATETIMEOFFSET,
+  PRIMARY KEY (id)
+);
