@@ -12,6 +12,8 @@ from engine.http.client import Client
 from engine.http.ratelimit import RateLimiter
 from engine.load import make_destination
 from engine.load.state import StateRow
+from engine.read import discover
+from engine.read.discover import Discovery
 from engine.report.fields import DEFAULT_SAMPLE, TableFields, sample_fields
 from engine.report.progress import LogFormat, RunInfo, make_reporter
 from engine.report.summary import detail_lines, summary_lines
@@ -65,20 +67,25 @@ def run_spec(
     to read settings from (default: the process's)."""
     spec = load_spec(spec_path)
     settings = load_settings(spec, options.config_path, env, options.timezone)
-    plan = build_plan(spec, settings, options.tables, options.full_refresh)
     if options.dry_run:
+        plan = build_plan(spec, settings, options.tables, options.full_refresh)
         for line in warning_lines(settings):
             echo(line)
         for line in plan_lines(spec, plan, peek_state(options.dest, settings)):
             out(line)
         return 0
-    reporter = make_reporter(options.log_format, RunInfo.of(spec, settings), echo)
-    for warning in dict.fromkeys(settings.warnings):  # a JSON event in JSON logs, else a line
+    client = api_client(spec, settings)
+    found = account_tables(spec, client, options.tables)
+    plan = build_plan(found.spec, settings, options.tables, options.full_refresh)
+    reporter = make_reporter(options.log_format, RunInfo.of(found.spec, settings), echo)
+    for warning in dict.fromkeys([*settings.warnings, *found.warnings]):  # JSON logs: events
         reporter.emit(event("warning", message=warning))
     stop = StopSignal()
     try:
         with catching_signals(stop):
-            result = extract(spec, settings, plan, options, reporter.emit, stop=stop)
+            result = extract(
+                found.spec, settings, plan, options, reporter.emit, stop=stop, found=found
+            )
     except BaseException as err:
         reporter.abort(err)
         raise
@@ -102,13 +109,14 @@ def extract(
     emit: Emit | None = None,
     echo: Echo = print,
     stop: StopSignal | None = None,
+    found: Discovery | None = None,
 ) -> RunResult:
     """Run the plan into `options.dest`; `emit` receives every event (default: a line per
     finished table, to `echo`). With `options.custom_field_views`, (re)create the spec's views
-    once every group has committed."""
+    once every group has committed. `found`: the account's tables, listed with its client."""
     emit = emit or lines_to(echo)
     destination = make_destination(options.dest, settings)
-    client = api_client(spec, settings)
+    client = found.client if found and found.client else api_client(spec, settings)
     destination.connect()
     try:
         with prompt_threads(settings.requests_per_second):
@@ -121,6 +129,7 @@ def extract(
                 emit,
                 no_backfill=options.no_backfill,
                 stop=stop,
+                first_pages=found.first_pages if found else None,
             )
             result = runner.run(plan)
         if options.custom_field_views:
@@ -128,6 +137,14 @@ def extract(
         return result
     finally:
         destination.close()
+
+
+def account_tables(spec: Spec, client: Client, tables: Iterable[str] = ()) -> Discovery:
+    """The spec with the tables the account defines (table templates), when the choice of
+    `tables` may include them; else the spec as it is, at no request."""
+    if discover.wanted(spec, tables):
+        return discover.discover(spec, client)
+    return discover.Discovery(spec, client=client)
 
 
 def api_client(spec: Spec, settings: Settings) -> Client:
@@ -150,8 +167,12 @@ def plan_sync(
     settings = load_settings(spec, config_path, env, timezone)
     for line in warning_lines(settings):
         echo(line)
-    plan = build_plan(spec, settings, tables, full_refresh=[s.key for s in spec.streams])
     client = api_client(spec, settings)
+    found = account_tables(spec, client, tables)
+    for line in found.warnings:
+        echo(f"warning: {line}")
+    spec = found.spec
+    plan = build_plan(spec, settings, tables, full_refresh=[s.key for s in spec.streams])
     estimates = estimate(spec, plan, client, zone_hint=settings.timezone is None)
     return estimates, settings.requests_per_second
 

@@ -18,6 +18,7 @@ from .world import World
 API_PREFIX = "/api/3"
 _GROUP_MEMBERS = re.compile(r"/groups/(\d+)/userGroups")
 _USER = re.compile(r"/users/(me|\d+)")
+_RECORDS = re.compile(r"/customObjects/records/([^/]+)")
 
 Reply = tuple[int, dict[str, Any]]
 # Endpoint.view -> the function reshaping a row of the endpoint's store
@@ -53,6 +54,14 @@ def handle(
         found = _USER.fullmatch(route)
         if found:
             return single_user(world, found.group(1))
+        if route == "/customObjects/schemas":
+            return 200, world.custom_objects.list_schemas(q.offset, q.limit)
+        found = _RECORDS.fullmatch(route)
+        if found:
+            page = world.custom_objects.list_records(found.group(1), q.offset, q.limit)
+            if page is None:  # as the API answers an unknown schema
+                return 404, {"message": "Not Found"}
+            return 200, page
     except query.QueryError as exc:
         return error(400, "Bad Request", str(exc))
     return error(404, "Not Found", f"No route for {path}")

@@ -9,6 +9,7 @@ from typing import Any
 
 from . import api
 from .config import ALL_FAULTS, DataConfig, ServerConfig
+from .custom_objects import change
 from .faults import FaultPlan
 from .mutate import Amount, mutate
 from .ratelimit import RateLimiter
@@ -150,6 +151,20 @@ class Sandbox:
     ) -> dict[str, Any]:
         """Update/create/delete records; see ``mutate.mutate``."""
         return mutate(self.world, table, update, create, delete)
+
+    def add_custom_field(self, schema: str, field_id: str, kind: str, label: str) -> None:
+        """Add a field to a custom object schema (by slug); its records get values."""
+        with self.world.lock:
+            self.world.custom_objects.add_field(schema, field_id, kind, label)
+
+    def add_custom_schema(
+        self, slug: str, singular: str, plural: str, fields: Sequence[dict[str, str]] = ()
+    ) -> None:
+        """Define a custom object schema with `fields` ({"id", "type", "label"}) and 3 records."""
+        body = {"add_schema": {"slug": slug, "singular": singular, "plural": plural}}
+        body["add_schema"]["fields"] = list(fields)  # type: ignore[assignment]
+        with self.world.lock:
+            change(self.world.custom_objects, body)
 
     @property
     def ignore_include(self) -> bool:

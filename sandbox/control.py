@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from . import api
+from .custom_objects import change
 from .mutate import MutationError, mutate
 
 if TYPE_CHECKING:
@@ -39,6 +40,9 @@ def handle(
             return 200, settings(rt)
         if route == ("POST", "settings"):
             return 200, _settings(rt, body)
+        if route == ("POST", "custom_objects"):
+            with rt.world.lock:
+                return 200, change(rt.world.custom_objects, json.loads(body or b"{}"))
     except (MutationError, KeyError, ValueError, TypeError) as exc:
         return 400, {"errors": [{"title": "Bad Request", "detail": str(exc).strip("'\"")}]}
     return 404, {

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from .config import DataConfig, Sizes
+from .custom_objects import CustomObjects
 from .encode import encode, encode_string
 from .store import TableStore
 from .timefmt import TimeFormat, parse_instant
@@ -63,6 +64,14 @@ class World:
             gen = factory(self)
             self.gens[gen.name] = gen
         self.stores = {name: TableStore(gen) for name, gen in self.gens.items()}
+        self._custom_objects: CustomObjects | None = None
+
+    @property
+    def custom_objects(self) -> CustomObjects:
+        """Made on first use, like the stores' rows (a large account starts at once)."""
+        if self._custom_objects is None:
+            self._custom_objects = CustomObjects(self.seed, self.config.contacts, self.now)
+        return self._custom_objects
 
     def store(self, name: str) -> TableStore:
         return self.stores[name]

@@ -68,8 +68,9 @@ def test_ids_and_keys_are_integers_not_float(spec):
     ]
     assert floats == []
     for s in spec.streams:
-        for key in s.primary_key:
-            assert s.column(key).type == "integer", f"{s.key}.{key}"
+        for key in s.primary_key:  # the model's ids are integers; an API may key by UUID or name
+            want = ("integer",) if "model" in s.tags else ("integer", "text")
+            assert s.column(key).type in want, f"{s.key}.{key}"
 
 
 def test_fed_and_child_tables_name_their_parent(spec):
@@ -82,11 +83,16 @@ def test_fed_and_child_tables_name_their_parent(spec):
     assert any(j.records == "tags" for j in spec.stream("contact_tags").joins)
 
 
+# lists whose endpoint documents no `orders[id]` sort (their rows are few: one page)
+NO_DOCUMENTED_ORDER = {"custom_object_schemas"}
+
+
 def test_offset_paged_lists_send_a_stable_order(spec):
     for s in spec.streams:
         if (
             s.paging
             and s.paging.kind in ("offset", "keyset")
             and "{parent." not in (s.endpoint or "")
+            and s.key not in NO_DOCUMENTED_ORDER
         ):
             assert dict(s.params).get("orders[id]") == "ASC", s.key

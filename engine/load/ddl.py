@@ -75,9 +75,8 @@ def column_def(col: Column, dialect: str, not_null: bool = False) -> exp.ColumnD
         constraints.append(exp.ColumnConstraint(kind=comment))
     elif text and style == "options":
         constraints.append(exp.ColumnConstraint(kind=_description_options(text)))
-    return exp.ColumnDef(
-        this=ident(col.name), kind=sql_type(col.type, dialect), constraints=constraints or None
-    )
+    kind = sql_type(col.type, dialect, key=not_null)  # NOT NULL: a primary key column
+    return exp.ColumnDef(this=ident(col.name), kind=kind, constraints=constraints or None)
 
 
 def comment_text(col: Column, dialect: str) -> str:

@@ -10,6 +10,7 @@ import dataclasses
 import threading
 import time
 import uuid
+from collections.abc import Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -84,7 +85,10 @@ class Runner:
         max_groups: int = 8,
         no_backfill: bool = False,
         stop: StopSignal | None = None,
+        first_pages: Mapping[str, tuple[list[tuple[str, str]], dict[str, Any]]] | None = None,
     ) -> None:
+        """`first_pages`: per root, a first page already read (and the query it was read
+        with), taken instead of asking again when the group's query is the same."""
         self.spec = spec
         self.settings = settings
         self.dest = destination
@@ -104,6 +108,7 @@ class Runner:
         self.zone: tzinfo = settings.timezone or UTC
         self.params: dict[str, list[tuple[str, str]]] = {}  # per group root, for every page
         self.firsts: dict[str, Future[dict[str, Any]]] = {}  # first pages, fetched up front
+        self.first_pages = dict(first_pages or {})
         self.stopping = False
         self.resumes: dict[str, Resume] = {}  # per group root: the checkpoint it goes on from
         self.checkpoints = resume.cadence(settings.env)
@@ -126,7 +131,7 @@ class Runner:
         for group in plan.groups:
             self.finished[group.root.key] = threading.Event()
             for s in group.members:
-                result.tables[s.key] = TableResult(s.key, group.mode)
+                result.tables[s.key] = TableResult(s.key, group.mode, notes=list(s.notes))
         state = self.dest.read_state()
         for group in plan.groups:
             note = reload_reason(group, state, self.no_backfill)
@@ -207,6 +212,16 @@ class Runner:
 
     # ---------------------------------------------------------------- before the groups
 
+    def _first(self, group: Group, found: Resume | None) -> Future[dict[str, Any]]:
+        """The group's first page: the one read already with the same query, else asked."""
+        key = group.root.key
+        known = self.first_pages.pop(key, None)
+        if found is None and known is not None and known[0] == self.params[key]:
+            done: Future[dict[str, Any]] = Future()
+            done.set_result(known[1])
+            return done
+        return self.source.first(group.root, self.params[key], found.at if found else None)
+
     def _settle_zone(self, plan: Plan, state: dict[str, StateRow], result: RunResult) -> None:
         """Fetch the first page of every request series that does not wait for another table,
         find the zone from the offsets in them, and keep the pages for their groups."""
@@ -218,9 +233,7 @@ class Runner:
                 group, since, self.settings.timezone, previous, found
             )
             if group.fan_out is None:
-                self.firsts[group.root.key] = self.source.first(
-                    group.root, self.params[group.root.key], found.at if found else None
-                )
+                self.firsts[group.root.key] = self._first(group, found)
         evidence = Evidence()
         for group in plan.groups:
             first = self.firsts.get(group.root.key)
@@ -246,14 +259,20 @@ class Runner:
         self.emit(event("timezone", **result.zone.as_dict()))
 
     def _observe(self, group: Group, body: dict[str, Any], evidence: Evidence) -> None:
-        """Every timestamp with an offset in one page, of every table the page feeds."""
+        """Every timestamp with an offset in one page, of every table the page feeds; not
+        those of columns the spec says are written in UTC (their offsets say nothing of the
+        account's zone)."""
         split = PageSplit(group.members, self.referenced)
         try:
             kept = split.split(body)
         except AcxError:
             return
         for s in group.members:
-            times = [i for i, c in enumerate(s.columns) if c.type in ZONED_TYPES]
+            times = [
+                i
+                for i, c in enumerate(s.columns)
+                if c.type in ZONED_TYPES and c.timezone == "account"
+            ]
             if not times or not kept[s.key]:
                 continue
             values = split.builders[s.key].columns(body, kept[s.key], None)

@@ -10,6 +10,7 @@ import jmespath
 
 from engine.spec.model import (
     Column,
+    ColumnsFrom,
     Filter,
     Join,
     Paging,
@@ -19,6 +20,8 @@ from engine.spec.model import (
     Source,
     Spec,
     Stream,
+    TablePerRow,
+    Template,
     View,
     ZoneHint,
     parent_reference,
@@ -59,11 +62,39 @@ def build_spec(data: dict[str, Any], path: str) -> Spec:
         ignored_fields=tuple(src.get("ignored_fields", ())),
     )
     raw_streams = data["streams"]
-    streams = tuple(
-        _stream(key, raw, naming, source.paging, raw_streams) for key, raw in raw_streams.items()
+    built = {
+        key: _stream(key, raw, naming, source.paging, raw_streams)
+        for key, raw in raw_streams.items()
+    }
+    streams = tuple(s for key, s in built.items() if "table_per_row" not in raw_streams[key])
+    templates = tuple(
+        Template(built[key], _per_row(raw["table_per_row"]))
+        for key, raw in raw_streams.items()
+        if "table_per_row" in raw
     )
     views = tuple(_view(key, raw) for key, raw in data.get("views", {}).items())
-    return Spec(path=path, naming=naming, source=source, streams=streams, views=views)
+    return Spec(
+        path=path, naming=naming, source=source, streams=streams, views=views, templates=templates
+    )
+
+
+def _per_row(raw: dict[str, Any]) -> TablePerRow:
+    cols = raw["columns"]
+    return TablePerRow(
+        of=raw["of"],
+        name=raw["name"],
+        columns=ColumnsFrom(
+            items=cols["items"],
+            key=cols["key"],
+            kind=cols["kind"],
+            types=tuple(cols.get("types", {}).items()),
+            default_type=cols.get("default_type", "text"),
+            description=cols.get("description", cols["key"]),
+            value=cols["value"],
+            skip=cols.get("skip"),
+            timezone=cols.get("timezone", "account"),
+        ),
+    )
 
 
 def _view(key: str, raw: dict[str, Any]) -> View:

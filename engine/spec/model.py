@@ -13,6 +13,7 @@ from jmespath.parser import ParsedResult
 from engine.spec.types import LOGICAL_TYPES as LOGICAL_TYPES  # the registry's words
 
 PLACEHOLDER_PREFIX = "parent."
+ROW_PREFIX = "row."  # `{row.<field>}` in a table template (`table_per_row`), filled per row
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")  # `{parent.id}` in an endpoint
 # The paging kinds of the spec language and the keys each needs beside `kind`, checked before
 # anything is built (engine/spec/validate.py). Data here because validation sits below the
@@ -101,6 +102,8 @@ class Stream:
     permission: str | None = None
     only_referenced_by: tuple[str, str] | None = None  # (stream, column) whose values are kept
     tags: tuple[str, ...] = ()  # words `--tables` chooses it by, with other tables
+    template: str | None = None  # the table template that made it from an account's row
+    notes: tuple[str, ...] = ()  # what acx guessed making it (the run summary says them)
 
     def column(self, key: str) -> Column:
         for col in self.columns:
@@ -134,6 +137,48 @@ class Stream:
                 return None
             out.append(quote(str(value), safe=""))
         return "".join(out)
+
+
+@dataclass(frozen=True)
+class ColumnsFrom:
+    """A table template's columns taken from its row: one column per item of the row's list
+    `items` (JMESPath on the row), named by the item's `key`, typed by looking up its `kind`
+    in `types` (kinds not listed load as `default_type`, said in the run summary), described by
+    `description`; a record holds the column's value at `value` with `{key}` filled in."""
+
+    items: str
+    key: str
+    kind: str
+    types: tuple[tuple[str, str], ...]
+    default_type: str
+    description: str
+    value: str
+    skip: str | None = None  # JMESPath on an item: true leaves the item out (a deleted field)
+    timezone: str = "account"  # of zone-less times in these columns, as a column's `timezone`
+
+
+@dataclass(frozen=True)
+class TablePerRow:
+    """`table_per_row`: the template makes one table per row of stream `of`, named `name` with
+    `{row.<field>}` filled from the row."""
+
+    of: str
+    name: str
+    columns: ColumnsFrom
+
+
+@dataclass(frozen=True)
+class Template:
+    """A table template: `stream` is the prototype (its `{row.*}` placeholders unfilled; its
+    columns are the ones every table of the template has), `per_row` says how rows make tables.
+    Its tables exist once the rows of `per_row.of` are read (engine/spec/expand.py)."""
+
+    stream: Stream
+    per_row: TablePerRow
+
+    @property
+    def key(self) -> str:
+        return self.stream.key
 
 
 @dataclass(frozen=True)
@@ -200,6 +245,7 @@ class Spec:
     source: Source
     streams: tuple[Stream, ...]
     views: tuple[View, ...] = ()
+    templates: tuple[Template, ...] = ()  # tables found in the account (`table_per_row`)
 
     def stream(self, key: str) -> Stream:
         for s in self.streams:

@@ -39,6 +39,8 @@ class LogicalType:
     sql: str  # its SQL type, as sqlglot reads it in every dialect not in `sql_in`
     arrow: pa.DataType  # its column type in every batch, and in the Parquet files
     sql_in: Mapping[str, str] = field(default_factory=dict)  # dialect -> its own SQL type
+    # dialect -> its SQL type in a primary key, where the usual one cannot be a key
+    key_sql_in: Mapping[str, str] = field(default_factory=dict)
     # dialect -> how its catalog (information_schema) reports the SQL type, where not as written
     reported: Mapping[str, str] = field(default_factory=dict)
     # dialect -> appended to the column comment, where the SQL type cannot say what it holds
@@ -93,6 +95,9 @@ _RECORDS = (
             "mysql": "LONGTEXT",
             "tsql": "NVARCHAR(MAX)",
         },
+        # MySQL keys no LONGTEXT and SQL Server no NVARCHAR(MAX): a text key (a UUID, a domain)
+        # gets a bounded type there, long enough for any identifier an API hands out
+        key_sql_in={"mysql": "VARCHAR(255)", "tsql": "NVARCHAR(450)"},
         reported={"snowflake": "TEXT"},
         ordered=True,
     ),
@@ -177,15 +182,19 @@ def logical_type(name: str) -> LogicalType:
         raise SpecError([f"unknown column type {name!r}; valid: {valid}"]) from None
 
 
-def sql_type_text(logical: str, dialect: str) -> str:
+def sql_type_text(logical: str, dialect: str, key: bool = False) -> str:
+    """The SQL type of a logical type in a dialect; `key`: of a primary key column."""
     kind = logical_type(logical)
+    if key and dialect in kind.key_sql_in:
+        return kind.key_sql_in[dialect]
     return kind.sql_in.get(dialect, kind.sql)
 
 
 @cache
-def sql_type(logical: str, dialect: str) -> exp.DataType:
-    """The sqlglot type of a logical type in a dialect (parsed in that dialect)."""
-    return exp.DataType.build(sql_type_text(logical, dialect), dialect=dialect)
+def sql_type(logical: str, dialect: str, key: bool = False) -> exp.DataType:
+    """The sqlglot type of a logical type in a dialect (parsed in that dialect); `key`: of a
+    primary key column."""
+    return exp.DataType.build(sql_type_text(logical, dialect, key), dialect=dialect)
 
 
 def arrow_type(logical: str) -> pa.DataType:

@@ -17,11 +17,12 @@ from engine.errors import SpecError
 from engine.spec.model import (
     PAGING_NEEDS,
     PLACEHOLDER_PREFIX,
+    ROW_PREFIX,
     parent_reference,
     placeholders,
 )
 from engine.spec.naming import warehouse_name
-from engine.spec.types import CURSOR_TYPES
+from engine.spec.types import CURSOR_TYPES, LOGICAL_TYPES
 from engine.spec.yamlsrc import KeyPath, Located, load_yaml
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schemas" / "spec.schema.json"
@@ -186,7 +187,11 @@ class Checker:
             if pk not in cols:
                 self.add((*at, "primary_key", i), self.no_column(pk, cols))
         self.check_replication(at, s, cols)
-        self.check_parent(at, s, cols)
+        if "table_per_row" in s:
+            self.check_per_row(at, s)
+        else:
+            self.check_parent(at, s, cols)
+        self.check_not_templated(at, s)
         self.check_referenced_by(at, s)
         for name in ("records", "nested", "where"):
             if name in s:
@@ -336,6 +341,51 @@ class Checker:
                     (*at, "endpoint"),
                     self.no_column(holder[len(PLACEHOLDER_PREFIX) :], pcols, pstream),
                 )
+
+    def check_per_row(self, at: KeyPath, s: dict[str, Any]) -> None:
+        """A table template: its rows' stream exists and makes requests, its placeholders are
+        `{row.<JMESPath>}`, its kinds map to logical types, its expressions parse."""
+        rule = s["table_per_row"]
+        here: KeyPath = (*at, "table_per_row")
+        of = rule["of"]
+        if of not in self.streams:
+            self.add((*here, "of"), self.no_stream(of))
+        elif of == at[1] or "table_per_row" in self.streams[of]:
+            self.add((*here, "of"), f"'{of}' is a table template: its rows are not read as such")
+        if "parent" in s:
+            self.add(
+                (*at, "parent"), "a table template's tables are filled from its row: no parent"
+            )
+        if "endpoint" not in s:
+            self.add(at, "a table template needs an 'endpoint' (with {row.<field>} placeholders)")
+        for where, text in (("endpoint", s.get("endpoint", "")), ("table_per_row", rule["name"])):
+            for holder in placeholders(text):
+                path = (*at, where) if where == "endpoint" else (*here, "name")
+                if not holder.startswith(ROW_PREFIX):
+                    self.add(path, f"unknown placeholder '{{{holder}}}' (use {{row.<field>}})")
+                else:
+                    self.check_expr(path, holder[len(ROW_PREFIX) :])
+        cols = rule["columns"]
+        kinds = [*cols.get("types", {}).items(), ("default_type", cols.get("default_type"))]
+        for kind, logical in kinds:
+            if logical is not None and logical not in LOGICAL_TYPES:
+                path = (*here, "columns", "types", kind)
+                if kind == "default_type":
+                    path = (*here, "columns", "default_type")
+                self.add(path, f"'{logical}' is not a type ({', '.join(LOGICAL_TYPES)})")
+        for name in ("items", "description", "skip"):
+            if name in cols:
+                self.check_expr((*here, "columns", name), cols[name])
+        self.check_expr((*here, "columns", "value"), cols["value"].replace("{key}", "k"))
+
+    def check_not_templated(self, at: KeyPath, s: dict[str, Any]) -> None:
+        """No stream is fed by, or a child of, a template: its tables exist only per account."""
+        for path, other in (
+            ((*at, "from"), s.get("from")),
+            ((*at, "parent", "stream"), (s.get("parent") or {}).get("stream")),
+        ):
+            if other in self.streams and "table_per_row" in self.streams[other]:
+                self.add(path, f"'{other}' is a table template: no table may depend on it")
 
     def check_expr(self, path: KeyPath, expr: str) -> None:
         try:
