@@ -168,13 +168,22 @@ def validate(spec: str) -> None:
 @main.command()
 @spec_argument()
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@config_option()
+@click.option(
+    "--offline",
+    is_flag=True,
+    help="Do not ask the account for the tables it defines (custom objects): list templates.",
+)
 @reports_errors
-def streams(spec: str, as_json: bool) -> None:
-    """List the tables SPEC defines."""
+def streams(spec: str, as_json: bool, config_path: str | None, offline: bool) -> None:
+    """List the tables SPEC defines, with the account's own (custom objects) when it is set."""
+    from engine.api import list_tables
     from engine.report.catalog import stream_rows
-    from engine.spec import load_spec
 
-    rows = stream_rows(load_spec(spec))
+    loaded, notes = list_tables(spec, config_path, offline=offline)
+    for note in notes:
+        click.echo(f"acx: note: {note}", err=True)
+    rows = stream_rows(loaded)
     if as_json:
         click.echo(json.dumps(rows, indent=2))
         return
@@ -187,13 +196,21 @@ def streams(spec: str, as_json: bool) -> None:
             r["replication"],
             r["endpoint"],
             r["parent"] or "",
-            str(len(r["columns"])),
+            str(len(r["columns"])) + ("+" if r["template"] else ""),
         )
         for r in rows
     ]
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
     for row in table:
         click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    for r in rows:
+        if r["template"]:
+            made = ", ".join(r["tables"]) or "none listed"
+            click.echo(
+                f"\n{r['name']}: a table per row of {r['endpoint'].split('row of ')[-1][:-1]}, "
+                f"with the columns above ({len(r['columns'])}) plus {r['columns_from']}; "
+                f"depends on the account (in this account: {made})"
+            )
 
 
 @main.command()
@@ -215,7 +232,34 @@ def ddl(spec: str, dialect: str, schema: str | None, tables: tuple[str, ...]) ->
 
     rules(dialect)
     loaded = load_spec(spec)
-    click.echo(ddl_script(select_streams(loaded, tables), dialect, schema), nl=False)
+    chosen = [n for item in tables for n in item.split(",") if n.strip()]
+    picked = [t for t in loaded.templates if not chosen or {t.key, *t.stream.tags} & set(chosen)]
+    names = [n for n in chosen if n not in {t.key for t in picked}]
+    streams = select_streams(loaded, names) if names or not chosen else []
+    click.echo(ddl_script(streams, dialect, schema, picked), nl=False)
+
+
+def account_option() -> Decorator:
+    return click.option(
+        "--account",
+        is_flag=True,
+        help="Also the tables the account defines (custom objects): read with ACX_API_URL and "
+        "ACX_API_KEY (or acx.toml).",
+    )
+
+
+def spec_for(spec: str, account: bool) -> Any:
+    """The spec; with `account`, with the tables the account defines (an error if it cannot be
+    asked)."""
+    from engine.api import list_tables
+    from engine.spec import load_spec
+
+    if not account:
+        return load_spec(spec)
+    loaded, notes = list_tables(spec, required=True)
+    for note in notes:
+        click.echo(f"acx: warning: {note}", err=True)
+    return loaded
 
 
 def write_text(text: str, output: str | None) -> None:
@@ -235,12 +279,12 @@ def write_text(text: str, output: str | None) -> None:
 @spec_argument()
 @output_option()
 @reports_errors
-def docs(spec: str, output: str | None) -> None:
+@account_option()
+def docs(spec: str, output: str | None, account: bool) -> None:
     """Print a Markdown data dictionary of every table, column and view of SPEC."""
     from engine.report.docs import data_dictionary
-    from engine.spec import load_spec
 
-    write_text(data_dictionary(load_spec(spec)), output)
+    write_text(data_dictionary(spec_for(spec, account)), output)
 
 
 @main.command()
@@ -255,12 +299,12 @@ def docs(spec: str, output: str | None) -> None:
 )
 @output_option()
 @reports_errors
-def erd(spec: str, fmt: str, output: str | None) -> None:
+@account_option()
+def erd(spec: str, fmt: str, output: str | None, account: bool) -> None:
     """Print the relationship chart of SPEC (parents and column references)."""
     from engine.report.erd import chart
-    from engine.spec import load_spec
 
-    write_text(chart(load_spec(spec), fmt), output)
+    write_text(chart(spec_for(spec, account), fmt), output)
 
 
 @main.command()
@@ -271,12 +315,14 @@ def erd(spec: str, fmt: str, output: str | None) -> None:
 @schema_option("Schema the tables are in.")
 @output_option()
 @reports_errors
-def dbt(spec: str, source_name: str | None, schema: str | None, output: str | None) -> None:
+@account_option()
+def dbt(
+    spec: str, source_name: str | None, schema: str | None, output: str | None, account: bool
+) -> None:
     """Print a dbt sources.yml for SPEC's tables, with key and relationship tests."""
     from engine.report.dbt import sources_yaml
-    from engine.spec import load_spec
 
-    write_text(sources_yaml(load_spec(spec), source_name, schema), output)
+    write_text(sources_yaml(spec_for(spec, account), source_name, schema), output)
 
 
 @main.command()

@@ -73,6 +73,12 @@ def run_spec(
             echo(line)
         for line in plan_lines(spec, plan, peek_state(options.dest, settings)):
             out(line)
+        if discover.wanted(spec, options.tables):
+            for t in spec.templates:
+                out(
+                    f"{t.shown_name}: {t.stream.replication.mode}, GET {t.stream.endpoint} for "
+                    f"each row of {t.per_row.of}: one table each, found when the run starts"
+                )
         return 0
     client = api_client(spec, settings)
     found = account_tables(spec, client, options.tables)
@@ -145,6 +151,31 @@ def account_tables(spec: Spec, client: Client, tables: Iterable[str] = ()) -> Di
     if discover.wanted(spec, tables):
         return discover.discover(spec, client)
     return discover.Discovery(spec, client=client)
+
+
+def list_tables(
+    spec_path: str,
+    config_path: str | None = None,
+    env: Mapping[str, str] | None = None,
+    offline: bool = False,
+    required: bool = False,
+) -> tuple[Spec, list[str]]:
+    """`acx streams`: the spec with the tables its templates make in the account, when the
+    account is configured (one small request per template's list), and lines saying what could
+    not be listed; `offline` (or no account configured): the spec's own tables and templates;
+    `required`: an account that is not configured is an error."""
+    spec = load_spec(spec_path)
+    if not spec.templates or offline:
+        return spec, []
+    try:
+        settings = load_settings(spec, config_path, env)
+    except AcxError as err:
+        if required:
+            raise
+        keys = ", ".join(t.key for t in spec.templates)
+        return spec, [f"{keys}: the account's tables are not listed ({err.message})"]
+    found = discover.discover(spec, api_client(spec, settings))
+    return found.spec, found.warnings
 
 
 def api_client(spec: Spec, settings: Settings) -> Client:

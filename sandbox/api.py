@@ -54,6 +54,8 @@ def handle(
         found = _USER.fullmatch(route)
         if found:
             return single_user(world, found.group(1))
+        if route.startswith("/customObjects/") and not world.custom_objects.enabled:
+            return error(403, "Forbidden", "Your plan does not include custom objects")
         if route == "/customObjects/schemas":
             return 200, world.custom_objects.list_schemas(q.offset, q.limit)
         found = _RECORDS.fullmatch(route)

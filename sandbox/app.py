@@ -152,6 +152,15 @@ class Sandbox:
         """Update/create/delete records; see ``mutate.mutate``."""
         return mutate(self.world, table, update, create, delete)
 
+    @property
+    def custom_objects_enabled(self) -> bool:
+        """False: the account's plan has no custom objects (their routes answer 403)."""
+        return self.world.custom_objects.enabled
+
+    @custom_objects_enabled.setter
+    def custom_objects_enabled(self, value: bool) -> None:
+        self.world.custom_objects.enabled = bool(value)
+
     def add_custom_field(self, schema: str, field_id: str, kind: str, label: str) -> None:
         """Add a field to a custom object schema (by slug); its records get values."""
         with self.world.lock:

@@ -87,6 +87,8 @@ class CustomObjects:
         self.contacts = max(1, contacts)
         self.now = now
         self.schemas: list[Schema] = []
+        # False: an account whose plan has no custom objects; its routes answer 403
+        self.enabled = True
         per_schema = min(MOST_RECORDS, max(3, contacts // RECORDS_PER_CONTACTS))
         for slug, singular, plural, about, fields, namespace in DEFINED:
             schema = self.add_schema(slug, singular, plural, about, namespace)

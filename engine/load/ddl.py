@@ -16,6 +16,7 @@ from sqlglot import exp
 from engine.errors import ConfigError
 from engine.load.keywords import RESERVED
 from engine.spec import Column, Stream
+from engine.spec.model import Template
 from engine.spec.types import DIALECTS, logical_type, sql_type
 
 
@@ -188,11 +189,27 @@ def render(statements: Iterable[exp.Expression], dialect: str, pretty: bool = Tr
     ]
 
 
-def ddl_script(streams: Iterable[Stream], dialect: str, schema: str | None = None) -> str:
-    """Every statement for the given streams, `;`-terminated, one blank line between tables."""
+def ddl_script(
+    streams: Iterable[Stream],
+    dialect: str,
+    schema: str | None = None,
+    templates: Iterable[Template] = (),
+) -> str:
+    """Every statement for the given streams, `;`-terminated, one blank line between tables;
+    then, for each table template, a note and its tables' common columns, commented out."""
     blocks = []
     for stream in streams:
         blocks.append(
             "\n".join(f"{sql};" for sql in render(create_table(stream, dialect, schema), dialect))
         )
+    for template in templates:
+        rule = template.per_row
+        sql = render(create_table(template.stream, dialect, schema, name=rule.name), dialect)
+        note = [
+            f"-- {rule.name}: one table per row of {rule.of}, made when `acx run` starts, so",
+            "-- these tables depend on the account. Each has the columns below plus one per",
+            f"-- item of {rule.of}.{rule.columns.items}; `acx streams` lists the account's.",
+        ]
+        body = [f"-- {line}" for text in sql for line in f"{text};".splitlines()]
+        blocks.append("\n".join(note + body))
     return "\n\n".join(blocks) + "\n"

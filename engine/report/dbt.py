@@ -107,6 +107,12 @@ def sources_yaml(spec: Spec, source_name: str | None = None, schema: str | None 
             "# add the dbt-labs/dbt_utils package to packages.yml and run `dbt deps`",
             f"# (tables {', '.join(composite)}).",
         ]
+    for t in spec.templates:
+        header += [
+            f"# {t.shown_name}: one table per row of {t.per_row.of}, made when a run starts; "
+            "the tables depend on the account:",
+            "# `acx dbt --account` lists the account's (ACX_API_URL and ACX_API_KEY set).",
+        ]
     body = yaml.dump(document, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=4096)
     return "\n".join(header) + "\n" + body
 

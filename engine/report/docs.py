@@ -8,6 +8,7 @@ from pathlib import Path
 
 from engine.read.paginators import make_paginator
 from engine.spec import Column, Spec, Stream, View, quote_field
+from engine.spec.model import Template
 
 COLUMN_HEADER = ("Column", "Type", "API field", "Description", "References")
 
@@ -26,11 +27,18 @@ def data_dictionary(spec: Spec) -> str:
         lines.append(f"The API's own reference: <{spec.source.docs}>.")
     lines += ["", "## Tables", ""]
     lines += [f"- [{cell(s.title)}](#{s.name}) (`{s.name}`)" for s in spec.streams]
+    if spec.templates:
+        lines += ["", "Tables the account defines (one per row of another table):", ""]
+        lines += [
+            f"- [{cell(t.stream.title)}](#{t.key}) (`{t.shown_name}`)" for t in spec.templates
+        ]
     if spec.views:
         lines += ["", "Views:", ""]
         lines += [f"- [{cell(v.title)}](#{v.key}) (`{v.key}`)" for v in spec.views]
     for stream in spec.streams:
         lines += ["", *table_section(spec, stream)]
+    for template in spec.templates:
+        lines += ["", *template_section(spec, template)]
     if spec.views:
         lines += ["", *views_section(spec)]
     return "\n".join(lines) + "\n"
@@ -41,6 +49,32 @@ def table_section(spec: Spec, stream: Stream) -> list[str]:
     if stream.description:
         lines += [cell(stream.description), ""]
     lines += property_table(facts(spec, stream))
+    lines += ["", row(COLUMN_HEADER), row(("---",) * len(COLUMN_HEADER))]
+    lines += [column_row(spec, c) for c in stream.columns]
+    return lines
+
+
+def template_section(spec: Spec, template: Template) -> list[str]:
+    """A table template: what makes its tables, and the columns every one of them has."""
+    rule, stream = template.per_row, template.as_stream()
+    of = link(spec.stream(rule.of).name)
+    cols = rule.columns
+    kinds = ", ".join(f"{code(k)} as {t}" for k, t in cols.types)
+    made = (
+        f"one per row of {of}, named {code(rule.name)}, made when a run starts: these tables "
+        "depend on the account (`acx streams` lists them)"
+    )
+    added = (
+        f"one per item of each row's {code(cols.items)}"
+        + (f" (except where {code(cols.skip)})" if cols.skip else "")
+        + f", named by its {code(cols.key)}, typed by its {code(cols.kind)}: {kinds}; "
+        f"other kinds as {cols.default_type} (the run summary names them); the value is "
+        f"{code(cols.value)} of each record"
+    )
+    lines = [f'<a id="{template.key}"></a>', "", f"## {cell(stream.title)}", ""]
+    if stream.description:
+        lines += [cell(stream.description), ""]
+    lines += property_table([("Tables", made), *facts(spec, stream)[1:], ("Columns added", added)])
     lines += ["", row(COLUMN_HEADER), row(("---",) * len(COLUMN_HEADER))]
     lines += [column_row(spec, c) for c in stream.columns]
     return lines

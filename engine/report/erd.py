@@ -50,7 +50,8 @@ def relationship_graph(spec: Spec) -> Graph:
     """Every table, and one relationship per foreign-key column (a `references` and a `parent`
     naming the same column count once). Names are warehouse names."""
     rels: dict[tuple[str, str, str], Relationship] = {}
-    for s in spec.streams:
+    streams = [*spec.streams, *(t.as_stream() for t in spec.templates)]
+    for s in streams:
         pairs = [(c.key, c.references) for c in s.columns if c.references is not None]
         if s.parent is not None:
             pairs.append((s.parent.key, (s.parent.stream, s.parent.references)))
@@ -61,7 +62,7 @@ def relationship_graph(spec: Spec) -> Graph:
             )
             rels.setdefault((rel.parent, rel.child, rel.column), rel)
     entities = []
-    for s in spec.streams:
+    for s in streams:
         foreign = {r.column for r in rels.values() if r.child == s.name}
         attrs = []
         for c in s.columns:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from dataclasses import field as dc_field
 from typing import Any
 from urllib.parse import quote
@@ -179,6 +179,23 @@ class Template:
     @property
     def key(self) -> str:
         return self.stream.key
+
+    @property
+    def shown_name(self) -> str:
+        """Its tables' name with each placeholder as `<field>`: `custom_object_<slug>`."""
+        return shown(self.per_row.name)
+
+    def as_stream(self) -> Stream:
+        """The prototype named for display (docs, ERD): the columns every table of it has."""
+        s = self.stream
+        return replace(
+            s, name=self.shown_name, title=shown(s.title), description=shown(s.description)
+        )
+
+
+def shown(text: str) -> str:
+    """Text with each `{row.<field>}` placeholder written `<field>`, for people to read."""
+    return PLACEHOLDER.sub(lambda m: f"<{m.group(1).removeprefix(ROW_PREFIX)}>", text)
 
 
 @dataclass(frozen=True)
