@@ -94,6 +94,12 @@ class Sizes:
     calendars: int = 6
     deal_roles: int = 5
     webhooks: int = 5
+    # issue 14, second batch (tables laid out over other tables' rows need no size)
+    templates: int = 5
+    bounce_logs: int = 10
+    conversions: int = 4
+    contact_emails: int = 10
+    contact_data: int = 1
 
     @classmethod
     def for_contacts(cls, contacts: int) -> Sizes:
@@ -110,4 +116,8 @@ class Sizes:
             forms=max(3, min(30, n // 200)),
             segments=max(4, min(60, n // 50)),
             saved_responses=max(3, min(50, n // 100)),
+            templates=max(5, min(40, n // 100)),
+            bounce_logs=max(10, n // 20),
+            contact_emails=max(10, n // 10),
+            contact_data=(n + 1) // 2,  # one per odd-numbered contact
         )

@@ -97,6 +97,17 @@ NUMERIC: Mapping[str, tuple[str, ...]] = {
     "calendars": ("userid", "id"),
     "savedResponses": ("userid", "id"),
     "webhooks": ("listid", "id"),
+    "links": ("campaignid", "messageid", "linkclicks", "uniquelinkclicks", "id", "campaign"),
+    "campaignLists": ("campaignid", "listid", "userid", "list_amt", "id", "user", "list"),
+    "dealGroupUsers": ("dealGroup", "user", "id"),
+    "templates": ("userid", "categoryid", "used", "id"),
+    "bounceLogs": ("subscriberid", "campaignid", "messageid", "id", "contact", "campaign"),
+    "goals": ("blockid", "seriesid", "id", "automation"),
+    "conversions": ("value", "id"),
+    "conversionTriggers": ("conversion", "id"),
+    "contactEmails": ("userid", "d_id", "subscriberid", "id", "user", "contact"),
+    "contactData": ("contact", "ga_times_visited", "id"),
+    "sms": ("userid", "seriesid", "sent", "failed", "id", "user", "automation"),
 }
 
 

@@ -159,6 +159,18 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     _ep("/dealRoles"),
     _ep("/savedResponses"),
     _ep("/webhooks"),
+    # issue 14, second batch: flat lists the reference does not document (the Singer tap reads them)
+    _ep("/links"),
+    _ep("/campaignLists"),
+    _ep("/dealGroupUsers"),
+    _ep("/templates"),
+    _ep("/bounceLogs"),
+    _ep("/goals"),
+    _ep("/conversions"),
+    _ep("/conversionTriggers"),
+    _ep("/contactEmails"),
+    _ep("/contactData"),
+    _ep("/sms"),
 )
 BY_PATH = {ep.path: ep for ep in ENDPOINTS}
 

@@ -6,13 +6,16 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .accounts import AccountContactGen, AccountFieldDataGen, AccountGen
+from .attribution import ConversionGen, ConversionTriggerGen, GoalGen, SmsGen
 from .automations import AutomationGen, FormGen, SegmentGen
 from .base import Gen
 from .campaigns import CampaignGen, CampaignMessageGen, MessageGen
 from .catalog import FieldGen, FieldOptionGen, FieldRelGen, ListGen, ScoreGen, TagGen
 from .contacts import ContactGen, ContactListGen, ContactTagGen, FieldValueGen
+from .crm import ContactDataGen, ContactEmailGen, DealGroupUserGen
 from .custom_fields import AccountFieldMetaGen, DealFieldMetaGen
 from .deals import ContactDealGen, DealActivityGen, DealFieldDataGen, DealGen
+from .marketing import BounceLogGen, CampaignLinkGen, CampaignListGen, TemplateGen
 from .notes import NoteGen
 from .pipelines import DealGroupGen, DealStageGen
 from .settings import (
@@ -72,6 +75,18 @@ GENERATORS: tuple[Callable[[World], Gen], ...] = (
     lambda w: DealRoleGen(w, w.sizes.deal_roles),
     lambda w: SavedResponseGen(w, w.sizes.saved_responses),
     lambda w: WebhookGen(w, w.sizes.webhooks),
+    # issue 14, second batch: after the first batch, so that none of its draws move either
+    CampaignLinkGen,
+    CampaignListGen,
+    DealGroupUserGen,
+    lambda w: TemplateGen(w, w.sizes.templates),
+    lambda w: BounceLogGen(w, w.sizes.bounce_logs),
+    GoalGen,
+    lambda w: ConversionGen(w, w.sizes.conversions),
+    ConversionTriggerGen,
+    lambda w: ContactEmailGen(w, w.sizes.contact_emails),
+    lambda w: ContactDataGen(w, w.sizes.contact_data),
+    SmsGen,
 )
 
 __all__ = ["GENERATORS", "Gen"]

@@ -2199,6 +2199,648 @@ OPTIONS (
   description='Every tag of the account, including tags no contact carries and template tags.'
 );
 
+CREATE TABLE IF NOT EXISTS activecampaign.campaign_links (
+  id INT64 NOT NULL OPTIONS (
+    description='Link ID.'
+  ),
+  campaignid INT64 OPTIONS (
+    description='ID of the campaign the link belongs to.'
+  ),
+  messageid INT64 OPTIONS (
+    description='ID of the message the link is in (0 = every message of the campaign).'
+  ),
+  link STRING OPTIONS (
+    description='The tracked URL, or \'open\' for the read tracker.'
+  ),
+  name STRING OPTIONS (
+    description='Link name, e.g. Read Tracker.'
+  ),
+  ref STRING OPTIONS (
+    description='Reference text of the link (often empty).'
+  ),
+  tracked INT64 OPTIONS (
+    description='1 if clicks on the link are tracked.'
+  ),
+  linkclicks INT64 OPTIONS (
+    description='Number of clicks on the link.'
+  ),
+  uniquelinkclicks INT64 OPTIONS (
+    description='Number of contacts who clicked the link.'
+  ),
+  campaign INT64 OPTIONS (
+    description='Campaign relation (the same id as campaignid).'
+  ),
+  message INT64 OPTIONS (
+    description='Message relation (null where messageid is 0).'
+  ),
+  created_timestamp TIMESTAMP OPTIONS (
+    description='When the link was created.'
+  ),
+  updated_timestamp TIMESTAMP OPTIONS (
+    description='When the link was last updated.'
+  ),
+  created_by INT64 OPTIONS (
+    description='ID of the user who created the link.'
+  ),
+  updated_by INT64 OPTIONS (
+    description='ID of the user who last updated the link.'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='Tracked links of campaign messages (the open tracker and every tracked click URL), with click counts.'
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.campaign_lists (
+  id INT64 NOT NULL OPTIONS (
+    description='Campaign-list relation ID.'
+  ),
+  campaignid INT64 OPTIONS (
+    description='ID of the campaign.'
+  ),
+  listid INT64 OPTIONS (
+    description='ID of the list the campaign was sent to.'
+  ),
+  userid INT64 OPTIONS (
+    description='ID of the user who set up the campaign.'
+  ),
+  list_amt INT64 OPTIONS (
+    description='Number of the list\'s contacts the campaign was sent to.'
+  ),
+  name STRING OPTIONS (
+    description='Name of the list when the campaign was sent.'
+  ),
+  cdate TIMESTAMP OPTIONS (
+    description='When the relation was created.'
+  ),
+  udate TIMESTAMP OPTIONS (
+    description='When the relation was last updated.'
+  ),
+  campaign INT64 OPTIONS (
+    description='Campaign relation (the same id as campaignid).'
+  ),
+  list INT64 OPTIONS (
+    description='List relation (the same id as listid).'
+  ),
+  `user` INT64 OPTIONS (
+    description='User relation (the same id as userid).'
+  ),
+  created_timestamp TIMESTAMP OPTIONS (
+    description='When the relation record was created.'
+  ),
+  updated_timestamp TIMESTAMP OPTIONS (
+    description='When the relation record was last updated.'
+  ),
+  created_by INT64 OPTIONS (
+    description='ID of the user who created the relation.'
+  ),
+  updated_by INT64 OPTIONS (
+    description='ID of the user who last updated the relation.'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='The lists each campaign was sent to, one row per campaign and list.'
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.field_rels (
+  id INT64 NOT NULL OPTIONS (
+    description='Field-list relation ID.'
+  ),
+  field INT64 OPTIONS (
+    description='ID of the custom field.'
+  ),
+  relid INT64 OPTIONS (
+    description='ID of the list the field belongs to (0 = every list).'
+  ),
+  dorder INT64 OPTIONS (
+    description='Display order of the field on the list.'
+  ),
+  cdate TIMESTAMP OPTIONS (
+    description='When the relation was created.'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='Which lists each contact custom field belongs to (relid 0 = every list).'
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.deal_group_users (
+  id INT64 NOT NULL OPTIONS (
+    description='Pipeline-user relation ID.'
+  ),
+  deal_group INT64 OPTIONS (
+    description='ID of the pipeline.'
+  ),
+  `user` INT64 OPTIONS (
+    description='ID of the user.'
+  ),
+  cdate TIMESTAMP OPTIONS (
+    description='When the user was given the pipeline.'
+  ),
+  created_timestamp TIMESTAMP OPTIONS (
+    description='When the relation record was created.'
+  ),
+  updated_timestamp TIMESTAMP OPTIONS (
+    description='When the relation record was last updated.'
+  ),
+  created_by INT64 OPTIONS (
+    description='ID of the user who created the relation.'
+  ),
+  updated_by INT64 OPTIONS (
+    description='ID of the user who last updated the relation.'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='The users who may work with each deal pipeline.'
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.templates (
+  id INT64 NOT NULL OPTIONS (
+    description='Template ID.'
+  ),
+  userid INT64 OPTIONS (
+    description='ID of the user owning the template.'
+  ),
+  ed_instanceid INT64 OPTIONS (
+    description='Editor instance ID.'
+  ),
+  ed_version INT64 OPTIONS (
+    description='Editor version.'
+  ),
+  name STRING OPTIONS (
+    description='Template name.'
+  ),
+  subject STRING OPTIONS (
+    description='Default subject line (null when unset).'
+  ),
+  content STRING OPTIONS (
+    description='Template content (HTML).'
+  ),
+  categoryid INT64 OPTIONS (
+    description='ID of the template category.'
+  ),
+  used INT64 OPTIONS (
+    description='How many times the template was used.'
+  ),
+  waitpreview INT64 OPTIONS (
+    description='1 while the preview is being made.'
+  ),
+  importnum INT64 OPTIONS (
+    description='Import number (0 unless imported).'
+  ),
+  mdate TIMESTAMP OPTIONS (
+    description='When the template was last modified.'
+  ),
+  preview_content STRING OPTIONS (
+    description='Preview content (null when none).'
+  ),
+  modified INT64 OPTIONS (
+    description='1 if the template was modified after creation.'
+  ),
+  hidden INT64 OPTIONS (
+    description='1 if the template is hidden.'
+  ),
+  screenshot STRING OPTIONS (
+    description='URL of the template\'s screenshot.'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='E-mail templates of the account, with their content.'
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.bounce_logs (
+  id INT64 NOT NULL OPTIONS (
+    description='Bounce log ID.'
+  ),
+  tstamp TIMESTAMP OPTIONS (
+    description='When the bounce happened.'
+  ),
+  bounceid INT64 OPTIONS (
+    description='ID of the bounce setting that handled it.'
+  ),
+  subscriberid INT64 OPTIONS (
+    description='ID of the contact.'
+  ),
+  campaignid INT64 OPTIONS (
+    description='ID of the campaign.'
+  ),
+  messageid INT64 OPTIONS (
+    description='ID of the message.'
+  ),
+  codeid INT64 OPTIONS (
+    description='ID of the bounce code.'
+  ),
+  email STRING OPTIONS (
+    description='The address that bounced.'
+  ),
+  error STRING OPTIONS (
+    description='Error text (often empty).'
+  ),
+  source STRING OPTIONS (
+    description='The returned message\'s headers and text.'
+  ),
+  bounce INT64 OPTIONS (
+    description='Bounce setting relation (the same id as bounceid).'
+  ),
+  contact INT64 OPTIONS (
+    description='Contact relation (the same id as subscriberid).'
+  ),
+  campaign INT64 OPTIONS (
+    description='Campaign relation (the same id as campaignid).'
+  ),
+  message INT64 OPTIONS (
+    description='Message relation (the same id as messageid).'
+  ),
+  code INT64 OPTIONS (
+    description='Bounce code relation (the same id as codeid).'
+  ),
+  created_timestamp TIMESTAMP OPTIONS (
+    description='When the bounce log was created.'
+  ),
+  updated_timestamp TIMESTAMP OPTIONS (
+    description='When the bounce log was last updated.'
+  ),
+  created_by INT64 OPTIONS (
+    description='ID of the user who created the log (null for bounces).'
+  ),
+  updated_by INT64 OPTIONS (
+    description='ID of the user who last updated the log.'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='Every bounce of a campaign e-mail, with the bounce code and the returned message.'
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.goals (
+  id INT64 NOT NULL OPTIONS (
+    description='Goal ID.'
+  ),
+  seriesid INT64 OPTIONS (
+    description='ID of the automation the goal is in.'
+  ),
+  blockid INT64 OPTIONS (
+    description='ID of the automation step (block) of the goal.'
+  ),
+  name STRING OPTIONS (
+    description='Goal name.'
+  ),
+  cdate TIMESTAMP OPTIONS (
+    description='When the goal was created.'
+  ),
+  dirty_stats INT64 OPTIONS (
+    description='1 while the goal\'s statistics wait to be recounted.'
+  ),
+  automation INT64 OPTIONS (
+    description='Automation relation (the same id as seriesid).'
+  ),
+  automation_block INT64 OPTIONS (
+    description='Automation step relation (the same id as blockid).'
+  ),
+  created_timestamp TIMESTAMP OPTIONS (
+    description='When the goal record was created.'
+  ),
+  updated_timestamp TIMESTAMP OPTIONS (
+    description='When the goal record was last updated.'
+  ),
+  created_by INT64 OPTIONS (
+    description='ID of the user who created the goal.'
+  ),
+  updated_by INT64 OPTIONS (
+    description='ID of the user who last updated the goal.'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='Automation goals (the goal steps of automations).'
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.conversions (
+  id INT64 NOT NULL OPTIONS (
+    description='Conversion ID.'
+  ),
+  name STRING OPTIONS (
+    description='Conversion name.'
+  ),
+  value INT64 OPTIONS (
+    description='Value of one conversion, in the currency\'s whole units.'
+  ),
+  currency STRING OPTIONS (
+    description='Currency code of the value, e.g. usd.'
+  ),
+  `limit` INT64 OPTIONS (
+    description='How many times a contact may convert (0 = no limit).'
+  ),
+  enforcelimit INT64 OPTIONS (
+    description='1 if the limit is enforced.'
+  ),
+  cdate TIMESTAMP OPTIONS (
+    description='When the conversion was created.'
+  ),
+  udate TIMESTAMP OPTIONS (
+    description='When the conversion was last updated.'
+  ),
+  created_timestamp TIMESTAMP OPTIONS (
+    description='When the conversion record was created.'
+  ),
+  updated_timestamp TIMESTAMP OPTIONS (
+    description='When the conversion record was last updated.'
+  ),
+  created_by INT64 OPTIONS (
+    description='ID of the user who created the conversion.'
+  ),
+  updated_by INT64 OPTIONS (
+    description='ID of the user who last updated the conversion.'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='Conversions (attribution goals such as a purchase), with their value and limit.'
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.conversion_triggers (
+  id INT64 NOT NULL OPTIONS (
+    description='Conversion trigger ID.'
+  ),
+  conversion INT64 OPTIONS (
+    description='ID of the conversion the trigger counts for.'
+  ),
+  trigger_type STRING OPTIONS (
+    description='Kind of trigger, e.g. visit, event or automation.'
+  ),
+  modifier STRING OPTIONS (
+    description='How value is matched, e.g. is or contains.'
+  ),
+  value STRING OPTIONS (
+    description='What is matched: a URL, an event name, ...'
+  ),
+  dynamic INT64 OPTIONS (
+    description='1 if the conversion value comes from the trigger.'
+  ),
+  retroactive INT64 OPTIONS (
+    description='1 if earlier matching activity counts too.'
+  ),
+  automation_block INT64 OPTIONS (
+    description='ID of the automation step of the trigger (0 = none).'
+  ),
+  cdate TIMESTAMP OPTIONS (
+    description='When the trigger was created.'
+  ),
+  udate TIMESTAMP OPTIONS (
+    description='When the trigger was last updated.'
+  ),
+  created_timestamp TIMESTAMP OPTIONS (
+    description='When the trigger record was created.'
+  ),
+  updated_timestamp TIMESTAMP OPTIONS (
+    description='When the trigger record was last updated.'
+  ),
+  created_by INT64 OPTIONS (
+    description='ID of the user who created the trigger.'
+  ),
+  updated_by INT64 OPTIONS (
+    description='ID of the user who last updated the trigger.'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='What counts as a conversion (a page visit, an event, an automation step), per conversion.'
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.contact_emails (
+  id INT64 NOT NULL OPTIONS (
+    description='Contact e-mail ID.'
+  ),
+  subscriberid INT64 OPTIONS (
+    description='ID of the contact.'
+  ),
+  userid INT64 OPTIONS (
+    description='ID of the user who sent it.'
+  ),
+  d_id INT64 OPTIONS (
+    description='ID of the deal it was sent from (0 = none).'
+  ),
+  messageid INT64 OPTIONS (
+    description='ID of the e-mail message.'
+  ),
+  seriesid INT64 OPTIONS (
+    description='ID of the automation that sent it (0 = none).'
+  ),
+  `account` INT64 OPTIONS (
+    description='ID of the contact\'s account (0 = none).'
+  ),
+  messageheader STRING OPTIONS (
+    description='Headers of the sent message.'
+  ),
+  ip STRING OPTIONS (
+    description='IP address it was sent from.'
+  ),
+  sdate TIMESTAMP OPTIONS (
+    description='When it was sent.'
+  ),
+  source STRING OPTIONS (
+    description='Where it was sent from, e.g. deal or contact.'
+  ),
+  contact INT64 OPTIONS (
+    description='Contact relation (the same id as subscriberid).'
+  ),
+  `user` INT64 OPTIONS (
+    description='User relation (the same id as userid).'
+  ),
+  deal INT64 OPTIONS (
+    description='Deal relation (the same id as d_id; null when none).'
+  ),
+  message INT64 OPTIONS (
+    description='Message relation (the same id as messageid).'
+  ),
+  created_timestamp TIMESTAMP OPTIONS (
+    description='When the record was created.'
+  ),
+  updated_timestamp TIMESTAMP OPTIONS (
+    description='When the record was last updated.'
+  ),
+  created_by INT64 OPTIONS (
+    description='ID of the user who created the record.'
+  ),
+  updated_by INT64 OPTIONS (
+    description='ID of the user who last updated the record.'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='One-to-one e-mails users sent to contacts (from a contact or deal), one row per e-mail.'
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.contact_data (
+  id INT64 NOT NULL OPTIONS (
+    description='Contact data ID.'
+  ),
+  contact INT64 OPTIONS (
+    description='ID of the contact.'
+  ),
+  tstamp TIMESTAMP OPTIONS (
+    description='When the data was last recorded.'
+  ),
+  geo_tstamp TIMESTAMP OPTIONS (
+    description='When the location was looked up (null if never).'
+  ),
+  geo_ip4 STRING OPTIONS (
+    description='IPv4 address the location comes from ("0" when none).'
+  ),
+  geo_country2 STRING OPTIONS (
+    description='Two-letter country code.'
+  ),
+  geo_country STRING OPTIONS (
+    description='Country name.'
+  ),
+  geo_state STRING OPTIONS (
+    description='State or region.'
+  ),
+  geo_city STRING OPTIONS (
+    description='City.'
+  ),
+  geo_zip STRING OPTIONS (
+    description='Postal code.'
+  ),
+  geo_area INT64 OPTIONS (
+    description='Area code (0 when none).'
+  ),
+  geo_lat FLOAT64 OPTIONS (
+    description='Latitude.'
+  ),
+  geo_lon FLOAT64 OPTIONS (
+    description='Longitude.'
+  ),
+  geo_tz STRING OPTIONS (
+    description='Time zone name.'
+  ),
+  geo_tz_offset FLOAT64 OPTIONS (
+    description='Time zone offset in hours.'
+  ),
+  ga_campaign_source STRING OPTIONS (
+    description='Google Analytics campaign source.'
+  ),
+  ga_campaign_name STRING OPTIONS (
+    description='Google Analytics campaign name.'
+  ),
+  ga_campaign_medium STRING OPTIONS (
+    description='Google Analytics campaign medium.'
+  ),
+  ga_campaign_term STRING OPTIONS (
+    description='Google Analytics campaign term.'
+  ),
+  ga_campaign_content STRING OPTIONS (
+    description='Google Analytics campaign content.'
+  ),
+  ga_campaign_customsegment STRING OPTIONS (
+    description='Google Analytics custom segment.'
+  ),
+  ga_first_visit TIMESTAMP OPTIONS (
+    description='First visit Google Analytics saw (null if none).'
+  ),
+  ga_times_visited INT64 OPTIONS (
+    description='Visits Google Analytics counted.'
+  ),
+  fb_id INT64 OPTIONS (
+    description='Facebook id (0 when none).'
+  ),
+  fb_name STRING OPTIONS (
+    description='Facebook name.'
+  ),
+  tw_id INT64 OPTIONS (
+    description='Twitter id (0 when none).'
+  ),
+  created_timestamp TIMESTAMP OPTIONS (
+    description='When the record was created.'
+  ),
+  updated_timestamp TIMESTAMP OPTIONS (
+    description='When the record was last updated.'
+  ),
+  created_by INT64 OPTIONS (
+    description='ID of the user who created the record (0 when none).'
+  ),
+  updated_by INT64 OPTIONS (
+    description='ID of the user who last updated the record.'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='Per contact, its geo-IP location, Google Analytics campaign and social ids.'
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.sms (
+  id INT64 NOT NULL OPTIONS (
+    description='SMS message ID.'
+  ),
+  userid INT64 OPTIONS (
+    description='ID of the user owning the message.'
+  ),
+  seriesid INT64 OPTIONS (
+    description='ID of the automation sending it.'
+  ),
+  msg STRING OPTIONS (
+    description='Message text.'
+  ),
+  tstamp TIMESTAMP OPTIONS (
+    description='When the message was last saved.'
+  ),
+  tf_day STRING OPTIONS (
+    description='Days of the week it may be sent on.'
+  ),
+  tf_hr_from INT64 OPTIONS (
+    description='Hour from which it may be sent.'
+  ),
+  tf_hr_to INT64 OPTIONS (
+    description='Hour until which it may be sent.'
+  ),
+  sent INT64 OPTIONS (
+    description='Messages sent.'
+  ),
+  failed INT64 OPTIONS (
+    description='Messages that failed.'
+  ),
+  unsubscribes INT64 OPTIONS (
+    description='Unsubscribes it caused.'
+  ),
+  replies INT64 OPTIONS (
+    description='Replies received.'
+  ),
+  uniquereplies INT64 OPTIONS (
+    description='Contacts who replied.'
+  ),
+  sdate TIMESTAMP OPTIONS (
+    description='When it was first sent (null if never).'
+  ),
+  ldate TIMESTAMP OPTIONS (
+    description='When it was last sent (null if never).'
+  ),
+  `user` INT64 OPTIONS (
+    description='User relation (the same id as userid).'
+  ),
+  automation INT64 OPTIONS (
+    description='Automation relation (the same id as seriesid).'
+  ),
+  created_timestamp TIMESTAMP OPTIONS (
+    description='When the record was created.'
+  ),
+  updated_timestamp TIMESTAMP OPTIONS (
+    description='When the record was last updated.'
+  ),
+  created_by INT64 OPTIONS (
+    description='ID of the user who created the record.'
+  ),
+  updated_by INT64 OPTIONS (
+    description='ID of the user who last updated the record.'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='SMS messages that automations send, with their send window and counts.'
+);
+
 CREATE TABLE IF NOT EXISTS activecampaign.automations (
   id INT64 NOT NULL OPTIONS (
     description='Automation ID (seriesid in campaigns and segments).'

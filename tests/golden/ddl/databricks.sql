@@ -823,6 +823,252 @@ CREATE TABLE IF NOT EXISTS activecampaign.tags (
 )
 COMMENT 'Every tag of the account, including tags no contact carries and template tags.';
 
+CREATE TABLE IF NOT EXISTS activecampaign.campaign_links (
+  id BIGINT NOT NULL COMMENT 'Link ID.',
+  campaignid BIGINT COMMENT 'ID of the campaign the link belongs to.',
+  messageid BIGINT COMMENT 'ID of the message the link is in (0 = every message of the campaign).',
+  link STRING COMMENT 'The tracked URL, or \'open\' for the read tracker.',
+  name STRING COMMENT 'Link name, e.g. Read Tracker.',
+  ref STRING COMMENT 'Reference text of the link (often empty).',
+  tracked BIGINT COMMENT '1 if clicks on the link are tracked.',
+  linkclicks BIGINT COMMENT 'Number of clicks on the link.',
+  uniquelinkclicks BIGINT COMMENT 'Number of contacts who clicked the link.',
+  campaign BIGINT COMMENT 'Campaign relation (the same id as campaignid).',
+  message BIGINT COMMENT 'Message relation (null where messageid is 0).',
+  created_timestamp TIMESTAMP COMMENT 'When the link was created.',
+  updated_timestamp TIMESTAMP COMMENT 'When the link was last updated.',
+  created_by BIGINT COMMENT 'ID of the user who created the link.',
+  updated_by BIGINT COMMENT 'ID of the user who last updated the link.',
+  PRIMARY KEY (id)
+)
+COMMENT 'Tracked links of campaign messages (the open tracker and every tracked click URL), with click counts.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.campaign_lists (
+  id BIGINT NOT NULL COMMENT 'Campaign-list relation ID.',
+  campaignid BIGINT COMMENT 'ID of the campaign.',
+  listid BIGINT COMMENT 'ID of the list the campaign was sent to.',
+  userid BIGINT COMMENT 'ID of the user who set up the campaign.',
+  list_amt BIGINT COMMENT 'Number of the list\'s contacts the campaign was sent to.',
+  name STRING COMMENT 'Name of the list when the campaign was sent.',
+  cdate TIMESTAMP COMMENT 'When the relation was created.',
+  udate TIMESTAMP COMMENT 'When the relation was last updated.',
+  campaign BIGINT COMMENT 'Campaign relation (the same id as campaignid).',
+  list BIGINT COMMENT 'List relation (the same id as listid).',
+  `user` BIGINT COMMENT 'User relation (the same id as userid).',
+  created_timestamp TIMESTAMP COMMENT 'When the relation record was created.',
+  updated_timestamp TIMESTAMP COMMENT 'When the relation record was last updated.',
+  created_by BIGINT COMMENT 'ID of the user who created the relation.',
+  updated_by BIGINT COMMENT 'ID of the user who last updated the relation.',
+  PRIMARY KEY (id)
+)
+COMMENT 'The lists each campaign was sent to, one row per campaign and list.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.field_rels (
+  id BIGINT NOT NULL COMMENT 'Field-list relation ID.',
+  field BIGINT COMMENT 'ID of the custom field.',
+  relid BIGINT COMMENT 'ID of the list the field belongs to (0 = every list).',
+  dorder BIGINT COMMENT 'Display order of the field on the list.',
+  cdate TIMESTAMP COMMENT 'When the relation was created.',
+  PRIMARY KEY (id)
+)
+COMMENT 'Which lists each contact custom field belongs to (relid 0 = every list).';
+
+CREATE TABLE IF NOT EXISTS activecampaign.deal_group_users (
+  id BIGINT NOT NULL COMMENT 'Pipeline-user relation ID.',
+  deal_group BIGINT COMMENT 'ID of the pipeline.',
+  `user` BIGINT COMMENT 'ID of the user.',
+  cdate TIMESTAMP COMMENT 'When the user was given the pipeline.',
+  created_timestamp TIMESTAMP COMMENT 'When the relation record was created.',
+  updated_timestamp TIMESTAMP COMMENT 'When the relation record was last updated.',
+  created_by BIGINT COMMENT 'ID of the user who created the relation.',
+  updated_by BIGINT COMMENT 'ID of the user who last updated the relation.',
+  PRIMARY KEY (id)
+)
+COMMENT 'The users who may work with each deal pipeline.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.templates (
+  id BIGINT NOT NULL COMMENT 'Template ID.',
+  userid BIGINT COMMENT 'ID of the user owning the template.',
+  ed_instanceid BIGINT COMMENT 'Editor instance ID.',
+  ed_version BIGINT COMMENT 'Editor version.',
+  name STRING COMMENT 'Template name.',
+  subject STRING COMMENT 'Default subject line (null when unset).',
+  content STRING COMMENT 'Template content (HTML).',
+  categoryid BIGINT COMMENT 'ID of the template category.',
+  used BIGINT COMMENT 'How many times the template was used.',
+  waitpreview BIGINT COMMENT '1 while the preview is being made.',
+  importnum BIGINT COMMENT 'Import number (0 unless imported).',
+  mdate TIMESTAMP COMMENT 'When the template was last modified.',
+  preview_content STRING COMMENT 'Preview content (null when none).',
+  modified BIGINT COMMENT '1 if the template was modified after creation.',
+  hidden BIGINT COMMENT '1 if the template is hidden.',
+  screenshot STRING COMMENT 'URL of the template\'s screenshot.',
+  PRIMARY KEY (id)
+)
+COMMENT 'E-mail templates of the account, with their content.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.bounce_logs (
+  id BIGINT NOT NULL COMMENT 'Bounce log ID.',
+  tstamp TIMESTAMP COMMENT 'When the bounce happened.',
+  bounceid BIGINT COMMENT 'ID of the bounce setting that handled it.',
+  subscriberid BIGINT COMMENT 'ID of the contact.',
+  campaignid BIGINT COMMENT 'ID of the campaign.',
+  messageid BIGINT COMMENT 'ID of the message.',
+  codeid BIGINT COMMENT 'ID of the bounce code.',
+  email STRING COMMENT 'The address that bounced.',
+  error STRING COMMENT 'Error text (often empty).',
+  source STRING COMMENT 'The returned message\'s headers and text.',
+  bounce BIGINT COMMENT 'Bounce setting relation (the same id as bounceid).',
+  contact BIGINT COMMENT 'Contact relation (the same id as subscriberid).',
+  campaign BIGINT COMMENT 'Campaign relation (the same id as campaignid).',
+  message BIGINT COMMENT 'Message relation (the same id as messageid).',
+  code BIGINT COMMENT 'Bounce code relation (the same id as codeid).',
+  created_timestamp TIMESTAMP COMMENT 'When the bounce log was created.',
+  updated_timestamp TIMESTAMP COMMENT 'When the bounce log was last updated.',
+  created_by BIGINT COMMENT 'ID of the user who created the log (null for bounces).',
+  updated_by BIGINT COMMENT 'ID of the user who last updated the log.',
+  PRIMARY KEY (id)
+)
+COMMENT 'Every bounce of a campaign e-mail, with the bounce code and the returned message.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.goals (
+  id BIGINT NOT NULL COMMENT 'Goal ID.',
+  seriesid BIGINT COMMENT 'ID of the automation the goal is in.',
+  blockid BIGINT COMMENT 'ID of the automation step (block) of the goal.',
+  name STRING COMMENT 'Goal name.',
+  cdate TIMESTAMP COMMENT 'When the goal was created.',
+  dirty_stats BIGINT COMMENT '1 while the goal\'s statistics wait to be recounted.',
+  automation BIGINT COMMENT 'Automation relation (the same id as seriesid).',
+  automation_block BIGINT COMMENT 'Automation step relation (the same id as blockid).',
+  created_timestamp TIMESTAMP COMMENT 'When the goal record was created.',
+  updated_timestamp TIMESTAMP COMMENT 'When the goal record was last updated.',
+  created_by BIGINT COMMENT 'ID of the user who created the goal.',
+  updated_by BIGINT COMMENT 'ID of the user who last updated the goal.',
+  PRIMARY KEY (id)
+)
+COMMENT 'Automation goals (the goal steps of automations).';
+
+CREATE TABLE IF NOT EXISTS activecampaign.conversions (
+  id BIGINT NOT NULL COMMENT 'Conversion ID.',
+  name STRING COMMENT 'Conversion name.',
+  value BIGINT COMMENT 'Value of one conversion, in the currency\'s whole units.',
+  currency STRING COMMENT 'Currency code of the value, e.g. usd.',
+  `limit` BIGINT COMMENT 'How many times a contact may convert (0 = no limit).',
+  enforcelimit BIGINT COMMENT '1 if the limit is enforced.',
+  cdate TIMESTAMP COMMENT 'When the conversion was created.',
+  udate TIMESTAMP COMMENT 'When the conversion was last updated.',
+  created_timestamp TIMESTAMP COMMENT 'When the conversion record was created.',
+  updated_timestamp TIMESTAMP COMMENT 'When the conversion record was last updated.',
+  created_by BIGINT COMMENT 'ID of the user who created the conversion.',
+  updated_by BIGINT COMMENT 'ID of the user who last updated the conversion.',
+  PRIMARY KEY (id)
+)
+COMMENT 'Conversions (attribution goals such as a purchase), with their value and limit.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.conversion_triggers (
+  id BIGINT NOT NULL COMMENT 'Conversion trigger ID.',
+  conversion BIGINT COMMENT 'ID of the conversion the trigger counts for.',
+  trigger_type STRING COMMENT 'Kind of trigger, e.g. visit, event or automation.',
+  modifier STRING COMMENT 'How value is matched, e.g. is or contains.',
+  value STRING COMMENT 'What is matched: a URL, an event name, ...',
+  dynamic BIGINT COMMENT '1 if the conversion value comes from the trigger.',
+  retroactive BIGINT COMMENT '1 if earlier matching activity counts too.',
+  automation_block BIGINT COMMENT 'ID of the automation step of the trigger (0 = none).',
+  cdate TIMESTAMP COMMENT 'When the trigger was created.',
+  udate TIMESTAMP COMMENT 'When the trigger was last updated.',
+  created_timestamp TIMESTAMP COMMENT 'When the trigger record was created.',
+  updated_timestamp TIMESTAMP COMMENT 'When the trigger record was last updated.',
+  created_by BIGINT COMMENT 'ID of the user who created the trigger.',
+  updated_by BIGINT COMMENT 'ID of the user who last updated the trigger.',
+  PRIMARY KEY (id)
+)
+COMMENT 'What counts as a conversion (a page visit, an event, an automation step), per conversion.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.contact_emails (
+  id BIGINT NOT NULL COMMENT 'Contact e-mail ID.',
+  subscriberid BIGINT COMMENT 'ID of the contact.',
+  userid BIGINT COMMENT 'ID of the user who sent it.',
+  d_id BIGINT COMMENT 'ID of the deal it was sent from (0 = none).',
+  messageid BIGINT COMMENT 'ID of the e-mail message.',
+  seriesid BIGINT COMMENT 'ID of the automation that sent it (0 = none).',
+  `account` BIGINT COMMENT 'ID of the contact\'s account (0 = none).',
+  messageheader STRING COMMENT 'Headers of the sent message.',
+  ip STRING COMMENT 'IP address it was sent from.',
+  sdate TIMESTAMP COMMENT 'When it was sent.',
+  source STRING COMMENT 'Where it was sent from, e.g. deal or contact.',
+  contact BIGINT COMMENT 'Contact relation (the same id as subscriberid).',
+  `user` BIGINT COMMENT 'User relation (the same id as userid).',
+  deal BIGINT COMMENT 'Deal relation (the same id as d_id; null when none).',
+  message BIGINT COMMENT 'Message relation (the same id as messageid).',
+  created_timestamp TIMESTAMP COMMENT 'When the record was created.',
+  updated_timestamp TIMESTAMP COMMENT 'When the record was last updated.',
+  created_by BIGINT COMMENT 'ID of the user who created the record.',
+  updated_by BIGINT COMMENT 'ID of the user who last updated the record.',
+  PRIMARY KEY (id)
+)
+COMMENT 'One-to-one e-mails users sent to contacts (from a contact or deal), one row per e-mail.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.contact_data (
+  id BIGINT NOT NULL COMMENT 'Contact data ID.',
+  contact BIGINT COMMENT 'ID of the contact.',
+  tstamp TIMESTAMP COMMENT 'When the data was last recorded.',
+  geo_tstamp TIMESTAMP COMMENT 'When the location was looked up (null if never).',
+  geo_ip4 STRING COMMENT 'IPv4 address the location comes from ("0" when none).',
+  geo_country2 STRING COMMENT 'Two-letter country code.',
+  geo_country STRING COMMENT 'Country name.',
+  geo_state STRING COMMENT 'State or region.',
+  geo_city STRING COMMENT 'City.',
+  geo_zip STRING COMMENT 'Postal code.',
+  geo_area BIGINT COMMENT 'Area code (0 when none).',
+  geo_lat DOUBLE COMMENT 'Latitude.',
+  geo_lon DOUBLE COMMENT 'Longitude.',
+  geo_tz STRING COMMENT 'Time zone name.',
+  geo_tz_offset DOUBLE COMMENT 'Time zone offset in hours.',
+  ga_campaign_source STRING COMMENT 'Google Analytics campaign source.',
+  ga_campaign_name STRING COMMENT 'Google Analytics campaign name.',
+  ga_campaign_medium STRING COMMENT 'Google Analytics campaign medium.',
+  ga_campaign_term STRING COMMENT 'Google Analytics campaign term.',
+  ga_campaign_content STRING COMMENT 'Google Analytics campaign content.',
+  ga_campaign_customsegment STRING COMMENT 'Google Analytics custom segment.',
+  ga_first_visit TIMESTAMP COMMENT 'First visit Google Analytics saw (null if none).',
+  ga_times_visited BIGINT COMMENT 'Visits Google Analytics counted.',
+  fb_id BIGINT COMMENT 'Facebook id (0 when none).',
+  fb_name STRING COMMENT 'Facebook name.',
+  tw_id BIGINT COMMENT 'Twitter id (0 when none).',
+  created_timestamp TIMESTAMP COMMENT 'When the record was created.',
+  updated_timestamp TIMESTAMP COMMENT 'When the record was last updated.',
+  created_by BIGINT COMMENT 'ID of the user who created the record (0 when none).',
+  updated_by BIGINT COMMENT 'ID of the user who last updated the record.',
+  PRIMARY KEY (id)
+)
+COMMENT 'Per contact, its geo-IP location, Google Analytics campaign and social ids.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.sms (
+  id BIGINT NOT NULL COMMENT 'SMS message ID.',
+  userid BIGINT COMMENT 'ID of the user owning the message.',
+  seriesid BIGINT COMMENT 'ID of the automation sending it.',
+  msg STRING COMMENT 'Message text.',
+  tstamp TIMESTAMP COMMENT 'When the message was last saved.',
+  tf_day STRING COMMENT 'Days of the week it may be sent on.',
+  tf_hr_from BIGINT COMMENT 'Hour from which it may be sent.',
+  tf_hr_to BIGINT COMMENT 'Hour until which it may be sent.',
+  sent BIGINT COMMENT 'Messages sent.',
+  failed BIGINT COMMENT 'Messages that failed.',
+  unsubscribes BIGINT COMMENT 'Unsubscribes it caused.',
+  replies BIGINT COMMENT 'Replies received.',
+  uniquereplies BIGINT COMMENT 'Contacts who replied.',
+  sdate TIMESTAMP COMMENT 'When it was first sent (null if never).',
+  ldate TIMESTAMP COMMENT 'When it was last sent (null if never).',
+  `user` BIGINT COMMENT 'User relation (the same id as userid).',
+  automation BIGINT COMMENT 'Automation relation (the same id as seriesid).',
+  created_timestamp TIMESTAMP COMMENT 'When the record was created.',
+  updated_timestamp TIMESTAMP COMMENT 'When the record was last updated.',
+  created_by BIGINT COMMENT 'ID of the user who created the record.',
+  updated_by BIGINT COMMENT 'ID of the user who last updated the record.',
+  PRIMARY KEY (id)
+)
+COMMENT 'SMS messages that automations send, with their send window and counts.';
+
 CREATE TABLE IF NOT EXISTS activecampaign.automations (
   id BIGINT NOT NULL COMMENT 'Automation ID (seriesid in campaigns and segments).',
   name STRING COMMENT 'Automation name.',

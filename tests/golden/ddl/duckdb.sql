@@ -1443,6 +1443,426 @@ COMMENT ON COLUMN activecampaign.tags.updated_timestamp IS 'When the tag record 
 COMMENT ON COLUMN activecampaign.tags.created_by IS 'ID of the user who created the tag (null or 0 when unknown).';
 COMMENT ON COLUMN activecampaign.tags.updated_by IS 'ID of the user who last updated the tag.';
 
+CREATE TABLE IF NOT EXISTS activecampaign.campaign_links (
+  id BIGINT NOT NULL,
+  campaignid BIGINT,
+  messageid BIGINT,
+  link TEXT,
+  name TEXT,
+  ref TEXT,
+  tracked BIGINT,
+  linkclicks BIGINT,
+  uniquelinkclicks BIGINT,
+  campaign BIGINT,
+  message BIGINT,
+  created_timestamp TIMESTAMPTZ,
+  updated_timestamp TIMESTAMPTZ,
+  created_by BIGINT,
+  updated_by BIGINT
+);
+COMMENT ON TABLE activecampaign.campaign_links IS 'Tracked links of campaign messages (the open tracker and every tracked click URL), with click counts.';
+COMMENT ON COLUMN activecampaign.campaign_links.id IS 'Link ID.';
+COMMENT ON COLUMN activecampaign.campaign_links.campaignid IS 'ID of the campaign the link belongs to.';
+COMMENT ON COLUMN activecampaign.campaign_links.messageid IS 'ID of the message the link is in (0 = every message of the campaign).';
+COMMENT ON COLUMN activecampaign.campaign_links.link IS 'The tracked URL, or ''open'' for the read tracker.';
+COMMENT ON COLUMN activecampaign.campaign_links.name IS 'Link name, e.g. Read Tracker.';
+COMMENT ON COLUMN activecampaign.campaign_links.ref IS 'Reference text of the link (often empty).';
+COMMENT ON COLUMN activecampaign.campaign_links.tracked IS '1 if clicks on the link are tracked.';
+COMMENT ON COLUMN activecampaign.campaign_links.linkclicks IS 'Number of clicks on the link.';
+COMMENT ON COLUMN activecampaign.campaign_links.uniquelinkclicks IS 'Number of contacts who clicked the link.';
+COMMENT ON COLUMN activecampaign.campaign_links.campaign IS 'Campaign relation (the same id as campaignid).';
+COMMENT ON COLUMN activecampaign.campaign_links.message IS 'Message relation (null where messageid is 0).';
+COMMENT ON COLUMN activecampaign.campaign_links.created_timestamp IS 'When the link was created.';
+COMMENT ON COLUMN activecampaign.campaign_links.updated_timestamp IS 'When the link was last updated.';
+COMMENT ON COLUMN activecampaign.campaign_links.created_by IS 'ID of the user who created the link.';
+COMMENT ON COLUMN activecampaign.campaign_links.updated_by IS 'ID of the user who last updated the link.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.campaign_lists (
+  id BIGINT NOT NULL,
+  campaignid BIGINT,
+  listid BIGINT,
+  userid BIGINT,
+  list_amt BIGINT,
+  name TEXT,
+  cdate TIMESTAMPTZ,
+  udate TIMESTAMPTZ,
+  campaign BIGINT,
+  list BIGINT,
+  "user" BIGINT,
+  created_timestamp TIMESTAMPTZ,
+  updated_timestamp TIMESTAMPTZ,
+  created_by BIGINT,
+  updated_by BIGINT
+);
+COMMENT ON TABLE activecampaign.campaign_lists IS 'The lists each campaign was sent to, one row per campaign and list.';
+COMMENT ON COLUMN activecampaign.campaign_lists.id IS 'Campaign-list relation ID.';
+COMMENT ON COLUMN activecampaign.campaign_lists.campaignid IS 'ID of the campaign.';
+COMMENT ON COLUMN activecampaign.campaign_lists.listid IS 'ID of the list the campaign was sent to.';
+COMMENT ON COLUMN activecampaign.campaign_lists.userid IS 'ID of the user who set up the campaign.';
+COMMENT ON COLUMN activecampaign.campaign_lists.list_amt IS 'Number of the list''s contacts the campaign was sent to.';
+COMMENT ON COLUMN activecampaign.campaign_lists.name IS 'Name of the list when the campaign was sent.';
+COMMENT ON COLUMN activecampaign.campaign_lists.cdate IS 'When the relation was created.';
+COMMENT ON COLUMN activecampaign.campaign_lists.udate IS 'When the relation was last updated.';
+COMMENT ON COLUMN activecampaign.campaign_lists.campaign IS 'Campaign relation (the same id as campaignid).';
+COMMENT ON COLUMN activecampaign.campaign_lists.list IS 'List relation (the same id as listid).';
+COMMENT ON COLUMN activecampaign.campaign_lists."user" IS 'User relation (the same id as userid).';
+COMMENT ON COLUMN activecampaign.campaign_lists.created_timestamp IS 'When the relation record was created.';
+COMMENT ON COLUMN activecampaign.campaign_lists.updated_timestamp IS 'When the relation record was last updated.';
+COMMENT ON COLUMN activecampaign.campaign_lists.created_by IS 'ID of the user who created the relation.';
+COMMENT ON COLUMN activecampaign.campaign_lists.updated_by IS 'ID of the user who last updated the relation.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.field_rels (
+  id BIGINT NOT NULL,
+  field BIGINT,
+  relid BIGINT,
+  dorder BIGINT,
+  cdate TIMESTAMPTZ
+);
+COMMENT ON TABLE activecampaign.field_rels IS 'Which lists each contact custom field belongs to (relid 0 = every list).';
+COMMENT ON COLUMN activecampaign.field_rels.id IS 'Field-list relation ID.';
+COMMENT ON COLUMN activecampaign.field_rels.field IS 'ID of the custom field.';
+COMMENT ON COLUMN activecampaign.field_rels.relid IS 'ID of the list the field belongs to (0 = every list).';
+COMMENT ON COLUMN activecampaign.field_rels.dorder IS 'Display order of the field on the list.';
+COMMENT ON COLUMN activecampaign.field_rels.cdate IS 'When the relation was created.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.deal_group_users (
+  id BIGINT NOT NULL,
+  deal_group BIGINT,
+  "user" BIGINT,
+  cdate TIMESTAMPTZ,
+  created_timestamp TIMESTAMPTZ,
+  updated_timestamp TIMESTAMPTZ,
+  created_by BIGINT,
+  updated_by BIGINT
+);
+COMMENT ON TABLE activecampaign.deal_group_users IS 'The users who may work with each deal pipeline.';
+COMMENT ON COLUMN activecampaign.deal_group_users.id IS 'Pipeline-user relation ID.';
+COMMENT ON COLUMN activecampaign.deal_group_users.deal_group IS 'ID of the pipeline.';
+COMMENT ON COLUMN activecampaign.deal_group_users."user" IS 'ID of the user.';
+COMMENT ON COLUMN activecampaign.deal_group_users.cdate IS 'When the user was given the pipeline.';
+COMMENT ON COLUMN activecampaign.deal_group_users.created_timestamp IS 'When the relation record was created.';
+COMMENT ON COLUMN activecampaign.deal_group_users.updated_timestamp IS 'When the relation record was last updated.';
+COMMENT ON COLUMN activecampaign.deal_group_users.created_by IS 'ID of the user who created the relation.';
+COMMENT ON COLUMN activecampaign.deal_group_users.updated_by IS 'ID of the user who last updated the relation.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.templates (
+  id BIGINT NOT NULL,
+  userid BIGINT,
+  ed_instanceid BIGINT,
+  ed_version BIGINT,
+  name TEXT,
+  subject TEXT,
+  content TEXT,
+  categoryid BIGINT,
+  used BIGINT,
+  waitpreview BIGINT,
+  importnum BIGINT,
+  mdate TIMESTAMPTZ,
+  preview_content TEXT,
+  modified BIGINT,
+  hidden BIGINT,
+  screenshot TEXT
+);
+COMMENT ON TABLE activecampaign.templates IS 'E-mail templates of the account, with their content.';
+COMMENT ON COLUMN activecampaign.templates.id IS 'Template ID.';
+COMMENT ON COLUMN activecampaign.templates.userid IS 'ID of the user owning the template.';
+COMMENT ON COLUMN activecampaign.templates.ed_instanceid IS 'Editor instance ID.';
+COMMENT ON COLUMN activecampaign.templates.ed_version IS 'Editor version.';
+COMMENT ON COLUMN activecampaign.templates.name IS 'Template name.';
+COMMENT ON COLUMN activecampaign.templates.subject IS 'Default subject line (null when unset).';
+COMMENT ON COLUMN activecampaign.templates.content IS 'Template content (HTML).';
+COMMENT ON COLUMN activecampaign.templates.categoryid IS 'ID of the template category.';
+COMMENT ON COLUMN activecampaign.templates.used IS 'How many times the template was used.';
+COMMENT ON COLUMN activecampaign.templates.waitpreview IS '1 while the preview is being made.';
+COMMENT ON COLUMN activecampaign.templates.importnum IS 'Import number (0 unless imported).';
+COMMENT ON COLUMN activecampaign.templates.mdate IS 'When the template was last modified.';
+COMMENT ON COLUMN activecampaign.templates.preview_content IS 'Preview content (null when none).';
+COMMENT ON COLUMN activecampaign.templates.modified IS '1 if the template was modified after creation.';
+COMMENT ON COLUMN activecampaign.templates.hidden IS '1 if the template is hidden.';
+COMMENT ON COLUMN activecampaign.templates.screenshot IS 'URL of the template''s screenshot.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.bounce_logs (
+  id BIGINT NOT NULL,
+  tstamp TIMESTAMPTZ,
+  bounceid BIGINT,
+  subscriberid BIGINT,
+  campaignid BIGINT,
+  messageid BIGINT,
+  codeid BIGINT,
+  email TEXT,
+  error TEXT,
+  source TEXT,
+  bounce BIGINT,
+  contact BIGINT,
+  campaign BIGINT,
+  message BIGINT,
+  code BIGINT,
+  created_timestamp TIMESTAMPTZ,
+  updated_timestamp TIMESTAMPTZ,
+  created_by BIGINT,
+  updated_by BIGINT
+);
+COMMENT ON TABLE activecampaign.bounce_logs IS 'Every bounce of a campaign e-mail, with the bounce code and the returned message.';
+COMMENT ON COLUMN activecampaign.bounce_logs.id IS 'Bounce log ID.';
+COMMENT ON COLUMN activecampaign.bounce_logs.tstamp IS 'When the bounce happened.';
+COMMENT ON COLUMN activecampaign.bounce_logs.bounceid IS 'ID of the bounce setting that handled it.';
+COMMENT ON COLUMN activecampaign.bounce_logs.subscriberid IS 'ID of the contact.';
+COMMENT ON COLUMN activecampaign.bounce_logs.campaignid IS 'ID of the campaign.';
+COMMENT ON COLUMN activecampaign.bounce_logs.messageid IS 'ID of the message.';
+COMMENT ON COLUMN activecampaign.bounce_logs.codeid IS 'ID of the bounce code.';
+COMMENT ON COLUMN activecampaign.bounce_logs.email IS 'The address that bounced.';
+COMMENT ON COLUMN activecampaign.bounce_logs.error IS 'Error text (often empty).';
+COMMENT ON COLUMN activecampaign.bounce_logs.source IS 'The returned message''s headers and text.';
+COMMENT ON COLUMN activecampaign.bounce_logs.bounce IS 'Bounce setting relation (the same id as bounceid).';
+COMMENT ON COLUMN activecampaign.bounce_logs.contact IS 'Contact relation (the same id as subscriberid).';
+COMMENT ON COLUMN activecampaign.bounce_logs.campaign IS 'Campaign relation (the same id as campaignid).';
+COMMENT ON COLUMN activecampaign.bounce_logs.message IS 'Message relation (the same id as messageid).';
+COMMENT ON COLUMN activecampaign.bounce_logs.code IS 'Bounce code relation (the same id as codeid).';
+COMMENT ON COLUMN activecampaign.bounce_logs.created_timestamp IS 'When the bounce log was created.';
+COMMENT ON COLUMN activecampaign.bounce_logs.updated_timestamp IS 'When the bounce log was last updated.';
+COMMENT ON COLUMN activecampaign.bounce_logs.created_by IS 'ID of the user who created the log (null for bounces).';
+COMMENT ON COLUMN activecampaign.bounce_logs.updated_by IS 'ID of the user who last updated the log.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.goals (
+  id BIGINT NOT NULL,
+  seriesid BIGINT,
+  blockid BIGINT,
+  name TEXT,
+  cdate TIMESTAMPTZ,
+  dirty_stats BIGINT,
+  automation BIGINT,
+  automation_block BIGINT,
+  created_timestamp TIMESTAMPTZ,
+  updated_timestamp TIMESTAMPTZ,
+  created_by BIGINT,
+  updated_by BIGINT
+);
+COMMENT ON TABLE activecampaign.goals IS 'Automation goals (the goal steps of automations).';
+COMMENT ON COLUMN activecampaign.goals.id IS 'Goal ID.';
+COMMENT ON COLUMN activecampaign.goals.seriesid IS 'ID of the automation the goal is in.';
+COMMENT ON COLUMN activecampaign.goals.blockid IS 'ID of the automation step (block) of the goal.';
+COMMENT ON COLUMN activecampaign.goals.name IS 'Goal name.';
+COMMENT ON COLUMN activecampaign.goals.cdate IS 'When the goal was created.';
+COMMENT ON COLUMN activecampaign.goals.dirty_stats IS '1 while the goal''s statistics wait to be recounted.';
+COMMENT ON COLUMN activecampaign.goals.automation IS 'Automation relation (the same id as seriesid).';
+COMMENT ON COLUMN activecampaign.goals.automation_block IS 'Automation step relation (the same id as blockid).';
+COMMENT ON COLUMN activecampaign.goals.created_timestamp IS 'When the goal record was created.';
+COMMENT ON COLUMN activecampaign.goals.updated_timestamp IS 'When the goal record was last updated.';
+COMMENT ON COLUMN activecampaign.goals.created_by IS 'ID of the user who created the goal.';
+COMMENT ON COLUMN activecampaign.goals.updated_by IS 'ID of the user who last updated the goal.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.conversions (
+  id BIGINT NOT NULL,
+  name TEXT,
+  value BIGINT,
+  currency TEXT,
+  "limit" BIGINT,
+  enforcelimit BIGINT,
+  cdate TIMESTAMPTZ,
+  udate TIMESTAMPTZ,
+  created_timestamp TIMESTAMPTZ,
+  updated_timestamp TIMESTAMPTZ,
+  created_by BIGINT,
+  updated_by BIGINT
+);
+COMMENT ON TABLE activecampaign.conversions IS 'Conversions (attribution goals such as a purchase), with their value and limit.';
+COMMENT ON COLUMN activecampaign.conversions.id IS 'Conversion ID.';
+COMMENT ON COLUMN activecampaign.conversions.name IS 'Conversion name.';
+COMMENT ON COLUMN activecampaign.conversions.value IS 'Value of one conversion, in the currency''s whole units.';
+COMMENT ON COLUMN activecampaign.conversions.currency IS 'Currency code of the value, e.g. usd.';
+COMMENT ON COLUMN activecampaign.conversions."limit" IS 'How many times a contact may convert (0 = no limit).';
+COMMENT ON COLUMN activecampaign.conversions.enforcelimit IS '1 if the limit is enforced.';
+COMMENT ON COLUMN activecampaign.conversions.cdate IS 'When the conversion was created.';
+COMMENT ON COLUMN activecampaign.conversions.udate IS 'When the conversion was last updated.';
+COMMENT ON COLUMN activecampaign.conversions.created_timestamp IS 'When the conversion record was created.';
+COMMENT ON COLUMN activecampaign.conversions.updated_timestamp IS 'When the conversion record was last updated.';
+COMMENT ON COLUMN activecampaign.conversions.created_by IS 'ID of the user who created the conversion.';
+COMMENT ON COLUMN activecampaign.conversions.updated_by IS 'ID of the user who last updated the conversion.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.conversion_triggers (
+  id BIGINT NOT NULL,
+  conversion BIGINT,
+  trigger_type TEXT,
+  modifier TEXT,
+  value TEXT,
+  dynamic BIGINT,
+  retroactive BIGINT,
+  automation_block BIGINT,
+  cdate TIMESTAMPTZ,
+  udate TIMESTAMPTZ,
+  created_timestamp TIMESTAMPTZ,
+  updated_timestamp TIMESTAMPTZ,
+  created_by BIGINT,
+  updated_by BIGINT
+);
+COMMENT ON TABLE activecampaign.conversion_triggers IS 'What counts as a conversion (a page visit, an event, an automation step), per conversion.';
+COMMENT ON COLUMN activecampaign.conversion_triggers.id IS 'Conversion trigger ID.';
+COMMENT ON COLUMN activecampaign.conversion_triggers.conversion IS 'ID of the conversion the trigger counts for.';
+COMMENT ON COLUMN activecampaign.conversion_triggers.trigger_type IS 'Kind of trigger, e.g. visit, event or automation.';
+COMMENT ON COLUMN activecampaign.conversion_triggers.modifier IS 'How value is matched, e.g. is or contains.';
+COMMENT ON COLUMN activecampaign.conversion_triggers.value IS 'What is matched: a URL, an event name, ...';
+COMMENT ON COLUMN activecampaign.conversion_triggers.dynamic IS '1 if the conversion value comes from the trigger.';
+COMMENT ON COLUMN activecampaign.conversion_triggers.retroactive IS '1 if earlier matching activity counts too.';
+COMMENT ON COLUMN activecampaign.conversion_triggers.automation_block IS 'ID of the automation step of the trigger (0 = none).';
+COMMENT ON COLUMN activecampaign.conversion_triggers.cdate IS 'When the trigger was created.';
+COMMENT ON COLUMN activecampaign.conversion_triggers.udate IS 'When the trigger was last updated.';
+COMMENT ON COLUMN activecampaign.conversion_triggers.created_timestamp IS 'When the trigger record was created.';
+COMMENT ON COLUMN activecampaign.conversion_triggers.updated_timestamp IS 'When the trigger record was last updated.';
+COMMENT ON COLUMN activecampaign.conversion_triggers.created_by IS 'ID of the user who created the trigger.';
+COMMENT ON COLUMN activecampaign.conversion_triggers.updated_by IS 'ID of the user who last updated the trigger.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.contact_emails (
+  id BIGINT NOT NULL,
+  subscriberid BIGINT,
+  userid BIGINT,
+  d_id BIGINT,
+  messageid BIGINT,
+  seriesid BIGINT,
+  "account" BIGINT,
+  messageheader TEXT,
+  ip TEXT,
+  sdate TIMESTAMPTZ,
+  source TEXT,
+  contact BIGINT,
+  "user" BIGINT,
+  deal BIGINT,
+  message BIGINT,
+  created_timestamp TIMESTAMPTZ,
+  updated_timestamp TIMESTAMPTZ,
+  created_by BIGINT,
+  updated_by BIGINT
+);
+COMMENT ON TABLE activecampaign.contact_emails IS 'One-to-one e-mails users sent to contacts (from a contact or deal), one row per e-mail.';
+COMMENT ON COLUMN activecampaign.contact_emails.id IS 'Contact e-mail ID.';
+COMMENT ON COLUMN activecampaign.contact_emails.subscriberid IS 'ID of the contact.';
+COMMENT ON COLUMN activecampaign.contact_emails.userid IS 'ID of the user who sent it.';
+COMMENT ON COLUMN activecampaign.contact_emails.d_id IS 'ID of the deal it was sent from (0 = none).';
+COMMENT ON COLUMN activecampaign.contact_emails.messageid IS 'ID of the e-mail message.';
+COMMENT ON COLUMN activecampaign.contact_emails.seriesid IS 'ID of the automation that sent it (0 = none).';
+COMMENT ON COLUMN activecampaign.contact_emails."account" IS 'ID of the contact''s account (0 = none).';
+COMMENT ON COLUMN activecampaign.contact_emails.messageheader IS 'Headers of the sent message.';
+COMMENT ON COLUMN activecampaign.contact_emails.ip IS 'IP address it was sent from.';
+COMMENT ON COLUMN activecampaign.contact_emails.sdate IS 'When it was sent.';
+COMMENT ON COLUMN activecampaign.contact_emails.source IS 'Where it was sent from, e.g. deal or contact.';
+COMMENT ON COLUMN activecampaign.contact_emails.contact IS 'Contact relation (the same id as subscriberid).';
+COMMENT ON COLUMN activecampaign.contact_emails."user" IS 'User relation (the same id as userid).';
+COMMENT ON COLUMN activecampaign.contact_emails.deal IS 'Deal relation (the same id as d_id; null when none).';
+COMMENT ON COLUMN activecampaign.contact_emails.message IS 'Message relation (the same id as messageid).';
+COMMENT ON COLUMN activecampaign.contact_emails.created_timestamp IS 'When the record was created.';
+COMMENT ON COLUMN activecampaign.contact_emails.updated_timestamp IS 'When the record was last updated.';
+COMMENT ON COLUMN activecampaign.contact_emails.created_by IS 'ID of the user who created the record.';
+COMMENT ON COLUMN activecampaign.contact_emails.updated_by IS 'ID of the user who last updated the record.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.contact_data (
+  id BIGINT NOT NULL,
+  contact BIGINT,
+  tstamp TIMESTAMPTZ,
+  geo_tstamp TIMESTAMPTZ,
+  geo_ip4 TEXT,
+  geo_country2 TEXT,
+  geo_country TEXT,
+  geo_state TEXT,
+  geo_city TEXT,
+  geo_zip TEXT,
+  geo_area BIGINT,
+  geo_lat DOUBLE,
+  geo_lon DOUBLE,
+  geo_tz TEXT,
+  geo_tz_offset DOUBLE,
+  ga_campaign_source TEXT,
+  ga_campaign_name TEXT,
+  ga_campaign_medium TEXT,
+  ga_campaign_term TEXT,
+  ga_campaign_content TEXT,
+  ga_campaign_customsegment TEXT,
+  ga_first_visit TIMESTAMPTZ,
+  ga_times_visited BIGINT,
+  fb_id BIGINT,
+  fb_name TEXT,
+  tw_id BIGINT,
+  created_timestamp TIMESTAMPTZ,
+  updated_timestamp TIMESTAMPTZ,
+  created_by BIGINT,
+  updated_by BIGINT
+);
+COMMENT ON TABLE activecampaign.contact_data IS 'Per contact, its geo-IP location, Google Analytics campaign and social ids.';
+COMMENT ON COLUMN activecampaign.contact_data.id IS 'Contact data ID.';
+COMMENT ON COLUMN activecampaign.contact_data.contact IS 'ID of the contact.';
+COMMENT ON COLUMN activecampaign.contact_data.tstamp IS 'When the data was last recorded.';
+COMMENT ON COLUMN activecampaign.contact_data.geo_tstamp IS 'When the location was looked up (null if never).';
+COMMENT ON COLUMN activecampaign.contact_data.geo_ip4 IS 'IPv4 address the location comes from ("0" when none).';
+COMMENT ON COLUMN activecampaign.contact_data.geo_country2 IS 'Two-letter country code.';
+COMMENT ON COLUMN activecampaign.contact_data.geo_country IS 'Country name.';
+COMMENT ON COLUMN activecampaign.contact_data.geo_state IS 'State or region.';
+COMMENT ON COLUMN activecampaign.contact_data.geo_city IS 'City.';
+COMMENT ON COLUMN activecampaign.contact_data.geo_zip IS 'Postal code.';
+COMMENT ON COLUMN activecampaign.contact_data.geo_area IS 'Area code (0 when none).';
+COMMENT ON COLUMN activecampaign.contact_data.geo_lat IS 'Latitude.';
+COMMENT ON COLUMN activecampaign.contact_data.geo_lon IS 'Longitude.';
+COMMENT ON COLUMN activecampaign.contact_data.geo_tz IS 'Time zone name.';
+COMMENT ON COLUMN activecampaign.contact_data.geo_tz_offset IS 'Time zone offset in hours.';
+COMMENT ON COLUMN activecampaign.contact_data.ga_campaign_source IS 'Google Analytics campaign source.';
+COMMENT ON COLUMN activecampaign.contact_data.ga_campaign_name IS 'Google Analytics campaign name.';
+COMMENT ON COLUMN activecampaign.contact_data.ga_campaign_medium IS 'Google Analytics campaign medium.';
+COMMENT ON COLUMN activecampaign.contact_data.ga_campaign_term IS 'Google Analytics campaign term.';
+COMMENT ON COLUMN activecampaign.contact_data.ga_campaign_content IS 'Google Analytics campaign content.';
+COMMENT ON COLUMN activecampaign.contact_data.ga_campaign_customsegment IS 'Google Analytics custom segment.';
+COMMENT ON COLUMN activecampaign.contact_data.ga_first_visit IS 'First visit Google Analytics saw (null if none).';
+COMMENT ON COLUMN activecampaign.contact_data.ga_times_visited IS 'Visits Google Analytics counted.';
+COMMENT ON COLUMN activecampaign.contact_data.fb_id IS 'Facebook id (0 when none).';
+COMMENT ON COLUMN activecampaign.contact_data.fb_name IS 'Facebook name.';
+COMMENT ON COLUMN activecampaign.contact_data.tw_id IS 'Twitter id (0 when none).';
+COMMENT ON COLUMN activecampaign.contact_data.created_timestamp IS 'When the record was created.';
+COMMENT ON COLUMN activecampaign.contact_data.updated_timestamp IS 'When the record was last updated.';
+COMMENT ON COLUMN activecampaign.contact_data.created_by IS 'ID of the user who created the record (0 when none).';
+COMMENT ON COLUMN activecampaign.contact_data.updated_by IS 'ID of the user who last updated the record.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.sms (
+  id BIGINT NOT NULL,
+  userid BIGINT,
+  seriesid BIGINT,
+  msg TEXT,
+  tstamp TIMESTAMPTZ,
+  tf_day TEXT,
+  tf_hr_from BIGINT,
+  tf_hr_to BIGINT,
+  sent BIGINT,
+  failed BIGINT,
+  unsubscribes BIGINT,
+  replies BIGINT,
+  uniquereplies BIGINT,
+  sdate TIMESTAMPTZ,
+  ldate TIMESTAMPTZ,
+  "user" BIGINT,
+  automation BIGINT,
+  created_timestamp TIMESTAMPTZ,
+  updated_timestamp TIMESTAMPTZ,
+  created_by BIGINT,
+  updated_by BIGINT
+);
+COMMENT ON TABLE activecampaign.sms IS 'SMS messages that automations send, with their send window and counts.';
+COMMENT ON COLUMN activecampaign.sms.id IS 'SMS message ID.';
+COMMENT ON COLUMN activecampaign.sms.userid IS 'ID of the user owning the message.';
+COMMENT ON COLUMN activecampaign.sms.seriesid IS 'ID of the automation sending it.';
+COMMENT ON COLUMN activecampaign.sms.msg IS 'Message text.';
+COMMENT ON COLUMN activecampaign.sms.tstamp IS 'When the message was last saved.';
+COMMENT ON COLUMN activecampaign.sms.tf_day IS 'Days of the week it may be sent on.';
+COMMENT ON COLUMN activecampaign.sms.tf_hr_from IS 'Hour from which it may be sent.';
+COMMENT ON COLUMN activecampaign.sms.tf_hr_to IS 'Hour until which it may be sent.';
+COMMENT ON COLUMN activecampaign.sms.sent IS 'Messages sent.';
+COMMENT ON COLUMN activecampaign.sms.failed IS 'Messages that failed.';
+COMMENT ON COLUMN activecampaign.sms.unsubscribes IS 'Unsubscribes it caused.';
+COMMENT ON COLUMN activecampaign.sms.replies IS 'Replies received.';
+COMMENT ON COLUMN activecampaign.sms.uniquereplies IS 'Contacts who replied.';
+COMMENT ON COLUMN activecampaign.sms.sdate IS 'When it was first sent (null if never).';
+COMMENT ON COLUMN activecampaign.sms.ldate IS 'When it was last sent (null if never).';
+COMMENT ON COLUMN activecampaign.sms."user" IS 'User relation (the same id as userid).';
+COMMENT ON COLUMN activecampaign.sms.automation IS 'Automation relation (the same id as seriesid).';
+COMMENT ON COLUMN activecampaign.sms.created_timestamp IS 'When the record was created.';
+COMMENT ON COLUMN activecampaign.sms.updated_timestamp IS 'When the record was last updated.';
+COMMENT ON COLUMN activecampaign.sms.created_by IS 'ID of the user who created the record.';
+COMMENT ON COLUMN activecampaign.sms.updated_by IS 'ID of the user who last updated the record.';
+
 CREATE TABLE IF NOT EXISTS activecampaign.automations (
   id BIGINT NOT NULL,
   name TEXT,

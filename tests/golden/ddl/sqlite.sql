@@ -757,6 +757,228 @@ CREATE TABLE IF NOT EXISTS activecampaign.tags (
   updated_by INTEGER
 );
 
+CREATE TABLE IF NOT EXISTS activecampaign.campaign_links (
+  id INTEGER NOT NULL PRIMARY KEY,
+  campaignid INTEGER,
+  messageid INTEGER,
+  link TEXT,
+  name TEXT,
+  ref TEXT,
+  tracked INTEGER,
+  linkclicks INTEGER,
+  uniquelinkclicks INTEGER,
+  campaign INTEGER,
+  message INTEGER,
+  created_timestamp TEXT,
+  updated_timestamp TEXT,
+  created_by INTEGER,
+  updated_by INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.campaign_lists (
+  id INTEGER NOT NULL PRIMARY KEY,
+  campaignid INTEGER,
+  listid INTEGER,
+  userid INTEGER,
+  list_amt INTEGER,
+  name TEXT,
+  cdate TEXT,
+  udate TEXT,
+  campaign INTEGER,
+  list INTEGER,
+  "user" INTEGER,
+  created_timestamp TEXT,
+  updated_timestamp TEXT,
+  created_by INTEGER,
+  updated_by INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.field_rels (
+  id INTEGER NOT NULL PRIMARY KEY,
+  field INTEGER,
+  relid INTEGER,
+  dorder INTEGER,
+  cdate TEXT
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.deal_group_users (
+  id INTEGER NOT NULL PRIMARY KEY,
+  deal_group INTEGER,
+  "user" INTEGER,
+  cdate TEXT,
+  created_timestamp TEXT,
+  updated_timestamp TEXT,
+  created_by INTEGER,
+  updated_by INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.templates (
+  id INTEGER NOT NULL PRIMARY KEY,
+  userid INTEGER,
+  ed_instanceid INTEGER,
+  ed_version INTEGER,
+  name TEXT,
+  subject TEXT,
+  content TEXT,
+  categoryid INTEGER,
+  used INTEGER,
+  waitpreview INTEGER,
+  importnum INTEGER,
+  mdate TEXT,
+  preview_content TEXT,
+  modified INTEGER,
+  hidden INTEGER,
+  screenshot TEXT
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.bounce_logs (
+  id INTEGER NOT NULL PRIMARY KEY,
+  tstamp TEXT,
+  bounceid INTEGER,
+  subscriberid INTEGER,
+  campaignid INTEGER,
+  messageid INTEGER,
+  codeid INTEGER,
+  email TEXT,
+  error TEXT,
+  source TEXT,
+  bounce INTEGER,
+  contact INTEGER,
+  campaign INTEGER,
+  message INTEGER,
+  code INTEGER,
+  created_timestamp TEXT,
+  updated_timestamp TEXT,
+  created_by INTEGER,
+  updated_by INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.goals (
+  id INTEGER NOT NULL PRIMARY KEY,
+  seriesid INTEGER,
+  blockid INTEGER,
+  name TEXT,
+  cdate TEXT,
+  dirty_stats INTEGER,
+  automation INTEGER,
+  automation_block INTEGER,
+  created_timestamp TEXT,
+  updated_timestamp TEXT,
+  created_by INTEGER,
+  updated_by INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.conversions (
+  id INTEGER NOT NULL PRIMARY KEY,
+  name TEXT,
+  value INTEGER,
+  currency TEXT,
+  "limit" INTEGER,
+  enforcelimit INTEGER,
+  cdate TEXT,
+  udate TEXT,
+  created_timestamp TEXT,
+  updated_timestamp TEXT,
+  created_by INTEGER,
+  updated_by INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.conversion_triggers (
+  id INTEGER NOT NULL PRIMARY KEY,
+  conversion INTEGER,
+  trigger_type TEXT,
+  modifier TEXT,
+  value TEXT,
+  dynamic INTEGER,
+  retroactive INTEGER,
+  automation_block INTEGER,
+  cdate TEXT,
+  udate TEXT,
+  created_timestamp TEXT,
+  updated_timestamp TEXT,
+  created_by INTEGER,
+  updated_by INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.contact_emails (
+  id INTEGER NOT NULL PRIMARY KEY,
+  subscriberid INTEGER,
+  userid INTEGER,
+  d_id INTEGER,
+  messageid INTEGER,
+  seriesid INTEGER,
+  "account" INTEGER,
+  messageheader TEXT,
+  ip TEXT,
+  sdate TEXT,
+  source TEXT,
+  contact INTEGER,
+  "user" INTEGER,
+  deal INTEGER,
+  message INTEGER,
+  created_timestamp TEXT,
+  updated_timestamp TEXT,
+  created_by INTEGER,
+  updated_by INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.contact_data (
+  id INTEGER NOT NULL PRIMARY KEY,
+  contact INTEGER,
+  tstamp TEXT,
+  geo_tstamp TEXT,
+  geo_ip4 TEXT,
+  geo_country2 TEXT,
+  geo_country TEXT,
+  geo_state TEXT,
+  geo_city TEXT,
+  geo_zip TEXT,
+  geo_area INTEGER,
+  geo_lat REAL,
+  geo_lon REAL,
+  geo_tz TEXT,
+  geo_tz_offset REAL,
+  ga_campaign_source TEXT,
+  ga_campaign_name TEXT,
+  ga_campaign_medium TEXT,
+  ga_campaign_term TEXT,
+  ga_campaign_content TEXT,
+  ga_campaign_customsegment TEXT,
+  ga_first_visit TEXT,
+  ga_times_visited INTEGER,
+  fb_id INTEGER,
+  fb_name TEXT,
+  tw_id INTEGER,
+  created_timestamp TEXT,
+  updated_timestamp TEXT,
+  created_by INTEGER,
+  updated_by INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.sms (
+  id INTEGER NOT NULL PRIMARY KEY,
+  userid INTEGER,
+  seriesid INTEGER,
+  msg TEXT,
+  tstamp TEXT,
+  tf_day TEXT,
+  tf_hr_from INTEGER,
+  tf_hr_to INTEGER,
+  sent INTEGER,
+  failed INTEGER,
+  unsubscribes INTEGER,
+  replies INTEGER,
+  uniquereplies INTEGER,
+  sdate TEXT,
+  ldate TEXT,
+  "user" INTEGER,
+  automation INTEGER,
+  created_timestamp TEXT,
+  updated_timestamp TEXT,
+  created_by INTEGER,
+  updated_by INTEGER
+);
+
 CREATE TABLE IF NOT EXISTS activecampaign.automations (
   id INTEGER NOT NULL PRIMARY KEY,
   name TEXT,

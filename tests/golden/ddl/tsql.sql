@@ -789,6 +789,240 @@ CREATE TABLE activecampaign.tags (
   PRIMARY KEY (id)
 );
 
+CREATE TABLE activecampaign.campaign_links (
+  id BIGINT NOT NULL,
+  campaignid BIGINT,
+  messageid BIGINT,
+  link NVARCHAR(MAX),
+  name NVARCHAR(MAX),
+  ref NVARCHAR(MAX),
+  tracked BIGINT,
+  linkclicks BIGINT,
+  uniquelinkclicks BIGINT,
+  campaign BIGINT,
+  message BIGINT,
+  created_timestamp DATETIMEOFFSET,
+  updated_timestamp DATETIMEOFFSET,
+  created_by BIGINT,
+  updated_by BIGINT,
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE activecampaign.campaign_lists (
+  id BIGINT NOT NULL,
+  campaignid BIGINT,
+  listid BIGINT,
+  userid BIGINT,
+  list_amt BIGINT,
+  name NVARCHAR(MAX),
+  cdate DATETIMEOFFSET,
+  udate DATETIMEOFFSET,
+  campaign BIGINT,
+  list BIGINT,
+  [user] BIGINT,
+  created_timestamp DATETIMEOFFSET,
+  updated_timestamp DATETIMEOFFSET,
+  created_by BIGINT,
+  updated_by BIGINT,
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE activecampaign.field_rels (
+  id BIGINT NOT NULL,
+  field BIGINT,
+  relid BIGINT,
+  dorder BIGINT,
+  cdate DATETIMEOFFSET,
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE activecampaign.deal_group_users (
+  id BIGINT NOT NULL,
+  deal_group BIGINT,
+  [user] BIGINT,
+  cdate DATETIMEOFFSET,
+  created_timestamp DATETIMEOFFSET,
+  updated_timestamp DATETIMEOFFSET,
+  created_by BIGINT,
+  updated_by BIGINT,
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE activecampaign.templates (
+  id BIGINT NOT NULL,
+  userid BIGINT,
+  ed_instanceid BIGINT,
+  ed_version BIGINT,
+  name NVARCHAR(MAX),
+  subject NVARCHAR(MAX),
+  content NVARCHAR(MAX),
+  categoryid BIGINT,
+  used BIGINT,
+  waitpreview BIGINT,
+  importnum BIGINT,
+  mdate DATETIMEOFFSET,
+  preview_content NVARCHAR(MAX),
+  modified BIGINT,
+  hidden BIGINT,
+  screenshot NVARCHAR(MAX),
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE activecampaign.bounce_logs (
+  id BIGINT NOT NULL,
+  tstamp DATETIMEOFFSET,
+  bounceid BIGINT,
+  subscriberid BIGINT,
+  campaignid BIGINT,
+  messageid BIGINT,
+  codeid BIGINT,
+  email NVARCHAR(MAX),
+  error NVARCHAR(MAX),
+  source NVARCHAR(MAX),
+  bounce BIGINT,
+  contact BIGINT,
+  campaign BIGINT,
+  message BIGINT,
+  code BIGINT,
+  created_timestamp DATETIMEOFFSET,
+  updated_timestamp DATETIMEOFFSET,
+  created_by BIGINT,
+  updated_by BIGINT,
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE activecampaign.goals (
+  id BIGINT NOT NULL,
+  seriesid BIGINT,
+  blockid BIGINT,
+  name NVARCHAR(MAX),
+  cdate DATETIMEOFFSET,
+  dirty_stats BIGINT,
+  automation BIGINT,
+  automation_block BIGINT,
+  created_timestamp DATETIMEOFFSET,
+  updated_timestamp DATETIMEOFFSET,
+  created_by BIGINT,
+  updated_by BIGINT,
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE activecampaign.conversions (
+  id BIGINT NOT NULL,
+  name NVARCHAR(MAX),
+  value BIGINT,
+  currency NVARCHAR(MAX),
+  [limit] BIGINT,
+  enforcelimit BIGINT,
+  cdate DATETIMEOFFSET,
+  udate DATETIMEOFFSET,
+  created_timestamp DATETIMEOFFSET,
+  updated_timestamp DATETIMEOFFSET,
+  created_by BIGINT,
+  updated_by BIGINT,
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE activecampaign.conversion_triggers (
+  id BIGINT NOT NULL,
+  conversion BIGINT,
+  trigger_type NVARCHAR(MAX),
+  modifier NVARCHAR(MAX),
+  value NVARCHAR(MAX),
+  dynamic BIGINT,
+  retroactive BIGINT,
+  automation_block BIGINT,
+  cdate DATETIMEOFFSET,
+  udate DATETIMEOFFSET,
+  created_timestamp DATETIMEOFFSET,
+  updated_timestamp DATETIMEOFFSET,
+  created_by BIGINT,
+  updated_by BIGINT,
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE activecampaign.contact_emails (
+  id BIGINT NOT NULL,
+  subscriberid BIGINT,
+  userid BIGINT,
+  d_id BIGINT,
+  messageid BIGINT,
+  seriesid BIGINT,
+  [account] BIGINT,
+  messageheader NVARCHAR(MAX),
+  ip NVARCHAR(MAX),
+  sdate DATETIMEOFFSET,
+  source NVARCHAR(MAX),
+  contact BIGINT,
+  [user] BIGINT,
+  deal BIGINT,
+  message BIGINT,
+  created_timestamp DATETIMEOFFSET,
+  updated_timestamp DATETIMEOFFSET,
+  created_by BIGINT,
+  updated_by BIGINT,
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE activecampaign.contact_data (
+  id BIGINT NOT NULL,
+  contact BIGINT,
+  tstamp DATETIMEOFFSET,
+  geo_tstamp DATETIMEOFFSET,
+  geo_ip4 NVARCHAR(MAX),
+  geo_country2 NVARCHAR(MAX),
+  geo_country NVARCHAR(MAX),
+  geo_state NVARCHAR(MAX),
+  geo_city NVARCHAR(MAX),
+  geo_zip NVARCHAR(MAX),
+  geo_area BIGINT,
+  geo_lat FLOAT,
+  geo_lon FLOAT,
+  geo_tz NVARCHAR(MAX),
+  geo_tz_offset FLOAT,
+  ga_campaign_source NVARCHAR(MAX),
+  ga_campaign_name NVARCHAR(MAX),
+  ga_campaign_medium NVARCHAR(MAX),
+  ga_campaign_term NVARCHAR(MAX),
+  ga_campaign_content NVARCHAR(MAX),
+  ga_campaign_customsegment NVARCHAR(MAX),
+  ga_first_visit DATETIMEOFFSET,
+  ga_times_visited BIGINT,
+  fb_id BIGINT,
+  fb_name NVARCHAR(MAX),
+  tw_id BIGINT,
+  created_timestamp DATETIMEOFFSET,
+  updated_timestamp DATETIMEOFFSET,
+  created_by BIGINT,
+  updated_by BIGINT,
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE activecampaign.sms (
+  id BIGINT NOT NULL,
+  userid BIGINT,
+  seriesid BIGINT,
+  msg NVARCHAR(MAX),
+  tstamp DATETIMEOFFSET,
+  tf_day NVARCHAR(MAX),
+  tf_hr_from BIGINT,
+  tf_hr_to BIGINT,
+  sent BIGINT,
+  failed BIGINT,
+  unsubscribes BIGINT,
+  replies BIGINT,
+  uniquereplies BIGINT,
+  sdate DATETIMEOFFSET,
+  ldate DATETIMEOFFSET,
+  [user] BIGINT,
+  automation BIGINT,
+  created_timestamp DATETIMEOFFSET,
+  updated_timestamp DATETIMEOFFSET,
+  created_by BIGINT,
+  updated_by BIGINT,
+  PRIMARY KEY (id)
+);
+
 CREATE TABLE activecampaign.automations (
   id BIGINT NOT NULL,
   name NVARCHAR(MAX),
