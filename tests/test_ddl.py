@@ -46,7 +46,8 @@ def test_ddl_matches_golden(spec, dialect):
 @pytest.mark.parametrize("dialect", DIALECTS)
 def test_every_table_has_create_and_comments(spec, dialect, cli):
     out = cli("ddl", SPEC, "--dialect", dialect).output
-    assert out.count("CREATE TABLE") == len(spec.streams)
+    created = [line for line in out.splitlines() if line.startswith("CREATE TABLE")]
+    assert len(created) == len(spec.streams)  # a template's is a commented-out note
     comments = {
         "snowflake": "COMMENT '",
         "databricks": "COMMENT '",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 import stat
+from dataclasses import replace
 
 import pytest
 
@@ -47,10 +48,20 @@ def parse(text: str) -> tuple[dict[str, dict[str, set[str]]], list[tuple[str, st
     return entities, rels
 
 
+def drawn(spec):
+    """Every table the chart draws: the spec's, then each table template under its shown name
+    (`custom_object_<slug>`, as Mermaid spells it)."""
+    templates = [
+        replace(t.as_stream(), name=re.sub(r"[^A-Za-z0-9_]", "_", t.shown_name))
+        for t in spec.templates
+    ]
+    return [*spec.streams, *templates]
+
+
 def declared(spec):
     """(parent table, child table, fk column) from every references and parent of the spec."""
     out = set()
-    for s in spec.streams:
+    for s in drawn(spec):
         for c in s.columns:
             if c.references:
                 out.add((spec.stream(c.references[0]).name, s.name, c.name))
@@ -65,13 +76,13 @@ def test_mermaid_has_every_entity_and_relationship(path, cli):
     result = cli("erd", path)
     assert result.exit_code == 0, result.stderr
     entities, rels = parse(result.output)
-    assert set(entities) == {s.name for s in spec.streams}
+    assert set(entities) == {s.name for s in drawn(spec)}
     assert {(p, c, label) for p, c, label in rels} == declared(spec)
     assert len(rels) == len(set(rels)), "a relationship drawn twice"
     for parent, child, label in rels:
         assert parent in entities and child in entities
         assert "FK" in entities[child][label], f"{child}.{label} is not marked FK"
-    for s in spec.streams:
+    for s in drawn(spec):
         for k in s.primary_key:
             assert "PK" in entities[s.name][s.column(k).name]
 

@@ -3363,3 +3363,43 @@ CREATE TABLE IF NOT EXISTS activecampaign.webhooks (
 OPTIONS (
   description='Webhooks the account sends, with their events and sources.'
 );
+
+CREATE TABLE IF NOT EXISTS activecampaign.custom_object_schemas (
+  id STRING NOT NULL OPTIONS (
+    description='Schema ID (a UUID).'
+  ),
+  slug STRING OPTIONS (
+    description='Schema slug, unique in the account (names its table: custom_object_<slug>).'
+  ),
+  visibility STRING OPTIONS (
+    description='private or public (a public schema belongs to an app).'
+  ),
+  label_singular STRING OPTIONS (
+    description='Singular label of the object.'
+  ),
+  label_plural STRING OPTIONS (
+    description='Plural label of the object.'
+  ),
+  description STRING OPTIONS (
+    description='Description of the schema.'
+  ),
+  created_timestamp TIMESTAMP OPTIONS (
+    description='When the schema was created (UTC).'
+  ),
+  updated_timestamp TIMESTAMP OPTIONS (
+    description='When the schema was last updated (UTC).'
+  ),
+  fields JSON OPTIONS (
+    description='The object\'s fields: id, labels, type, required, scale, options, status.'
+  ),
+  relationships JSON OPTIONS (
+    description='Relationships to other objects: id, labels, namespace (contacts, accounts, deals), hasMany.'
+  ),
+  icon STRING OPTIONS (
+    description='URL of the object\'s icon.'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='Each custom object type the account defines, with its fields and relationships.'
+);

@@ -1269,3 +1269,19 @@ CREATE TABLE IF NOT EXISTS activecampaign.webhooks (
   PRIMARY KEY (id)
 )
 COMMENT 'Webhooks the account sends, with their events and sources.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.custom_object_schemas (
+  id STRING NOT NULL COMMENT 'Schema ID (a UUID).',
+  slug STRING COMMENT 'Schema slug, unique in the account (names its table: custom_object_<slug>).',
+  visibility STRING COMMENT 'private or public (a public schema belongs to an app).',
+  label_singular STRING COMMENT 'Singular label of the object.',
+  label_plural STRING COMMENT 'Plural label of the object.',
+  description STRING COMMENT 'Description of the schema.',
+  created_timestamp TIMESTAMP COMMENT 'When the schema was created (UTC).',
+  updated_timestamp TIMESTAMP COMMENT 'When the schema was last updated (UTC).',
+  fields STRING COMMENT 'The object\'s fields: id, labels, type, required, scale, options, status.',
+  relationships STRING COMMENT 'Relationships to other objects: id, labels, namespace (contacts, accounts, deals), hasMany.',
+  icon STRING COMMENT 'URL of the object\'s icon.',
+  PRIMARY KEY (id)
+)
+COMMENT 'Each custom object type the account defines, with its fields and relationships.';

@@ -1269,3 +1269,19 @@ CREATE TABLE IF NOT EXISTS activecampaign.webhooks (
   PRIMARY KEY (id)
 )
 COMMENT='Webhooks the account sends, with their events and sources.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.custom_object_schemas (
+  id VARCHAR(255) NOT NULL COMMENT 'Schema ID (a UUID).',
+  slug LONGTEXT COMMENT 'Schema slug, unique in the account (names its table: custom_object_<slug>).',
+  visibility LONGTEXT COMMENT 'private or public (a public schema belongs to an app).',
+  label_singular LONGTEXT COMMENT 'Singular label of the object.',
+  label_plural LONGTEXT COMMENT 'Plural label of the object.',
+  description LONGTEXT COMMENT 'Description of the schema.',
+  created_timestamp DATETIME(6) COMMENT 'When the schema was created (UTC) (UTC).',
+  updated_timestamp DATETIME(6) COMMENT 'When the schema was last updated (UTC) (UTC).',
+  fields JSON COMMENT 'The object''s fields: id, labels, type, required, scale, options, status.',
+  relationships JSON COMMENT 'Relationships to other objects: id, labels, namespace (contacts, accounts, deals), hasMany.',
+  icon LONGTEXT COMMENT 'URL of the object''s icon.',
+  PRIMARY KEY (id)
+)
+COMMENT='Each custom object type the account defines, with its fields and relationships.';

@@ -2260,3 +2260,30 @@ COMMENT ON COLUMN activecampaign.webhooks.listid IS 'ID of the list it watches (
 COMMENT ON COLUMN activecampaign.webhooks.cdate IS 'When the webhook was created.';
 COMMENT ON COLUMN activecampaign.webhooks.state IS 'State of the webhook.';
 COMMENT ON COLUMN activecampaign.webhooks.deactivated_date IS 'When the webhook was deactivated (null while active).';
+
+CREATE TABLE IF NOT EXISTS activecampaign.custom_object_schemas (
+  id TEXT NOT NULL,
+  slug TEXT,
+  visibility TEXT,
+  label_singular TEXT,
+  label_plural TEXT,
+  description TEXT,
+  created_timestamp TIMESTAMPTZ,
+  updated_timestamp TIMESTAMPTZ,
+  fields JSONB,
+  relationships JSONB,
+  icon TEXT,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.custom_object_schemas IS 'Each custom object type the account defines, with its fields and relationships.';
+COMMENT ON COLUMN activecampaign.custom_object_schemas.id IS 'Schema ID (a UUID).';
+COMMENT ON COLUMN activecampaign.custom_object_schemas.slug IS 'Schema slug, unique in the account (names its table: custom_object_<slug>).';
+COMMENT ON COLUMN activecampaign.custom_object_schemas.visibility IS 'private or public (a public schema belongs to an app).';
+COMMENT ON COLUMN activecampaign.custom_object_schemas.label_singular IS 'Singular label of the object.';
+COMMENT ON COLUMN activecampaign.custom_object_schemas.label_plural IS 'Plural label of the object.';
+COMMENT ON COLUMN activecampaign.custom_object_schemas.description IS 'Description of the schema.';
+COMMENT ON COLUMN activecampaign.custom_object_schemas.created_timestamp IS 'When the schema was created (UTC).';
+COMMENT ON COLUMN activecampaign.custom_object_schemas.updated_timestamp IS 'When the schema was last updated (UTC).';
+COMMENT ON COLUMN activecampaign.custom_object_schemas.fields IS 'The object''s fields: id, labels, type, required, scale, options, status.';
+COMMENT ON COLUMN activecampaign.custom_object_schemas.relationships IS 'Relationships to other objects: id, labels, namespace (contacts, accounts, deals), hasMany.';
+COMMENT ON COLUMN activecampaign.custom_object_schemas.icon IS 'URL of the object''s icon.';

@@ -1269,3 +1269,19 @@ CREATE TABLE IF NOT EXISTS activecampaign.webhooks (
   PRIMARY KEY (id)
 )
 COMMENT='Webhooks the account sends, with their events and sources.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.custom_object_schemas (
+  id VARCHAR NOT NULL COMMENT 'Schema ID (a UUID).',
+  slug VARCHAR COMMENT 'Schema slug, unique in the account (names its table: custom_object_<slug>).',
+  visibility VARCHAR COMMENT 'private or public (a public schema belongs to an app).',
+  label_singular VARCHAR COMMENT 'Singular label of the object.',
+  label_plural VARCHAR COMMENT 'Plural label of the object.',
+  description VARCHAR COMMENT 'Description of the schema.',
+  created_timestamp TIMESTAMPTZ COMMENT 'When the schema was created (UTC).',
+  updated_timestamp TIMESTAMPTZ COMMENT 'When the schema was last updated (UTC).',
+  fields VARIANT COMMENT 'The object\'s fields: id, labels, type, required, scale, options, status.',
+  relationships VARIANT COMMENT 'Relationships to other objects: id, labels, namespace (contacts, accounts, deals), hasMany.',
+  icon VARCHAR COMMENT 'URL of the object\'s icon.',
+  PRIMARY KEY (id)
+)
+COMMENT='Each custom object type the account defines, with its fields and relationships.';

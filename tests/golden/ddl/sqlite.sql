@@ -1159,3 +1159,17 @@ CREATE TABLE IF NOT EXISTS activecampaign.webhooks (
   state TEXT,
   deactivated_date TEXT
 );
+
+CREATE TABLE IF NOT EXISTS activecampaign.custom_object_schemas (
+  id TEXT NOT NULL PRIMARY KEY,
+  slug TEXT,
+  visibility TEXT,
+  label_singular TEXT,
+  label_plural TEXT,
+  description TEXT,
+  created_timestamp TEXT,
+  updated_timestamp TEXT,
+  fields TEXT,
+  relationships TEXT,
+  icon TEXT
+);

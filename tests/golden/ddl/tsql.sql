@@ -1213,3 +1213,18 @@ CREATE TABLE activecampaign.webhooks (
   deactivated_date DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
+
+CREATE TABLE activecampaign.custom_object_schemas (
+  id NVARCHAR(450) NOT NULL,
+  slug NVARCHAR(MAX),
+  visibility NVARCHAR(MAX),
+  label_singular NVARCHAR(MAX),
+  label_plural NVARCHAR(MAX),
+  description NVARCHAR(MAX),
+  created_timestamp DATETIMEOFFSET,
+  updated_timestamp DATETIMEOFFSET,
+  fields NVARCHAR(MAX),
+  relationships NVARCHAR(MAX),
+  icon NVARCHAR(MAX),
+  PRIMARY KEY (id)
+);
