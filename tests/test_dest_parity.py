@@ -17,7 +17,8 @@ from sqlglot import exp
 from engine.config.settings import Settings
 from engine.load import make_destination
 from engine.load.ddl import ident
-from engine.spec import Spec, Stream, load_spec
+from engine.api import list_tables
+from engine.spec import Spec, Stream
 from tests.conftest import SPEC, pg_dsn
 from tests.runhelp import env_for, run
 
@@ -26,6 +27,7 @@ psycopg = pytest.importorskip("psycopg")
 
 pytestmark = pytest.mark.slow  # three warehouses, every table, two runs
 KEY = "parity-key"
+WARRANTY_SERIAL = {"id": "serial", "type": "text", "label": "Serial"}
 
 
 def normal(value: Any, logical: str) -> Any:
@@ -107,7 +109,6 @@ def targets(tmp_path):
 
 def test_three_warehouses_hold_the_same_values(targets):
     dests, extra = targets
-    spec = load_spec(SPEC)
     from sandbox import Sandbox
 
     with Sandbox(contacts=120, api_key=KEY, rate_limit=0) as sb:
@@ -116,6 +117,10 @@ def test_three_warehouses_hold_the_same_values(targets):
             for dest in dests.values():
                 code, lines = run(sb.url, KEY, dest, env=env)
                 assert code == 0, lines
+            # every table of the spec and every custom object table of the account
+            spec, _ = list_tables(str(SPEC), env=env)
+            made = [s.key for s in spec.streams if s.template]
+            assert len(made) == 2 + _round, made
             settings = Settings(api_url=sb.url, api_key=KEY, env=env)
             sums = {name: snapshot(dest, settings, spec) for name, dest in dests.items()}
             assert all(rows > 0 for rows, _ in sums["duckdb"].values())
@@ -125,3 +130,6 @@ def test_three_warehouses_hold_the_same_values(targets):
             sb.mutate("contacts", update=4, create=2)
             sb.mutate("deals", update=2, create=1)
             sb.mutate("campaigns", update=2)
+            if _round == 0:  # a schema gains a field, another schema appears
+                sb.add_custom_field("subscription", "trial-days", "number", "Trial days")
+                sb.add_custom_schema("warranty", "Warranty", "Warranties", [WARRANTY_SERIAL])
