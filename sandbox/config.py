@@ -94,6 +94,12 @@ class Sizes:
     calendars: int = 6
     deal_roles: int = 5
     webhooks: int = 5
+    # issue 14, batch A; orders (1-5 per customer), their products (1-4 per order), contacts'
+    # automation runs (about 1 each) and activities (3 each) are dealt over their parents
+    ecom_connections: int = 3
+    ecom_customers: int = 10
+    email_activities: int = 10
+    site_tracking_domains: int = 4
 
     @classmethod
     def for_contacts(cls, contacts: int) -> Sizes:
@@ -110,4 +116,6 @@ class Sizes:
             forms=max(3, min(30, n // 200)),
             segments=max(4, min(60, n // 50)),
             saved_responses=max(3, min(50, n // 100)),
+            ecom_customers=max(10, n // 10),
+            email_activities=max(10, n // 20),
         )

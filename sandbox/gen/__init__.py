@@ -13,6 +13,7 @@ from .catalog import FieldGen, FieldOptionGen, FieldRelGen, ListGen, ScoreGen, T
 from .contacts import ContactGen, ContactListGen, ContactTagGen, FieldValueGen
 from .custom_fields import AccountFieldMetaGen, DealFieldMetaGen
 from .deals import ContactDealGen, DealActivityGen, DealFieldDataGen, DealGen
+from .ecommerce import EcomConnectionGen, EcomCustomerGen, EcomOrderGen, EcomOrderProductGen
 from .notes import NoteGen
 from .pipelines import DealGroupGen, DealStageGen
 from .settings import (
@@ -24,6 +25,7 @@ from .settings import (
     WebhookGen,
 )
 from .tasks import DealTaskGen, TaskOutcomeGen, TaskTypeGen, TaskTypeOutcomeRelGen
+from .tracking import ActivityGen, ContactAutomationGen, EmailActivityGen, SiteTrackingDomainGen
 from .users import GroupGen, UserGen, UserGroupGen
 
 if TYPE_CHECKING:
@@ -72,6 +74,15 @@ GENERATORS: tuple[Callable[[World], Gen], ...] = (
     lambda w: DealRoleGen(w, w.sizes.deal_roles),
     lambda w: SavedResponseGen(w, w.sizes.saved_responses),
     lambda w: WebhookGen(w, w.sizes.webhooks),
+    # issue 14, batch A: after every table above, so that none of their draws move
+    lambda w: ContactAutomationGen(w, w.sizes.contacts),
+    lambda w: EcomConnectionGen(w, w.sizes.ecom_connections),
+    lambda w: EcomCustomerGen(w, w.sizes.ecom_customers),
+    lambda w: EcomOrderGen(w, w.sizes.ecom_customers),
+    lambda w: EcomOrderProductGen(w, w.gens["ecomOrders"].count),
+    lambda w: ActivityGen(w, w.sizes.contacts),
+    lambda w: EmailActivityGen(w, w.sizes.email_activities),
+    lambda w: SiteTrackingDomainGen(w, w.sizes.site_tracking_domains),
 )
 
 __all__ = ["GENERATORS", "Gen"]
