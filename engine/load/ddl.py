@@ -65,6 +65,7 @@ def table_ref(stream_name: str, schema: str | None = None) -> exp.Table:
 
 
 def column_def(col: Column, dialect: str, not_null: bool = False) -> exp.ColumnDef:
+    """`not_null`: a primary-key column (NOT NULL, of a type the dialect can index)."""
     constraints = []
     if not_null:
         constraints.append(exp.ColumnConstraint(kind=exp.NotNullColumnConstraint()))
@@ -76,7 +77,9 @@ def column_def(col: Column, dialect: str, not_null: bool = False) -> exp.ColumnD
     elif text and style == "options":
         constraints.append(exp.ColumnConstraint(kind=_description_options(text)))
     return exp.ColumnDef(
-        this=ident(col.name), kind=sql_type(col.type, dialect), constraints=constraints or None
+        this=ident(col.name),
+        kind=sql_type(col.type, dialect, key=not_null),
+        constraints=constraints or None,
     )
 
 

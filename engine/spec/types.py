@@ -41,6 +41,8 @@ class LogicalType:
     sql_in: Mapping[str, str] = field(default_factory=dict)  # dialect -> its own SQL type
     # dialect -> how its catalog (information_schema) reports the SQL type, where not as written
     reported: Mapping[str, str] = field(default_factory=dict)
+    # dialect -> its SQL type for a primary-key column, where `sql_in`'s cannot be indexed
+    key_sql_in: Mapping[str, str] = field(default_factory=dict)
     # dialect -> appended to the column comment, where the SQL type cannot say what it holds
     comment_note: Mapping[str, str] = field(default_factory=dict)
     ordered: bool = False  # every warehouse can MAX() it (a view's single value column)
@@ -93,6 +95,9 @@ _RECORDS = (
             "mysql": "LONGTEXT",
             "tsql": "NVARCHAR(MAX)",
         },
+        # a text key (site tracking domains' name): MySQL indexes no TEXT column without a
+        # length, SQL Server no NVARCHAR(MAX) (its key limit is 900 bytes)
+        key_sql_in={"mysql": "VARCHAR(255)", "tsql": "NVARCHAR(450)"},
         reported={"snowflake": "TEXT"},
         ordered=True,
     ),
@@ -177,15 +182,18 @@ def logical_type(name: str) -> LogicalType:
         raise SpecError([f"unknown column type {name!r}; valid: {valid}"]) from None
 
 
-def sql_type_text(logical: str, dialect: str) -> str:
+def sql_type_text(logical: str, dialect: str, key: bool = False) -> str:
     kind = logical_type(logical)
+    if key and dialect in kind.key_sql_in:
+        return kind.key_sql_in[dialect]
     return kind.sql_in.get(dialect, kind.sql)
 
 
 @cache
-def sql_type(logical: str, dialect: str) -> exp.DataType:
-    """The sqlglot type of a logical type in a dialect (parsed in that dialect)."""
-    return exp.DataType.build(sql_type_text(logical, dialect), dialect=dialect)
+def sql_type(logical: str, dialect: str, key: bool = False) -> exp.DataType:
+    """The sqlglot type of a logical type in a dialect (parsed in that dialect); `key`: of a
+    primary-key column."""
+    return exp.DataType.build(sql_type_text(logical, dialect, key), dialect=dialect)
 
 
 def arrow_type(logical: str) -> pa.DataType:
