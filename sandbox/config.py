@@ -100,6 +100,12 @@ class Sizes:
     conversions: int = 4
     contact_emails: int = 10
     contact_data: int = 1
+    # issue 14, batch A; orders (1-5 per customer), their products (1-4 per order), contacts'
+    # automation runs (about 1 each) and activities (3 each) are dealt over their parents
+    ecom_connections: int = 3
+    ecom_customers: int = 10
+    email_activities: int = 10
+    site_tracking_domains: int = 4
 
     @classmethod
     def for_contacts(cls, contacts: int) -> Sizes:
@@ -120,4 +126,6 @@ class Sizes:
             bounce_logs=max(10, n // 20),
             contact_emails=max(10, n // 10),
             contact_data=(n + 1) // 2,  # one per odd-numbered contact
+            ecom_customers=max(10, n // 10),
+            email_activities=max(10, n // 20),
         )

@@ -44,6 +44,9 @@ def mutate(
     """
     if table not in world.stores:
         raise MutationError(f"unknown table {table!r}; valid: {', '.join(sorted(world.stores))}")
+    gen = world.store(table).gen
+    if update and not (gen.stamps or gen.touch_field):
+        raise MutationError(f"{table}: records cannot be updated (the API only adds and deletes)")
     with world.lock:
         world.mutations += 1
         world.clock += CLOCK_STEP

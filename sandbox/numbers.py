@@ -108,6 +108,34 @@ NUMERIC: Mapping[str, tuple[str, ...]] = {
     "contactEmails": ("userid", "d_id", "subscriberid", "id", "user", "contact"),
     "contactData": ("contact", "ga_times_visited", "id"),
     "sms": ("userid", "seriesid", "sent", "failed", "id", "user", "automation"),
+    "contactAutomations": (
+        "contact",
+        "seriesid",
+        "startid",
+        "status",
+        "timespan",
+        "lastblock",
+        "lastlogid",
+        "completedElements",
+        "totalElements",
+        "id",
+        "automation",
+    ),
+    "connections": ("isInternal", "status", "syncStatus", "listId", "id"),
+    "ecomCustomers": (
+        "connectionid",
+        "totalRevenue",
+        "totalOrders",
+        "totalProducts",
+        "avgRevenuePerOrder",
+        "id",
+        "connection",
+    ),
+    "ecomOrders": ("connectionid", "customerid", "source", "id", "connection", "customer"),
+    "ecomOrderProducts": ("orderid", "connectionid", "price", "quantity", "id", "ecomOrder"),
+    "activities": ("subscriberid", "reference_id", "userid", "id", "user"),
+    "emailActivities": ("subscriberid", "userid", "d_id", "relid", "id", "contact", "deal", "user"),
+    "siteTrackingDomains": (),  # no id: the record is its name
 }
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from .filters import Bounds, equality, time_window
 from .idset import IdSet
 from .rng import Rng
-from .tables import Endpoint
+from .tables import Endpoint, TimeFilter
 from .world import World
 
 DEFAULT_LIMIT = 20
@@ -87,27 +87,33 @@ def page(
 def matching(world: World, ep: Endpoint, q: Query, fixed: Mapping[str, str]) -> IdSet:
     """All ids matching the filters, cached until the table changes."""
     store = world.store(ep.table)
-    times = {k: v for k, v in q.filters.items() if k in ep.time_filters}
+    times = [
+        (f"filters[{k}]", ep.time_filters[k], v)
+        for k, v in q.filters.items()
+        if k in ep.time_filters
+    ]
+    times += [(k, ep.time_params[k], v) for k, v in q.params.items() if k in ep.time_params]
     pairs = [(ep.filters[k], v) for k, v in q.filters.items() if k in ep.filters]
     pairs += [(ep.params[k], v) for k, v in q.params.items() if k in ep.params]
     pairs += list(fixed.items())
-    key = (ep.path, tuple(sorted(times.items())), tuple(sorted(pairs)), store.version)
+    stamps = tuple(sorted((name, value) for name, _, value in times))
+    key = (ep.path, stamps, tuple(sorted(pairs)), store.version)
 
     def compute() -> IdSet:
-        ids = time_window(store, _bounds(world, ep, times)) if times else store.visible()
+        ids = time_window(store, _bounds(world, times)) if times else store.visible()
         return equality(store, ids, pairs) if pairs else ids
 
     return world.remember(key, compute)
 
 
-def _bounds(world: World, ep: Endpoint, values: Mapping[str, str]) -> Bounds:
+def _bounds(world: World, times: list[tuple[str, TimeFilter, str]]) -> Bounds:
+    """The window of (param as sent, its filter, its value) triples."""
     limits: dict[str, float] = {}
-    for name, text in values.items():
-        spec = ep.time_filters[name]
+    for name, spec, text in times:
         try:
             moment = world.fmt.parse(text, date_only=spec.date_only)
         except ValueError as exc:
-            raise QueryError(f"filters[{name}]: cannot read {text!r} as a date") from exc
+            raise QueryError(f"{name}: cannot read {text!r} as a date") from exc
         side = "lo" if spec.lower else "hi"
         limits[f"{spec.stamp}_{side}"] = moment
     return Bounds(**limits)

@@ -51,6 +51,7 @@ class Endpoint:
     filters: Mapping[str, str] = field(default_factory=_frozen)  # filters[name] -> row field
     params: Mapping[str, str] = field(default_factory=_frozen)  # plain param -> row field
     time_filters: Mapping[str, TimeFilter] = field(default_factory=_frozen)
+    time_params: Mapping[str, TimeFilter] = field(default_factory=_frozen)  # plain, e.g. after
     keyset: bool = False  # id_greater / id_less
     sortable: frozenset[str] = frozenset({"id"})  # orders[...] fields honoured
     unstable_default: bool = False  # no orders[...] -> pages overlap and skip rows
@@ -62,7 +63,7 @@ class Endpoint:
 
 def _ep(path: str, table: str | None = None, **kwargs: Any) -> Endpoint:
     name = path.strip("/")
-    for key in ("filters", "params", "extra"):
+    for key in ("filters", "params", "extra", "time_params"):
         if key in kwargs:
             kwargs[key] = _frozen(kwargs[key])
     return Endpoint(path=path, key=kwargs.pop("key", name), table=table or name, **kwargs)
@@ -171,6 +172,35 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     _ep("/contactEmails"),
     _ep("/contactData"),
     _ep("/sms"),
+    # issue 14, batch A
+    _ep("/contactAutomations", filters={"seriesid": "seriesid", "contact": "contact"}),
+    _ep("/connections", filters={"service": "service", "externalid": "externalid"}),
+    _ep(
+        "/ecomCustomers",
+        filters={"email": "email", "externalid": "externalid", "connectionid": "connectionid"},
+    ),
+    _ep(
+        "/ecomOrders",
+        filters={
+            "connectionid": "connectionid",
+            "customerid": "customerid",
+            "email": "email",
+            "externalid": "externalid",
+            "state": "state",
+        },
+    ),
+    _ep("/ecomOrderProducts", meta="none"),  # no meta in the OpenAPI example
+    # GET /activities?after=<date or date-time>: tstamp on or after it (OpenAPI: "Filter for
+    # activities after a specific DateTime", format date); contact= narrows to one contact
+    _ep(
+        "/activities",
+        params={"contact": "subscriberid"},
+        time_params={"after": TimeFilter("created", True)},
+        sortable=frozenset({"id", "tstamp"}),
+    ),
+    _ep("/emailActivities", filters={"subscriberid": "subscriberid", "dealId": "d_id"}),
+    # records without an id; meta.total a JSON number (OpenAPI example)
+    _ep("/siteTrackingDomains", meta="number"),
 )
 BY_PATH = {ep.path: ep for ep in ENDPOINTS}
 

@@ -67,14 +67,16 @@ def test_the_model_tag_plans_exactly_the_model_s_request_series():
 
 
 def test_the_tables_beyond_the_model_are_tagged_by_area_and_follow_it():
-    # 11 (first batch) + 12 (tests/test_batch_b.py) + custom_object_schemas, and the custom
-    # object tables of each account (tests/test_custom_objects.py)
-    assert len(BEYOND) == 24
+    # 11 (first batch) + 12 (tests/test_batch_b.py) + 8 (tests/test_batch_a.py) +
+    # custom_object_schemas, and the custom object tables of each account
+    # (tests/test_custom_objects.py)
+    assert len(BEYOND) == 32
     assert list(SHIPPED.streams[-len(BEYOND) :]) == [SHIPPED.stream(k) for k in BEYOND]
+    areas = {"crm", "marketing", "admin", "ecommerce", "custom-objects"}
     for key in BEYOND:
         s = SHIPPED.stream(key)
-        assert s.tags and set(s.tags) <= {"crm", "marketing", "admin", "custom-objects"}, key
-        # incremental only where the API filters on the server
+        assert s.tags and set(s.tags) <= areas, key
+        # full, unless the API filters on the server (activities' `after`)
         assert s.fed or s.replication.mode == "full" or s.replication.filter, key
         assert all(c.description for c in s.columns), key
 
@@ -89,7 +91,7 @@ def test_messages_reads_the_pages_campaign_message_contents_requests():
 def test_the_tables_beyond_the_model_load_from_the_sandbox(tmp_path):
     db = tmp_path / "acx.duckdb"
     with Sandbox(contacts=150, api_key="k", rate_limit=0) as sb:
-        code, lines = run(sb.url, "k", f"duckdb:{db}", tables=("crm,marketing,admin",))
+        code, lines = run(sb.url, "k", f"duckdb:{db}", tables=("crm,marketing,admin,ecommerce",))
         assert code == 0, "\n".join(lines)
         want_tags = {int(t["id"]) for t in sb.expected("tags")}
         carried = {int(t["tag"]) for t in sb.expected("contactTags")}

@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 from sqlglot import exp
 
+from engine.api import list_tables
 from engine.config.settings import Settings
 from engine.load import make_destination
 from engine.load.ddl import ident
-from engine.api import list_tables
 from engine.spec import Spec, Stream
 from tests.conftest import SPEC, pg_dsn
 from tests.runhelp import env_for, run

@@ -241,7 +241,7 @@ def test_missing_file_and_empty_file(cli, tmp_path):
 def test_shipped_spec_is_valid(cli):
     result = cli("validate", SPEC)
     assert result.exit_code == 0, result.stderr
-    assert "57 streams, 1003 columns" in result.output
+    assert "65 streams, 1127 columns" in result.output
 
 
 def test_unknown_table_and_dialect_are_one_line_errors(cli):

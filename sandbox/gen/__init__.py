@@ -15,6 +15,7 @@ from .contacts import ContactGen, ContactListGen, ContactTagGen, FieldValueGen
 from .crm import ContactDataGen, ContactEmailGen, DealGroupUserGen
 from .custom_fields import AccountFieldMetaGen, DealFieldMetaGen
 from .deals import ContactDealGen, DealActivityGen, DealFieldDataGen, DealGen
+from .ecommerce import EcomConnectionGen, EcomCustomerGen, EcomOrderGen, EcomOrderProductGen
 from .marketing import BounceLogGen, CampaignLinkGen, CampaignListGen, TemplateGen
 from .notes import NoteGen
 from .pipelines import DealGroupGen, DealStageGen
@@ -27,6 +28,7 @@ from .settings import (
     WebhookGen,
 )
 from .tasks import DealTaskGen, TaskOutcomeGen, TaskTypeGen, TaskTypeOutcomeRelGen
+from .tracking import ActivityGen, ContactAutomationGen, EmailActivityGen, SiteTrackingDomainGen
 from .users import GroupGen, UserGen, UserGroupGen
 
 if TYPE_CHECKING:
@@ -87,6 +89,15 @@ GENERATORS: tuple[Callable[[World], Gen], ...] = (
     lambda w: ContactEmailGen(w, w.sizes.contact_emails),
     lambda w: ContactDataGen(w, w.sizes.contact_data),
     SmsGen,
+    # issue 14, batch A: after every table above, so that none of their draws move
+    lambda w: ContactAutomationGen(w, w.sizes.contacts),
+    lambda w: EcomConnectionGen(w, w.sizes.ecom_connections),
+    lambda w: EcomCustomerGen(w, w.sizes.ecom_customers),
+    lambda w: EcomOrderGen(w, w.sizes.ecom_customers),
+    lambda w: EcomOrderProductGen(w, w.gens["ecomOrders"].count),
+    lambda w: ActivityGen(w, w.sizes.contacts),
+    lambda w: EmailActivityGen(w, w.sizes.email_activities),
+    lambda w: SiteTrackingDomainGen(w, w.sizes.site_tracking_domains),
 )
 
 __all__ = ["GENERATORS", "Gen"]

@@ -419,3 +419,21 @@ class ChildGen(Gen):
 
     def prefetch_children(self, parents: Sequence[int]) -> None:
         self.blocks.prefetch([p for p in parents if 1 <= p <= self.parents])
+
+
+class SpreadChildGen(ChildGen):
+    """A child table whose rows fall within ``child_lag_days`` after their parent, scaled to the
+    room left before the end of the history: a parent made late does not pile its children up
+    on the history's last second, as ``ChildGen``'s clamp would (issue 14 tables)."""
+
+    def times_after(self, id_: int, parent: int, rng: Rng) -> tuple[int, int]:
+        if self._last_parent[0] != parent:
+            self._last_parent = (parent, self.parent_gen.times(parent)[0])
+        parent_created = self._last_parent[1]
+        last = self.w.end - 1
+        room = max(0, min(int(self.child_lag_days * DAY), last - parent_created))
+        created = parent_created + int(room * rng.random() ** 2)
+        if rng.chance(0.5):
+            return created, created
+        room = min(int(self.max_lag_days * DAY), last - created)
+        return created, created + int(room * rng.random() ** 3)

@@ -3364,6 +3364,434 @@ OPTIONS (
   description='Webhooks the account sends, with their events and sources.'
 );
 
+CREATE TABLE IF NOT EXISTS activecampaign.contact_automations (
+  id INT64 NOT NULL OPTIONS (
+    description='ID of the contact\'s run through the automation.'
+  ),
+  contact INT64 OPTIONS (
+    description='Contact ID.'
+  ),
+  seriesid INT64 OPTIONS (
+    description='Automation ID.'
+  ),
+  automation INT64 OPTIONS (
+    description='Automation ID (the same value as seriesid).'
+  ),
+  startid INT64 OPTIONS (
+    description='ID of the start trigger (0 when none).'
+  ),
+  status INT64 OPTIONS (
+    description='Status: 1 in the automation, 2 finished or removed.'
+  ),
+  batchid STRING OPTIONS (
+    description='Batch marker (null, or e.g. completed).'
+  ),
+  adddate TIMESTAMP OPTIONS (
+    description='When the contact entered the automation.'
+  ),
+  remdate TIMESTAMP OPTIONS (
+    description='When the contact left the automation (null while in it).'
+  ),
+  timespan INT64 OPTIONS (
+    description='Time spent in the automation (unit undocumented).'
+  ),
+  lastblock INT64 OPTIONS (
+    description='ID of the last automation block reached.'
+  ),
+  lastlogid INT64 OPTIONS (
+    description='ID of the last automation log entry.'
+  ),
+  lastdate TIMESTAMP OPTIONS (
+    description='When the run last moved.'
+  ),
+  in_als INT64 OPTIONS (
+    description='Undocumented counter (newer field).'
+  ),
+  completed_elements INT64 OPTIONS (
+    description='Number of automation elements completed.'
+  ),
+  total_elements INT64 OPTIONS (
+    description='Number of elements in the automation.'
+  ),
+  completed INT64 OPTIONS (
+    description='1 if the contact completed the automation.'
+  ),
+  complete_value INT64 OPTIONS (
+    description='Percentage of the automation completed (0-100).'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='Each contact\'s runs through automations, with progress and when it entered and left.'
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.ecom_connections (
+  id INT64 NOT NULL OPTIONS (
+    description='Connection ID.'
+  ),
+  service STRING OPTIONS (
+    description='Service of the store, e.g. shopify.'
+  ),
+  externalid STRING OPTIONS (
+    description='ID of the store at the service (often its host name).'
+  ),
+  name STRING OPTIONS (
+    description='Store name.'
+  ),
+  is_internal INT64 OPTIONS (
+    description='1 for ActiveCampaign\'s own internal connection.'
+  ),
+  connection_type STRING OPTIONS (
+    description='Kind of connection, e.g. ecommerce.'
+  ),
+  status INT64 OPTIONS (
+    description='Status: 1 enabled, 0 disabled.'
+  ),
+  sync_status INT64 OPTIONS (
+    description='Sync status flag.'
+  ),
+  sync_request_time TIMESTAMP OPTIONS (
+    description='When a sync was last requested.'
+  ),
+  sync_start_time TIMESTAMP OPTIONS (
+    description='When the last sync started.'
+  ),
+  last_sync TIMESTAMP OPTIONS (
+    description='When the store last synced (null if never).'
+  ),
+  logo_url STRING OPTIONS (
+    description='URL of the store\'s logo.'
+  ),
+  link_url STRING OPTIONS (
+    description='URL of the store.'
+  ),
+  list_id INT64 OPTIONS (
+    description='ID of the list new customers join (0 = none).'
+  ),
+  cdate TIMESTAMP OPTIONS (
+    description='When the connection was created.'
+  ),
+  udate TIMESTAMP OPTIONS (
+    description='When the connection was last updated.'
+  ),
+  credential_expiration TIMESTAMP OPTIONS (
+    description='When the store\'s credentials expire (null if unknown).'
+  ),
+  service_name STRING OPTIONS (
+    description='Name of the service.'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='E-commerce integrations (stores) connected to the account, each a source of customers and orders.'
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.ecom_customers (
+  id INT64 NOT NULL OPTIONS (
+    description='Customer ID.'
+  ),
+  connectionid INT64 OPTIONS (
+    description='ID of the connection the customer comes from (0 for the account-wide customer).'
+  ),
+  `connection` INT64 OPTIONS (
+    description='Connection ID (null for the account-wide customer).'
+  ),
+  externalid STRING OPTIONS (
+    description='ID of the customer in the store.'
+  ),
+  email STRING OPTIONS (
+    description='Customer\'s e-mail address (the contact\'s).'
+  ),
+  total_revenue INT64 OPTIONS (
+    description='Total revenue of the customer\'s orders, in cents.'
+  ),
+  total_orders INT64 OPTIONS (
+    description='Number of orders.'
+  ),
+  total_products INT64 OPTIONS (
+    description='Number of products ordered.'
+  ),
+  avg_revenue_per_order FLOAT64 OPTIONS (
+    description='Average revenue per order, in cents.'
+  ),
+  avg_product_category STRING OPTIONS (
+    description='Most frequent product category.'
+  ),
+  tstamp TIMESTAMP OPTIONS (
+    description='When the customer last changed.'
+  ),
+  accepts_marketing INT64 OPTIONS (
+    description='1 if the customer accepts marketing.'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='E-commerce customers, one per e-mail address and connection, with their order totals.'
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.ecom_orders (
+  id INT64 NOT NULL OPTIONS (
+    description='Order ID.'
+  ),
+  externalid STRING OPTIONS (
+    description='ID of the order in the store.'
+  ),
+  externalcheckoutid STRING OPTIONS (
+    description='ID of the checkout in the store (abandoned carts).'
+  ),
+  source INT64 OPTIONS (
+    description='Source: 0 historical sync, 1 real time.'
+  ),
+  email STRING OPTIONS (
+    description='Customer\'s e-mail address.'
+  ),
+  currency STRING OPTIONS (
+    description='Currency code, e.g. USD.'
+  ),
+  connectionid INT64 OPTIONS (
+    description='Connection ID.'
+  ),
+  customerid INT64 OPTIONS (
+    description='Customer ID.'
+  ),
+  order_number STRING OPTIONS (
+    description='Order number shown to the customer.'
+  ),
+  order_url STRING OPTIONS (
+    description='URL of the order in the store.'
+  ),
+  shipping_method STRING OPTIONS (
+    description='Shipping method.'
+  ),
+  total_price INT64 OPTIONS (
+    description='Total price in cents.'
+  ),
+  shipping_amount INT64 OPTIONS (
+    description='Shipping in cents.'
+  ),
+  tax_amount INT64 OPTIONS (
+    description='Tax in cents.'
+  ),
+  discount_amount INT64 OPTIONS (
+    description='Discount in cents.'
+  ),
+  external_created_date TIMESTAMP OPTIONS (
+    description='When the order was created in the store.'
+  ),
+  external_updated_date TIMESTAMP OPTIONS (
+    description='When the order was last updated in the store.'
+  ),
+  abandoned_date TIMESTAMP OPTIONS (
+    description='When the cart was abandoned (null otherwise).'
+  ),
+  total_products INT64 OPTIONS (
+    description='Number of products in the order.'
+  ),
+  created_date TIMESTAMP OPTIONS (
+    description='When the order was created in ActiveCampaign.'
+  ),
+  updated_date TIMESTAMP OPTIONS (
+    description='When the order was last updated in ActiveCampaign.'
+  ),
+  state INT64 OPTIONS (
+    description='State: 0 pending, 1 completed, 2 abandoned, 3 recovered, 4 waiting for payment.'
+  ),
+  `connection` INT64 OPTIONS (
+    description='Connection ID (the same value as connectionid).'
+  ),
+  customer INT64 OPTIONS (
+    description='Customer ID (the same value as customerid).'
+  ),
+  order_products JSON OPTIONS (
+    description='IDs of the order\'s products (ecom_order_products.id).'
+  ),
+  order_date TIMESTAMP OPTIONS (
+    description='When the order was placed.'
+  ),
+  tstamp TIMESTAMP OPTIONS (
+    description='When the order record last changed.'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='E-commerce orders (completed, pending, abandoned carts), with their totals in cents.'
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.ecom_order_products (
+  id INT64 NOT NULL OPTIONS (
+    description='Order product ID.'
+  ),
+  orderid INT64 OPTIONS (
+    description='Order ID.'
+  ),
+  ecom_order INT64 OPTIONS (
+    description='Order ID (normally the same value as orderid).'
+  ),
+  connectionid INT64 OPTIONS (
+    description='Connection ID.'
+  ),
+  externalid STRING OPTIONS (
+    description='ID of the product in the store.'
+  ),
+  sku STRING OPTIONS (
+    description='Stock keeping unit.'
+  ),
+  name STRING OPTIONS (
+    description='Product name.'
+  ),
+  description STRING OPTIONS (
+    description='Product description.'
+  ),
+  price INT64 OPTIONS (
+    description='Unit price in cents.'
+  ),
+  quantity INT64 OPTIONS (
+    description='Quantity ordered.'
+  ),
+  category STRING OPTIONS (
+    description='Product category.'
+  ),
+  image_url STRING OPTIONS (
+    description='URL of the product image.'
+  ),
+  product_url STRING OPTIONS (
+    description='URL of the product page.'
+  ),
+  created_date TIMESTAMP OPTIONS (
+    description='When the line was created.'
+  ),
+  updated_date TIMESTAMP OPTIONS (
+    description='When the line was last updated.'
+  ),
+  tstamp TIMESTAMP OPTIONS (
+    description='When the line record last changed.'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='The products of each e-commerce order (one row per order line).'
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.activities (
+  id INT64 NOT NULL OPTIONS (
+    description='Activity ID.'
+  ),
+  tstamp TIMESTAMP OPTIONS (
+    description='When the activity happened.'
+  ),
+  subscriberid INT64 OPTIONS (
+    description='Contact ID.'
+  ),
+  reference_type STRING OPTIONS (
+    description='Kind of record the activity is about, e.g. SubscriberEmail.'
+  ),
+  reference_id INT64 OPTIONS (
+    description='ID of the record the activity is about.'
+  ),
+  reference_action STRING OPTIONS (
+    description='What happened to the record (often empty).'
+  ),
+  json_data STRING OPTIONS (
+    description='Extra data of the activity as JSON text (often null).'
+  ),
+  userid INT64 OPTIONS (
+    description='ID of the user who acted (0 for the contact\'s own actions).'
+  ),
+  `user` INT64 OPTIONS (
+    description='ID of the user who acted (null for the contact\'s own actions).'
+  ),
+  permission STRING OPTIONS (
+    description='Permission needed to see the activity (often empty).'
+  ),
+  reference_model_name STRING OPTIONS (
+    description='Model of the referenced record, e.g. contact-email.'
+  ),
+  reference JSON OPTIONS (
+    description='The referenced record as {type, id}.'
+  ),
+  notes JSON OPTIONS (
+    description='IDs of notes attached to the activity.'
+  ),
+  recipients JSON OPTIONS (
+    description='IDs of the activity\'s recipients (activityRecipients).'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='The contacts\' activity feed: e-mails, opens, clicks, subscriptions, notes, automations.'
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.email_activities (
+  id INT64 NOT NULL OPTIONS (
+    description='E-mail activity ID.'
+  ),
+  subscriberid INT64 OPTIONS (
+    description='Contact ID.'
+  ),
+  userid INT64 OPTIONS (
+    description='ID of the user who sent or logged the e-mail.'
+  ),
+  d_id INT64 OPTIONS (
+    description='Deal ID (0 when the e-mail is not on a deal).'
+  ),
+  deal INT64 OPTIONS (
+    description='Deal ID (null when the e-mail is not on a deal).'
+  ),
+  `account` INT64 OPTIONS (
+    description='Account ID, when logged on an account.'
+  ),
+  reltype STRING OPTIONS (
+    description='What the e-mail is logged on: Subscriber or Deal.'
+  ),
+  relid INT64 OPTIONS (
+    description='ID of the contact or deal it is logged on.'
+  ),
+  from_name STRING OPTIONS (
+    description='Sender name.'
+  ),
+  from_address STRING OPTIONS (
+    description='Sender address.'
+  ),
+  to_address STRING OPTIONS (
+    description='Recipient address.'
+  ),
+  cc_address STRING OPTIONS (
+    description='Cc addresses.'
+  ),
+  subject STRING OPTIONS (
+    description='Subject.'
+  ),
+  message STRING OPTIONS (
+    description='Plain-text body.'
+  ),
+  message_html STRING OPTIONS (
+    description='HTML body.'
+  ),
+  tstamp TIMESTAMP OPTIONS (
+    description='When the e-mail was sent or logged.'
+  ),
+  contact INT64 OPTIONS (
+    description='Contact ID (the same value as subscriberid).'
+  ),
+  `user` INT64 OPTIONS (
+    description='User ID (the same value as userid).'
+  ),
+  PRIMARY KEY (id) NOT ENFORCED
+)
+OPTIONS (
+  description='One-to-one e-mails logged on contacts and deals, with sender, recipients and body.'
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.site_tracking_domains (
+  name STRING NOT NULL OPTIONS (
+    description='Domain name.'
+  ),
+  PRIMARY KEY (name) NOT ENFORCED
+)
+OPTIONS (
+  description='Domains whitelisted for site tracking.'
+);
+
 CREATE TABLE IF NOT EXISTS activecampaign.custom_object_schemas (
   id STRING NOT NULL OPTIONS (
     description='Schema ID (a UUID).'

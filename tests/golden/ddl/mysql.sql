@@ -1270,6 +1270,170 @@ CREATE TABLE IF NOT EXISTS activecampaign.webhooks (
 )
 COMMENT='Webhooks the account sends, with their events and sources.';
 
+CREATE TABLE IF NOT EXISTS activecampaign.contact_automations (
+  id BIGINT NOT NULL COMMENT 'ID of the contact''s run through the automation.',
+  contact BIGINT COMMENT 'Contact ID.',
+  seriesid BIGINT COMMENT 'Automation ID.',
+  automation BIGINT COMMENT 'Automation ID (the same value as seriesid).',
+  startid BIGINT COMMENT 'ID of the start trigger (0 when none).',
+  status BIGINT COMMENT 'Status: 1 in the automation, 2 finished or removed.',
+  batchid LONGTEXT COMMENT 'Batch marker (null, or e.g. completed).',
+  adddate DATETIME(6) COMMENT 'When the contact entered the automation (UTC).',
+  remdate DATETIME(6) COMMENT 'When the contact left the automation (null while in it) (UTC).',
+  timespan BIGINT COMMENT 'Time spent in the automation (unit undocumented).',
+  lastblock BIGINT COMMENT 'ID of the last automation block reached.',
+  lastlogid BIGINT COMMENT 'ID of the last automation log entry.',
+  lastdate DATETIME(6) COMMENT 'When the run last moved (UTC).',
+  in_als BIGINT COMMENT 'Undocumented counter (newer field).',
+  completed_elements BIGINT COMMENT 'Number of automation elements completed.',
+  total_elements BIGINT COMMENT 'Number of elements in the automation.',
+  completed BIGINT COMMENT '1 if the contact completed the automation.',
+  complete_value BIGINT COMMENT 'Percentage of the automation completed (0-100).',
+  PRIMARY KEY (id)
+)
+COMMENT='Each contact''s runs through automations, with progress and when it entered and left.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.ecom_connections (
+  id BIGINT NOT NULL COMMENT 'Connection ID.',
+  service LONGTEXT COMMENT 'Service of the store, e.g. shopify.',
+  externalid LONGTEXT COMMENT 'ID of the store at the service (often its host name).',
+  name LONGTEXT COMMENT 'Store name.',
+  is_internal BIGINT COMMENT '1 for ActiveCampaign''s own internal connection.',
+  connection_type LONGTEXT COMMENT 'Kind of connection, e.g. ecommerce.',
+  status BIGINT COMMENT 'Status: 1 enabled, 0 disabled.',
+  sync_status BIGINT COMMENT 'Sync status flag.',
+  sync_request_time DATETIME(6) COMMENT 'When a sync was last requested (UTC).',
+  sync_start_time DATETIME(6) COMMENT 'When the last sync started (UTC).',
+  last_sync DATETIME(6) COMMENT 'When the store last synced (null if never) (UTC).',
+  logo_url LONGTEXT COMMENT 'URL of the store''s logo.',
+  link_url LONGTEXT COMMENT 'URL of the store.',
+  list_id BIGINT COMMENT 'ID of the list new customers join (0 = none).',
+  cdate DATETIME(6) COMMENT 'When the connection was created (UTC).',
+  udate DATETIME(6) COMMENT 'When the connection was last updated (UTC).',
+  credential_expiration DATETIME(6) COMMENT 'When the store''s credentials expire (null if unknown) (UTC).',
+  service_name LONGTEXT COMMENT 'Name of the service.',
+  PRIMARY KEY (id)
+)
+COMMENT='E-commerce integrations (stores) connected to the account, each a source of customers and orders.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.ecom_customers (
+  id BIGINT NOT NULL COMMENT 'Customer ID.',
+  connectionid BIGINT COMMENT 'ID of the connection the customer comes from (0 for the account-wide customer).',
+  `connection` BIGINT COMMENT 'Connection ID (null for the account-wide customer).',
+  externalid LONGTEXT COMMENT 'ID of the customer in the store.',
+  email LONGTEXT COMMENT 'Customer''s e-mail address (the contact''s).',
+  total_revenue BIGINT COMMENT 'Total revenue of the customer''s orders, in cents.',
+  total_orders BIGINT COMMENT 'Number of orders.',
+  total_products BIGINT COMMENT 'Number of products ordered.',
+  avg_revenue_per_order DOUBLE COMMENT 'Average revenue per order, in cents.',
+  avg_product_category LONGTEXT COMMENT 'Most frequent product category.',
+  tstamp DATETIME(6) COMMENT 'When the customer last changed (UTC).',
+  accepts_marketing BIGINT COMMENT '1 if the customer accepts marketing.',
+  PRIMARY KEY (id)
+)
+COMMENT='E-commerce customers, one per e-mail address and connection, with their order totals.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.ecom_orders (
+  id BIGINT NOT NULL COMMENT 'Order ID.',
+  externalid LONGTEXT COMMENT 'ID of the order in the store.',
+  externalcheckoutid LONGTEXT COMMENT 'ID of the checkout in the store (abandoned carts).',
+  source BIGINT COMMENT 'Source: 0 historical sync, 1 real time.',
+  email LONGTEXT COMMENT 'Customer''s e-mail address.',
+  currency LONGTEXT COMMENT 'Currency code, e.g. USD.',
+  connectionid BIGINT COMMENT 'Connection ID.',
+  customerid BIGINT COMMENT 'Customer ID.',
+  order_number LONGTEXT COMMENT 'Order number shown to the customer.',
+  order_url LONGTEXT COMMENT 'URL of the order in the store.',
+  shipping_method LONGTEXT COMMENT 'Shipping method.',
+  total_price BIGINT COMMENT 'Total price in cents.',
+  shipping_amount BIGINT COMMENT 'Shipping in cents.',
+  tax_amount BIGINT COMMENT 'Tax in cents.',
+  discount_amount BIGINT COMMENT 'Discount in cents.',
+  external_created_date DATETIME(6) COMMENT 'When the order was created in the store (UTC).',
+  external_updated_date DATETIME(6) COMMENT 'When the order was last updated in the store (UTC).',
+  abandoned_date DATETIME(6) COMMENT 'When the cart was abandoned (null otherwise) (UTC).',
+  total_products BIGINT COMMENT 'Number of products in the order.',
+  created_date DATETIME(6) COMMENT 'When the order was created in ActiveCampaign (UTC).',
+  updated_date DATETIME(6) COMMENT 'When the order was last updated in ActiveCampaign (UTC).',
+  state BIGINT COMMENT 'State: 0 pending, 1 completed, 2 abandoned, 3 recovered, 4 waiting for payment.',
+  `connection` BIGINT COMMENT 'Connection ID (the same value as connectionid).',
+  customer BIGINT COMMENT 'Customer ID (the same value as customerid).',
+  order_products JSON COMMENT 'IDs of the order''s products (ecom_order_products.id).',
+  order_date DATETIME(6) COMMENT 'When the order was placed (UTC).',
+  tstamp DATETIME(6) COMMENT 'When the order record last changed (UTC).',
+  PRIMARY KEY (id)
+)
+COMMENT='E-commerce orders (completed, pending, abandoned carts), with their totals in cents.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.ecom_order_products (
+  id BIGINT NOT NULL COMMENT 'Order product ID.',
+  orderid BIGINT COMMENT 'Order ID.',
+  ecom_order BIGINT COMMENT 'Order ID (normally the same value as orderid).',
+  connectionid BIGINT COMMENT 'Connection ID.',
+  externalid LONGTEXT COMMENT 'ID of the product in the store.',
+  sku LONGTEXT COMMENT 'Stock keeping unit.',
+  name LONGTEXT COMMENT 'Product name.',
+  description LONGTEXT COMMENT 'Product description.',
+  price BIGINT COMMENT 'Unit price in cents.',
+  quantity BIGINT COMMENT 'Quantity ordered.',
+  category LONGTEXT COMMENT 'Product category.',
+  image_url LONGTEXT COMMENT 'URL of the product image.',
+  product_url LONGTEXT COMMENT 'URL of the product page.',
+  created_date DATETIME(6) COMMENT 'When the line was created (UTC).',
+  updated_date DATETIME(6) COMMENT 'When the line was last updated (UTC).',
+  tstamp DATETIME(6) COMMENT 'When the line record last changed (UTC).',
+  PRIMARY KEY (id)
+)
+COMMENT='The products of each e-commerce order (one row per order line).';
+
+CREATE TABLE IF NOT EXISTS activecampaign.activities (
+  id BIGINT NOT NULL COMMENT 'Activity ID.',
+  tstamp DATETIME(6) COMMENT 'When the activity happened (UTC).',
+  subscriberid BIGINT COMMENT 'Contact ID.',
+  reference_type LONGTEXT COMMENT 'Kind of record the activity is about, e.g. SubscriberEmail.',
+  reference_id BIGINT COMMENT 'ID of the record the activity is about.',
+  reference_action LONGTEXT COMMENT 'What happened to the record (often empty).',
+  json_data LONGTEXT COMMENT 'Extra data of the activity as JSON text (often null).',
+  userid BIGINT COMMENT 'ID of the user who acted (0 for the contact''s own actions).',
+  `user` BIGINT COMMENT 'ID of the user who acted (null for the contact''s own actions).',
+  permission LONGTEXT COMMENT 'Permission needed to see the activity (often empty).',
+  reference_model_name LONGTEXT COMMENT 'Model of the referenced record, e.g. contact-email.',
+  reference JSON COMMENT 'The referenced record as {type, id}.',
+  notes JSON COMMENT 'IDs of notes attached to the activity.',
+  recipients JSON COMMENT 'IDs of the activity''s recipients (activityRecipients).',
+  PRIMARY KEY (id)
+)
+COMMENT='The contacts'' activity feed: e-mails, opens, clicks, subscriptions, notes, automations.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.email_activities (
+  id BIGINT NOT NULL COMMENT 'E-mail activity ID.',
+  subscriberid BIGINT COMMENT 'Contact ID.',
+  userid BIGINT COMMENT 'ID of the user who sent or logged the e-mail.',
+  d_id BIGINT COMMENT 'Deal ID (0 when the e-mail is not on a deal).',
+  deal BIGINT COMMENT 'Deal ID (null when the e-mail is not on a deal).',
+  `account` BIGINT COMMENT 'Account ID, when logged on an account.',
+  reltype LONGTEXT COMMENT 'What the e-mail is logged on: Subscriber or Deal.',
+  relid BIGINT COMMENT 'ID of the contact or deal it is logged on.',
+  from_name LONGTEXT COMMENT 'Sender name.',
+  from_address LONGTEXT COMMENT 'Sender address.',
+  to_address LONGTEXT COMMENT 'Recipient address.',
+  cc_address LONGTEXT COMMENT 'Cc addresses.',
+  subject LONGTEXT COMMENT 'Subject.',
+  message LONGTEXT COMMENT 'Plain-text body.',
+  message_html LONGTEXT COMMENT 'HTML body.',
+  tstamp DATETIME(6) COMMENT 'When the e-mail was sent or logged (UTC).',
+  contact BIGINT COMMENT 'Contact ID (the same value as subscriberid).',
+  `user` BIGINT COMMENT 'User ID (the same value as userid).',
+  PRIMARY KEY (id)
+)
+COMMENT='One-to-one e-mails logged on contacts and deals, with sender, recipients and body.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.site_tracking_domains (
+  name VARCHAR(255) NOT NULL COMMENT 'Domain name.',
+  PRIMARY KEY (name)
+)
+COMMENT='Domains whitelisted for site tracking.';
+
 CREATE TABLE IF NOT EXISTS activecampaign.custom_object_schemas (
   id VARCHAR(255) NOT NULL COMMENT 'Schema ID (a UUID).',
   slug LONGTEXT COMMENT 'Schema slug, unique in the account (names its table: custom_object_<slug>).',

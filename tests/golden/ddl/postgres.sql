@@ -2261,6 +2261,294 @@ COMMENT ON COLUMN activecampaign.webhooks.cdate IS 'When the webhook was created
 COMMENT ON COLUMN activecampaign.webhooks.state IS 'State of the webhook.';
 COMMENT ON COLUMN activecampaign.webhooks.deactivated_date IS 'When the webhook was deactivated (null while active).';
 
+CREATE TABLE IF NOT EXISTS activecampaign.contact_automations (
+  id BIGINT NOT NULL,
+  contact BIGINT,
+  seriesid BIGINT,
+  automation BIGINT,
+  startid BIGINT,
+  status BIGINT,
+  batchid TEXT,
+  adddate TIMESTAMPTZ,
+  remdate TIMESTAMPTZ,
+  timespan BIGINT,
+  lastblock BIGINT,
+  lastlogid BIGINT,
+  lastdate TIMESTAMPTZ,
+  in_als BIGINT,
+  completed_elements BIGINT,
+  total_elements BIGINT,
+  completed BIGINT,
+  complete_value BIGINT,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.contact_automations IS 'Each contact''s runs through automations, with progress and when it entered and left.';
+COMMENT ON COLUMN activecampaign.contact_automations.id IS 'ID of the contact''s run through the automation.';
+COMMENT ON COLUMN activecampaign.contact_automations.contact IS 'Contact ID.';
+COMMENT ON COLUMN activecampaign.contact_automations.seriesid IS 'Automation ID.';
+COMMENT ON COLUMN activecampaign.contact_automations.automation IS 'Automation ID (the same value as seriesid).';
+COMMENT ON COLUMN activecampaign.contact_automations.startid IS 'ID of the start trigger (0 when none).';
+COMMENT ON COLUMN activecampaign.contact_automations.status IS 'Status: 1 in the automation, 2 finished or removed.';
+COMMENT ON COLUMN activecampaign.contact_automations.batchid IS 'Batch marker (null, or e.g. completed).';
+COMMENT ON COLUMN activecampaign.contact_automations.adddate IS 'When the contact entered the automation.';
+COMMENT ON COLUMN activecampaign.contact_automations.remdate IS 'When the contact left the automation (null while in it).';
+COMMENT ON COLUMN activecampaign.contact_automations.timespan IS 'Time spent in the automation (unit undocumented).';
+COMMENT ON COLUMN activecampaign.contact_automations.lastblock IS 'ID of the last automation block reached.';
+COMMENT ON COLUMN activecampaign.contact_automations.lastlogid IS 'ID of the last automation log entry.';
+COMMENT ON COLUMN activecampaign.contact_automations.lastdate IS 'When the run last moved.';
+COMMENT ON COLUMN activecampaign.contact_automations.in_als IS 'Undocumented counter (newer field).';
+COMMENT ON COLUMN activecampaign.contact_automations.completed_elements IS 'Number of automation elements completed.';
+COMMENT ON COLUMN activecampaign.contact_automations.total_elements IS 'Number of elements in the automation.';
+COMMENT ON COLUMN activecampaign.contact_automations.completed IS '1 if the contact completed the automation.';
+COMMENT ON COLUMN activecampaign.contact_automations.complete_value IS 'Percentage of the automation completed (0-100).';
+
+CREATE TABLE IF NOT EXISTS activecampaign.ecom_connections (
+  id BIGINT NOT NULL,
+  service TEXT,
+  externalid TEXT,
+  name TEXT,
+  is_internal BIGINT,
+  connection_type TEXT,
+  status BIGINT,
+  sync_status BIGINT,
+  sync_request_time TIMESTAMPTZ,
+  sync_start_time TIMESTAMPTZ,
+  last_sync TIMESTAMPTZ,
+  logo_url TEXT,
+  link_url TEXT,
+  list_id BIGINT,
+  cdate TIMESTAMPTZ,
+  udate TIMESTAMPTZ,
+  credential_expiration TIMESTAMPTZ,
+  service_name TEXT,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.ecom_connections IS 'E-commerce integrations (stores) connected to the account, each a source of customers and orders.';
+COMMENT ON COLUMN activecampaign.ecom_connections.id IS 'Connection ID.';
+COMMENT ON COLUMN activecampaign.ecom_connections.service IS 'Service of the store, e.g. shopify.';
+COMMENT ON COLUMN activecampaign.ecom_connections.externalid IS 'ID of the store at the service (often its host name).';
+COMMENT ON COLUMN activecampaign.ecom_connections.name IS 'Store name.';
+COMMENT ON COLUMN activecampaign.ecom_connections.is_internal IS '1 for ActiveCampaign''s own internal connection.';
+COMMENT ON COLUMN activecampaign.ecom_connections.connection_type IS 'Kind of connection, e.g. ecommerce.';
+COMMENT ON COLUMN activecampaign.ecom_connections.status IS 'Status: 1 enabled, 0 disabled.';
+COMMENT ON COLUMN activecampaign.ecom_connections.sync_status IS 'Sync status flag.';
+COMMENT ON COLUMN activecampaign.ecom_connections.sync_request_time IS 'When a sync was last requested.';
+COMMENT ON COLUMN activecampaign.ecom_connections.sync_start_time IS 'When the last sync started.';
+COMMENT ON COLUMN activecampaign.ecom_connections.last_sync IS 'When the store last synced (null if never).';
+COMMENT ON COLUMN activecampaign.ecom_connections.logo_url IS 'URL of the store''s logo.';
+COMMENT ON COLUMN activecampaign.ecom_connections.link_url IS 'URL of the store.';
+COMMENT ON COLUMN activecampaign.ecom_connections.list_id IS 'ID of the list new customers join (0 = none).';
+COMMENT ON COLUMN activecampaign.ecom_connections.cdate IS 'When the connection was created.';
+COMMENT ON COLUMN activecampaign.ecom_connections.udate IS 'When the connection was last updated.';
+COMMENT ON COLUMN activecampaign.ecom_connections.credential_expiration IS 'When the store''s credentials expire (null if unknown).';
+COMMENT ON COLUMN activecampaign.ecom_connections.service_name IS 'Name of the service.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.ecom_customers (
+  id BIGINT NOT NULL,
+  connectionid BIGINT,
+  "connection" BIGINT,
+  externalid TEXT,
+  email TEXT,
+  total_revenue BIGINT,
+  total_orders BIGINT,
+  total_products BIGINT,
+  avg_revenue_per_order DOUBLE PRECISION,
+  avg_product_category TEXT,
+  tstamp TIMESTAMPTZ,
+  accepts_marketing BIGINT,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.ecom_customers IS 'E-commerce customers, one per e-mail address and connection, with their order totals.';
+COMMENT ON COLUMN activecampaign.ecom_customers.id IS 'Customer ID.';
+COMMENT ON COLUMN activecampaign.ecom_customers.connectionid IS 'ID of the connection the customer comes from (0 for the account-wide customer).';
+COMMENT ON COLUMN activecampaign.ecom_customers."connection" IS 'Connection ID (null for the account-wide customer).';
+COMMENT ON COLUMN activecampaign.ecom_customers.externalid IS 'ID of the customer in the store.';
+COMMENT ON COLUMN activecampaign.ecom_customers.email IS 'Customer''s e-mail address (the contact''s).';
+COMMENT ON COLUMN activecampaign.ecom_customers.total_revenue IS 'Total revenue of the customer''s orders, in cents.';
+COMMENT ON COLUMN activecampaign.ecom_customers.total_orders IS 'Number of orders.';
+COMMENT ON COLUMN activecampaign.ecom_customers.total_products IS 'Number of products ordered.';
+COMMENT ON COLUMN activecampaign.ecom_customers.avg_revenue_per_order IS 'Average revenue per order, in cents.';
+COMMENT ON COLUMN activecampaign.ecom_customers.avg_product_category IS 'Most frequent product category.';
+COMMENT ON COLUMN activecampaign.ecom_customers.tstamp IS 'When the customer last changed.';
+COMMENT ON COLUMN activecampaign.ecom_customers.accepts_marketing IS '1 if the customer accepts marketing.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.ecom_orders (
+  id BIGINT NOT NULL,
+  externalid TEXT,
+  externalcheckoutid TEXT,
+  source BIGINT,
+  email TEXT,
+  currency TEXT,
+  connectionid BIGINT,
+  customerid BIGINT,
+  order_number TEXT,
+  order_url TEXT,
+  shipping_method TEXT,
+  total_price BIGINT,
+  shipping_amount BIGINT,
+  tax_amount BIGINT,
+  discount_amount BIGINT,
+  external_created_date TIMESTAMPTZ,
+  external_updated_date TIMESTAMPTZ,
+  abandoned_date TIMESTAMPTZ,
+  total_products BIGINT,
+  created_date TIMESTAMPTZ,
+  updated_date TIMESTAMPTZ,
+  state BIGINT,
+  "connection" BIGINT,
+  customer BIGINT,
+  order_products JSONB,
+  order_date TIMESTAMPTZ,
+  tstamp TIMESTAMPTZ,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.ecom_orders IS 'E-commerce orders (completed, pending, abandoned carts), with their totals in cents.';
+COMMENT ON COLUMN activecampaign.ecom_orders.id IS 'Order ID.';
+COMMENT ON COLUMN activecampaign.ecom_orders.externalid IS 'ID of the order in the store.';
+COMMENT ON COLUMN activecampaign.ecom_orders.externalcheckoutid IS 'ID of the checkout in the store (abandoned carts).';
+COMMENT ON COLUMN activecampaign.ecom_orders.source IS 'Source: 0 historical sync, 1 real time.';
+COMMENT ON COLUMN activecampaign.ecom_orders.email IS 'Customer''s e-mail address.';
+COMMENT ON COLUMN activecampaign.ecom_orders.currency IS 'Currency code, e.g. USD.';
+COMMENT ON COLUMN activecampaign.ecom_orders.connectionid IS 'Connection ID.';
+COMMENT ON COLUMN activecampaign.ecom_orders.customerid IS 'Customer ID.';
+COMMENT ON COLUMN activecampaign.ecom_orders.order_number IS 'Order number shown to the customer.';
+COMMENT ON COLUMN activecampaign.ecom_orders.order_url IS 'URL of the order in the store.';
+COMMENT ON COLUMN activecampaign.ecom_orders.shipping_method IS 'Shipping method.';
+COMMENT ON COLUMN activecampaign.ecom_orders.total_price IS 'Total price in cents.';
+COMMENT ON COLUMN activecampaign.ecom_orders.shipping_amount IS 'Shipping in cents.';
+COMMENT ON COLUMN activecampaign.ecom_orders.tax_amount IS 'Tax in cents.';
+COMMENT ON COLUMN activecampaign.ecom_orders.discount_amount IS 'Discount in cents.';
+COMMENT ON COLUMN activecampaign.ecom_orders.external_created_date IS 'When the order was created in the store.';
+COMMENT ON COLUMN activecampaign.ecom_orders.external_updated_date IS 'When the order was last updated in the store.';
+COMMENT ON COLUMN activecampaign.ecom_orders.abandoned_date IS 'When the cart was abandoned (null otherwise).';
+COMMENT ON COLUMN activecampaign.ecom_orders.total_products IS 'Number of products in the order.';
+COMMENT ON COLUMN activecampaign.ecom_orders.created_date IS 'When the order was created in ActiveCampaign.';
+COMMENT ON COLUMN activecampaign.ecom_orders.updated_date IS 'When the order was last updated in ActiveCampaign.';
+COMMENT ON COLUMN activecampaign.ecom_orders.state IS 'State: 0 pending, 1 completed, 2 abandoned, 3 recovered, 4 waiting for payment.';
+COMMENT ON COLUMN activecampaign.ecom_orders."connection" IS 'Connection ID (the same value as connectionid).';
+COMMENT ON COLUMN activecampaign.ecom_orders.customer IS 'Customer ID (the same value as customerid).';
+COMMENT ON COLUMN activecampaign.ecom_orders.order_products IS 'IDs of the order''s products (ecom_order_products.id).';
+COMMENT ON COLUMN activecampaign.ecom_orders.order_date IS 'When the order was placed.';
+COMMENT ON COLUMN activecampaign.ecom_orders.tstamp IS 'When the order record last changed.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.ecom_order_products (
+  id BIGINT NOT NULL,
+  orderid BIGINT,
+  ecom_order BIGINT,
+  connectionid BIGINT,
+  externalid TEXT,
+  sku TEXT,
+  name TEXT,
+  description TEXT,
+  price BIGINT,
+  quantity BIGINT,
+  category TEXT,
+  image_url TEXT,
+  product_url TEXT,
+  created_date TIMESTAMPTZ,
+  updated_date TIMESTAMPTZ,
+  tstamp TIMESTAMPTZ,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.ecom_order_products IS 'The products of each e-commerce order (one row per order line).';
+COMMENT ON COLUMN activecampaign.ecom_order_products.id IS 'Order product ID.';
+COMMENT ON COLUMN activecampaign.ecom_order_products.orderid IS 'Order ID.';
+COMMENT ON COLUMN activecampaign.ecom_order_products.ecom_order IS 'Order ID (normally the same value as orderid).';
+COMMENT ON COLUMN activecampaign.ecom_order_products.connectionid IS 'Connection ID.';
+COMMENT ON COLUMN activecampaign.ecom_order_products.externalid IS 'ID of the product in the store.';
+COMMENT ON COLUMN activecampaign.ecom_order_products.sku IS 'Stock keeping unit.';
+COMMENT ON COLUMN activecampaign.ecom_order_products.name IS 'Product name.';
+COMMENT ON COLUMN activecampaign.ecom_order_products.description IS 'Product description.';
+COMMENT ON COLUMN activecampaign.ecom_order_products.price IS 'Unit price in cents.';
+COMMENT ON COLUMN activecampaign.ecom_order_products.quantity IS 'Quantity ordered.';
+COMMENT ON COLUMN activecampaign.ecom_order_products.category IS 'Product category.';
+COMMENT ON COLUMN activecampaign.ecom_order_products.image_url IS 'URL of the product image.';
+COMMENT ON COLUMN activecampaign.ecom_order_products.product_url IS 'URL of the product page.';
+COMMENT ON COLUMN activecampaign.ecom_order_products.created_date IS 'When the line was created.';
+COMMENT ON COLUMN activecampaign.ecom_order_products.updated_date IS 'When the line was last updated.';
+COMMENT ON COLUMN activecampaign.ecom_order_products.tstamp IS 'When the line record last changed.';
+
+CREATE TABLE IF NOT EXISTS activecampaign.activities (
+  id BIGINT NOT NULL,
+  tstamp TIMESTAMPTZ,
+  subscriberid BIGINT,
+  reference_type TEXT,
+  reference_id BIGINT,
+  reference_action TEXT,
+  json_data TEXT,
+  userid BIGINT,
+  "user" BIGINT,
+  permission TEXT,
+  reference_model_name TEXT,
+  reference JSONB,
+  notes JSONB,
+  recipients JSONB,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.activities IS 'The contacts'' activity feed: e-mails, opens, clicks, subscriptions, notes, automations.';
+COMMENT ON COLUMN activecampaign.activities.id IS 'Activity ID.';
+COMMENT ON COLUMN activecampaign.activities.tstamp IS 'When the activity happened.';
+COMMENT ON COLUMN activecampaign.activities.subscriberid IS 'Contact ID.';
+COMMENT ON COLUMN activecampaign.activities.reference_type IS 'Kind of record the activity is about, e.g. SubscriberEmail.';
+COMMENT ON COLUMN activecampaign.activities.reference_id IS 'ID of the record the activity is about.';
+COMMENT ON COLUMN activecampaign.activities.reference_action IS 'What happened to the record (often empty).';
+COMMENT ON COLUMN activecampaign.activities.json_data IS 'Extra data of the activity as JSON text (often null).';
+COMMENT ON COLUMN activecampaign.activities.userid IS 'ID of the user who acted (0 for the contact''s own actions).';
+COMMENT ON COLUMN activecampaign.activities."user" IS 'ID of the user who acted (null for the contact''s own actions).';
+COMMENT ON COLUMN activecampaign.activities.permission IS 'Permission needed to see the activity (often empty).';
+COMMENT ON COLUMN activecampaign.activities.reference_model_name IS 'Model of the referenced record, e.g. contact-email.';
+COMMENT ON COLUMN activecampaign.activities.reference IS 'The referenced record as {type, id}.';
+COMMENT ON COLUMN activecampaign.activities.notes IS 'IDs of notes attached to the activity.';
+COMMENT ON COLUMN activecampaign.activities.recipients IS 'IDs of the activity''s recipients (activityRecipients).';
+
+CREATE TABLE IF NOT EXISTS activecampaign.email_activities (
+  id BIGINT NOT NULL,
+  subscriberid BIGINT,
+  userid BIGINT,
+  d_id BIGINT,
+  deal BIGINT,
+  "account" BIGINT,
+  reltype TEXT,
+  relid BIGINT,
+  from_name TEXT,
+  from_address TEXT,
+  to_address TEXT,
+  cc_address TEXT,
+  subject TEXT,
+  message TEXT,
+  message_html TEXT,
+  tstamp TIMESTAMPTZ,
+  contact BIGINT,
+  "user" BIGINT,
+  PRIMARY KEY (id)
+);
+COMMENT ON TABLE activecampaign.email_activities IS 'One-to-one e-mails logged on contacts and deals, with sender, recipients and body.';
+COMMENT ON COLUMN activecampaign.email_activities.id IS 'E-mail activity ID.';
+COMMENT ON COLUMN activecampaign.email_activities.subscriberid IS 'Contact ID.';
+COMMENT ON COLUMN activecampaign.email_activities.userid IS 'ID of the user who sent or logged the e-mail.';
+COMMENT ON COLUMN activecampaign.email_activities.d_id IS 'Deal ID (0 when the e-mail is not on a deal).';
+COMMENT ON COLUMN activecampaign.email_activities.deal IS 'Deal ID (null when the e-mail is not on a deal).';
+COMMENT ON COLUMN activecampaign.email_activities."account" IS 'Account ID, when logged on an account.';
+COMMENT ON COLUMN activecampaign.email_activities.reltype IS 'What the e-mail is logged on: Subscriber or Deal.';
+COMMENT ON COLUMN activecampaign.email_activities.relid IS 'ID of the contact or deal it is logged on.';
+COMMENT ON COLUMN activecampaign.email_activities.from_name IS 'Sender name.';
+COMMENT ON COLUMN activecampaign.email_activities.from_address IS 'Sender address.';
+COMMENT ON COLUMN activecampaign.email_activities.to_address IS 'Recipient address.';
+COMMENT ON COLUMN activecampaign.email_activities.cc_address IS 'Cc addresses.';
+COMMENT ON COLUMN activecampaign.email_activities.subject IS 'Subject.';
+COMMENT ON COLUMN activecampaign.email_activities.message IS 'Plain-text body.';
+COMMENT ON COLUMN activecampaign.email_activities.message_html IS 'HTML body.';
+COMMENT ON COLUMN activecampaign.email_activities.tstamp IS 'When the e-mail was sent or logged.';
+COMMENT ON COLUMN activecampaign.email_activities.contact IS 'Contact ID (the same value as subscriberid).';
+COMMENT ON COLUMN activecampaign.email_activities."user" IS 'User ID (the same value as userid).';
+
+CREATE TABLE IF NOT EXISTS activecampaign.site_tracking_domains (
+  name TEXT NOT NULL,
+  PRIMARY KEY (name)
+);
+COMMENT ON TABLE activecampaign.site_tracking_domains IS 'Domains whitelisted for site tracking.';
+COMMENT ON COLUMN activecampaign.site_tracking_domains.name IS 'Domain name.';
+
 CREATE TABLE IF NOT EXISTS activecampaign.custom_object_schemas (
   id TEXT NOT NULL,
   slug TEXT,

@@ -1160,6 +1160,154 @@ CREATE TABLE IF NOT EXISTS activecampaign.webhooks (
   deactivated_date TEXT
 );
 
+CREATE TABLE IF NOT EXISTS activecampaign.contact_automations (
+  id INTEGER NOT NULL PRIMARY KEY,
+  contact INTEGER,
+  seriesid INTEGER,
+  automation INTEGER,
+  startid INTEGER,
+  status INTEGER,
+  batchid TEXT,
+  adddate TEXT,
+  remdate TEXT,
+  timespan INTEGER,
+  lastblock INTEGER,
+  lastlogid INTEGER,
+  lastdate TEXT,
+  in_als INTEGER,
+  completed_elements INTEGER,
+  total_elements INTEGER,
+  completed INTEGER,
+  complete_value INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.ecom_connections (
+  id INTEGER NOT NULL PRIMARY KEY,
+  service TEXT,
+  externalid TEXT,
+  name TEXT,
+  is_internal INTEGER,
+  connection_type TEXT,
+  status INTEGER,
+  sync_status INTEGER,
+  sync_request_time TEXT,
+  sync_start_time TEXT,
+  last_sync TEXT,
+  logo_url TEXT,
+  link_url TEXT,
+  list_id INTEGER,
+  cdate TEXT,
+  udate TEXT,
+  credential_expiration TEXT,
+  service_name TEXT
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.ecom_customers (
+  id INTEGER NOT NULL PRIMARY KEY,
+  connectionid INTEGER,
+  "connection" INTEGER,
+  externalid TEXT,
+  email TEXT,
+  total_revenue INTEGER,
+  total_orders INTEGER,
+  total_products INTEGER,
+  avg_revenue_per_order REAL,
+  avg_product_category TEXT,
+  tstamp TEXT,
+  accepts_marketing INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.ecom_orders (
+  id INTEGER NOT NULL PRIMARY KEY,
+  externalid TEXT,
+  externalcheckoutid TEXT,
+  source INTEGER,
+  email TEXT,
+  currency TEXT,
+  connectionid INTEGER,
+  customerid INTEGER,
+  order_number TEXT,
+  order_url TEXT,
+  shipping_method TEXT,
+  total_price INTEGER,
+  shipping_amount INTEGER,
+  tax_amount INTEGER,
+  discount_amount INTEGER,
+  external_created_date TEXT,
+  external_updated_date TEXT,
+  abandoned_date TEXT,
+  total_products INTEGER,
+  created_date TEXT,
+  updated_date TEXT,
+  state INTEGER,
+  "connection" INTEGER,
+  customer INTEGER,
+  order_products TEXT,
+  order_date TEXT,
+  tstamp TEXT
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.ecom_order_products (
+  id INTEGER NOT NULL PRIMARY KEY,
+  orderid INTEGER,
+  ecom_order INTEGER,
+  connectionid INTEGER,
+  externalid TEXT,
+  sku TEXT,
+  name TEXT,
+  description TEXT,
+  price INTEGER,
+  quantity INTEGER,
+  category TEXT,
+  image_url TEXT,
+  product_url TEXT,
+  created_date TEXT,
+  updated_date TEXT,
+  tstamp TEXT
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.activities (
+  id INTEGER NOT NULL PRIMARY KEY,
+  tstamp TEXT,
+  subscriberid INTEGER,
+  reference_type TEXT,
+  reference_id INTEGER,
+  reference_action TEXT,
+  json_data TEXT,
+  userid INTEGER,
+  "user" INTEGER,
+  permission TEXT,
+  reference_model_name TEXT,
+  reference TEXT,
+  notes TEXT,
+  recipients TEXT
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.email_activities (
+  id INTEGER NOT NULL PRIMARY KEY,
+  subscriberid INTEGER,
+  userid INTEGER,
+  d_id INTEGER,
+  deal INTEGER,
+  "account" INTEGER,
+  reltype TEXT,
+  relid INTEGER,
+  from_name TEXT,
+  from_address TEXT,
+  to_address TEXT,
+  cc_address TEXT,
+  subject TEXT,
+  message TEXT,
+  message_html TEXT,
+  tstamp TEXT,
+  contact INTEGER,
+  "user" INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS activecampaign.site_tracking_domains (
+  name TEXT NOT NULL PRIMARY KEY
+);
+
 CREATE TABLE IF NOT EXISTS activecampaign.custom_object_schemas (
   id TEXT NOT NULL PRIMARY KEY,
   slug TEXT,

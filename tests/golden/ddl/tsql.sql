@@ -1214,6 +1214,162 @@ CREATE TABLE activecampaign.webhooks (
   PRIMARY KEY (id)
 );
 
+CREATE TABLE activecampaign.contact_automations (
+  id BIGINT NOT NULL,
+  contact BIGINT,
+  seriesid BIGINT,
+  automation BIGINT,
+  startid BIGINT,
+  status BIGINT,
+  batchid NVARCHAR(MAX),
+  adddate DATETIMEOFFSET,
+  remdate DATETIMEOFFSET,
+  timespan BIGINT,
+  lastblock BIGINT,
+  lastlogid BIGINT,
+  lastdate DATETIMEOFFSET,
+  in_als BIGINT,
+  completed_elements BIGINT,
+  total_elements BIGINT,
+  completed BIGINT,
+  complete_value BIGINT,
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE activecampaign.ecom_connections (
+  id BIGINT NOT NULL,
+  service NVARCHAR(MAX),
+  externalid NVARCHAR(MAX),
+  name NVARCHAR(MAX),
+  is_internal BIGINT,
+  connection_type NVARCHAR(MAX),
+  status BIGINT,
+  sync_status BIGINT,
+  sync_request_time DATETIMEOFFSET,
+  sync_start_time DATETIMEOFFSET,
+  last_sync DATETIMEOFFSET,
+  logo_url NVARCHAR(MAX),
+  link_url NVARCHAR(MAX),
+  list_id BIGINT,
+  cdate DATETIMEOFFSET,
+  udate DATETIMEOFFSET,
+  credential_expiration DATETIMEOFFSET,
+  service_name NVARCHAR(MAX),
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE activecampaign.ecom_customers (
+  id BIGINT NOT NULL,
+  connectionid BIGINT,
+  [connection] BIGINT,
+  externalid NVARCHAR(MAX),
+  email NVARCHAR(MAX),
+  total_revenue BIGINT,
+  total_orders BIGINT,
+  total_products BIGINT,
+  avg_revenue_per_order FLOAT,
+  avg_product_category NVARCHAR(MAX),
+  tstamp DATETIMEOFFSET,
+  accepts_marketing BIGINT,
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE activecampaign.ecom_orders (
+  id BIGINT NOT NULL,
+  externalid NVARCHAR(MAX),
+  externalcheckoutid NVARCHAR(MAX),
+  source BIGINT,
+  email NVARCHAR(MAX),
+  currency NVARCHAR(MAX),
+  connectionid BIGINT,
+  customerid BIGINT,
+  order_number NVARCHAR(MAX),
+  order_url NVARCHAR(MAX),
+  shipping_method NVARCHAR(MAX),
+  total_price BIGINT,
+  shipping_amount BIGINT,
+  tax_amount BIGINT,
+  discount_amount BIGINT,
+  external_created_date DATETIMEOFFSET,
+  external_updated_date DATETIMEOFFSET,
+  abandoned_date DATETIMEOFFSET,
+  total_products BIGINT,
+  created_date DATETIMEOFFSET,
+  updated_date DATETIMEOFFSET,
+  state BIGINT,
+  [connection] BIGINT,
+  customer BIGINT,
+  order_products NVARCHAR(MAX),
+  order_date DATETIMEOFFSET,
+  tstamp DATETIMEOFFSET,
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE activecampaign.ecom_order_products (
+  id BIGINT NOT NULL,
+  orderid BIGINT,
+  ecom_order BIGINT,
+  connectionid BIGINT,
+  externalid NVARCHAR(MAX),
+  sku NVARCHAR(MAX),
+  name NVARCHAR(MAX),
+  description NVARCHAR(MAX),
+  price BIGINT,
+  quantity BIGINT,
+  category NVARCHAR(MAX),
+  image_url NVARCHAR(MAX),
+  product_url NVARCHAR(MAX),
+  created_date DATETIMEOFFSET,
+  updated_date DATETIMEOFFSET,
+  tstamp DATETIMEOFFSET,
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE activecampaign.activities (
+  id BIGINT NOT NULL,
+  tstamp DATETIMEOFFSET,
+  subscriberid BIGINT,
+  reference_type NVARCHAR(MAX),
+  reference_id BIGINT,
+  reference_action NVARCHAR(MAX),
+  json_data NVARCHAR(MAX),
+  userid BIGINT,
+  [user] BIGINT,
+  permission NVARCHAR(MAX),
+  reference_model_name NVARCHAR(MAX),
+  reference NVARCHAR(MAX),
+  notes NVARCHAR(MAX),
+  recipients NVARCHAR(MAX),
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE activecampaign.email_activities (
+  id BIGINT NOT NULL,
+  subscriberid BIGINT,
+  userid BIGINT,
+  d_id BIGINT,
+  deal BIGINT,
+  [account] BIGINT,
+  reltype NVARCHAR(MAX),
+  relid BIGINT,
+  from_name NVARCHAR(MAX),
+  from_address NVARCHAR(MAX),
+  to_address NVARCHAR(MAX),
+  cc_address NVARCHAR(MAX),
+  subject NVARCHAR(MAX),
+  message NVARCHAR(MAX),
+  message_html NVARCHAR(MAX),
+  tstamp DATETIMEOFFSET,
+  contact BIGINT,
+  [user] BIGINT,
+  PRIMARY KEY (id)
+);
+
+CREATE TABLE activecampaign.site_tracking_domains (
+  name NVARCHAR(450) NOT NULL,
+  PRIMARY KEY (name)
+);
+
 CREATE TABLE activecampaign.custom_object_schemas (
   id NVARCHAR(450) NOT NULL,
   slug NVARCHAR(MAX),
