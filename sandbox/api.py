@@ -120,6 +120,11 @@ def expected(world: World, table: str, params: Mapping[str, str] | None = None) 
     (``/dealCustomFieldData``) names an endpoint: its records in the endpoint's own shape.
     """
     params = dict(params or {})
+    if table.startswith("/customObjects/"):  # schemas, or one schema's records by id
+        objects = world.custom_objects
+        if table == "/customObjects/schemas":
+            return [dict(s.row) for s in objects.schemas]
+        return [dict(r) for r in objects.schema(table.rsplit("/", 1)[1]).records]
     if table in SIDELOAD_TABLES:
         store = world.store(table)
         return store.rows(list(store.visible()))

@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from engine.http.client import Client
+
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "specs" / "activecampaign.yaml"
 MINI = ROOT / "tests" / "specs" / "mini.yaml"
@@ -26,3 +28,17 @@ def pg_dsn() -> str:
     return os.environ.get(
         "ACX_TEST_POSTGRES_DSN", "host=127.0.0.1 port=5432 user=postgres dbname=test"
     )
+
+
+@pytest.fixture
+def calls(monkeypatch):
+    """Every (table, path, params) the engine requested."""
+    seen: list[tuple[str, str, dict[str, str]]] = []
+    original = Client.get
+
+    def spy(self, path, params, ask, priority=0):
+        seen.append((ask.stream, path, dict(params)))
+        return original(self, path, params, ask, priority)
+
+    monkeypatch.setattr(Client, "get", spy)
+    return seen

@@ -13,7 +13,8 @@ from typing import Any
 import duckdb
 import pytest
 
-from engine.api import RunOptions, run_spec
+from engine.api import RunOptions, list_tables, run_spec
+from engine.spec import Spec
 from tests.conftest import SPEC
 
 SANDBOX_TZ = "America/New_York"  # the sandbox's account time zone (docs/sandbox.md)
@@ -29,6 +30,11 @@ def env_for(url: str, key: str, **extra: str) -> dict[str, str]:
         "ACX_TIMEZONE": SANDBOX_TZ,
         **extra,
     }
+
+
+def account_spec(url: str, key: str) -> Spec:
+    """The shipped spec with the sandbox account's own tables (its custom objects)."""
+    return list_tables(str(SPEC), env=env_for(url, key))[0]
 
 
 def run(url: str, key: str, dest: str, **kwargs: Any) -> tuple[int, list[str]]:

@@ -10,9 +10,6 @@ import json
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import pytest
-
-from engine.http.client import Client
 from engine.run.plan import build_plan
 from engine.spec import load_spec
 from engine.spec.selection import select_streams
@@ -34,20 +31,6 @@ SOURCES = {
     "email_activities": "emailActivities",
     "site_tracking_domains": "siteTrackingDomains",
 }
-
-
-@pytest.fixture
-def calls(monkeypatch):
-    """Every (table, path, params) the engine requested."""
-    seen: list[tuple[str, str, dict[str, str]]] = []
-    original = Client.get
-
-    def spy(self, path, params, ask, priority=0):
-        seen.append((ask.stream, path, dict(params)))
-        return original(self, path, params, ask, priority)
-
-    monkeypatch.setattr(Client, "get", spy)
-    return seen
 
 
 def test_the_ecommerce_tag_chooses_exactly_the_four_e_commerce_tables():

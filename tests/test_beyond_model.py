@@ -91,7 +91,9 @@ def test_messages_reads_the_pages_campaign_message_contents_requests():
 def test_the_tables_beyond_the_model_load_from_the_sandbox(tmp_path):
     db = tmp_path / "acx.duckdb"
     with Sandbox(contacts=150, api_key="k", rate_limit=0) as sb:
-        code, lines = run(sb.url, "k", f"duckdb:{db}", tables=("crm,marketing,admin,ecommerce",))
+        code, lines = run(
+            sb.url, "k", f"duckdb:{db}", tables=("crm,marketing,admin,ecommerce,custom-objects",)
+        )
         assert code == 0, "\n".join(lines)
         want_tags = {int(t["id"]) for t in sb.expected("tags")}
         carried = {int(t["tag"]) for t in sb.expected("contactTags")}

@@ -23,9 +23,10 @@ from engine.errors import ConfigError, LoadError
 from engine.load import Apply, make_destination
 from engine.load.files import JsonlDestination, ParquetDestination, table_entry
 from engine.load.state import FORMAT, StateRow
-from engine.spec import Column, Replication, Stream, load_spec
+from engine.spec import Column, Replication, Stream
 from engine.spec.types import arrow_type
 from sandbox import Sandbox
+from tests.runhelp import account_spec
 
 SPEC = str(Path(__file__).resolve().parent.parent / "specs" / "activecampaign.yaml")
 FILE_TYPES = {
@@ -36,6 +37,7 @@ FILE_TYPES = {
     "date": pa.date32(),
     "boolean": pa.bool_(),
     "json": pa.string(),  # JSON documents as their text
+    "decimal": pa.decimal128(38, 9),
 }
 
 
@@ -80,7 +82,7 @@ def test_parquet_snapshot_then_increments(tmp_path: Path) -> None:
         state = load(tmp_path, "_acx_state.json")["streams"]
 
         files = listing(tmp_path)
-        every = len(load_spec(SPEC).streams)
+        every = len(account_spec(sb.url, "k").streams)  # with the account's custom objects
         assert len(files) == every and set(files) == set(first) == set(manifest["tables"])
         for table, names in files.items():
             entry = manifest["tables"][table]
@@ -162,6 +164,7 @@ def test_jsonl_round_trips_the_parquet_values(tmp_path: Path) -> None:
     readers = {
         "timestamp": lambda v: datetime.fromisoformat(v[:-1] + "+00:00"),
         "date": date.fromisoformat,
+        "decimal": Decimal,  # an exact string in JSONL (custom object number fields)
     }
     for table, entry in manifest["tables"].items():
         [written] = entry["files"]

@@ -36,6 +36,7 @@ from engine.spec import Stream, load_spec  # noqa: E402
 from engine.spec.types import arrow_type  # noqa: E402
 from sandbox import Sandbox  # noqa: E402
 from tests.conftest import MINI, ROOT, SPEC, pg_dsn  # noqa: E402
+from tests.runhelp import account_spec  # noqa: E402
 
 SECRET = "s3cr3t-Pw"
 UTC = timezone.utc
@@ -109,9 +110,9 @@ def settings(targets: dict[str, Any] | None = None) -> Settings:
 
 @pytest.mark.slow
 def test_run_loads_every_table_then_merges(pg: Any, schema: str, env: dict[str, str]) -> None:
-    spec = load_spec(SPEC)
     with Sandbox(contacts=150, api_key="k", rate_limit=0) as sb:
         assert run(sb, env) == 0
+        spec = account_spec(sb.url, "k")  # with the account's custom object tables
         counts = {
             s.name: query(pg, schema, "SELECT count(*) FROM {}", s.name)[0][0] for s in spec.streams
         }

@@ -28,20 +28,6 @@ def sandbox():
         yield sb
 
 
-@pytest.fixture
-def calls(monkeypatch):
-    """Every (table, path, params) the engine requested."""
-    seen: list[tuple[str, str, dict[str, str]]] = []
-    original = Client.get
-
-    def spy(self, path, params, ask, priority=0):
-        seen.append((ask.stream, path, dict(params)))
-        return original(self, path, params, ask, priority)
-
-    monkeypatch.setattr(Client, "get", spy)
-    return seen
-
-
 def utc(text: str) -> datetime:
     return datetime.fromisoformat(text).astimezone(timezone.utc)
 

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 import duckdb
 import yaml
 
+from engine.api import list_tables
 from engine.spec import Spec, Stream, load_spec
 from tests.conftest import ROOT, SPEC, pg_dsn
 
@@ -459,5 +460,8 @@ def json_reply(payload: Any, status: int = 200) -> Route:
     return lambda forward: (status, body)
 
 
-def spec_streams(spec_path: Path = SPEC) -> Spec:
-    return load_spec(spec_path)
+def spec_streams(spec_path: Path = SPEC, url: str | None = None) -> Spec:
+    """The spec; given a sandbox's URL, with that account's own tables (custom objects)."""
+    if url is None:
+        return load_spec(spec_path)
+    return list_tables(str(spec_path), env=base_env(url))[0]

@@ -95,7 +95,7 @@ class Lab:
         self, dest: str, make: Callable[[str], Warehouse], fixed: Sandbox, folder: Path
     ) -> None:
         self.dest, self.make, self.fixed, self.folder = dest, make, fixed, folder
-        self.spec: Spec = spec_streams()
+        self.spec: Spec = spec_streams(url=fixed.url)  # with the account's custom objects
         self.outcomes: dict[str, Outcome] = {}  # by crash point
         self.fresh = make("fresh")  # a first run of the changed account
         self.source: dict[int, str] = {}  # the changed account's contacts: id -> last name
