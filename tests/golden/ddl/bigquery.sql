@@ -3422,7 +3422,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_automations (
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
-  description='Each contact\'s runs through automations, with progress and when it entered and left.'
+  description='Runs of contacts through automations, with progress and when each entered and left.'
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.ecom_connections (
@@ -3718,7 +3718,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.activities (
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
-  description='The contacts\' activity feed: e-mails, opens, clicks, subscriptions, notes, automations.'
+  description='The activity feed of contacts: e-mails, opens, clicks, subscriptions, notes, automations.'
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.email_activities (

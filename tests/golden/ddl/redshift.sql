@@ -2282,7 +2282,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_automations (
   complete_value BIGINT,
   PRIMARY KEY (id)
 );
-COMMENT ON TABLE activecampaign.contact_automations IS 'Each contact\'s runs through automations, with progress and when it entered and left.';
+COMMENT ON TABLE activecampaign.contact_automations IS 'Runs of contacts through automations, with progress and when each entered and left.';
 COMMENT ON COLUMN activecampaign.contact_automations.id IS 'ID of the contact\'s run through the automation.';
 COMMENT ON COLUMN activecampaign.contact_automations.contact IS 'Contact ID.';
 COMMENT ON COLUMN activecampaign.contact_automations.seriesid IS 'Automation ID.';
@@ -2485,7 +2485,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.activities (
   recipients SUPER,
   PRIMARY KEY (id)
 );
-COMMENT ON TABLE activecampaign.activities IS 'The contacts\' activity feed: e-mails, opens, clicks, subscriptions, notes, automations.';
+COMMENT ON TABLE activecampaign.activities IS 'The activity feed of contacts: e-mails, opens, clicks, subscriptions, notes, automations.';
 COMMENT ON COLUMN activecampaign.activities.id IS 'Activity ID.';
 COMMENT ON COLUMN activecampaign.activities.tstamp IS 'When the activity happened.';
 COMMENT ON COLUMN activecampaign.activities.subscriberid IS 'Contact ID.';

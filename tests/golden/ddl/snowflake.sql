@@ -1291,7 +1291,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_automations (
   complete_value BIGINT COMMENT 'Percentage of the automation completed (0-100).',
   PRIMARY KEY (id)
 )
-COMMENT='Each contact\'s runs through automations, with progress and when it entered and left.';
+COMMENT='Runs of contacts through automations, with progress and when each entered and left.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.ecom_connections (
   id BIGINT NOT NULL COMMENT 'Connection ID.',
@@ -1403,7 +1403,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.activities (
   recipients VARIANT COMMENT 'IDs of the activity\'s recipients (activityRecipients).',
   PRIMARY KEY (id)
 )
-COMMENT='The contacts\' activity feed: e-mails, opens, clicks, subscriptions, notes, automations.';
+COMMENT='The activity feed of contacts: e-mails, opens, clicks, subscriptions, notes, automations.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.email_activities (
   id BIGINT NOT NULL COMMENT 'E-mail activity ID.',
