@@ -1,6 +1,8 @@
 """The engine's layers, as the tree shows them: each package imports only the ones below it.
 
-    api  (the library entry; cli.py sits on top of it)
+    integrations  acx under an orchestrator (Dagster), over the api; each an optional extra
+    api  (the library entry: engine.api, and engine.orchestrate for orchestrators; cli.py sits
+         on top of it)
     report   progress, summary, docs, ERD, dbt, `acx fields`, `acx check`
     run      plan, runner, writer, state of a run, checkpoints, events, results
     load     destinations, DDL, the _acx_state table
@@ -18,8 +20,9 @@ import ast
 from pathlib import Path
 
 ENGINE = Path(__file__).resolve().parent.parent / "engine"
-LAYERS = ["base", "spec", "config", "http", "read", "load", "run", "report", "api"]
+LAYERS = ["base", "spec", "config", "http", "read", "load", "run", "report", "api", "integrations"]
 BASE = {"errors", "redact", "crashpoints", "__init__"}
+API = {"api", "orchestrate"}  # modules of the api layer
 
 
 def layer(module: str) -> str:
@@ -27,6 +30,8 @@ def layer(module: str) -> str:
     parts = module.split(".")
     if parts[0] != "engine" or len(parts) == 1:
         return "base"
+    if parts[1] in API:
+        return "api"
     return "base" if parts[1] in BASE else parts[1]
 
 
@@ -84,6 +89,15 @@ def test_the_display_never_imports_the_run_loop():
     for display in ("engine.report.progress", "engine.report.summary"):
         loop = [d for d, _ in graph[display] if d in ("engine.run.runner", "engine.run.writer")]
         assert not loop, f"{display} imports {loop}: it reads events and results only"
+
+
+def test_only_an_integration_imports_its_orchestrator():
+    """Dagster is an optional extra: `import engine` and every command work without it."""
+    for name, path in modules().items():
+        if layer(name) == "integrations":
+            continue
+        for dep, line in imports(path, name):
+            assert dep.split(".")[0] != "dagster", f"{name}:{line} imports {dep}"
 
 
 def test_the_engine_never_imports_the_sandbox():

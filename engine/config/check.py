@@ -10,6 +10,7 @@ import difflib
 import ipaddress
 import json
 import math
+import re
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime, time, timezone
 from functools import cache
@@ -45,10 +46,15 @@ KNOWN_ENV: dict[str, str] = {
     "ACX_TEST_POSTGRES_DSN": "tests/conftest.py: the test database",
 }
 
-# Keys that would hold a secret, by where they sit (source, or a target's type): what the
-# secret is and where it goes instead.
+# Keys that would hold a secret, by where they sit (source, an account, or a target's type): what
+# the secret is and where it goes instead. An account's URL is named by a variable too, like its
+# key, so that one file serves every environment.
 SECRETS: dict[tuple[str, str], tuple[str, str]] = {
     ("source", "api_key"): ("the API key", "use api_key_env"),
+    ("account", "api_key"): ("the API key", "use key_env, the name of its variable"),
+    ("account", "key"): ("the API key", "use key_env, the name of its variable"),
+    ("account", "api_url"): ("the account URL", "use url_env, the name of its variable"),
+    ("account", "url"): ("the account URL", "use url_env, the name of its variable"),
     ("postgres", "password"): ("a password", "use dsn_env, PGPASSWORD or ~/.pgpass"),
     ("snowflake", "password"): ("the password", "use password_env"),
     ("snowflake", "private_key_passphrase"): (
@@ -73,6 +79,10 @@ TYPE_WORDS = {
 }
 
 Problem = tuple[KeyPath, str]
+
+# [accounts.NAME]: a name that is also a partition key, a file name and a schema name's part
+ACCOUNT_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*")
+ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 @cache
@@ -175,7 +185,25 @@ class Checker:
             self.table(key, _table(item))
         for name, item in _table(data.get("targets")).items():
             self.target(name, _table(item))
+        for name, item in _table(data.get("accounts")).items():
+            self.account(name, _table(item))
         return self.found
+
+    def account(self, name: str, item: dict[str, Any]) -> None:
+        """A name fit for a partition and a file name; variables named, not values written."""
+        at: KeyPath = ("accounts", name)
+        if not ACCOUNT_NAME.fullmatch(name):
+            self.add(at, f"account name {name!r} may hold only letters, digits, '_' and '-'")
+        self.secrets(at, "account", item)
+        for key, what in (("url_env", "a URL"), ("key_env", "an API key")):
+            value = item.get(key)
+            if isinstance(value, str) and looks_like_value(value):
+                self.add(
+                    (*at, key),
+                    f"holds what looks like {what}, not the name of an environment variable "
+                    f"(put it in a variable and write that variable's name here; not shown)",
+                    replaces=True,
+                )
 
     def target(self, name: str, item: dict[str, Any]) -> None:
         kind = str(item.get("type"))
@@ -400,6 +428,15 @@ def _named_env(node: Any) -> Iterator[str]:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def looks_like_value(text: str) -> bool:
+    """Whether a `*_env` value is a URL or a key pasted where a variable's name belongs: a
+    scheme, or a long run of letters and digits in mixed case (ActiveCampaign keys are 72
+    lower-case hex characters; variable names are upper-case by habit)."""
+    if "://" in text or not ENV_NAME.fullmatch(text):
+        return "://" in text or len(text) >= 24
+    return len(text) >= 24 and any(c.islower() for c in text) and any(c.isdigit() for c in text)
 
 
 def did_you_mean(message: str, word: str, choices: list[str], otherwise: str = "") -> str:
