@@ -27,7 +27,7 @@ from engine.config.accounts import (
 from engine.errors import AcxError, ConfigError
 from engine.read.discover import Discovery
 from engine.redact import clean
-from engine.run.events import Event
+from engine.run.events import Event, event
 from engine.run.plan import build_plan
 from engine.run.results import Outcome, RunResult
 from engine.spec import Spec, load_spec
@@ -68,6 +68,7 @@ class AccountSync:
     run_id: str | None = None
     seconds: float = 0.0
     requests: int = 0  # every request of the run: its tables' and the time zone hint's
+    warnings: tuple[str, ...] = ()  # the settings' and the account's tables', said before the run
 
     @property
     def status(self) -> Literal["ok", "failed"]:
@@ -198,10 +199,14 @@ def _sync_account(
         if chosen is None:  # only a template's tables, and the account has none
             return AccountSync(account.name, options.dest)
         plan = build_plan(found.spec, settings, chosen, options.full_refresh)
+        warnings = tuple(dict.fromkeys([*settings.warnings, *found.warnings]))
+        for warning in warnings:
+            emit(event("warning", message=warning))
         result = extract(found.spec, settings, plan, options, emit, found=found)
     except AcxError as err:
         return AccountSync(account.name, options.dest, error=_line(err))
-    return _account_result(account.name, options.dest, result, found.spec)
+    outcome = _account_result(account.name, options.dest, result, found.spec)
+    return replace(outcome, warnings=tuple(clean(w) for w in warnings))
 
 
 def _check_names(spec: Spec, options: RunOptions) -> None:

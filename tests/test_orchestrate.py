@@ -97,6 +97,7 @@ def test_each_account_loads_its_own_destination_and_the_result_is_what_was_serve
     assert result.rows == result.account("us").rows + result.account("eu").rows
     assert result.requests == us.stats()["requests"] + eu.stats()["requests"]
     assert ("us", "run_done") in seen and ("eu", "run_done") in seen
+    assert result.account("us").warnings == ()
     assert capsys.readouterr() == ("", "")  # nothing printed
     with pytest.raises(dataclasses.FrozenInstanceError):
         result.account("us").tables[0].rows = 0  # type: ignore[misc]
@@ -113,6 +114,20 @@ def test_a_refused_key_fails_its_account_only_in_one_line_without_the_key(two, t
     assert_served(good, eu, tmp_path / "eu.duckdb")
     if (tmp_path / "us.duckdb").exists():  # tables may be made before the first answer
         assert _rows(tmp_path / "us.duckdb") == 0
+
+
+def test_a_settings_warning_is_the_account_s_and_an_event(two, tmp_path):
+    us, eu, env = two
+    seen: list[tuple[str, str]] = []
+    result = run(
+        tmp_path,
+        {**env, "ACX_TIMEZONES": "UTC"},
+        tables=("deals",),
+        on_event=lambda a, ev: seen.append((a, ev.get("message", ""))),
+    )
+    said = "ACX_TIMEZONES is set but acx does not read it (did you mean 'ACX_TIMEZONE'?)"
+    assert result.account("eu").warnings == (said,)
+    assert ("eu", said) in seen and ("us", said) in seen
 
 
 def test_a_missing_variable_fails_its_account_only(two, tmp_path):

@@ -19,8 +19,13 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import dagster as dg
-from dagster import AssetExecutionContext
+try:
+    import dagster as dg
+    from dagster import AssetExecutionContext
+except ImportError as err:  # an optional extra: say how to get it
+    raise ImportError(
+        'engine.integrations.dagster needs Dagster: pip install -e ".[dagster]"'
+    ) from err
 
 from engine.config.accounts import DEFAULT_ACCOUNT, read_accounts
 from engine.orchestrate import AccountSync, TableSync, sync
