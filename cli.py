@@ -395,6 +395,44 @@ def run(
 
 @main.command()
 @spec_argument()
+@dest_option("Where the runs loaded: duckdb[:PATH], postgres[:TARGET], snowflake[:TARGET], ...")
+@config_option()
+@tables_option()
+@click.option(
+    "--max-age",
+    default=None,
+    help="Fail (exit 1) a table not loaded within this long: 30m, 2h, 1d, 1w.",
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON document, for scripts.")
+@reports_errors
+def status(
+    spec: str,
+    dest: str,
+    config_path: str | None,
+    tables: tuple[str, ...],
+    max_age: str | None,
+    as_json: bool,
+) -> None:
+    """Per table: last successful load, rows, mode, savepoint, and how its last run ended.
+    Exit 1 when a table's last run failed, or (--max-age) it is stale."""
+    from datetime import datetime, timezone
+
+    from engine.api import table_status
+    from engine.report.status import parse_age, status_lines
+
+    age = parse_age(max_age) if max_age else None
+    states = table_status(spec, dest, config_path, tables, age)
+    if as_json:
+        ok = all(s.problem is None for s in states)
+        click.echo(json.dumps({"ok": ok, "tables": [s.as_dict() for s in states]}, indent=2))
+    else:
+        for line in status_lines(states, datetime.now(timezone.utc)):
+            click.echo(line)
+    sys.exit(1 if any(s.problem for s in states) else 0)
+
+
+@main.command()
+@spec_argument()
 @config_option()
 @tables_option()
 @timezone_option()

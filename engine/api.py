@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from engine.config.settings import Settings, load_settings, warning_lines
-from engine.errors import AcxError
+from engine.config.settings import Settings, load_settings, read_config_file, warning_lines
+from engine.errors import AcxError, ConfigError
 from engine.http.client import Client
 from engine.http.ratelimit import RateLimiter
 from engine.load import make_destination
@@ -16,6 +18,7 @@ from engine.read import discover
 from engine.read.discover import Discovery
 from engine.report.fields import DEFAULT_SAMPLE, TableFields, sample_fields
 from engine.report.progress import LogFormat, RunInfo, make_reporter
+from engine.report.status import TableState, table_states
 from engine.report.summary import detail_lines, summary_lines
 from engine.run import resume
 from engine.run.estimate import Estimate, estimate
@@ -26,6 +29,7 @@ from engine.run.process import prompt_threads
 from engine.run.runner import Runner, RunResult
 from engine.run.views import outcome_lines, refresh_views
 from engine.spec import Spec, load_spec
+from engine.spec.selection import select_streams
 
 Echo = Callable[[str], None]
 SHIPPED_SPEC = Path(__file__).resolve().parent.parent / "specs" / "activecampaign.yaml"
@@ -285,6 +289,36 @@ def peek_state(dest: str, settings: Settings) -> dict[str, StateRow]:
         return {}
     finally:
         destination.close()
+
+
+def table_status(
+    spec_path: str,
+    dest: str = "duckdb",
+    config_path: str | None = None,
+    tables: Iterable[str] = (),
+    max_age: timedelta | None = None,
+    env: Mapping[str, str] | None = None,
+) -> list[TableState]:
+    """`acx status`: each table's last successful load and last run, read from `dest` (no
+    request to the API, no key needed); `tables` (names or tags) narrows the spec's list."""
+    spec = load_spec(spec_path)
+    environment = os.environ if env is None else env
+    raw = read_config_file(config_path, spec)
+    settings = Settings(api_url="", api_key="", targets=raw.get("targets", {}), env=environment)
+    destination = make_destination(dest, settings)
+    path = getattr(destination, "path", None)
+    if isinstance(path, str) and not Path(path).exists():
+        raise ConfigError(f"{dest}: no database at {path}: nothing has run into it yet")
+    chosen = [s.key for s in select_streams(spec, tables)] if list(tables) else list(spec.keys)
+    destination.connect()
+    try:
+        state, runs = destination.read_state(), destination.read_runs()
+    finally:
+        destination.close()
+    if list(tables):  # the chosen tables only, with the account's own tables of a chosen tag
+        state = {k: v for k, v in state.items() if k in chosen}
+        runs = {k: v for k, v in runs.items() if k in chosen}
+    return table_states(chosen, state, runs, datetime.now(timezone.utc), max_age)
 
 
 def plan_lines(spec: Spec, plan: Plan, state: dict[str, StateRow] | None = None) -> list[str]:

@@ -16,6 +16,7 @@ from engine import crashpoints
 from engine.errors import LoadError
 from engine.load import sqlbuild
 from engine.load.ddl import add_column, alter_types, create_table, render
+from engine.load.runlog import RUN_COLUMNS, RUNS_TABLE, RunRecord, cutoff, latest
 from engine.load.state import STATE_COLUMNS, STATE_TABLE, StateRow
 from engine.spec import Column, Stream
 from engine.spec.types import ZONELESS, sql_type, sql_type_text
@@ -115,6 +116,14 @@ class Destination(ABC):
 
     @abstractmethod
     def read_state(self) -> dict[str, StateRow]: ...
+
+    @abstractmethod
+    def append_runs(self, records: Sequence[RunRecord]) -> None:
+        """Add a run's records to the run log (engine/load/runlog.py), dropping old ones."""
+
+    @abstractmethod
+    def read_runs(self) -> dict[str, RunRecord]:
+        """The newest run record of each table ({} when no run was logged)."""
 
     def stage_name(self, stream: Stream) -> str:
         """The name of the stream's staging table (kept across runs by a checkpoint)."""
@@ -366,6 +375,37 @@ class SqlDestination(Destination):
     def read_state(self) -> dict[str, StateRow]:
         rows = self.execute(f"SELECT {self._state_names()} FROM {self.qualified(STATE_TABLE)}")
         return {r[0]: StateRow.from_record(dict(zip(STATE_COLUMNS, r, strict=True))) for r in rows}
+
+    def append_runs(self, records: Sequence[RunRecord]) -> None:
+        if not records:
+            return
+        text = sql_type("text", self.dialect)
+        defs = [exp.ColumnDef(this=sqlbuild.ident(c), kind=text.copy()) for c in RUN_COLUMNS]
+        table = sqlbuild.tbl(RUNS_TABLE, self.schema)
+        create = exp.Create(
+            this=exp.Schema(this=table, expressions=defs), kind="TABLE", exists=True
+        )
+        names = ", ".join(self.sql(sqlbuild.ident(c)) for c in RUN_COLUMNS)
+        row = "(" + ", ".join([self.marker] * len(RUN_COLUMNS)) + ")"
+        values = [r.as_text()[c] for r in records for c in RUN_COLUMNS]
+        self.execute(self.sql(create))  # DDL outside: Snowflake commits around DDL anyway
+        with self.transaction():
+            self.execute(
+                f"DELETE FROM {self.qualified(RUNS_TABLE)} WHERE finished_at < {self.marker}",
+                [cutoff(records[0].finished_at)],
+            )
+            self.execute(
+                f"INSERT INTO {self.qualified(RUNS_TABLE)} ({names}) VALUES "
+                + ", ".join([row] * len(records)),
+                values,
+            )
+
+    def read_runs(self) -> dict[str, RunRecord]:
+        if self.existing_columns(RUNS_TABLE) is None:
+            return {}
+        names = ", ".join(self.sql(sqlbuild.ident(c)) for c in RUN_COLUMNS)
+        rows = self.execute(f"SELECT {names} FROM {self.qualified(RUNS_TABLE)}")
+        return latest(RunRecord.from_record(dict(zip(RUN_COLUMNS, r, strict=True))) for r in rows)
 
     def _state_names(self) -> str:
         return ", ".join(self.sql(sqlbuild.ident(c)) for c in STATE_COLUMNS)

@@ -67,12 +67,14 @@ from engine.load import sqlbuild
 from engine.load.base import STAGE_PREFIX, Apply, Destination
 from engine.load.ddl import render
 from engine.load.duckdb import Memory
+from engine.load.runlog import RunRecord, cutoff, latest
 from engine.load.state import StateRow, iso
 from engine.spec import Stream
 from engine.spec.types import arrow_type
 
 MANIFEST = "_acx_manifest.json"
 STATE_FILE = "_acx_state.json"
+RUNS_FILE = "_acx_runs.jsonl"  # the run log (engine/load/runlog.py)
 LOCK_FILE = "_acx.lock"
 TEMP = ".acx-"  # dot-prefixed: hidden from dataset readers, removed by the next run
 MANIFEST_VERSION = 1
@@ -343,6 +345,42 @@ class FilesDestination(Destination):
 
     def read_state(self) -> dict[str, StateRow]:
         return {k: StateRow.from_record(r) for k, r in self._state_records().items()}
+
+    def append_runs(self, records: Sequence[RunRecord]) -> None:
+        """The run log as JSON lines (`_acx_runs.jsonl`), rewritten without old records."""
+        if not records:
+            return
+        path = self.root / RUNS_FILE
+        since = cutoff(records[0].finished_at)
+        kept = [r for r in self._run_lines() if str(r.get("finished_at") or "") >= since]
+        lines = [*kept, *(r.as_text() for r in records)]
+        try:
+            temp = path.with_suffix(".tmp")
+            temp.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+            temp.replace(path)
+        except OSError as exc:
+            raise LoadError(f"{self.describe()}: cannot write {path}: {exc.strerror}") from None
+
+    def read_runs(self) -> dict[str, RunRecord]:
+        return latest(RunRecord.from_record(r) for r in self._run_lines())
+
+    def _run_lines(self) -> list[dict[str, Any]]:
+        path = self.root / RUNS_FILE
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return []
+        except OSError as exc:
+            raise StateError(f"{path} cannot be read: {exc.strerror}") from None
+        out = []
+        for line in text.splitlines():
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue  # a line cut short by a crash: the log is a report, not the state
+            if isinstance(record, dict):
+                out.append(record)
+        return out
 
     # ---- commit steps
     def _check_types(self, item: Apply) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any, Literal, get_args
 
+from engine.load.runlog import RunRecord
 from engine.read.account_zone import ZoneReport
 
 # How a table (or a view) ended: loaded ("ok"), failed, or skipped because something it needs
@@ -54,3 +55,28 @@ class RunResult:
     @property
     def failed(self) -> list[TableResult]:
         return [t for t in self.tables.values() if t.status != "ok"]
+
+
+def run_records(result: RunResult, started_at: datetime, stopped: str | None) -> list[RunRecord]:
+    """The run log's records of a run (engine/load/runlog.py): one per table, as it ended; a
+    table the run never settled (it was stopped: `stopped` says why) is failed with that."""
+    now = datetime.now(timezone.utc)
+    out = []
+    for t in result.tables.values():
+        status, error = t.status, t.error
+        if status == "pending":
+            status, error = "failed", stopped or "the run ended before this table"
+        out.append(
+            RunRecord(
+                run_id=result.run_id,
+                stream=t.key,
+                status=status,
+                mode=t.mode,
+                rows_loaded=t.rows,
+                requests=t.requests,
+                started_at=started_at,
+                finished_at=now,
+                error=error,
+            )
+        )
+    return out

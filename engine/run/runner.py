@@ -38,7 +38,7 @@ from engine.run.interrupt import StopSignal
 from engine.run.plan import Group, Plan
 from engine.run.process import release_memory
 from engine.run.reload import loaded_columns, previous_zone, reload_reason
-from engine.run.results import RunResult, TableResult
+from engine.run.results import RunResult, TableResult, run_records
 from engine.run.resume import Resume
 from engine.run.writer import Writer
 from engine.spec import Spec, Stream
@@ -161,6 +161,7 @@ class Runner:
             if self.stopping:
                 self._give_up(plan, result)
             self.writer.close()
+        self._log_runs(result)
         if self.abort is not None:
             raise self.abort
         result.seconds = time.monotonic() - started
@@ -175,6 +176,15 @@ class Runner:
             )
         )
         return result
+
+    def _log_runs(self, result: RunResult) -> None:
+        """How each table's run ended, into the destination's run log for `acx status`; a log
+        that cannot be written is a warning: the tables and their state are committed."""
+        stopped = str(self.abort) if self.abort is not None else None
+        try:
+            self.dest.append_runs(run_records(result, self.started_at, stopped))
+        except AcxError as err:
+            self.emit(event("warning", message=f"the run log was not written: {err}"))
 
     # ---------------------------------------------------------------- stopping
 

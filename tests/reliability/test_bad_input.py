@@ -392,7 +392,7 @@ def test_names_that_are_keywords_or_hold_quotes_are_quoted(warehouse, scratch):
         assert proc.returncode == 0, proc.stderr[-3000:]
         assert_user_facing(proc)
     lists, tag_table = 'order "of" lists\'; DROP TABLE x; --', 'Contact Tags "x"'
-    assert warehouse.tables() == {lists, "user", tag_table, "_acx_state"}
+    assert warehouse.tables() == {lists, "user", tag_table, "_acx_state", "_acx_runs"}
     name = 'it\'s "name"; DROP TABLE lists; --'
     got = warehouse.query(f'SELECT "group", {quote(name)} FROM {warehouse.qualified(lists)}')
     assert dict(got) == names
