@@ -185,7 +185,13 @@ def test_batches_go_through_put_and_copy(world):
     assert all("@activecampaign._acx_load" in s for s in puts + copies)
     for s in sql:
         if s.startswith("INSERT") and re.search(r"\) VALUES \(", s):
-            assert s.startswith("INSERT INTO activecampaign._acx_state ("), s  # state rows only
+            # acx's own rows only: state, and the run log
+            assert s.startswith(
+                (
+                    "INSERT INTO activecampaign._acx_state (",
+                    "INSERT INTO activecampaign._acx_runs (",
+                )
+            ), s
         assert not re.match(r"INSERT INTO \S*_acx_stage_", s), s
     assert any(s.startswith("CREATE DATABASE IF NOT EXISTS") for s in sql)
     assert sql.count("BEGIN") == sql.count("COMMIT") > 20 and "ROLLBACK" not in sql
