@@ -72,7 +72,17 @@ def run_spec(
     spec = load_spec(spec_path)
     settings = load_settings(spec, options.config_path, env, options.timezone)
     if options.dry_run:
-        plan = build_plan(spec, settings, options.tables, options.full_refresh)
+        try:
+            plan = build_plan(spec, settings, options.tables, options.full_refresh)
+        except ConfigError as err:
+            if not spec.templates or not err.message.startswith("no table or tag"):
+                raise
+            shown = ", ".join(t.shown_name for t in spec.templates)
+            raise ConfigError(  # a table the account defines: a dry run asks the API nothing
+                err.message,
+                f"{err.hint}; tables an account defines ({shown}) are found when a run "
+                "starts: `acx streams SPEC` lists them, --dry-run cannot",
+            ) from None
         for line in warning_lines(settings):
             echo(line)
         for line in plan_lines(spec, plan, peek_state(options.dest, settings)):

@@ -213,3 +213,15 @@ def test_ddl_notes_that_the_tables_depend_on_the_account(cli):
     assert result.exit_code == 0, result.stderr
     assert "depend on the account" in result.stdout
     assert all(line.startswith("--") for line in result.stdout.strip().splitlines())
+
+
+def test_a_dry_run_says_why_it_cannot_plan_an_account_s_table(cli):
+    env = env_for("https://example.api-us1.com", "k" * 64)
+    result = cli("run", SPEC, "--dry-run", "--tables", "custom_object_subscription", env=env)
+    assert result.exit_code == 2
+    assert (
+        "custom_object_<slug>" in result.stderr and "`acx streams SPEC` lists them" in result.stderr
+    )
+    plan = cli("run", SPEC, "--dry-run", "--tables", "custom-objects", env=env)
+    assert plan.exit_code == 0, plan.stderr
+    assert "custom_object_<slug>: full, GET /customObjects/records/{row.id}" in plan.stdout
