@@ -28,15 +28,15 @@ ALL_KINDS = {"500", "502", "503", "429", "truncate", "reset"}
 
 
 def test_a_run_through_five_percent_faults_equals_a_fault_free_run(scratch):
-    # pages of 5 rows: ~250 requests, so 5% is a dozen faults of every kind
+    # pages of 5 rows: ~500 requests at 150 contacts, so 5% is a couple of dozen faults
     spec = fast_spec(scratch, max_attempts=8, backoff=0.02, limit=5)
     clean, faulty = (
         DuckWarehouse(scratch / "clean.duckdb"),
         DuckWarehouse(scratch / "faults.duckdb"),
     )
     with (
-        Sandbox(contacts=300, api_key=KEY, rate_limit=0, seed=SEED) as good,
-        Sandbox(contacts=300, api_key=KEY, rate_limit=40, fault_rate=0.05, seed=SEED) as bad,
+        Sandbox(contacts=150, api_key=KEY, rate_limit=0, seed=SEED) as good,
+        Sandbox(contacts=150, api_key=KEY, rate_limit=40, fault_rate=0.05, seed=SEED) as bad,
     ):
         # acx asks for twice the account's limit: a storm of real 429s on top of the faults
         runs = [
