@@ -147,10 +147,15 @@ class Sandbox:
         return datetime.fromtimestamp(self.world.now, timezone.utc)
 
     def mutate(
-        self, table: str, update: Amount = 0, create: int = 0, delete: Amount = 0
+        self,
+        table: str,
+        update: Amount = 0,
+        create: int = 0,
+        delete: Amount = 0,
+        restore: Sequence[int] = (),
     ) -> dict[str, Any]:
-        """Update/create/delete records; see ``mutate.mutate``."""
-        return mutate(self.world, table, update, create, delete)
+        """Update/create/delete/restore records; see ``mutate.mutate``."""
+        return mutate(self.world, table, update, create, delete, restore)
 
     @property
     def custom_objects_enabled(self) -> bool:

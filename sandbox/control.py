@@ -54,11 +54,16 @@ def _mutate(rt: Runtime, body: bytes) -> dict[str, Any]:
     spec = json.loads(body or b"{}")
     if not isinstance(spec, dict) or "table" not in spec:
         raise ValueError('body must be a JSON object like {"table": "contacts", "update": 5}')
-    unknown = set(spec) - {"table", "update", "create", "delete"}
+    unknown = set(spec) - {"table", "update", "create", "delete", "restore"}
     if unknown:
         raise ValueError(f"unknown keys {sorted(unknown)}")
     return mutate(
-        rt.world, spec["table"], spec.get("update", 0), spec.get("create", 0), spec.get("delete", 0)
+        rt.world,
+        spec["table"],
+        spec.get("update", 0),
+        spec.get("create", 0),
+        spec.get("delete", 0),
+        spec.get("restore", ()),
     )
 
 

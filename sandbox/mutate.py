@@ -36,9 +36,17 @@ class MutationError(ValueError):
 
 
 def mutate(
-    world: World, table: str, update: Amount = 0, create: int = 0, delete: Amount = 0
+    world: World,
+    table: str,
+    update: Amount = 0,
+    create: int = 0,
+    delete: Amount = 0,
+    restore: Sequence[int] = (),
 ) -> dict[str, Any]:
-    """Apply one mutation; ``update``/``delete`` are a count or explicit ids.
+    """Apply one mutation; ``update``/``delete`` are a count or explicit ids; ``restore`` brings
+    back deleted generated records (ids), as they were, with the children deleted with them
+    (the live API has no undelete: this stands for a record put back by an import or a restore
+    from a backup, its dates unchanged, which only a whole read finds).
 
     Returns the affected ids, any children created or deleted alongside, and the clock.
     """
@@ -61,11 +69,13 @@ def mutate(
         created = [_create(world, store, rng, at, children) for _ in range(int(create))]
         for id_ in deleted:
             _delete(world, store, id_, children)
+        restored = [_restore(world, store, int(id_), children) for id_ in restore]
     return {
         "table": table,
         "updated": updated,
         "created": created,
         "deleted": deleted,
+        "restored": restored,
         "children": children,
         "clock": iso_utc(at),
     }
@@ -131,3 +141,16 @@ def _delete(
             child_store.remove(child)
             children.setdefault("deleted", {}).setdefault(table, []).append(child)
     store.remove(id_)
+
+
+def _restore(
+    world: World, store: TableStore, id_: int, children: dict[str, dict[str, list[int]]]
+) -> int:
+    if not store.restore(id_):
+        raise MutationError(f"{store.name}: {id_} is not a deleted generated record")
+    for table in CASCADES.get(store.name, ()):
+        child_store = world.store(table)
+        for child in child_store.gen.base_children(id_):
+            if child_store.restore(child):
+                children.setdefault("restored", {}).setdefault(table, []).append(child)
+    return id_

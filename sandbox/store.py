@@ -165,6 +165,15 @@ class TableStore:
             self.created_by_parent.setdefault(parent, []).append(id_)
         self.version += 1
 
+    def restore(self, id_: int) -> bool:
+        """Bring back a deleted generated row as it was generated; False when it is not one."""
+        if id_ not in self.deleted_set:
+            return False
+        self.deleted_set.discard(id_)
+        self.deleted.remove(id_)
+        self.version += 1
+        return True
+
     def remove(self, id_: int) -> None:
         if id_ in self.created:
             del self.created[id_]

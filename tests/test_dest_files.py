@@ -8,7 +8,7 @@ import itertools
 import json
 import random
 import re
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -295,7 +295,10 @@ def test_rows_staged_twice_end_up_once(tmp_path: Path, kind: str) -> None:
     else:
         lines = path.read_text(encoding="utf-8").splitlines()
         assert len(lines) == 3 and "🙂" in lines[1] and "é" in lines[1]
-        assert json.loads(lines[1]) == {
+        written = json.loads(lines[1])
+        synced = datetime.fromisoformat(written.pop("_acx_synced_at"))
+        assert abs(datetime.now(timezone.utc) - synced) < timedelta(minutes=5)
+        assert written == {
             "id": 2,
             "name": AWKWARD,
             "score": "1.500000000",

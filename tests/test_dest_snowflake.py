@@ -480,7 +480,8 @@ def test_new_spec_column_is_added(mini_dest):
     dest.execute("CREATE TABLE activecampaign.contacts (id BIGINT, udate TIMESTAMP_TZ)")
     dest.prepare(stream)
     assert list(dest.existing_columns("contacts")) == [
-        "ID", "UDATE", "FIRST_NAME", "group", "SCORE", "DATA", "BOUNCED_DATE", "EMAIL_EMPTY", "RATIO"
+        "ID", "UDATE", "FIRST_NAME", "group", "SCORE", "DATA", "BOUNCED_DATE", "EMAIL_EMPTY", "RATIO",
+        "_ACX_SYNCED_AT", "_ACX_DELETED_AT",
     ]  # fmt: skip
     dest.prepare(stream)  # and now the same types as the spec
 

@@ -252,6 +252,13 @@ class Checker:
                 f"table '{key}' is always {own}: the spec does not let it choose "
                 f"(use --full-refresh {key} for a one-off full reload)",
             )
+        reconciled = item.get("reconcile_days") not in (None, False)
+        if reconciled and (mode if mode in modes() else own) != "incremental":
+            self.add(
+                (*at, "reconcile_days"),
+                f"table '{key}' is read in full every run, which finds deleted rows already: "
+                "reconcile_days is for incremental tables",
+            )
         self.start_date(at, item)
 
 

@@ -66,6 +66,8 @@ class TableSettings:
     mode: ReplicationMode | None = None
     update_window_days: int | None = None
     start_date: datetime | None = None
+    deletes: str | None = None  # soft | hard; None: the spec's
+    reconcile_days: int | Literal[False] | None = None  # False: never; None: the spec's
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,18 @@ class Settings:
         update_window_days, else the spec's."""
         days = self.table(stream.key).update_window_days
         return stream.replication.update_window_days if days is None else days
+
+    def deletes(self, stream: Stream) -> str:
+        """soft or hard: [tables.X] deletes, else the spec's."""
+        return self.table(stream.key).deletes or stream.replication.deletes
+
+    def reconcile_days(self, stream: Stream) -> int | None:
+        """Days between reconciliations of an incremental table (None: never): [tables.X]
+        reconcile_days, else the spec's."""
+        days = self.table(stream.key).reconcile_days
+        if days is False:
+            return None
+        return stream.replication.reconcile_days if days is None else days
 
     def start(self, key: str) -> datetime | None:
         """Where the first incremental read of table `key` starts: [tables.X] start_date, else
@@ -267,9 +281,15 @@ def _tables(raw: dict[str, Any]) -> dict[str, TableSettings]:
             mode=item.get("mode"),
             update_window_days=_whole(item.get("update_window_days")),
             start_date=parse_moment(item.get("start_date")),
+            deletes=item.get("deletes"),
+            reconcile_days=_reconcile(item.get("reconcile_days")),
         )
         for key, item in raw.items()
     }
+
+
+def _reconcile(value: Any) -> int | Literal[False] | None:
+    return False if value is False else _whole(value)
 
 
 def _whole(value: Any) -> int | None:

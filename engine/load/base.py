@@ -7,6 +7,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Any, ClassVar, Literal
 
 import pyarrow as pa
@@ -18,13 +19,17 @@ from engine.load import sqlbuild
 from engine.load.ddl import add_column, alter_types, create_table, render
 from engine.load.runlog import RUN_COLUMNS, RUNS_TABLE, RunRecord, cutoff, latest
 from engine.load.state import STATE_COLUMNS, STATE_TABLE, StateRow
+from engine.load.system import DELETED_AT, table_columns
 from engine.spec import Column, Stream
 from engine.spec.types import ZONELESS, sql_type, sql_type_text
 
 STAGE_PREFIX = "_acx_stage_"
-# How a stream's staged rows reach its table at commit: "replace" (the table becomes the stage)
-# or "merge" (upsert on the primary key).
-WriteMode = Literal["replace", "merge"]
+# How a stream's staged rows reach its table at commit: "replace" (the table becomes the stage),
+# "mirror" (the stage holds every row the source has: upsert on the primary key, then mark the
+# table's rows the stage lacks as deleted), or "merge" (upsert on the primary key).
+WriteMode = Literal["replace", "mirror", "merge"]
+# the modes whose stage must hold the whole read before anything is applied
+WHOLE_READ: frozenset[str] = frozenset({"replace", "mirror"})
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,12 @@ class Apply:
     # with "replace": columns (warehouse names, from Destination.legacy_columns) whose zone-less
     # type becomes the zone-aware one, atomically with the new rows and the state rows
     migrate: tuple[str, ...] = ()
+    # a row the read shows gone (mirror; a merged child's row its re-read parent no longer
+    # lists) is marked with _acx_deleted_at (soft) or removed (hard)
+    soft: bool = True
+    # tables whose parent is this one, outside this commit: a row marked deleted here marks
+    # their rows of it too, and a row back clears their marks of it
+    children: tuple[Stream, ...] = ()
 
 
 class Destination(ABC):
@@ -51,6 +62,9 @@ class Destination(ABC):
     # whether a long read commits checkpoints and a run resumes from them (engine/run/resume.py):
     # the destination keeps a replace group's stages across runs (resume_stage)
     checkpoints: ClassVar[bool] = False
+    # whether rows the source no longer has can stay, marked `_acx_deleted_at` (deletes: soft);
+    # where not, they are removed
+    marks_deletes: ClassVar[bool] = True
 
     def __init__(self) -> None:
         # per stream key: timestamp columns an earlier acx created zone-less (found by prepare)
@@ -143,6 +157,7 @@ class SqlDestination(Destination):
 
     schema: str | None = None
     marker: ClassVar[str] = "?"  # the driver's query parameter placeholder
+    at: datetime = datetime.min.replace(tzinfo=timezone.utc)  # the running commit's moment
     # How commit's transaction changes a replaced table's zone-less timestamp columns (see
     # legacy_columns): "alter": ALTER COLUMN ... TYPE once its rows are deleted; "rebuild": drop
     # the table and create it as the spec does (rebuild_statements); "swap": the destination's
@@ -240,7 +255,7 @@ class SqlDestination(Destination):
     def _evolve(self, stream: Stream, existing: dict[str, str]) -> None:
         lowered = {k.lower(): v for k, v in existing.items()}
         legacy = []
-        for col in stream.columns:
+        for col in table_columns(stream):
             have = lowered.get(col.name.lower())
             if have is None:
                 for statement in render(
@@ -298,6 +313,7 @@ class SqlDestination(Destination):
         """One transaction: every apply (a migration's DDL included: DuckDB and Postgres run
         DDL inside transactions, so a crash leaves the old table or the new one), then the state
         rows."""
+        self.at = datetime.now(timezone.utc)
         self.check_migrations(applies)
         with self.transaction():
             self.apply_all(applies, states)
@@ -321,6 +337,7 @@ class SqlDestination(Destination):
         key = [s.column(k).name for k in s.primary_key]
         out: list[exp.Expression] = [sqlbuild.delete_superseded(stage, key)]
         migrating = self.migrating(item)
+        at = self.moment()
         if migrating and self.migration == "rebuild":
             out.extend(self.rebuild_statements(s))
         elif item.mode == "replace":
@@ -328,25 +345,78 @@ class SqlDestination(Destination):
             # the table is empty now: no old value is converted, only the type changes
             out.extend(alter_types(s, migrating, self.dialect, self.schema))
         else:
+            out.extend(self.restore_children(item, key, at))
             if item.parent_stage is not None and s.parent is not None:
-                parent_col = item.parent_stage.column(s.parent.references).name
-                out.append(
-                    sqlbuild.delete_children(
-                        target,
-                        s.column(s.parent.key).name,
-                        self.stage_table(item.parent_stage),
-                        parent_col,
-                    )
-                )
+                out.append(self.gone_children(item, at))
             out.append(sqlbuild.delete_matching(target, stage, key))
-        out.append(sqlbuild.insert_all(target, stage, [c.name for c in s.columns]))
+        out.append(sqlbuild.insert_all(target, stage, [c.name for c in s.columns], at))
+        if item.mode == "mirror":
+            out.append(sqlbuild.mark_missing(target, stage, key, at, hard=not item.soft))
+            out.extend(self.mark_children(item, at))
         return out
+
+    def moment(self) -> exp.Expression:
+        """This commit's moment as a typed literal: every row it writes is synced then, every
+        row it finds gone is deleted then."""
+        text = self.at.isoformat(timespec="microseconds")
+        return exp.Cast(this=exp.Literal.string(text), to=sql_type("timestamp", self.dialect))
+
+    def gone_children(self, item: Apply, at: exp.Expression) -> exp.Expression:
+        """A merged child's rows whose parent was read again without them: marked (soft) or
+        deleted (hard)."""
+        s, parent = item.stream, item.parent_stage
+        assert s.parent is not None and parent is not None  # the caller checked
+        return sqlbuild.gone_children(
+            self.target(s),
+            self.stage_table(s),
+            [s.column(k).name for k in s.primary_key],
+            s.column(s.parent.key).name,
+            self.stage_table(parent),
+            parent.column(s.parent.references).name,
+            at,
+            hard=not item.soft,
+        )
+
+    def _children(self, item: Apply) -> list[tuple[Stream, str, str]]:
+        """(child, its parent-key column, this table's referenced column) of every table in
+        Apply.children the warehouse has, with the system columns (an older acx's table may
+        have no _acx_deleted_at yet: it is prepared when its own group runs)."""
+        out = []
+        for child in item.children:
+            have = {n.lower() for n in self.existing_columns(child.name) or {}}
+            if child.parent is None or DELETED_AT not in have:
+                continue
+            ref = item.stream.column(child.parent.references).name
+            out.append((child, child.column(child.parent.key).name, ref))
+        return out
+
+    def mark_children(self, item: Apply, at: exp.Expression) -> list[exp.Expression]:
+        if not item.soft:
+            return []
+        parent = self.target(item.stream)
+        return [
+            sqlbuild.mark_orphans(self.target(child), column, parent, ref, at)
+            for child, column, ref in self._children(item)
+        ]
+
+    def restore_children(
+        self, item: Apply, key: Sequence[str], at: exp.Expression
+    ) -> list[exp.Expression]:
+        """Before a row marked deleted is written again: clear the marks its deletion put on
+        the rows of tables outside this commit that belong to it."""
+        if not item.soft:
+            return []
+        parent, stage = self.target(item.stream), self.stage_table(item.stream)
+        return [
+            sqlbuild.restore_orphans(self.target(child), column, parent, stage, key, ref)
+            for child, column, ref in self._children(item)
+        ]
 
     def rebuild_statements(self, stream: Stream) -> list[exp.Expression]:
         """Drop the table and create it as the spec creates it now, keeping (empty) any column
         the spec no longer has, as a replace would: for commit's transaction."""
         target = self.target(stream)
-        spec_names = {c.name.lower() for c in stream.columns}
+        spec_names = {c.name.lower() for c in table_columns(stream)}
         kept = [
             exp.ColumnDef(this=sqlbuild.ident(name), kind=self.type_of(kind))
             for name, kind in (self.existing_columns(stream.name) or {}).items()

@@ -15,6 +15,7 @@ from sqlglot import exp
 
 from engine.errors import ConfigError
 from engine.load.keywords import RESERVED
+from engine.load.system import table_columns
 from engine.spec import Column, Stream
 from engine.spec.model import Template
 from engine.spec.types import DIALECTS, logical_type, sql_type
@@ -97,9 +98,8 @@ def create_table(
     COMMENT ON statements the dialect needs."""
     rule = rules(dialect)
     pk = set(stream.primary_key)
-    defs: list[exp.Expression] = [
-        column_def(c, dialect, not_null=c.key in pk) for c in stream.columns
-    ]
+    columns = table_columns(stream)
+    defs: list[exp.Expression] = [column_def(c, dialect, not_null=c.key in pk) for c in columns]
     pk_names = [ident(stream.column(k).name) for k in stream.primary_key]
     options = [exp.var("NOT ENFORCED")] if rule.primary_key == "not_enforced" else None
     if rule.primary_key != "none":
@@ -111,7 +111,7 @@ def create_table(
         exists=rule.if_not_exists,
         properties=properties,
     )
-    return [create, *comment_statements(stream, stream.columns, dialect, schema, name=name)]
+    return [create, *comment_statements(stream, columns, dialect, schema, name=name)]
 
 
 def add_column(

@@ -69,6 +69,7 @@ from engine.load.ddl import render
 from engine.load.duckdb import Memory
 from engine.load.runlog import RunRecord, cutoff, latest
 from engine.load.state import StateRow, iso
+from engine.load.system import SYNCED_AT, SYSTEM_COLUMNS
 from engine.spec import Stream
 from engine.spec.types import arrow_type
 
@@ -109,11 +110,12 @@ ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # U
 
 
 def file_schema(stream: Stream) -> pa.Schema:
-    """The files hold the loading types (timestamps UTC-adjusted, so readers know)."""
+    """The files hold the loading types (timestamps UTC-adjusted, so readers know), and when
+    acx wrote them (`_acx_synced_at`; a file never holds a deleted row: see marks_deletes)."""
     return pa.schema(
         [
             pa.field(c.name, arrow_type(c.type), metadata={"description": c.description})
-            for c in stream.columns
+            for c in (*stream.columns, SYSTEM_COLUMNS[0])  # JsonlFile writes the same
         ]
     )
 
@@ -142,7 +144,8 @@ class ParquetFile:
 
 class JsonlFile:
     def __init__(self, path: Path, stream: Stream) -> None:
-        self.convert = [JSON_COLUMN.get(c.type, pa.Array.to_pylist) for c in stream.columns]
+        columns = (*stream.columns, SYSTEM_COLUMNS[0])  # as file_schema
+        self.convert = [JSON_COLUMN.get(c.type, pa.Array.to_pylist) for c in columns]
         self.fh: IO[str] = path.open("w", encoding="utf-8", newline="\n")
 
     def write(self, batch: pa.RecordBatch) -> None:
@@ -209,6 +212,8 @@ class FilesDestination(Destination):
 
     suffix: ClassVar[str]
     dialect = "duckdb"  # the SQL that dedupes a stage
+    marks_deletes = False  # a snapshot file holds the rows the source has; no file is rewritten
+    at = datetime.min.replace(tzinfo=timezone.utc)  # the running commit's moment
 
     def __init__(self, target: str | None = None, settings: Any = None) -> None:
         super().__init__()
@@ -305,6 +310,7 @@ class FilesDestination(Destination):
         applied on the primary key, so rows read twice do no harm. The state is never ahead of
         the data, so no changed row is skipped."""
         by_stream = {s.stream: s for s in states}
+        self.at = datetime.now(timezone.utc)
         self.check_migrations(applies)
         for item in applies:
             self._check_types(item)
@@ -418,11 +424,14 @@ class FilesDestination(Destination):
     def _write(self, stream: Stream, path: Path) -> int:
         """The stage, deduplicated, sorted by key and typed for files, into `path`."""
         schema = file_schema(stream)
+        synced = pa.scalar(self.at, type=schema.field(SYNCED_AT).type)
         writer = self.open_file(path, stream)
         rows = 0
         try:
             for batch in self._deduped(stream):
-                writer.write(batch.cast(schema))
+                column = pa.array([synced] * batch.num_rows, type=synced.type)
+                stamped = pa.RecordBatch.from_arrays([*batch.columns, column], schema=schema)
+                writer.write(stamped)
                 rows += batch.num_rows
         finally:
             writer.close()

@@ -14,6 +14,7 @@ import tempfile
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -369,6 +370,7 @@ class SnowflakeDestination(SqlDestination):
         A crash leaves each table whole, old or new, and no state row ahead of its table: a
         table swapped in under its old state row is read in full and replaced by the next run.
         """
+        self.at = datetime.now(timezone.utc)
         self.check_migrations(applies)
         swapped = [a for a in applies if self.migrating(a)]
         for item in swapped:
@@ -407,7 +409,7 @@ class SnowflakeDestination(SqlDestination):
         with self.transaction():
             for step in (
                 sqlbuild.delete_superseded(stage, key),
-                sqlbuild.insert_all(self.swap_table(s), stage, columns),
+                sqlbuild.insert_all(self.swap_table(s), stage, columns, self.moment()),
             ):
                 crashpoints.point(f"commit:{type(step).__name__.lower()}")
                 self.execute(self.sql(step))

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from sqlglot import exp
 
 from engine.load.ddl import ident
+from engine.load.system import DELETED_AT, SYNCED_AT
 
 SEQ = "_acx_seq"
 
@@ -19,6 +20,10 @@ def col(name: str, table: str | None = None) -> exp.Column:
 def tbl(name: str, schema: str | None = None, alias: str | None = None) -> exp.Table:
     t = exp.Table(this=ident(name), db=ident(schema) if schema else None)
     return exp.alias_(t, alias, table=True) if alias else t  # type: ignore[return-value]
+
+
+def aliased(table: exp.Table, alias: str) -> exp.Table:
+    return exp.alias_(table.copy(), alias, table=True)  # type: ignore[return-value]
 
 
 def _superseded(stage: exp.Table, key: Sequence[str], s: str, d: str) -> exp.Exists:
@@ -60,21 +65,124 @@ def delete_superseded(
     return exp.delete(target, where=_superseded(stage, key, s, d))
 
 
-def insert_all(target: exp.Table, stage: exp.Table, columns: Sequence[str]) -> exp.Insert:
-    schema = exp.Schema(this=target.copy(), expressions=[ident(c) for c in columns])
-    select = exp.select(*[col(c) for c in columns]).from_(stage.copy())
+def insert_all(
+    target: exp.Table, stage: exp.Table, columns: Sequence[str], at: exp.Expression
+) -> exp.Insert:
+    """INSERT the stage's rows, written `at` and not deleted (engine/load/system.py)."""
+    names = [*columns, SYNCED_AT, DELETED_AT]
+    schema = exp.Schema(this=target.copy(), expressions=[ident(c) for c in names])
+    values = [*[col(c) for c in columns], at.copy(), exp.cast(exp.null(), at.args["to"].copy())]
+    select = exp.select(*values).from_(stage.copy())
     return exp.Insert(this=schema, expression=select)
+
+
+def _keyed(key: Sequence[str], s: str, t: str) -> exp.Condition:
+    return exp.and_(*[exp.EQ(this=col(k, s), expression=col(k, t)) for k in key])
+
+
+def _exists_in(stage: exp.Table, key: Sequence[str], s: str, t: str) -> exp.Exists:
+    sub = exp.select(exp.Literal.number(1)).from_(exp.alias_(stage.copy(), s, table=True))
+    return exp.Exists(this=sub.where(_keyed(key, s, t)))
+
+
+def _live(t: str) -> exp.Expression:
+    return exp.Is(this=col(DELETED_AT, t), expression=exp.null())
+
+
+def _mark(target: exp.Table, t: str, at: exp.Expression, where: exp.Condition) -> exp.Update:
+    """UPDATE the target's live rows matching `where`: deleted `at`."""
+    return exp.update(
+        aliased(target, t),
+        {DELETED_AT: at.copy()},
+        where=exp.and_(_live(t), where),
+    )
+
+
+def mark_missing(
+    target: exp.Table,
+    stage: exp.Table,
+    key: Sequence[str],
+    at: exp.Expression,
+    hard: bool = False,
+    t: str = "t",
+    s: str = "s",
+) -> exp.Expression:
+    """The target's rows whose key the stage (a whole read) lacks: marked deleted `at`, or
+    DELETEd when `hard`."""
+    gone = exp.Not(this=_exists_in(stage, key, s, t))
+    if hard:
+        return exp.delete(exp.alias_(target.copy(), t, table=True), where=gone)
+    return _mark(target, t, at, gone)
+
+
+def gone_children(
+    target: exp.Table,
+    stage: exp.Table,
+    key: Sequence[str],
+    child_key: str,
+    parent_stage: exp.Table,
+    parent_col: str,
+    at: exp.Expression,
+    hard: bool = False,
+    t: str = "t",
+    s: str = "s",
+) -> exp.Expression:
+    """A child table's rows whose parent was read again (it is in the parent's stage) without
+    them (they are not in the child's stage): marked deleted `at`, or DELETEd when `hard`."""
+    parents = exp.select(col(parent_col)).from_(parent_stage.copy())
+    read_again = exp.In(this=col(child_key, t), query=parents.subquery())
+    gone = exp.and_(read_again, exp.Not(this=_exists_in(stage, key, s, t)))
+    if hard:
+        return exp.delete(exp.alias_(target.copy(), t, table=True), where=gone)
+    return _mark(target, t, at, gone)
+
+
+def mark_orphans(
+    child: exp.Table, child_key: str, parent: exp.Table, parent_col: str, at: exp.Expression
+) -> exp.Update:
+    """A child table's live rows whose parent row this commit marked deleted (at `at`)."""
+    gone = (
+        exp.select(col(parent_col, "p"))
+        .from_(exp.alias_(parent.copy(), "p", table=True))
+        .where(exp.EQ(this=col(DELETED_AT, "p"), expression=at.copy()))
+    )
+    return _mark(child, "c", at, exp.In(this=col(child_key, "c"), query=gone.subquery()))
+
+
+def restore_orphans(
+    child: exp.Table,
+    child_key: str,
+    parent: exp.Table,
+    parent_stage: exp.Table,
+    key: Sequence[str],
+    parent_col: str,
+) -> exp.Update:
+    """Clear the marks a parent's deletion put on a child table's rows, for the parent rows
+    marked deleted that this commit writes again (they are in its stage): a child row marked
+    at the same moment as its parent was marked with it."""
+    back = (
+        exp.select(exp.Literal.number(1))
+        .from_(exp.alias_(parent.copy(), "p", table=True))
+        .where(
+            exp.and_(
+                exp.EQ(this=col(parent_col, "p"), expression=col(child_key, "c")),
+                exp.EQ(this=col(DELETED_AT, "p"), expression=col(DELETED_AT, "c")),
+                _exists_in(parent_stage, key, "s", "p"),
+            )
+        )
+    )
+    return exp.update(
+        aliased(child, "c"),
+        {DELETED_AT: exp.null()},
+        where=exp.and_(exp.Not(this=_live("c")), exp.Exists(this=back)),
+    )
 
 
 def delete_matching(
     target: exp.Table, stage: exp.Table, key: Sequence[str], t: str = "t", s: str = "s"
 ) -> exp.Delete:
     """DELETE target rows whose key is in the stage (EXISTS: portable across warehouses)."""
-    cond = exp.and_(*[exp.EQ(this=col(k, s), expression=col(k, t)) for k in key])
-    sub = (
-        exp.select(exp.Literal.number(1)).from_(exp.alias_(stage.copy(), s, table=True)).where(cond)
-    )
-    return exp.delete(exp.alias_(target.copy(), t, table=True), where=exp.Exists(this=sub))
+    return exp.delete(exp.alias_(target.copy(), t, table=True), where=_exists_in(stage, key, s, t))
 
 
 def delete_children(

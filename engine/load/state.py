@@ -23,6 +23,7 @@ STATE_COLUMNS = (
     "format",
     "columns",
     "position",
+    "reconciled_at",
 )
 
 # The value format of a table's rows. 2: every timestamp a UTC instant in a zone-aware type (and
@@ -45,6 +46,9 @@ class StateRow:
     # where an unfinished run had got to at its last checkpoint (engine/run/resume.py); None once a
     # run of the table finished
     position: dict[str, Any] | None = None
+    # when the table's rows were last checked against all of the source's (a full read that
+    # reached its end): the start of that run; None when never (an earlier acx's state)
+    reconciled_at: datetime | None = None
 
     def as_record(self) -> dict[str, Any]:
         """JSON-ready values (the files destination's state file; SQL stores them as text)."""
@@ -59,6 +63,7 @@ class StateRow:
             "format": self.format,
             "columns": None if self.columns is None else list(self.columns),
             "position": self.position,
+            "reconciled_at": iso(self.reconciled_at),
         }
 
     def as_text(self) -> dict[str, str | None]:
@@ -83,6 +88,7 @@ class StateRow:
             format=None if rec.get("format") in (None, "") else int(rec["format"]),
             columns=_names(rec.get("columns")),
             position=_position(rec.get("position")),
+            reconciled_at=parse_iso(rec.get("reconciled_at")),
         )
 
 

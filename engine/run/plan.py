@@ -20,6 +20,9 @@ class Group:
     fan_out: Stream | None = None  # parent whose rows fill {parent.*} placeholders
     after: Stream | None = None  # the table whose values decide which rows it keeps
     forced: bool = False  # chosen for --full-refresh: never resumes an earlier run's read
+    # an incremental group read whole this run to find deleted rows (engine/run/reconcile.py):
+    # its mode is "full", its read starts at the read start date
+    reconcile: bool = False
 
     @property
     def needs(self) -> list[Stream]:

@@ -25,10 +25,12 @@ def since(
     """Where an incremental read starts: the last savepoint less the update window, or the
     start date on a first run; a resumed read keeps the bound it began with. None: all rows."""
     root = group.root
+    if found is not None and root.replication.cursor:
+        return found.since
+    if group.reconcile and root.replication.cursor:
+        return settings.start(root.key)  # every row the table can hold: none is older
     if group.mode != "incremental" or not root.replication.cursor:
         return None
-    if found is not None:
-        return found.since
     prev = state.get(root.key)
     return lower_bound(
         prev.savepoint if prev else None, settings.window(root), settings.start(root.key)

@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from engine.errors import ConfigError
+from engine.load.base import WHOLE_READ
 from engine.load.state import StateRow, parse_iso
 from engine.read.paginators import make_paginator
 from engine.run.plan import Group
@@ -91,7 +92,7 @@ class Resume:
     @property
     def replace(self) -> bool:
         """A replace group: its stages were kept, nothing of its rows committed yet."""
-        return self.position.get("apply") == "replace"
+        return self.position.get("apply") in WHOLE_READ
 
     def member(self, key: str) -> dict[str, Any]:
         return self.positions.get(key, {})

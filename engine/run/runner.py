@@ -24,7 +24,7 @@ from engine.config.settings import Settings
 from engine.errors import AcxError, ApiError, Interrupted
 from engine.http.client import Ask, Client, redact
 from engine.load import Apply, Destination
-from engine.load.base import WriteMode
+from engine.load.base import WHOLE_READ, WriteMode
 from engine.load.state import FORMAT, StateRow, iso
 from engine.read.account_zone import UTC, decide, zone_name
 from engine.read.fetch import Page, PageSource
@@ -37,6 +37,7 @@ from engine.run.events import Emit, event
 from engine.run.interrupt import StopSignal
 from engine.run.plan import Group, Plan
 from engine.run.process import release_memory
+from engine.run.reconcile import reconcile_reason
 from engine.run.reload import loaded_columns, previous_zone, reload_reason
 from engine.run.results import RunResult, TableResult, run_records
 from engine.run.resume import Resume
@@ -135,12 +136,15 @@ class Runner:
         state = self.dest.read_state()
         for group in plan.groups:
             note = reload_reason(group, state, self.no_backfill)
-            if note is None:
+            due = reconcile_reason(group, state, self.settings, self.started_at)
+            if note is None and due is None:
                 continue
+            group.reconcile = note is None  # a reload reads everything, start date or not
             group.mode = "full"  # an incremental group becomes a full read; full ones stay
             for s in group.members:
                 result.tables[s.key].mode = group.mode
-                result.tables[s.key].notes.append(note)
+                result.tables[s.key].notes.append(note or str(due))
+        self._say_hard_deletes(plan)
         self._find_resumes(plan, state, result)  # before prepare: it keeps stages to go on with
         self.writer = Writer(self.dest)
         for s in [m for g in plan.groups for m in g.members]:
@@ -176,6 +180,19 @@ class Runner:
             )
         )
         return result
+
+    def _say_hard_deletes(self, plan: Plan) -> None:
+        """Said once: the destination removes rows the spec or config would keep marked."""
+        soft = [g.root.key for g in plan.groups if self.settings.deletes(g.root) == "soft"]
+        if soft and not self.dest.marks_deletes:
+            self.emit(
+                event(
+                    "warning",
+                    message=f"{self.dest.describe()} cannot keep deleted rows: rows the source "
+                    "no longer has are removed from its tables, not marked _acx_deleted_at "
+                    "(deletes = soft needs a SQL destination)",
+                )
+            )
 
     def _log_runs(self, result: RunResult) -> None:
         """How each table's run ended, into the destination's run log for `acx status`; a log
@@ -562,11 +579,11 @@ class Runner:
     ) -> None:
         loaded = [s for s in group.members if buffers[s.key].failed is None]
         legacy = {s.key: self.writer.legacy_columns(s) for s in loaded}
-        mode = self._apply_mode(group, result, legacy)
+        mode = self._apply_mode(group, result, legacy, state)
         applies, states = [], []
         for s in loaded:
             buf = buffers[s.key]
-            applies.append(Apply(s, mode, self._parent_stage(s, mode), migrate=legacy[s.key]))
+            applies.append(self._apply(group, s, mode, legacy[s.key]))
             prev = state.get(s.key)
             savepoint = buf.max_cursor
             if prev and prev.savepoint and (savepoint is None or prev.savepoint > savepoint):
@@ -644,12 +661,46 @@ class Runner:
         )
 
     def _apply_mode(
-        self, group: Group, result: RunResult, legacy: dict[str, tuple[str, ...]]
+        self,
+        group: Group,
+        result: RunResult,
+        legacy: dict[str, tuple[str, ...]],
+        state: dict[str, StateRow],
     ) -> WriteMode:
-        """ "replace" (the tables become their stages) or "merge" (upsert on the key)."""
+        """How the group's stages reach its tables (engine/load/base.py WriteMode). A read of
+        the whole table mirrors it (soft deletes) or replaces it (hard); one of a table never
+        loaded, or of what changed, merges. A table still in an earlier acx's types is replaced
+        (and migrated) by a read of it all."""
         read_all = group.mode == "full" or result.tables[group.root.key].since is None
-        # a table still in an earlier acx's types is replaced (and migrated) by a read of it all
-        return "replace" if read_all and (group.mode == "full" or any(legacy.values())) else "merge"
+        soft = self._soft(group)
+        if read_all and any(legacy.values()):
+            return "replace"
+        if group.mode == "full":
+            return "mirror" if soft else "replace"
+        loaded_before = any(s.key in state for s in group.members)
+        return "mirror" if read_all and soft and loaded_before else "merge"
+
+    def _soft(self, group: Group) -> bool:
+        return self.settings.deletes(group.root) == "soft" and self.dest.marks_deletes
+
+    def _apply(
+        self, group: Group, stream: Stream, mode: WriteMode, migrate: tuple[str, ...] = ()
+    ) -> Apply:
+        """How one stream's stage is applied: with its parent's stage (a merged child), whether
+        deleted rows are marked, and the tables outside the group whose parent it is."""
+        children = tuple(
+            c
+            for c in self.spec.streams
+            if c.parent is not None and c.parent.stream == stream.key and c.key not in group.keys
+        )
+        return Apply(
+            stream,
+            mode,
+            self._parent_stage(stream, mode),
+            migrate=migrate,
+            soft=self._soft(group),
+            children=children,
+        )
 
     # ---------------------------------------------------------------- checkpoints
 
@@ -698,7 +749,7 @@ class Runner:
         for key, buf in buffers.items():
             self._flush(buf, group, reading.since, reading.tallies[key])
         legacy = {s.key: self.writer.legacy_columns(s) for s in group.members}
-        mode = self._apply_mode(group, result, legacy)
+        mode = self._apply_mode(group, result, legacy, state)
         found = reading.found
         pages = (found.pages if found else 0) + page_no
         shared = {
@@ -721,16 +772,16 @@ class Runner:
                 "max_cursor": iso(buf.max_cursor),
                 "ceiling": iso(buf.ceiling),
                 "future": buf.future,
-                "stage": self.dest.stage_name(s) if mode == "replace" else None,
+                "stage": self.dest.stage_name(s) if mode in WHOLE_READ else None,
             }
-            if mode == "replace":  # the table keeps its rows and what its state says of them
+            if mode in WHOLE_READ:  # the table keeps its rows and what its state says of them
                 states.append(
                     dataclasses.replace(prev, position=position)
                     if prev is not None
                     else self._state_row(s, group, result, None, None, 0, position)
                 )
                 continue
-            applies.append(Apply(s, mode, self._parent_stage(s, mode)))
+            applies.append(self._apply(group, s, mode))
             savepoint = prev.savepoint if prev else None
             states.append(
                 self._state_row(s, group, result, prev, savepoint, position["rows"], position)
@@ -763,7 +814,22 @@ class Runner:
             format=FORMAT,
             columns=loaded_columns(stream, prev, self.no_backfill and group.mode == "incremental"),
             position=position,
+            reconciled_at=self._reconciled(group, result, prev, position),
         )
+
+    def _reconciled(
+        self,
+        group: Group,
+        result: RunResult,
+        prev: StateRow | None,
+        position: dict[str, Any] | None,
+    ) -> datetime | None:
+        """When the table's rows were last checked against all of the source's: this run's
+        start once a whole read of it ends (not at a checkpoint), else as before."""
+        whole = group.mode == "full" or result.tables[group.root.key].since is None
+        if position is None and whole:
+            return self.started_at
+        return prev.reconciled_at if prev else None
 
     def _parent_stage(self, stream: Stream, mode: str) -> Stream | None:
         """A fed child merged with its parent: the parent's stage says which parents' children

@@ -139,6 +139,10 @@ def _paging(raw: dict[str, Any] | None) -> Paging | None:
     )
 
 
+def _days(value: Any) -> int | None:
+    return None if value is None or value is False else int(value)
+
+
 def _stream(
     key: str, raw: dict[str, Any], naming: str, default_paging: Paging | None, all_raw: dict
 ) -> Stream:
@@ -158,6 +162,8 @@ def _stream(
             cursor=rep.get("cursor"),
             filter=Filter(flt["param"], flt["format"]) if flt else None,
             update_window_days=int(rep.get("update_window_days", 0)),
+            deletes=str(rep.get("deletes", "soft")),
+            reconcile_days=_days(rep.get("reconcile_days")),
         ),
         endpoint=raw.get("endpoint"),
         params=tuple((k, str(v)) for k, v in raw.get("params", {}).items()),

@@ -64,6 +64,12 @@ class Replication:
     cursor: str | None = None
     filter: Filter | None = None
     update_window_days: int = 0
+    # what happens to a row whose key a read of the whole table no longer finds: "soft" marks
+    # it (_acx_deleted_at), "hard" removes it; fed streams follow their root
+    deletes: str = "soft"
+    # an incremental table's reconciliation: every so many days one run reads it in full and
+    # marks the rows the source no longer has (None: never; 0: every run)
+    reconcile_days: int | None = None
 
 
 @dataclass(frozen=True)

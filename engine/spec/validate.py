@@ -226,8 +226,11 @@ class Checker:
         for key in ("paging", "params"):
             if key in s:
                 self.add((*at, key), f"'{key}' belongs to the feeding stream '{src}'")
-        if "mode" in s.get("replication", {}):
-            self.add((*at, "replication", "mode"), f"follows the feeding stream '{src}'; remove it")
+        for word in ("mode", "deletes", "reconcile_days"):
+            if word in s.get("replication", {}):
+                self.add(
+                    (*at, "replication", word), f"follows the feeding stream '{src}'; remove it"
+                )
 
     def feeder_cycle(self, start: str) -> bool:
         seen, cur = {start}, self.streams[start].get("from")
@@ -309,6 +312,12 @@ class Checker:
             self.add(
                 (*at, "replication", "mode"),
                 "a full stream reads everything: drop 'filter'/'update_window_days'",
+            )
+        reconciled = rep.get("reconcile_days") not in (None, False)
+        if reconciled and rep.get("mode") != "incremental" and not rep.get("selectable"):
+            self.add(
+                (*at, "replication", "reconcile_days"),
+                "only an incremental table is reconciled: every run of a full one reads it all",
             )
 
     def check_parent(self, at: KeyPath, s: dict[str, Any], cols: dict[str, Any]) -> None:

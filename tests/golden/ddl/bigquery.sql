@@ -23,6 +23,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.accounts (
   updated_timestamp TIMESTAMP OPTIONS (
     description='When the account was last updated.'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -47,6 +53,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.account_contacts (
   ),
   updated_timestamp TIMESTAMP OPTIONS (
     description='When the account-contact link was last updated.'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -75,6 +87,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.account_custom_field_data (
   ),
   updated_timestamp TIMESTAMP OPTIONS (
     description='When the custom field value was last updated.'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -131,6 +149,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.account_custom_field_meta (
   updated_timestamp TIMESTAMP OPTIONS (
     description='When the field was last updated.'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -164,6 +188,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.account_notes (
   ),
   userid INT64 OPTIONS (
     description='ID of the user who created the note.'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -448,6 +478,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaigns (
   willrecur INT64 OPTIONS (
     description='Flag indicating the campaign will recur.'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -536,6 +572,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaign_messages (
   updates INT64 OPTIONS (
     description='Number of updates processed for the message metrics.'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -611,6 +653,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaign_message_contents (
   ),
   userid INT64 OPTIONS (
     description='User ID owning this message content.'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -718,6 +766,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.contacts (
   updated_utc_timestamp TIMESTAMP OPTIONS (
     description='Last update stored without timezone.'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -745,6 +799,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_field_values (
   ),
   value STRING OPTIONS (
     description='Value for the field'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -810,6 +870,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_custom_fields (
   visible INT64 OPTIONS (
     description='Show or hide this field when using the Form Builder'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -837,6 +903,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_custom_field_options (
   ),
   value STRING OPTIONS (
     description='Underlying value stored for the option.'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -917,6 +989,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_list_activity (
   updated_timestamp TIMESTAMP OPTIONS (
     description='When the activity record was last updated.'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -947,6 +1025,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_notes (
   ),
   userid INT64 OPTIONS (
     description='ID of the user who created the note.'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -1002,6 +1086,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_tags (
   ),
   updated_timestamp TIMESTAMP OPTIONS (
     description='When the tag association was last updated.'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -1081,6 +1171,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_tasks (
   ),
   `user` INT64 OPTIONS (
     description='User responsible for the task.'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -1167,6 +1263,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.deals (
   win_probability_mdate TIMESTAMP OPTIONS (
     description='When win probability was last updated.'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -1219,6 +1321,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_activities (
   userid INT64 OPTIONS (
     description='User who performed the activity.'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -1261,6 +1369,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_custom_field_data (
   ),
   updated_timestamp TIMESTAMP OPTIONS (
     description='When the custom field value was last updated.'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -1317,6 +1431,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_custom_field_meta (
   updated_timestamp TIMESTAMP OPTIONS (
     description='When the field was last updated.'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -1344,6 +1464,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_secondary_contacts (
   ),
   updated_timestamp TIMESTAMP OPTIONS (
     description='When the record was last updated.'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -1423,6 +1549,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_tasks (
   ),
   `user` INT64 OPTIONS (
     description='User responsible for the task.'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -1557,6 +1689,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.lists (
   `user` INT64 OPTIONS (
     description='User Id of the list owner.'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -1633,6 +1771,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.list_contacts (
   updated_timestamp TIMESTAMP OPTIONS (
     description='When the activity record was last updated.'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -1672,6 +1816,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.pipelines (
   ),
   win_probability_initialize_date TIMESTAMP OPTIONS (
     description='When win probability calculations were initialized for the pipeline.'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -1722,6 +1872,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_stages (
   width INT64 OPTIONS (
     description='Column width for the stage in the board view.'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -1749,6 +1905,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.scores (
   ),
   status INT64 OPTIONS (
     description='Status of the score (1 active, 0 inactive).'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -1780,6 +1942,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.task_outcomes (
   ),
   updated_utc_timestamp TIMESTAMP OPTIONS (
     description='When the outcome was last updated (the API sends account-local time despite the name).'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -1821,6 +1989,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.task_types (
   updated_utc_timestamp TIMESTAMP OPTIONS (
     description='Update datetime in UTC.'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -1836,6 +2010,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.task_type_outcomes (
   ),
   display_order INT64 OPTIONS (
     description='Display order for the outcome.'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (tasktype_id, outcome_id) NOT ENFORCED
 )
@@ -2088,6 +2268,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.user_groups (
   unsubscribelink INT64 OPTIONS (
     description='Whether or not to force unsubscribe links'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -2134,6 +2320,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.users (
   udate TIMESTAMP OPTIONS (
     description='When the user record was last updated.'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -2152,6 +2344,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.user_group_memberships (
   ),
   udate TIMESTAMP OPTIONS (
     description='When the membership was last updated.'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (userid, groupid) NOT ENFORCED
 )
@@ -2192,6 +2390,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.tags (
   ),
   updated_by INT64 OPTIONS (
     description='ID of the user who last updated the tag.'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -2245,6 +2449,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaign_links (
   updated_by INT64 OPTIONS (
     description='ID of the user who last updated the link.'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -2297,6 +2507,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaign_lists (
   updated_by INT64 OPTIONS (
     description='ID of the user who last updated the relation.'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -2318,6 +2534,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.field_rels (
   ),
   cdate TIMESTAMP OPTIONS (
     description='When the relation was created.'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -2349,6 +2571,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_group_users (
   ),
   updated_by INT64 OPTIONS (
     description='ID of the user who last updated the relation.'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -2404,6 +2632,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.templates (
   ),
   screenshot STRING OPTIONS (
     description='URL of the template\'s screenshot.'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -2469,6 +2703,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.bounce_logs (
   updated_by INT64 OPTIONS (
     description='ID of the user who last updated the log.'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -2512,6 +2752,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.goals (
   updated_by INT64 OPTIONS (
     description='ID of the user who last updated the goal.'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -2554,6 +2800,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.conversions (
   ),
   updated_by INT64 OPTIONS (
     description='ID of the user who last updated the conversion.'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -2603,6 +2855,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.conversion_triggers (
   ),
   updated_by INT64 OPTIONS (
     description='ID of the user who last updated the trigger.'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -2667,6 +2925,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_emails (
   ),
   updated_by INT64 OPTIONS (
     description='ID of the user who last updated the record.'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -2765,6 +3029,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_data (
   updated_by INT64 OPTIONS (
     description='ID of the user who last updated the record.'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -2835,6 +3105,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.sms (
   updated_by INT64 OPTIONS (
     description='ID of the user who last updated the record.'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -2892,6 +3168,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.automations (
   ),
   entitlements_violation INT64 OPTIONS (
     description='1 if the automation exceeds the plan\'s entitlements.'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -2981,6 +3263,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.forms (
   deals INT64 OPTIONS (
     description='Deals count reported for the form.'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -3017,6 +3305,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.segments (
   ),
   updated_by INT64 OPTIONS (
     description='ID of the user who last updated the segment.'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -3106,6 +3400,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.messages (
   source STRING OPTIONS (
     description='Where the message was made.'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -3160,6 +3460,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.addresses (
   ),
   updated_by INT64 OPTIONS (
     description='ID of the user who last updated the address.'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -3240,6 +3546,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.brandings (
   updated_timestamp TIMESTAMP OPTIONS (
     description='When the branding was last updated.'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -3271,6 +3583,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.calendars (
   mdate TIMESTAMP OPTIONS (
     description='When the feed was last modified.'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -3289,6 +3607,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_roles (
   ),
   updated_timestamp TIMESTAMP OPTIONS (
     description='When the role was last updated.'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -3324,6 +3648,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.saved_responses (
   userid INT64 OPTIONS (
     description='ID of the user owning it.'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -3357,6 +3687,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.webhooks (
   ),
   deactivated_date TIMESTAMP OPTIONS (
     description='When the webhook was deactivated (null while active).'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -3419,6 +3755,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_automations (
   complete_value INT64 OPTIONS (
     description='Percentage of the automation completed (0-100).'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -3480,6 +3822,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.ecom_connections (
   service_name STRING OPTIONS (
     description='Name of the service.'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -3522,6 +3870,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.ecom_customers (
   ),
   accepts_marketing INT64 OPTIONS (
     description='1 if the customer accepts marketing.'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -3611,6 +3965,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.ecom_orders (
   tstamp TIMESTAMP OPTIONS (
     description='When the order record last changed.'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -3666,6 +4026,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.ecom_order_products (
   tstamp TIMESTAMP OPTIONS (
     description='When the line record last changed.'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -3714,6 +4080,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.activities (
   ),
   recipients JSON OPTIONS (
     description='IDs of the activity\'s recipients (activityRecipients).'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )
@@ -3776,6 +4148,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.email_activities (
   `user` INT64 OPTIONS (
     description='User ID (the same value as userid).'
   ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
+  ),
   PRIMARY KEY (id) NOT ENFORCED
 )
 OPTIONS (
@@ -3785,6 +4163,12 @@ OPTIONS (
 CREATE TABLE IF NOT EXISTS activecampaign.site_tracking_domains (
   name STRING NOT NULL OPTIONS (
     description='Domain name.'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (name) NOT ENFORCED
 )
@@ -3825,6 +4209,12 @@ CREATE TABLE IF NOT EXISTS activecampaign.custom_object_schemas (
   ),
   icon STRING OPTIONS (
     description='URL of the object\'s icon.'
+  ),
+  _acx_synced_at TIMESTAMP OPTIONS (
+    description='When acx last wrote this row (UTC): the commit of the run that read it.'
+  ),
+  _acx_deleted_at TIMESTAMP OPTIONS (
+    description='When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.'
   ),
   PRIMARY KEY (id) NOT ENFORCED
 )

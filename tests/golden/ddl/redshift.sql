@@ -7,6 +7,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.accounts (
   name VARCHAR(MAX),
   owner BIGINT,
   updated_timestamp TIMESTAMP WITH TIME ZONE,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.accounts IS 'Accounts managed in ActiveCampaign.';
@@ -18,6 +20,8 @@ COMMENT ON COLUMN activecampaign.accounts.deal_count IS 'Number of deals associa
 COMMENT ON COLUMN activecampaign.accounts.name IS 'The account name.';
 COMMENT ON COLUMN activecampaign.accounts.owner IS 'ID of the account owner.';
 COMMENT ON COLUMN activecampaign.accounts.updated_timestamp IS 'When the account was last updated.';
+COMMENT ON COLUMN activecampaign.accounts._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.accounts._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.account_contacts (
   id BIGINT NOT NULL,
@@ -26,6 +30,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.account_contacts (
   created_timestamp TIMESTAMP WITH TIME ZONE,
   job_title VARCHAR(MAX),
   updated_timestamp TIMESTAMP WITH TIME ZONE,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.account_contacts IS 'ActiveCampaign relationships between accounts and contacts.';
@@ -35,6 +41,8 @@ COMMENT ON COLUMN activecampaign.account_contacts.contact IS 'Contact ID';
 COMMENT ON COLUMN activecampaign.account_contacts.created_timestamp IS 'Creation datetime of the account-contact link.';
 COMMENT ON COLUMN activecampaign.account_contacts.job_title IS 'Job Title of the contact at the account';
 COMMENT ON COLUMN activecampaign.account_contacts.updated_timestamp IS 'When the account-contact link was last updated.';
+COMMENT ON COLUMN activecampaign.account_contacts._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.account_contacts._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.account_custom_field_data (
   id BIGINT NOT NULL,
@@ -44,6 +52,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.account_custom_field_data (
   field_currency VARCHAR(MAX),
   field_value VARCHAR(MAX),
   updated_timestamp TIMESTAMP WITH TIME ZONE,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.account_custom_field_data IS 'ActiveCampaign account custom field values with currency and links to accounts/field meta.';
@@ -54,6 +64,8 @@ COMMENT ON COLUMN activecampaign.account_custom_field_data.custom_field_id IS 'T
 COMMENT ON COLUMN activecampaign.account_custom_field_data.field_currency IS 'Currency code for the money value';
 COMMENT ON COLUMN activecampaign.account_custom_field_data.field_value IS 'Values for the field';
 COMMENT ON COLUMN activecampaign.account_custom_field_data.updated_timestamp IS 'When the custom field value was last updated.';
+COMMENT ON COLUMN activecampaign.account_custom_field_data._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.account_custom_field_data._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.account_custom_field_meta (
   id BIGINT NOT NULL,
@@ -72,6 +84,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.account_custom_field_meta (
   personalization VARCHAR(MAX),
   updated_by BIGINT,
   updated_timestamp TIMESTAMP WITH TIME ZONE,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.account_custom_field_meta IS 'ActiveCampaign account custom field metadata.';
@@ -91,6 +105,8 @@ COMMENT ON COLUMN activecampaign.account_custom_field_meta.known_field_id IS 'Id
 COMMENT ON COLUMN activecampaign.account_custom_field_meta.personalization IS 'Personalization tag for using the field in messages.';
 COMMENT ON COLUMN activecampaign.account_custom_field_meta.updated_by IS 'User who last updated the field.';
 COMMENT ON COLUMN activecampaign.account_custom_field_meta.updated_timestamp IS 'When the field was last updated.';
+COMMENT ON COLUMN activecampaign.account_custom_field_meta._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.account_custom_field_meta._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.account_notes (
   id BIGINT NOT NULL,
@@ -102,6 +118,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.account_notes (
   owner_id BIGINT,
   owner_type VARCHAR(MAX),
   userid BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.account_notes IS 'Notes recorded on accounts in ActiveCampaign.';
@@ -114,6 +132,8 @@ COMMENT ON COLUMN activecampaign.account_notes.note IS 'Text of the note.';
 COMMENT ON COLUMN activecampaign.account_notes.owner_id IS 'ID of the note owner.';
 COMMENT ON COLUMN activecampaign.account_notes.owner_type IS 'Type of owner tied to the note (e.g., account).';
 COMMENT ON COLUMN activecampaign.account_notes.userid IS 'ID of the user who created the note.';
+COMMENT ON COLUMN activecampaign.account_notes._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.account_notes._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.campaigns (
   id BIGINT NOT NULL,
@@ -208,6 +228,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaigns (
   userid BIGINT,
   waitpreview BIGINT,
   willrecur BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.campaigns IS 'Campaign settings and metrics.';
@@ -303,6 +325,8 @@ COMMENT ON COLUMN activecampaign.campaigns.use_quartz_scheduler IS 'Flag indicat
 COMMENT ON COLUMN activecampaign.campaigns.userid IS 'User ID that owns the campaign.';
 COMMENT ON COLUMN activecampaign.campaigns.waitpreview IS 'Flag to wait for preview processing.';
 COMMENT ON COLUMN activecampaign.campaigns.willrecur IS 'Flag indicating the campaign will recur.';
+COMMENT ON COLUMN activecampaign.campaigns._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.campaigns._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.campaign_messages (
   id BIGINT NOT NULL,
@@ -332,6 +356,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaign_messages (
   unsubreasons BIGINT,
   unsubscribes BIGINT,
   updates BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.campaign_messages IS 'Metrics for campaign messages.';
@@ -362,6 +388,8 @@ COMMENT ON COLUMN activecampaign.campaign_messages.uniquereplies IS 'Unique repl
 COMMENT ON COLUMN activecampaign.campaign_messages.unsubreasons IS 'Aggregated reasons for unsubscribe actions.';
 COMMENT ON COLUMN activecampaign.campaign_messages.unsubscribes IS 'Unsubscribe count.';
 COMMENT ON COLUMN activecampaign.campaign_messages.updates IS 'Number of updates processed for the message metrics.';
+COMMENT ON COLUMN activecampaign.campaign_messages._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.campaign_messages._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.campaign_message_contents (
   id BIGINT NOT NULL,
@@ -387,6 +415,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaign_message_contents (
   text VARCHAR(MAX),
   textfetch VARCHAR(MAX),
   userid BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.campaign_message_contents IS 'Campaign message content details.';
@@ -413,6 +443,8 @@ COMMENT ON COLUMN activecampaign.campaign_message_contents.subject IS 'Subject o
 COMMENT ON COLUMN activecampaign.campaign_message_contents.text IS 'text of the mensage. Obs. 1000 charecters limit';
 COMMENT ON COLUMN activecampaign.campaign_message_contents.textfetch IS 'When plain-text content should be fetched.';
 COMMENT ON COLUMN activecampaign.campaign_message_contents.userid IS 'User ID owning this message content.';
+COMMENT ON COLUMN activecampaign.campaign_message_contents._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.campaign_message_contents._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.contacts (
   id BIGINT NOT NULL,
@@ -448,6 +480,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.contacts (
   udate TIMESTAMP WITH TIME ZONE,
   updated_timestamp TIMESTAMP WITH TIME ZONE,
   updated_utc_timestamp TIMESTAMP WITH TIME ZONE,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.contacts IS 'Contacts managed in ActiveCampaign.';
@@ -484,6 +518,8 @@ COMMENT ON COLUMN activecampaign.contacts.ua IS 'User agent string captured for 
 COMMENT ON COLUMN activecampaign.contacts.udate IS 'When the contact was last updated.';
 COMMENT ON COLUMN activecampaign.contacts.updated_timestamp IS 'When the record was last updated.';
 COMMENT ON COLUMN activecampaign.contacts.updated_utc_timestamp IS 'Last update stored without timezone.';
+COMMENT ON COLUMN activecampaign.contacts._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.contacts._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_field_values (
   id BIGINT NOT NULL,
@@ -493,6 +529,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_field_values (
   owner BIGINT,
   udate TIMESTAMP WITH TIME ZONE,
   value VARCHAR(MAX),
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.contact_field_values IS 'Contact custom field values in ActiveCampaign.';
@@ -503,6 +541,8 @@ COMMENT ON COLUMN activecampaign.contact_field_values.field IS 'ID of the custom
 COMMENT ON COLUMN activecampaign.contact_field_values.owner IS 'ID of the user who owns the field value.';
 COMMENT ON COLUMN activecampaign.contact_field_values.udate IS 'When the custom field value was last updated.';
 COMMENT ON COLUMN activecampaign.contact_field_values.value IS 'Value for the field';
+COMMENT ON COLUMN activecampaign.contact_field_values._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.contact_field_values._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_custom_fields (
   id BIGINT NOT NULL,
@@ -524,6 +564,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_custom_fields (
   updated_timestamp TIMESTAMP WITH TIME ZONE,
   service VARCHAR(MAX),
   visible BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.contact_custom_fields IS 'Contact custom field metadata in ActiveCampaign.';
@@ -546,6 +588,8 @@ COMMENT ON COLUMN activecampaign.contact_custom_fields.updated_by IS 'User who l
 COMMENT ON COLUMN activecampaign.contact_custom_fields.updated_timestamp IS 'When the field metadata was last updated.';
 COMMENT ON COLUMN activecampaign.contact_custom_fields.service IS 'Possible Vales: nimble, contactually, mindbody, salesforce, highrise, google_spreadsheets, pipedrive, onepage, google_contacts, freshbooks, shopify, zendesk, etsy, NULL, bigcommerce, capsule, bigcommerce_oauth, sugarcrm, zohocrm, batchbook';
 COMMENT ON COLUMN activecampaign.contact_custom_fields.visible IS 'Show or hide this field when using the Form Builder';
+COMMENT ON COLUMN activecampaign.contact_custom_fields._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.contact_custom_fields._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_custom_field_options (
   field BIGINT,
@@ -555,6 +599,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_custom_field_options (
   orderid BIGINT,
   udate TIMESTAMP WITH TIME ZONE,
   value VARCHAR(MAX),
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.contact_custom_field_options IS 'Options associated to contact custom fields.';
@@ -565,6 +611,8 @@ COMMENT ON COLUMN activecampaign.contact_custom_field_options.label IS 'Label sh
 COMMENT ON COLUMN activecampaign.contact_custom_field_options.orderid IS 'Display order of the option.';
 COMMENT ON COLUMN activecampaign.contact_custom_field_options.udate IS 'When the option was last updated.';
 COMMENT ON COLUMN activecampaign.contact_custom_field_options.value IS 'Underlying value stored for the option.';
+COMMENT ON COLUMN activecampaign.contact_custom_field_options._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.contact_custom_field_options._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_list_activity (
   id BIGINT NOT NULL,
@@ -591,6 +639,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_list_activity (
   unsubreason VARCHAR(MAX),
   unsubscribe_automation VARCHAR(MAX),
   updated_timestamp TIMESTAMP WITH TIME ZONE,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.contact_list_activity IS 'List subscription activities for contacts in ActiveCampaign.';
@@ -618,6 +668,8 @@ COMMENT ON COLUMN activecampaign.contact_list_activity.udate IS 'When the record
 COMMENT ON COLUMN activecampaign.contact_list_activity.unsubreason IS 'Reason provided for unsubscribing.';
 COMMENT ON COLUMN activecampaign.contact_list_activity.unsubscribe_automation IS 'Automation triggered on unsubscribe.';
 COMMENT ON COLUMN activecampaign.contact_list_activity.updated_timestamp IS 'When the activity record was last updated.';
+COMMENT ON COLUMN activecampaign.contact_list_activity._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.contact_list_activity._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_notes (
   id BIGINT NOT NULL,
@@ -628,6 +680,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_notes (
   relid BIGINT,
   reltype VARCHAR(MAX),
   userid BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.contact_notes IS 'Notes registered for contacts in ActiveCampaign.';
@@ -639,6 +693,8 @@ COMMENT ON COLUMN activecampaign.contact_notes.note IS 'Text of the note.';
 COMMENT ON COLUMN activecampaign.contact_notes.relid IS 'Contact ID linked to the note.';
 COMMENT ON COLUMN activecampaign.contact_notes.reltype IS 'Type of entity related to the note.';
 COMMENT ON COLUMN activecampaign.contact_notes.userid IS 'ID of the user who created the note.';
+COMMENT ON COLUMN activecampaign.contact_notes._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.contact_notes._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_tags (
   contact BIGINT,
@@ -657,6 +713,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_tags (
   created_timestamp TIMESTAMP WITH TIME ZONE,
   updated_by VARCHAR(MAX),
   updated_timestamp TIMESTAMP WITH TIME ZONE,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.contact_tags IS 'Tags linked to contacts in ActiveCampaign.';
@@ -676,6 +734,8 @@ COMMENT ON COLUMN activecampaign.contact_tags.created_by IS 'User who created th
 COMMENT ON COLUMN activecampaign.contact_tags.created_timestamp IS 'When the tag association was created.';
 COMMENT ON COLUMN activecampaign.contact_tags.updated_by IS 'User who last updated the tag association.';
 COMMENT ON COLUMN activecampaign.contact_tags.updated_timestamp IS 'When the tag association was last updated.';
+COMMENT ON COLUMN activecampaign.contact_tags._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.contact_tags._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_tasks (
   id BIGINT NOT NULL,
@@ -702,6 +762,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_tasks (
   udate TIMESTAMP WITH TIME ZONE,
   updated_utc_timestamp TIMESTAMP WITH TIME ZONE,
   "user" BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.contact_tasks IS 'Tasks linked to contacts in ActiveCampaign.';
@@ -729,6 +791,8 @@ COMMENT ON COLUMN activecampaign.contact_tasks.title IS 'The title of the task';
 COMMENT ON COLUMN activecampaign.contact_tasks.udate IS 'When the task was last updated.';
 COMMENT ON COLUMN activecampaign.contact_tasks.updated_utc_timestamp IS 'When the task was last updated (the API sends account-local time despite the name).';
 COMMENT ON COLUMN activecampaign.contact_tasks."user" IS 'User responsible for the task.';
+COMMENT ON COLUMN activecampaign.contact_tasks._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.contact_tasks._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.deals (
   id BIGINT NOT NULL,
@@ -757,6 +821,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.deals (
   value BIGINT,
   win_probability DOUBLE PRECISION,
   win_probability_mdate TIMESTAMP WITH TIME ZONE,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.deals IS 'Deals managed in ActiveCampaign.';
@@ -786,6 +852,8 @@ COMMENT ON COLUMN activecampaign.deals.title IS 'Deal\'s title.';
 COMMENT ON COLUMN activecampaign.deals.value IS 'Deal\'s value in cents';
 COMMENT ON COLUMN activecampaign.deals.win_probability IS 'Current win probability percentage for the deal.';
 COMMENT ON COLUMN activecampaign.deals.win_probability_mdate IS 'When win probability was last updated.';
+COMMENT ON COLUMN activecampaign.deals._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.deals._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.deal_activities (
   id BIGINT NOT NULL,
@@ -803,6 +871,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_activities (
   sortdate TIMESTAMP WITH TIME ZONE,
   stage BIGINT,
   userid BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.deal_activities IS 'Activity logs for deals in ActiveCampaign.';
@@ -821,6 +891,8 @@ COMMENT ON COLUMN activecampaign.deal_activities.seriesid IS 'Series ID if the a
 COMMENT ON COLUMN activecampaign.deal_activities.sortdate IS 'Date used for sorting activities.';
 COMMENT ON COLUMN activecampaign.deal_activities.stage IS 'Name or ID of the deal stage involved.';
 COMMENT ON COLUMN activecampaign.deal_activities.userid IS 'User who performed the activity.';
+COMMENT ON COLUMN activecampaign.deal_activities._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.deal_activities._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.deal_custom_field_data (
   id BIGINT NOT NULL,
@@ -835,6 +907,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_custom_field_data (
   deal_custom_field_metum BIGINT,
   deal_id BIGINT,
   updated_timestamp TIMESTAMP WITH TIME ZONE,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.deal_custom_field_data IS 'Deal custom field values in ActiveCampaign.';
@@ -850,6 +924,8 @@ COMMENT ON COLUMN activecampaign.deal_custom_field_data.custom_field_text_value 
 COMMENT ON COLUMN activecampaign.deal_custom_field_data.deal_custom_field_metum IS 'Alias name of the custom field.';
 COMMENT ON COLUMN activecampaign.deal_custom_field_data.deal_id IS 'ID of the deal the value belongs to.';
 COMMENT ON COLUMN activecampaign.deal_custom_field_data.updated_timestamp IS 'When the custom field value was last updated.';
+COMMENT ON COLUMN activecampaign.deal_custom_field_data._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.deal_custom_field_data._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.deal_custom_field_meta (
   id BIGINT NOT NULL,
@@ -868,6 +944,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_custom_field_meta (
   personalization VARCHAR(MAX),
   updated_by BIGINT,
   updated_timestamp TIMESTAMP WITH TIME ZONE,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.deal_custom_field_meta IS 'Deal custom field metadata in ActiveCampaign.';
@@ -887,6 +965,8 @@ COMMENT ON COLUMN activecampaign.deal_custom_field_meta.known_field_id IS 'Ident
 COMMENT ON COLUMN activecampaign.deal_custom_field_meta.personalization IS 'Personalization tag for using the field in messages.';
 COMMENT ON COLUMN activecampaign.deal_custom_field_meta.updated_by IS 'User who last updated the field.';
 COMMENT ON COLUMN activecampaign.deal_custom_field_meta.updated_timestamp IS 'When the field was last updated.';
+COMMENT ON COLUMN activecampaign.deal_custom_field_meta._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.deal_custom_field_meta._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.deal_secondary_contacts (
   id BIGINT NOT NULL,
@@ -896,6 +976,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_secondary_contacts (
   deal BIGINT,
   role VARCHAR(MAX),
   updated_timestamp TIMESTAMP WITH TIME ZONE,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.deal_secondary_contacts IS 'Secondary contacts linked to deals in ActiveCampaign.';
@@ -906,6 +988,8 @@ COMMENT ON COLUMN activecampaign.deal_secondary_contacts.created_timestamp IS 'W
 COMMENT ON COLUMN activecampaign.deal_secondary_contacts.deal IS 'Deal\'s id';
 COMMENT ON COLUMN activecampaign.deal_secondary_contacts.role IS 'Role of the contact on the deal.';
 COMMENT ON COLUMN activecampaign.deal_secondary_contacts.updated_timestamp IS 'When the record was last updated.';
+COMMENT ON COLUMN activecampaign.deal_secondary_contacts._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.deal_secondary_contacts._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.deal_tasks (
   id BIGINT NOT NULL,
@@ -932,6 +1016,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_tasks (
   udate TIMESTAMP WITH TIME ZONE,
   updated_utc_timestamp TIMESTAMP WITH TIME ZONE,
   "user" BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.deal_tasks IS 'Tasks linked to deals in ActiveCampaign.';
@@ -959,6 +1045,8 @@ COMMENT ON COLUMN activecampaign.deal_tasks.title IS 'The title of the task';
 COMMENT ON COLUMN activecampaign.deal_tasks.udate IS 'When the task was last updated.';
 COMMENT ON COLUMN activecampaign.deal_tasks.updated_utc_timestamp IS 'When the task was last updated (the API sends account-local time despite the name).';
 COMMENT ON COLUMN activecampaign.deal_tasks."user" IS 'User responsible for the task.';
+COMMENT ON COLUMN activecampaign.deal_tasks._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.deal_tasks._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.lists (
   id BIGINT NOT NULL,
@@ -1003,6 +1091,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.lists (
   unsubscription_notify VARCHAR(MAX),
   updated_timestamp TIMESTAMP WITH TIME ZONE,
   "user" BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.lists IS 'Lists configured in ActiveCampaign.';
@@ -1048,6 +1138,8 @@ COMMENT ON COLUMN activecampaign.lists.udate IS 'Raw update marker for the list.
 COMMENT ON COLUMN activecampaign.lists.unsubscription_notify IS 'Comma-separated list of email addresses to notify when a subscriber unsubscribes from this list.';
 COMMENT ON COLUMN activecampaign.lists.updated_timestamp IS 'When the list record was last updated.';
 COMMENT ON COLUMN activecampaign.lists."user" IS 'User Id of the list owner.';
+COMMENT ON COLUMN activecampaign.lists._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.lists._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.list_contacts (
   id BIGINT NOT NULL,
@@ -1073,6 +1165,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.list_contacts (
   unsubreason VARCHAR(MAX),
   unsubscribe_automation VARCHAR(MAX),
   updated_timestamp TIMESTAMP WITH TIME ZONE,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.list_contacts IS 'Associations between contacts and lists in ActiveCampaign.';
@@ -1099,6 +1193,8 @@ COMMENT ON COLUMN activecampaign.list_contacts.udate IS 'When the record was las
 COMMENT ON COLUMN activecampaign.list_contacts.unsubreason IS 'Reason provided for unsubscribing.';
 COMMENT ON COLUMN activecampaign.list_contacts.unsubscribe_automation IS 'Automation triggered on unsubscribe.';
 COMMENT ON COLUMN activecampaign.list_contacts.updated_timestamp IS 'When the activity record was last updated.';
+COMMENT ON COLUMN activecampaign.list_contacts._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.list_contacts._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.pipelines (
   id BIGINT NOT NULL,
@@ -1112,6 +1208,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.pipelines (
   title VARCHAR(MAX),
   udate TIMESTAMP WITH TIME ZONE,
   win_probability_initialize_date TIMESTAMP WITH TIME ZONE,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.pipelines IS 'Deal pipelines configured in ActiveCampaign.';
@@ -1126,6 +1224,8 @@ COMMENT ON COLUMN activecampaign.pipelines.stages IS 'Field shown in card region
 COMMENT ON COLUMN activecampaign.pipelines.title IS 'Title of the pipeline.';
 COMMENT ON COLUMN activecampaign.pipelines.udate IS 'When the pipeline was last updated.';
 COMMENT ON COLUMN activecampaign.pipelines.win_probability_initialize_date IS 'When win probability calculations were initialized for the pipeline.';
+COMMENT ON COLUMN activecampaign.pipelines._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.pipelines._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.deal_stages (
   "group" BIGINT,
@@ -1142,6 +1242,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_stages (
   title VARCHAR(MAX),
   udate TIMESTAMP WITH TIME ZONE,
   width BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.deal_stages IS 'Deal stages within each pipeline.';
@@ -1159,6 +1261,8 @@ COMMENT ON COLUMN activecampaign.deal_stages."order" IS 'Position of the stage w
 COMMENT ON COLUMN activecampaign.deal_stages.title IS 'Title of the stage.';
 COMMENT ON COLUMN activecampaign.deal_stages.udate IS 'When the stage was last updated.';
 COMMENT ON COLUMN activecampaign.deal_stages.width IS 'Column width for the stage in the board view.';
+COMMENT ON COLUMN activecampaign.deal_stages._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.deal_stages._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.scores (
   id BIGINT NOT NULL,
@@ -1168,6 +1272,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.scores (
   name VARCHAR(MAX),
   reltype VARCHAR(MAX),
   status BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.scores IS 'Scoring configurations applied to contacts or deals in ActiveCampaign.';
@@ -1178,6 +1284,8 @@ COMMENT ON COLUMN activecampaign.scores.mdate IS 'When the score was last modifi
 COMMENT ON COLUMN activecampaign.scores.name IS 'Score name';
 COMMENT ON COLUMN activecampaign.scores.reltype IS 'Entity type the score applies to (contact or deal).';
 COMMENT ON COLUMN activecampaign.scores.status IS 'Status of the score (1 active, 0 inactive).';
+COMMENT ON COLUMN activecampaign.scores._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.scores._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.task_outcomes (
   id BIGINT NOT NULL,
@@ -1188,6 +1296,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.task_outcomes (
   title VARCHAR(MAX),
   updated_by BIGINT,
   updated_utc_timestamp TIMESTAMP WITH TIME ZONE,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.task_outcomes IS 'ActiveCampaign task outcomes with sentiment and audit details.';
@@ -1199,6 +1309,8 @@ COMMENT ON COLUMN activecampaign.task_outcomes.sentiment IS 'Outcome sentiment (
 COMMENT ON COLUMN activecampaign.task_outcomes.title IS 'Outcome title.';
 COMMENT ON COLUMN activecampaign.task_outcomes.updated_by IS 'User who last updated the outcome.';
 COMMENT ON COLUMN activecampaign.task_outcomes.updated_utc_timestamp IS 'When the outcome was last updated (the API sends account-local time despite the name).';
+COMMENT ON COLUMN activecampaign.task_outcomes._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.task_outcomes._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.task_types (
   id BIGINT NOT NULL,
@@ -1212,6 +1324,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.task_types (
   udate TIMESTAMP WITH TIME ZONE,
   updated_by BIGINT,
   updated_utc_timestamp TIMESTAMP WITH TIME ZONE,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.task_types IS 'ActiveCampaign task types with metadata and audit info.';
@@ -1226,17 +1340,23 @@ COMMENT ON COLUMN activecampaign.task_types.title IS 'Task type title.';
 COMMENT ON COLUMN activecampaign.task_types.udate IS 'Last update datetime of the task type.';
 COMMENT ON COLUMN activecampaign.task_types.updated_by IS 'ID of the user who last updated the task type.';
 COMMENT ON COLUMN activecampaign.task_types.updated_utc_timestamp IS 'Update datetime in UTC.';
+COMMENT ON COLUMN activecampaign.task_types._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.task_types._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.task_type_outcomes (
   tasktype_id BIGINT NOT NULL,
   outcome_id BIGINT NOT NULL,
   display_order BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (tasktype_id, outcome_id)
 );
 COMMENT ON TABLE activecampaign.task_type_outcomes IS 'Outcomes available for each task type.';
 COMMENT ON COLUMN activecampaign.task_type_outcomes.tasktype_id IS 'Task type id';
 COMMENT ON COLUMN activecampaign.task_type_outcomes.outcome_id IS 'Task outcome id';
 COMMENT ON COLUMN activecampaign.task_type_outcomes.display_order IS 'Display order for the outcome.';
+COMMENT ON COLUMN activecampaign.task_type_outcomes._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.task_type_outcomes._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.user_groups (
   id BIGINT NOT NULL,
@@ -1321,6 +1441,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.user_groups (
   socialdata BIGINT,
   title VARCHAR(MAX),
   unsubscribelink BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.user_groups IS 'User permission groups in ActiveCampaign.';
@@ -1405,6 +1527,8 @@ COMMENT ON COLUMN activecampaign.user_groups.sdate IS 'When the group was create
 COMMENT ON COLUMN activecampaign.user_groups.socialdata IS 'Whether or not to show social links in campaigns sent from this group';
 COMMENT ON COLUMN activecampaign.user_groups.title IS 'Title of the group';
 COMMENT ON COLUMN activecampaign.user_groups.unsubscribelink IS 'Whether or not to force unsubscribe links';
+COMMENT ON COLUMN activecampaign.user_groups._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.user_groups._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.users (
   id BIGINT NOT NULL,
@@ -1420,6 +1544,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.users (
   phone VARCHAR(MAX),
   signature VARCHAR(MAX),
   udate TIMESTAMP WITH TIME ZONE,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.users IS 'Users configured in ActiveCampaign.';
@@ -1436,12 +1562,16 @@ COMMENT ON COLUMN activecampaign.users.password_updated_utc_timestamp IS 'When t
 COMMENT ON COLUMN activecampaign.users.phone IS 'Phone number of the user.';
 COMMENT ON COLUMN activecampaign.users.signature IS 'Email signature of the user.';
 COMMENT ON COLUMN activecampaign.users.udate IS 'When the user record was last updated.';
+COMMENT ON COLUMN activecampaign.users._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.users._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.user_group_memberships (
   userid BIGINT NOT NULL,
   cdate TIMESTAMP WITH TIME ZONE,
   groupid BIGINT NOT NULL,
   udate TIMESTAMP WITH TIME ZONE,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (userid, groupid)
 );
 COMMENT ON TABLE activecampaign.user_group_memberships IS 'Groups associated to users.';
@@ -1449,6 +1579,8 @@ COMMENT ON COLUMN activecampaign.user_group_memberships.userid IS 'User ID repli
 COMMENT ON COLUMN activecampaign.user_group_memberships.cdate IS 'When the user was added to the group.';
 COMMENT ON COLUMN activecampaign.user_group_memberships.groupid IS 'Group id';
 COMMENT ON COLUMN activecampaign.user_group_memberships.udate IS 'When the membership was last updated.';
+COMMENT ON COLUMN activecampaign.user_group_memberships._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.user_group_memberships._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.tags (
   id BIGINT NOT NULL,
@@ -1462,6 +1594,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.tags (
   updated_timestamp TIMESTAMP WITH TIME ZONE,
   created_by BIGINT,
   updated_by BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.tags IS 'Every tag of the account, including tags no contact carries and template tags.';
@@ -1476,6 +1610,8 @@ COMMENT ON COLUMN activecampaign.tags.created_timestamp IS 'When the tag record 
 COMMENT ON COLUMN activecampaign.tags.updated_timestamp IS 'When the tag record was last updated.';
 COMMENT ON COLUMN activecampaign.tags.created_by IS 'ID of the user who created the tag (null or 0 when unknown).';
 COMMENT ON COLUMN activecampaign.tags.updated_by IS 'ID of the user who last updated the tag.';
+COMMENT ON COLUMN activecampaign.tags._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.tags._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.campaign_links (
   id BIGINT NOT NULL,
@@ -1493,6 +1629,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaign_links (
   updated_timestamp TIMESTAMP WITH TIME ZONE,
   created_by BIGINT,
   updated_by BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.campaign_links IS 'Tracked links of campaign messages (the open tracker and every tracked click URL), with click counts.';
@@ -1511,6 +1649,8 @@ COMMENT ON COLUMN activecampaign.campaign_links.created_timestamp IS 'When the l
 COMMENT ON COLUMN activecampaign.campaign_links.updated_timestamp IS 'When the link was last updated.';
 COMMENT ON COLUMN activecampaign.campaign_links.created_by IS 'ID of the user who created the link.';
 COMMENT ON COLUMN activecampaign.campaign_links.updated_by IS 'ID of the user who last updated the link.';
+COMMENT ON COLUMN activecampaign.campaign_links._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.campaign_links._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.campaign_lists (
   id BIGINT NOT NULL,
@@ -1528,6 +1668,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaign_lists (
   updated_timestamp TIMESTAMP WITH TIME ZONE,
   created_by BIGINT,
   updated_by BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.campaign_lists IS 'The lists each campaign was sent to, one row per campaign and list.';
@@ -1546,6 +1688,8 @@ COMMENT ON COLUMN activecampaign.campaign_lists.created_timestamp IS 'When the r
 COMMENT ON COLUMN activecampaign.campaign_lists.updated_timestamp IS 'When the relation record was last updated.';
 COMMENT ON COLUMN activecampaign.campaign_lists.created_by IS 'ID of the user who created the relation.';
 COMMENT ON COLUMN activecampaign.campaign_lists.updated_by IS 'ID of the user who last updated the relation.';
+COMMENT ON COLUMN activecampaign.campaign_lists._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.campaign_lists._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.field_rels (
   id BIGINT NOT NULL,
@@ -1553,6 +1697,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.field_rels (
   relid BIGINT,
   dorder BIGINT,
   cdate TIMESTAMP WITH TIME ZONE,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.field_rels IS 'Which lists each contact custom field belongs to (relid 0 = every list).';
@@ -1561,6 +1707,8 @@ COMMENT ON COLUMN activecampaign.field_rels.field IS 'ID of the custom field.';
 COMMENT ON COLUMN activecampaign.field_rels.relid IS 'ID of the list the field belongs to (0 = every list).';
 COMMENT ON COLUMN activecampaign.field_rels.dorder IS 'Display order of the field on the list.';
 COMMENT ON COLUMN activecampaign.field_rels.cdate IS 'When the relation was created.';
+COMMENT ON COLUMN activecampaign.field_rels._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.field_rels._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.deal_group_users (
   id BIGINT NOT NULL,
@@ -1571,6 +1719,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_group_users (
   updated_timestamp TIMESTAMP WITH TIME ZONE,
   created_by BIGINT,
   updated_by BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.deal_group_users IS 'The users who may work with each deal pipeline.';
@@ -1582,6 +1732,8 @@ COMMENT ON COLUMN activecampaign.deal_group_users.created_timestamp IS 'When the
 COMMENT ON COLUMN activecampaign.deal_group_users.updated_timestamp IS 'When the relation record was last updated.';
 COMMENT ON COLUMN activecampaign.deal_group_users.created_by IS 'ID of the user who created the relation.';
 COMMENT ON COLUMN activecampaign.deal_group_users.updated_by IS 'ID of the user who last updated the relation.';
+COMMENT ON COLUMN activecampaign.deal_group_users._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.deal_group_users._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.templates (
   id BIGINT NOT NULL,
@@ -1600,6 +1752,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.templates (
   modified BIGINT,
   hidden BIGINT,
   screenshot VARCHAR(MAX),
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.templates IS 'E-mail templates of the account, with their content.';
@@ -1619,6 +1773,8 @@ COMMENT ON COLUMN activecampaign.templates.preview_content IS 'Preview content (
 COMMENT ON COLUMN activecampaign.templates.modified IS '1 if the template was modified after creation.';
 COMMENT ON COLUMN activecampaign.templates.hidden IS '1 if the template is hidden.';
 COMMENT ON COLUMN activecampaign.templates.screenshot IS 'URL of the template\'s screenshot.';
+COMMENT ON COLUMN activecampaign.templates._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.templates._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.bounce_logs (
   id BIGINT NOT NULL,
@@ -1640,6 +1796,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.bounce_logs (
   updated_timestamp TIMESTAMP WITH TIME ZONE,
   created_by BIGINT,
   updated_by BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.bounce_logs IS 'Every bounce of a campaign e-mail, with the bounce code and the returned message.';
@@ -1662,6 +1820,8 @@ COMMENT ON COLUMN activecampaign.bounce_logs.created_timestamp IS 'When the boun
 COMMENT ON COLUMN activecampaign.bounce_logs.updated_timestamp IS 'When the bounce log was last updated.';
 COMMENT ON COLUMN activecampaign.bounce_logs.created_by IS 'ID of the user who created the log (null for bounces).';
 COMMENT ON COLUMN activecampaign.bounce_logs.updated_by IS 'ID of the user who last updated the log.';
+COMMENT ON COLUMN activecampaign.bounce_logs._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.bounce_logs._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.goals (
   id BIGINT NOT NULL,
@@ -1676,6 +1836,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.goals (
   updated_timestamp TIMESTAMP WITH TIME ZONE,
   created_by BIGINT,
   updated_by BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.goals IS 'Automation goals (the goal steps of automations).';
@@ -1691,6 +1853,8 @@ COMMENT ON COLUMN activecampaign.goals.created_timestamp IS 'When the goal recor
 COMMENT ON COLUMN activecampaign.goals.updated_timestamp IS 'When the goal record was last updated.';
 COMMENT ON COLUMN activecampaign.goals.created_by IS 'ID of the user who created the goal.';
 COMMENT ON COLUMN activecampaign.goals.updated_by IS 'ID of the user who last updated the goal.';
+COMMENT ON COLUMN activecampaign.goals._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.goals._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.conversions (
   id BIGINT NOT NULL,
@@ -1705,6 +1869,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.conversions (
   updated_timestamp TIMESTAMP WITH TIME ZONE,
   created_by BIGINT,
   updated_by BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.conversions IS 'Conversions (attribution goals such as a purchase), with their value and limit.';
@@ -1720,6 +1886,8 @@ COMMENT ON COLUMN activecampaign.conversions.created_timestamp IS 'When the conv
 COMMENT ON COLUMN activecampaign.conversions.updated_timestamp IS 'When the conversion record was last updated.';
 COMMENT ON COLUMN activecampaign.conversions.created_by IS 'ID of the user who created the conversion.';
 COMMENT ON COLUMN activecampaign.conversions.updated_by IS 'ID of the user who last updated the conversion.';
+COMMENT ON COLUMN activecampaign.conversions._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.conversions._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.conversion_triggers (
   id BIGINT NOT NULL,
@@ -1736,6 +1904,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.conversion_triggers (
   updated_timestamp TIMESTAMP WITH TIME ZONE,
   created_by BIGINT,
   updated_by BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.conversion_triggers IS 'What counts as a conversion (a page visit, an event, an automation step), per conversion.';
@@ -1753,6 +1923,8 @@ COMMENT ON COLUMN activecampaign.conversion_triggers.created_timestamp IS 'When 
 COMMENT ON COLUMN activecampaign.conversion_triggers.updated_timestamp IS 'When the trigger record was last updated.';
 COMMENT ON COLUMN activecampaign.conversion_triggers.created_by IS 'ID of the user who created the trigger.';
 COMMENT ON COLUMN activecampaign.conversion_triggers.updated_by IS 'ID of the user who last updated the trigger.';
+COMMENT ON COLUMN activecampaign.conversion_triggers._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.conversion_triggers._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_emails (
   id BIGINT NOT NULL,
@@ -1774,6 +1946,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_emails (
   updated_timestamp TIMESTAMP WITH TIME ZONE,
   created_by BIGINT,
   updated_by BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.contact_emails IS 'One-to-one e-mails users sent to contacts (from a contact or deal), one row per e-mail.';
@@ -1796,6 +1970,8 @@ COMMENT ON COLUMN activecampaign.contact_emails.created_timestamp IS 'When the r
 COMMENT ON COLUMN activecampaign.contact_emails.updated_timestamp IS 'When the record was last updated.';
 COMMENT ON COLUMN activecampaign.contact_emails.created_by IS 'ID of the user who created the record.';
 COMMENT ON COLUMN activecampaign.contact_emails.updated_by IS 'ID of the user who last updated the record.';
+COMMENT ON COLUMN activecampaign.contact_emails._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.contact_emails._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_data (
   id BIGINT NOT NULL,
@@ -1828,6 +2004,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_data (
   updated_timestamp TIMESTAMP WITH TIME ZONE,
   created_by BIGINT,
   updated_by BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.contact_data IS 'Per contact, its geo-IP location, Google Analytics campaign and social ids.';
@@ -1861,6 +2039,8 @@ COMMENT ON COLUMN activecampaign.contact_data.created_timestamp IS 'When the rec
 COMMENT ON COLUMN activecampaign.contact_data.updated_timestamp IS 'When the record was last updated.';
 COMMENT ON COLUMN activecampaign.contact_data.created_by IS 'ID of the user who created the record (0 when none).';
 COMMENT ON COLUMN activecampaign.contact_data.updated_by IS 'ID of the user who last updated the record.';
+COMMENT ON COLUMN activecampaign.contact_data._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.contact_data._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.sms (
   id BIGINT NOT NULL,
@@ -1884,6 +2064,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.sms (
   updated_timestamp TIMESTAMP WITH TIME ZONE,
   created_by BIGINT,
   updated_by BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.sms IS 'SMS messages that automations send, with their send window and counts.';
@@ -1908,6 +2090,8 @@ COMMENT ON COLUMN activecampaign.sms.created_timestamp IS 'When the record was c
 COMMENT ON COLUMN activecampaign.sms.updated_timestamp IS 'When the record was last updated.';
 COMMENT ON COLUMN activecampaign.sms.created_by IS 'ID of the user who created the record.';
 COMMENT ON COLUMN activecampaign.sms.updated_by IS 'ID of the user who last updated the record.';
+COMMENT ON COLUMN activecampaign.sms._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.sms._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.automations (
   id BIGINT NOT NULL,
@@ -1927,6 +2111,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.automations (
   exit_on_unsubscribe BIGINT,
   exit_on_conversion BIGINT,
   entitlements_violation BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.automations IS 'Automations (workflows) of the account, with entry and exit counts.';
@@ -1947,6 +2133,8 @@ COMMENT ON COLUMN activecampaign.automations.multientry IS '1 if a contact may e
 COMMENT ON COLUMN activecampaign.automations.exit_on_unsubscribe IS '1 if a contact leaves the automation when unsubscribing.';
 COMMENT ON COLUMN activecampaign.automations.exit_on_conversion IS '1 if a contact leaves the automation on conversion.';
 COMMENT ON COLUMN activecampaign.automations.entitlements_violation IS '1 if the automation exceeds the plan\'s entitlements.';
+COMMENT ON COLUMN activecampaign.automations._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.automations._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.forms (
   id BIGINT NOT NULL,
@@ -1976,6 +2164,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.forms (
   recent SUPER,
   contacts BIGINT,
   deals BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.forms IS 'Subscription forms, with what submitting them does and how often they were submitted.';
@@ -2006,6 +2196,8 @@ COMMENT ON COLUMN activecampaign.forms.defaultscreenshot IS 'URL of the form\'s 
 COMMENT ON COLUMN activecampaign.forms.recent IS 'Recent submissions (usually an empty array).';
 COMMENT ON COLUMN activecampaign.forms.contacts IS 'Contacts count reported for the form.';
 COMMENT ON COLUMN activecampaign.forms.deals IS 'Deals count reported for the form.';
+COMMENT ON COLUMN activecampaign.forms._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.forms._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.segments (
   id BIGINT NOT NULL,
@@ -2018,6 +2210,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.segments (
   updated_timestamp TIMESTAMP WITH TIME ZONE,
   created_by BIGINT,
   updated_by BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.segments IS 'Saved contact segments (the conditions themselves are not in this list).';
@@ -2031,6 +2225,8 @@ COMMENT ON COLUMN activecampaign.segments.created_timestamp IS 'When the segment
 COMMENT ON COLUMN activecampaign.segments.updated_timestamp IS 'When the segment was last updated.';
 COMMENT ON COLUMN activecampaign.segments.created_by IS 'ID of the user who created the segment.';
 COMMENT ON COLUMN activecampaign.segments.updated_by IS 'ID of the user who last updated the segment.';
+COMMENT ON COLUMN activecampaign.segments._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.segments._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.messages (
   id BIGINT NOT NULL,
@@ -2060,6 +2256,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.messages (
   has_predictive_content BIGINT,
   language_code VARCHAR(MAX),
   source VARCHAR(MAX),
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.messages IS 'Every e-mail message of the account (campaign, automation and opt-in messages), with bodies.';
@@ -2090,6 +2288,8 @@ COMMENT ON COLUMN activecampaign.messages.preview_data IS 'Preview data (null or
 COMMENT ON COLUMN activecampaign.messages.has_predictive_content IS '1 if predictive content is enabled.';
 COMMENT ON COLUMN activecampaign.messages.language_code IS 'Language code of the message.';
 COMMENT ON COLUMN activecampaign.messages.source IS 'Where the message was made.';
+COMMENT ON COLUMN activecampaign.messages._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.messages._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.addresses (
   id BIGINT NOT NULL,
@@ -2108,6 +2308,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.addresses (
   updated_timestamp TIMESTAMP WITH TIME ZONE,
   created_by BIGINT,
   updated_by BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.addresses IS 'Sender (postal) addresses that campaigns and forms print to comply with anti-spam law.';
@@ -2127,6 +2329,8 @@ COMMENT ON COLUMN activecampaign.addresses.created_timestamp IS 'When the addres
 COMMENT ON COLUMN activecampaign.addresses.updated_timestamp IS 'When the address was last updated.';
 COMMENT ON COLUMN activecampaign.addresses.created_by IS 'ID of the user who created the address.';
 COMMENT ON COLUMN activecampaign.addresses.updated_by IS 'ID of the user who last updated the address.';
+COMMENT ON COLUMN activecampaign.addresses._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.addresses._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.brandings (
   id BIGINT NOT NULL,
@@ -2153,6 +2357,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.brandings (
   zendesk_widget_enabled BIGINT,
   created_timestamp TIMESTAMP WITH TIME ZONE,
   updated_timestamp TIMESTAMP WITH TIME ZONE,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.brandings IS 'Branding settings, one row per user group.';
@@ -2180,6 +2386,8 @@ COMMENT ON COLUMN activecampaign.brandings.admin_template_css_backup IS 'Backup 
 COMMENT ON COLUMN activecampaign.brandings.zendesk_widget_enabled IS '1 if the Zendesk widget is enabled.';
 COMMENT ON COLUMN activecampaign.brandings.created_timestamp IS 'When the branding was created.';
 COMMENT ON COLUMN activecampaign.brandings.updated_timestamp IS 'When the branding was last updated.';
+COMMENT ON COLUMN activecampaign.brandings._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.brandings._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.calendars (
   id BIGINT NOT NULL,
@@ -2190,6 +2398,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.calendars (
   notification BIGINT,
   cdate TIMESTAMP WITH TIME ZONE,
   mdate TIMESTAMP WITH TIME ZONE,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.calendars IS 'Calendar feeds of deal and contact tasks that users subscribe to.';
@@ -2201,12 +2411,16 @@ COMMENT ON COLUMN activecampaign.calendars.token IS 'Secret token of the feed\'s
 COMMENT ON COLUMN activecampaign.calendars.notification IS '1 if notifications are on.';
 COMMENT ON COLUMN activecampaign.calendars.cdate IS 'When the feed was created.';
 COMMENT ON COLUMN activecampaign.calendars.mdate IS 'When the feed was last modified.';
+COMMENT ON COLUMN activecampaign.calendars._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.calendars._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.deal_roles (
   id BIGINT NOT NULL,
   title VARCHAR(MAX),
   created_timestamp TIMESTAMP WITH TIME ZONE,
   updated_timestamp TIMESTAMP WITH TIME ZONE,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.deal_roles IS 'Roles a contact can play on a deal.';
@@ -2214,6 +2428,8 @@ COMMENT ON COLUMN activecampaign.deal_roles.id IS 'Deal role ID.';
 COMMENT ON COLUMN activecampaign.deal_roles.title IS 'Role name.';
 COMMENT ON COLUMN activecampaign.deal_roles.created_timestamp IS 'When the role was created.';
 COMMENT ON COLUMN activecampaign.deal_roles.updated_timestamp IS 'When the role was last updated.';
+COMMENT ON COLUMN activecampaign.deal_roles._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.deal_roles._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.saved_responses (
   id BIGINT NOT NULL,
@@ -2225,6 +2441,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.saved_responses (
   cdate TIMESTAMP WITH TIME ZONE,
   mdate TIMESTAMP WITH TIME ZONE,
   userid BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.saved_responses IS 'E-mail templates users keep for one-to-one replies.';
@@ -2237,6 +2455,8 @@ COMMENT ON COLUMN activecampaign.saved_responses.last_sent_user_id IS 'ID of the
 COMMENT ON COLUMN activecampaign.saved_responses.cdate IS 'When it was created.';
 COMMENT ON COLUMN activecampaign.saved_responses.mdate IS 'When it was last modified (null until edited).';
 COMMENT ON COLUMN activecampaign.saved_responses.userid IS 'ID of the user owning it.';
+COMMENT ON COLUMN activecampaign.saved_responses._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.saved_responses._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.webhooks (
   id BIGINT NOT NULL,
@@ -2248,6 +2468,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.webhooks (
   cdate TIMESTAMP WITH TIME ZONE,
   state VARCHAR(MAX),
   deactivated_date TIMESTAMP WITH TIME ZONE,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.webhooks IS 'Webhooks the account sends, with their events and sources.';
@@ -2260,6 +2482,8 @@ COMMENT ON COLUMN activecampaign.webhooks.listid IS 'ID of the list it watches (
 COMMENT ON COLUMN activecampaign.webhooks.cdate IS 'When the webhook was created.';
 COMMENT ON COLUMN activecampaign.webhooks.state IS 'State of the webhook.';
 COMMENT ON COLUMN activecampaign.webhooks.deactivated_date IS 'When the webhook was deactivated (null while active).';
+COMMENT ON COLUMN activecampaign.webhooks._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.webhooks._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_automations (
   id BIGINT NOT NULL,
@@ -2280,6 +2504,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_automations (
   total_elements BIGINT,
   completed BIGINT,
   complete_value BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.contact_automations IS 'Runs of contacts through automations, with progress and when each entered and left.';
@@ -2301,6 +2527,8 @@ COMMENT ON COLUMN activecampaign.contact_automations.completed_elements IS 'Numb
 COMMENT ON COLUMN activecampaign.contact_automations.total_elements IS 'Number of elements in the automation.';
 COMMENT ON COLUMN activecampaign.contact_automations.completed IS '1 if the contact completed the automation.';
 COMMENT ON COLUMN activecampaign.contact_automations.complete_value IS 'Percentage of the automation completed (0-100).';
+COMMENT ON COLUMN activecampaign.contact_automations._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.contact_automations._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.ecom_connections (
   id BIGINT NOT NULL,
@@ -2321,6 +2549,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.ecom_connections (
   udate TIMESTAMP WITH TIME ZONE,
   credential_expiration TIMESTAMP WITH TIME ZONE,
   service_name VARCHAR(MAX),
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.ecom_connections IS 'E-commerce integrations (stores) connected to the account, each a source of customers and orders.';
@@ -2342,6 +2572,8 @@ COMMENT ON COLUMN activecampaign.ecom_connections.cdate IS 'When the connection 
 COMMENT ON COLUMN activecampaign.ecom_connections.udate IS 'When the connection was last updated.';
 COMMENT ON COLUMN activecampaign.ecom_connections.credential_expiration IS 'When the store\'s credentials expire (null if unknown).';
 COMMENT ON COLUMN activecampaign.ecom_connections.service_name IS 'Name of the service.';
+COMMENT ON COLUMN activecampaign.ecom_connections._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.ecom_connections._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.ecom_customers (
   id BIGINT NOT NULL,
@@ -2356,6 +2588,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.ecom_customers (
   avg_product_category VARCHAR(MAX),
   tstamp TIMESTAMP WITH TIME ZONE,
   accepts_marketing BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.ecom_customers IS 'E-commerce customers, one per e-mail address and connection, with their order totals.';
@@ -2371,6 +2605,8 @@ COMMENT ON COLUMN activecampaign.ecom_customers.avg_revenue_per_order IS 'Averag
 COMMENT ON COLUMN activecampaign.ecom_customers.avg_product_category IS 'Most frequent product category.';
 COMMENT ON COLUMN activecampaign.ecom_customers.tstamp IS 'When the customer last changed.';
 COMMENT ON COLUMN activecampaign.ecom_customers.accepts_marketing IS '1 if the customer accepts marketing.';
+COMMENT ON COLUMN activecampaign.ecom_customers._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.ecom_customers._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.ecom_orders (
   id BIGINT NOT NULL,
@@ -2400,6 +2636,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.ecom_orders (
   order_products SUPER,
   order_date TIMESTAMP WITH TIME ZONE,
   tstamp TIMESTAMP WITH TIME ZONE,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.ecom_orders IS 'E-commerce orders (completed, pending, abandoned carts), with their totals in cents.';
@@ -2430,6 +2668,8 @@ COMMENT ON COLUMN activecampaign.ecom_orders.customer IS 'Customer ID (the same 
 COMMENT ON COLUMN activecampaign.ecom_orders.order_products IS 'IDs of the order\'s products (ecom_order_products.id).';
 COMMENT ON COLUMN activecampaign.ecom_orders.order_date IS 'When the order was placed.';
 COMMENT ON COLUMN activecampaign.ecom_orders.tstamp IS 'When the order record last changed.';
+COMMENT ON COLUMN activecampaign.ecom_orders._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.ecom_orders._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.ecom_order_products (
   id BIGINT NOT NULL,
@@ -2448,6 +2688,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.ecom_order_products (
   created_date TIMESTAMP WITH TIME ZONE,
   updated_date TIMESTAMP WITH TIME ZONE,
   tstamp TIMESTAMP WITH TIME ZONE,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.ecom_order_products IS 'The products of each e-commerce order (one row per order line).';
@@ -2467,6 +2709,8 @@ COMMENT ON COLUMN activecampaign.ecom_order_products.product_url IS 'URL of the 
 COMMENT ON COLUMN activecampaign.ecom_order_products.created_date IS 'When the line was created.';
 COMMENT ON COLUMN activecampaign.ecom_order_products.updated_date IS 'When the line was last updated.';
 COMMENT ON COLUMN activecampaign.ecom_order_products.tstamp IS 'When the line record last changed.';
+COMMENT ON COLUMN activecampaign.ecom_order_products._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.ecom_order_products._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.activities (
   id BIGINT NOT NULL,
@@ -2483,6 +2727,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.activities (
   reference SUPER,
   notes SUPER,
   recipients SUPER,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.activities IS 'The activity feed of contacts: e-mails, opens, clicks, subscriptions, notes, automations.';
@@ -2500,6 +2746,8 @@ COMMENT ON COLUMN activecampaign.activities.reference_model_name IS 'Model of th
 COMMENT ON COLUMN activecampaign.activities.reference IS 'The referenced record as {type, id}.';
 COMMENT ON COLUMN activecampaign.activities.notes IS 'IDs of notes attached to the activity.';
 COMMENT ON COLUMN activecampaign.activities.recipients IS 'IDs of the activity\'s recipients (activityRecipients).';
+COMMENT ON COLUMN activecampaign.activities._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.activities._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.email_activities (
   id BIGINT NOT NULL,
@@ -2520,6 +2768,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.email_activities (
   tstamp TIMESTAMP WITH TIME ZONE,
   contact BIGINT,
   "user" BIGINT,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.email_activities IS 'One-to-one e-mails logged on contacts and deals, with sender, recipients and body.';
@@ -2541,13 +2791,19 @@ COMMENT ON COLUMN activecampaign.email_activities.message_html IS 'HTML body.';
 COMMENT ON COLUMN activecampaign.email_activities.tstamp IS 'When the e-mail was sent or logged.';
 COMMENT ON COLUMN activecampaign.email_activities.contact IS 'Contact ID (the same value as subscriberid).';
 COMMENT ON COLUMN activecampaign.email_activities."user" IS 'User ID (the same value as userid).';
+COMMENT ON COLUMN activecampaign.email_activities._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.email_activities._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.site_tracking_domains (
   name VARCHAR(MAX) NOT NULL,
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (name)
 );
 COMMENT ON TABLE activecampaign.site_tracking_domains IS 'Domains whitelisted for site tracking.';
 COMMENT ON COLUMN activecampaign.site_tracking_domains.name IS 'Domain name.';
+COMMENT ON COLUMN activecampaign.site_tracking_domains._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.site_tracking_domains._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.custom_object_schemas (
   id VARCHAR(MAX) NOT NULL,
@@ -2561,6 +2817,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.custom_object_schemas (
   fields SUPER,
   relationships SUPER,
   icon VARCHAR(MAX),
+  _acx_synced_at TIMESTAMP WITH TIME ZONE,
+  _acx_deleted_at TIMESTAMP WITH TIME ZONE,
   PRIMARY KEY (id)
 );
 COMMENT ON TABLE activecampaign.custom_object_schemas IS 'Each custom object type the account defines, with its fields and relationships.';
@@ -2575,3 +2833,5 @@ COMMENT ON COLUMN activecampaign.custom_object_schemas.updated_timestamp IS 'Whe
 COMMENT ON COLUMN activecampaign.custom_object_schemas.fields IS 'The object\'s fields: id, labels, type, required, scale, options, status.';
 COMMENT ON COLUMN activecampaign.custom_object_schemas.relationships IS 'Relationships to other objects: id, labels, namespace (contacts, accounts, deals), hasMany.';
 COMMENT ON COLUMN activecampaign.custom_object_schemas.icon IS 'URL of the object\'s icon.';
+COMMENT ON COLUMN activecampaign.custom_object_schemas._acx_synced_at IS 'When acx last wrote this row (UTC): the commit of the run that read it.';
+COMMENT ON COLUMN activecampaign.custom_object_schemas._acx_deleted_at IS 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.';

@@ -7,6 +7,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.accounts (
   name VARCHAR COMMENT 'The account name.',
   owner BIGINT COMMENT 'ID of the account owner.',
   updated_timestamp TIMESTAMPTZ COMMENT 'When the account was last updated.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Accounts managed in ActiveCampaign.';
@@ -18,6 +20,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.account_contacts (
   created_timestamp TIMESTAMPTZ COMMENT 'Creation datetime of the account-contact link.',
   job_title VARCHAR COMMENT 'Job Title of the contact at the account',
   updated_timestamp TIMESTAMPTZ COMMENT 'When the account-contact link was last updated.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='ActiveCampaign relationships between accounts and contacts.';
@@ -30,6 +34,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.account_custom_field_data (
   field_currency VARCHAR COMMENT 'Currency code for the money value',
   field_value VARCHAR COMMENT 'Values for the field',
   updated_timestamp TIMESTAMPTZ COMMENT 'When the custom field value was last updated.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='ActiveCampaign account custom field values with currency and links to accounts/field meta.';
@@ -51,6 +57,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.account_custom_field_meta (
   personalization VARCHAR COMMENT 'Personalization tag for using the field in messages.',
   updated_by BIGINT COMMENT 'User who last updated the field.',
   updated_timestamp TIMESTAMPTZ COMMENT 'When the field was last updated.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='ActiveCampaign account custom field metadata.';
@@ -65,6 +73,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.account_notes (
   owner_id BIGINT COMMENT 'ID of the note owner.',
   owner_type VARCHAR COMMENT 'Type of owner tied to the note (e.g., account).',
   userid BIGINT COMMENT 'ID of the user who created the note.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Notes recorded on accounts in ActiveCampaign.';
@@ -162,6 +172,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaigns (
   userid BIGINT COMMENT 'User ID that owns the campaign.',
   waitpreview BIGINT COMMENT 'Flag to wait for preview processing.',
   willrecur BIGINT COMMENT 'Flag indicating the campaign will recur.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Campaign settings and metrics.';
@@ -194,6 +206,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaign_messages (
   unsubreasons BIGINT COMMENT 'Aggregated reasons for unsubscribe actions.',
   unsubscribes BIGINT COMMENT 'Unsubscribe count.',
   updates BIGINT COMMENT 'Number of updates processed for the message metrics.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Metrics for campaign messages.';
@@ -222,6 +236,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaign_message_contents (
   text VARCHAR COMMENT 'text of the mensage. Obs. 1000 charecters limit',
   textfetch VARCHAR COMMENT 'When plain-text content should be fetched.',
   userid BIGINT COMMENT 'User ID owning this message content.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Campaign message content details.';
@@ -260,6 +276,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.contacts (
   udate TIMESTAMPTZ COMMENT 'When the contact was last updated.',
   updated_timestamp TIMESTAMPTZ COMMENT 'When the record was last updated.',
   updated_utc_timestamp TIMESTAMPTZ COMMENT 'Last update stored without timezone.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Contacts managed in ActiveCampaign.';
@@ -272,6 +290,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_field_values (
   owner BIGINT COMMENT 'ID of the user who owns the field value.',
   udate TIMESTAMPTZ COMMENT 'When the custom field value was last updated.',
   value VARCHAR COMMENT 'Value for the field',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Contact custom field values in ActiveCampaign.';
@@ -296,6 +316,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_custom_fields (
   updated_timestamp TIMESTAMPTZ COMMENT 'When the field metadata was last updated.',
   service VARCHAR COMMENT 'Possible Vales: nimble, contactually, mindbody, salesforce, highrise, google_spreadsheets, pipedrive, onepage, google_contacts, freshbooks, shopify, zendesk, etsy, NULL, bigcommerce, capsule, bigcommerce_oauth, sugarcrm, zohocrm, batchbook',
   visible BIGINT COMMENT 'Show or hide this field when using the Form Builder',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Contact custom field metadata in ActiveCampaign.';
@@ -308,6 +330,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_custom_field_options (
   orderid BIGINT COMMENT 'Display order of the option.',
   udate TIMESTAMPTZ COMMENT 'When the option was last updated.',
   value VARCHAR COMMENT 'Underlying value stored for the option.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Options associated to contact custom fields.';
@@ -337,6 +361,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_list_activity (
   unsubreason VARCHAR COMMENT 'Reason provided for unsubscribing.',
   unsubscribe_automation VARCHAR COMMENT 'Automation triggered on unsubscribe.',
   updated_timestamp TIMESTAMPTZ COMMENT 'When the activity record was last updated.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='List subscription activities for contacts in ActiveCampaign.';
@@ -350,6 +376,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_notes (
   relid BIGINT COMMENT 'Contact ID linked to the note.',
   reltype VARCHAR COMMENT 'Type of entity related to the note.',
   userid BIGINT COMMENT 'ID of the user who created the note.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Notes registered for contacts in ActiveCampaign.';
@@ -371,6 +399,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_tags (
   created_timestamp TIMESTAMPTZ COMMENT 'When the tag association was created.',
   updated_by VARCHAR COMMENT 'User who last updated the tag association.',
   updated_timestamp TIMESTAMPTZ COMMENT 'When the tag association was last updated.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Tags linked to contacts in ActiveCampaign.';
@@ -400,6 +430,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_tasks (
   udate TIMESTAMPTZ COMMENT 'When the task was last updated.',
   updated_utc_timestamp TIMESTAMPTZ COMMENT 'When the task was last updated (the API sends account-local time despite the name).',
   "user" BIGINT COMMENT 'User responsible for the task.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Tasks linked to contacts in ActiveCampaign.';
@@ -431,6 +463,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.deals (
   value BIGINT COMMENT 'Deal\'s value in cents',
   win_probability DOUBLE COMMENT 'Current win probability percentage for the deal.',
   win_probability_mdate TIMESTAMPTZ COMMENT 'When win probability was last updated.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Deals managed in ActiveCampaign.';
@@ -451,6 +485,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_activities (
   sortdate TIMESTAMPTZ COMMENT 'Date used for sorting activities.',
   stage BIGINT COMMENT 'Name or ID of the deal stage involved.',
   userid BIGINT COMMENT 'User who performed the activity.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Activity logs for deals in ActiveCampaign.';
@@ -468,6 +504,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_custom_field_data (
   deal_custom_field_metum BIGINT COMMENT 'Alias name of the custom field.',
   deal_id BIGINT COMMENT 'ID of the deal the value belongs to.',
   updated_timestamp TIMESTAMPTZ COMMENT 'When the custom field value was last updated.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Deal custom field values in ActiveCampaign.';
@@ -489,6 +527,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_custom_field_meta (
   personalization VARCHAR COMMENT 'Personalization tag for using the field in messages.',
   updated_by BIGINT COMMENT 'User who last updated the field.',
   updated_timestamp TIMESTAMPTZ COMMENT 'When the field was last updated.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Deal custom field metadata in ActiveCampaign.';
@@ -501,6 +541,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_secondary_contacts (
   deal BIGINT COMMENT 'Deal\'s id',
   role VARCHAR COMMENT 'Role of the contact on the deal.',
   updated_timestamp TIMESTAMPTZ COMMENT 'When the record was last updated.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Secondary contacts linked to deals in ActiveCampaign.';
@@ -530,6 +572,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_tasks (
   udate TIMESTAMPTZ COMMENT 'When the task was last updated.',
   updated_utc_timestamp TIMESTAMPTZ COMMENT 'When the task was last updated (the API sends account-local time despite the name).',
   "user" BIGINT COMMENT 'User responsible for the task.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Tasks linked to deals in ActiveCampaign.';
@@ -577,6 +621,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.lists (
   unsubscription_notify VARCHAR COMMENT 'Comma-separated list of email addresses to notify when a subscriber unsubscribes from this list.',
   updated_timestamp TIMESTAMPTZ COMMENT 'When the list record was last updated.',
   "user" BIGINT COMMENT 'User Id of the list owner.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Lists configured in ActiveCampaign.';
@@ -605,6 +651,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.list_contacts (
   unsubreason VARCHAR COMMENT 'Reason provided for unsubscribing.',
   unsubscribe_automation VARCHAR COMMENT 'Automation triggered on unsubscribe.',
   updated_timestamp TIMESTAMPTZ COMMENT 'When the activity record was last updated.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Associations between contacts and lists in ActiveCampaign.';
@@ -621,6 +669,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.pipelines (
   title VARCHAR COMMENT 'Title of the pipeline.',
   udate TIMESTAMPTZ COMMENT 'When the pipeline was last updated.',
   win_probability_initialize_date TIMESTAMPTZ COMMENT 'When win probability calculations were initialized for the pipeline.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Deal pipelines configured in ActiveCampaign.';
@@ -640,6 +690,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_stages (
   title VARCHAR COMMENT 'Title of the stage.',
   udate TIMESTAMPTZ COMMENT 'When the stage was last updated.',
   width BIGINT COMMENT 'Column width for the stage in the board view.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Deal stages within each pipeline.';
@@ -652,6 +704,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.scores (
   name VARCHAR COMMENT 'Score name',
   reltype VARCHAR COMMENT 'Entity type the score applies to (contact or deal).',
   status BIGINT COMMENT 'Status of the score (1 active, 0 inactive).',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Scoring configurations applied to contacts or deals in ActiveCampaign.';
@@ -665,6 +719,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.task_outcomes (
   title VARCHAR COMMENT 'Outcome title.',
   updated_by BIGINT COMMENT 'User who last updated the outcome.',
   updated_utc_timestamp TIMESTAMPTZ COMMENT 'When the outcome was last updated (the API sends account-local time despite the name).',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='ActiveCampaign task outcomes with sentiment and audit details.';
@@ -681,6 +737,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.task_types (
   udate TIMESTAMPTZ COMMENT 'Last update datetime of the task type.',
   updated_by BIGINT COMMENT 'ID of the user who last updated the task type.',
   updated_utc_timestamp TIMESTAMPTZ COMMENT 'Update datetime in UTC.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='ActiveCampaign task types with metadata and audit info.';
@@ -689,6 +747,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.task_type_outcomes (
   tasktype_id BIGINT NOT NULL COMMENT 'Task type id',
   outcome_id BIGINT NOT NULL COMMENT 'Task outcome id',
   display_order BIGINT COMMENT 'Display order for the outcome.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (tasktype_id, outcome_id)
 )
 COMMENT='Outcomes available for each task type.';
@@ -776,6 +836,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.user_groups (
   socialdata BIGINT COMMENT 'Whether or not to show social links in campaigns sent from this group',
   title VARCHAR COMMENT 'Title of the group',
   unsubscribelink BIGINT COMMENT 'Whether or not to force unsubscribe links',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='User permission groups in ActiveCampaign.';
@@ -794,6 +856,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.users (
   phone VARCHAR COMMENT 'Phone number of the user.',
   signature VARCHAR COMMENT 'Email signature of the user.',
   udate TIMESTAMPTZ COMMENT 'When the user record was last updated.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Users configured in ActiveCampaign.';
@@ -803,6 +867,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.user_group_memberships (
   cdate TIMESTAMPTZ COMMENT 'When the user was added to the group.',
   groupid BIGINT NOT NULL COMMENT 'Group id',
   udate TIMESTAMPTZ COMMENT 'When the membership was last updated.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (userid, groupid)
 )
 COMMENT='Groups associated to users.';
@@ -819,6 +885,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.tags (
   updated_timestamp TIMESTAMPTZ COMMENT 'When the tag record was last updated.',
   created_by BIGINT COMMENT 'ID of the user who created the tag (null or 0 when unknown).',
   updated_by BIGINT COMMENT 'ID of the user who last updated the tag.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Every tag of the account, including tags no contact carries and template tags.';
@@ -839,6 +907,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaign_links (
   updated_timestamp TIMESTAMPTZ COMMENT 'When the link was last updated.',
   created_by BIGINT COMMENT 'ID of the user who created the link.',
   updated_by BIGINT COMMENT 'ID of the user who last updated the link.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Tracked links of campaign messages (the open tracker and every tracked click URL), with click counts.';
@@ -859,6 +929,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaign_lists (
   updated_timestamp TIMESTAMPTZ COMMENT 'When the relation record was last updated.',
   created_by BIGINT COMMENT 'ID of the user who created the relation.',
   updated_by BIGINT COMMENT 'ID of the user who last updated the relation.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='The lists each campaign was sent to, one row per campaign and list.';
@@ -869,6 +941,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.field_rels (
   relid BIGINT COMMENT 'ID of the list the field belongs to (0 = every list).',
   dorder BIGINT COMMENT 'Display order of the field on the list.',
   cdate TIMESTAMPTZ COMMENT 'When the relation was created.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Which lists each contact custom field belongs to (relid 0 = every list).';
@@ -882,6 +956,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_group_users (
   updated_timestamp TIMESTAMPTZ COMMENT 'When the relation record was last updated.',
   created_by BIGINT COMMENT 'ID of the user who created the relation.',
   updated_by BIGINT COMMENT 'ID of the user who last updated the relation.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='The users who may work with each deal pipeline.';
@@ -903,6 +979,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.templates (
   modified BIGINT COMMENT '1 if the template was modified after creation.',
   hidden BIGINT COMMENT '1 if the template is hidden.',
   screenshot VARCHAR COMMENT 'URL of the template\'s screenshot.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='E-mail templates of the account, with their content.';
@@ -927,6 +1005,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.bounce_logs (
   updated_timestamp TIMESTAMPTZ COMMENT 'When the bounce log was last updated.',
   created_by BIGINT COMMENT 'ID of the user who created the log (null for bounces).',
   updated_by BIGINT COMMENT 'ID of the user who last updated the log.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Every bounce of a campaign e-mail, with the bounce code and the returned message.';
@@ -944,6 +1024,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.goals (
   updated_timestamp TIMESTAMPTZ COMMENT 'When the goal record was last updated.',
   created_by BIGINT COMMENT 'ID of the user who created the goal.',
   updated_by BIGINT COMMENT 'ID of the user who last updated the goal.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Automation goals (the goal steps of automations).';
@@ -961,6 +1043,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.conversions (
   updated_timestamp TIMESTAMPTZ COMMENT 'When the conversion record was last updated.',
   created_by BIGINT COMMENT 'ID of the user who created the conversion.',
   updated_by BIGINT COMMENT 'ID of the user who last updated the conversion.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Conversions (attribution goals such as a purchase), with their value and limit.';
@@ -980,6 +1064,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.conversion_triggers (
   updated_timestamp TIMESTAMPTZ COMMENT 'When the trigger record was last updated.',
   created_by BIGINT COMMENT 'ID of the user who created the trigger.',
   updated_by BIGINT COMMENT 'ID of the user who last updated the trigger.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='What counts as a conversion (a page visit, an event, an automation step), per conversion.';
@@ -1004,6 +1090,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_emails (
   updated_timestamp TIMESTAMPTZ COMMENT 'When the record was last updated.',
   created_by BIGINT COMMENT 'ID of the user who created the record.',
   updated_by BIGINT COMMENT 'ID of the user who last updated the record.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='One-to-one e-mails users sent to contacts (from a contact or deal), one row per e-mail.';
@@ -1039,6 +1127,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_data (
   updated_timestamp TIMESTAMPTZ COMMENT 'When the record was last updated.',
   created_by BIGINT COMMENT 'ID of the user who created the record (0 when none).',
   updated_by BIGINT COMMENT 'ID of the user who last updated the record.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Per contact, its geo-IP location, Google Analytics campaign and social ids.';
@@ -1065,6 +1155,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.sms (
   updated_timestamp TIMESTAMPTZ COMMENT 'When the record was last updated.',
   created_by BIGINT COMMENT 'ID of the user who created the record.',
   updated_by BIGINT COMMENT 'ID of the user who last updated the record.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='SMS messages that automations send, with their send window and counts.';
@@ -1087,6 +1179,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.automations (
   exit_on_unsubscribe BIGINT COMMENT '1 if a contact leaves the automation when unsubscribing.',
   exit_on_conversion BIGINT COMMENT '1 if a contact leaves the automation on conversion.',
   entitlements_violation BIGINT COMMENT '1 if the automation exceeds the plan\'s entitlements.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Automations (workflows) of the account, with entry and exit counts.';
@@ -1119,6 +1213,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.forms (
   recent VARIANT COMMENT 'Recent submissions (usually an empty array).',
   contacts BIGINT COMMENT 'Contacts count reported for the form.',
   deals BIGINT COMMENT 'Deals count reported for the form.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Subscription forms, with what submitting them does and how often they were submitted.';
@@ -1134,6 +1230,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.segments (
   updated_timestamp TIMESTAMPTZ COMMENT 'When the segment was last updated.',
   created_by BIGINT COMMENT 'ID of the user who created the segment.',
   updated_by BIGINT COMMENT 'ID of the user who last updated the segment.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Saved contact segments (the conditions themselves are not in this list).';
@@ -1166,6 +1264,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.messages (
   has_predictive_content BIGINT COMMENT '1 if predictive content is enabled.',
   language_code VARCHAR COMMENT 'Language code of the message.',
   source VARCHAR COMMENT 'Where the message was made.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Every e-mail message of the account (campaign, automation and opt-in messages), with bodies.';
@@ -1187,6 +1287,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.addresses (
   updated_timestamp TIMESTAMPTZ COMMENT 'When the address was last updated.',
   created_by BIGINT COMMENT 'ID of the user who created the address.',
   updated_by BIGINT COMMENT 'ID of the user who last updated the address.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Sender (postal) addresses that campaigns and forms print to comply with anti-spam law.';
@@ -1216,6 +1318,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.brandings (
   zendesk_widget_enabled BIGINT COMMENT '1 if the Zendesk widget is enabled.',
   created_timestamp TIMESTAMPTZ COMMENT 'When the branding was created.',
   updated_timestamp TIMESTAMPTZ COMMENT 'When the branding was last updated.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Branding settings, one row per user group.';
@@ -1229,6 +1333,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.calendars (
   notification BIGINT COMMENT '1 if notifications are on.',
   cdate TIMESTAMPTZ COMMENT 'When the feed was created.',
   mdate TIMESTAMPTZ COMMENT 'When the feed was last modified.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Calendar feeds of deal and contact tasks that users subscribe to.';
@@ -1238,6 +1344,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_roles (
   title VARCHAR COMMENT 'Role name.',
   created_timestamp TIMESTAMPTZ COMMENT 'When the role was created.',
   updated_timestamp TIMESTAMPTZ COMMENT 'When the role was last updated.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Roles a contact can play on a deal.';
@@ -1252,6 +1360,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.saved_responses (
   cdate TIMESTAMPTZ COMMENT 'When it was created.',
   mdate TIMESTAMPTZ COMMENT 'When it was last modified (null until edited).',
   userid BIGINT COMMENT 'ID of the user owning it.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='E-mail templates users keep for one-to-one replies.';
@@ -1266,6 +1376,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.webhooks (
   cdate TIMESTAMPTZ COMMENT 'When the webhook was created.',
   state VARCHAR COMMENT 'State of the webhook.',
   deactivated_date TIMESTAMPTZ COMMENT 'When the webhook was deactivated (null while active).',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Webhooks the account sends, with their events and sources.';
@@ -1289,6 +1401,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_automations (
   total_elements BIGINT COMMENT 'Number of elements in the automation.',
   completed BIGINT COMMENT '1 if the contact completed the automation.',
   complete_value BIGINT COMMENT 'Percentage of the automation completed (0-100).',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Runs of contacts through automations, with progress and when each entered and left.';
@@ -1312,6 +1426,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.ecom_connections (
   udate TIMESTAMPTZ COMMENT 'When the connection was last updated.',
   credential_expiration TIMESTAMPTZ COMMENT 'When the store\'s credentials expire (null if unknown).',
   service_name VARCHAR COMMENT 'Name of the service.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='E-commerce integrations (stores) connected to the account, each a source of customers and orders.';
@@ -1329,6 +1445,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.ecom_customers (
   avg_product_category VARCHAR COMMENT 'Most frequent product category.',
   tstamp TIMESTAMPTZ COMMENT 'When the customer last changed.',
   accepts_marketing BIGINT COMMENT '1 if the customer accepts marketing.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='E-commerce customers, one per e-mail address and connection, with their order totals.';
@@ -1361,6 +1479,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.ecom_orders (
   order_products VARIANT COMMENT 'IDs of the order\'s products (ecom_order_products.id).',
   order_date TIMESTAMPTZ COMMENT 'When the order was placed.',
   tstamp TIMESTAMPTZ COMMENT 'When the order record last changed.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='E-commerce orders (completed, pending, abandoned carts), with their totals in cents.';
@@ -1382,6 +1502,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.ecom_order_products (
   created_date TIMESTAMPTZ COMMENT 'When the line was created.',
   updated_date TIMESTAMPTZ COMMENT 'When the line was last updated.',
   tstamp TIMESTAMPTZ COMMENT 'When the line record last changed.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='The products of each e-commerce order (one row per order line).';
@@ -1401,6 +1523,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.activities (
   reference VARIANT COMMENT 'The referenced record as {type, id}.',
   notes VARIANT COMMENT 'IDs of notes attached to the activity.',
   recipients VARIANT COMMENT 'IDs of the activity\'s recipients (activityRecipients).',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='The activity feed of contacts: e-mails, opens, clicks, subscriptions, notes, automations.';
@@ -1424,12 +1548,16 @@ CREATE TABLE IF NOT EXISTS activecampaign.email_activities (
   tstamp TIMESTAMPTZ COMMENT 'When the e-mail was sent or logged.',
   contact BIGINT COMMENT 'Contact ID (the same value as subscriberid).',
   "user" BIGINT COMMENT 'User ID (the same value as userid).',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='One-to-one e-mails logged on contacts and deals, with sender, recipients and body.';
 
 CREATE TABLE IF NOT EXISTS activecampaign.site_tracking_domains (
   name VARCHAR NOT NULL COMMENT 'Domain name.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (name)
 )
 COMMENT='Domains whitelisted for site tracking.';
@@ -1446,6 +1574,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.custom_object_schemas (
   fields VARIANT COMMENT 'The object\'s fields: id, labels, type, required, scale, options, status.',
   relationships VARIANT COMMENT 'Relationships to other objects: id, labels, namespace (contacts, accounts, deals), hasMany.',
   icon VARCHAR COMMENT 'URL of the object\'s icon.',
+  _acx_synced_at TIMESTAMPTZ COMMENT 'When acx last wrote this row (UTC): the commit of the run that read it.',
+  _acx_deleted_at TIMESTAMPTZ COMMENT 'When acx found this row gone from the source (UTC): a read of the whole table no longer had its key, or its parent row was found gone. NULL while the source has it; cleared when the key comes back.',
   PRIMARY KEY (id)
 )
 COMMENT='Each custom object type the account defines, with its fields and relationships.';

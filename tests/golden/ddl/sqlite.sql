@@ -6,7 +6,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.accounts (
   deal_count INTEGER,
   name TEXT,
   owner INTEGER,
-  updated_timestamp TEXT
+  updated_timestamp TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.account_contacts (
@@ -15,7 +17,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.account_contacts (
   contact INTEGER,
   created_timestamp TEXT,
   job_title TEXT,
-  updated_timestamp TEXT
+  updated_timestamp TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.account_custom_field_data (
@@ -25,7 +29,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.account_custom_field_data (
   custom_field_id INTEGER,
   field_currency TEXT,
   field_value TEXT,
-  updated_timestamp TEXT
+  updated_timestamp TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.account_custom_field_meta (
@@ -44,7 +50,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.account_custom_field_meta (
   known_field_id INTEGER,
   personalization TEXT,
   updated_by INTEGER,
-  updated_timestamp TEXT
+  updated_timestamp TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.account_notes (
@@ -56,7 +64,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.account_notes (
   note TEXT,
   owner_id INTEGER,
   owner_type TEXT,
-  userid INTEGER
+  userid INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.campaigns (
@@ -151,7 +161,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaigns (
   use_quartz_scheduler INTEGER,
   userid INTEGER,
   waitpreview INTEGER,
-  willrecur INTEGER
+  willrecur INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.campaign_messages (
@@ -181,7 +193,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaign_messages (
   uniquereplies INTEGER,
   unsubreasons INTEGER,
   unsubscribes INTEGER,
-  updates INTEGER
+  updates INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.campaign_message_contents (
@@ -207,7 +221,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaign_message_contents (
   subject TEXT,
   text TEXT,
   textfetch TEXT,
-  userid INTEGER
+  userid INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.contacts (
@@ -243,7 +259,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.contacts (
   ua TEXT,
   udate TEXT,
   updated_timestamp TEXT,
-  updated_utc_timestamp TEXT
+  updated_utc_timestamp TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_field_values (
@@ -253,7 +271,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_field_values (
   field INTEGER,
   owner INTEGER,
   udate TEXT,
-  value TEXT
+  value TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_custom_fields (
@@ -275,7 +295,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_custom_fields (
   updated_by INTEGER,
   updated_timestamp TEXT,
   service TEXT,
-  visible INTEGER
+  visible INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_custom_field_options (
@@ -285,7 +307,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_custom_field_options (
   label TEXT,
   orderid INTEGER,
   udate TEXT,
-  value TEXT
+  value TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_list_activity (
@@ -312,7 +336,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_list_activity (
   udate TEXT,
   unsubreason TEXT,
   unsubscribe_automation TEXT,
-  updated_timestamp TEXT
+  updated_timestamp TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_notes (
@@ -323,7 +349,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_notes (
   note TEXT,
   relid INTEGER,
   reltype TEXT,
-  userid INTEGER
+  userid INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_tags (
@@ -342,7 +370,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_tags (
   created_by TEXT,
   created_timestamp TEXT,
   updated_by TEXT,
-  updated_timestamp TEXT
+  updated_timestamp TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_tasks (
@@ -369,7 +399,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_tasks (
   title TEXT,
   udate TEXT,
   updated_utc_timestamp TEXT,
-  "user" INTEGER
+  "user" INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.deals (
@@ -398,7 +430,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.deals (
   title TEXT,
   value INTEGER,
   win_probability REAL,
-  win_probability_mdate TEXT
+  win_probability_mdate TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.deal_activities (
@@ -416,7 +450,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_activities (
   seriesid INTEGER,
   sortdate TEXT,
   stage INTEGER,
-  userid INTEGER
+  userid INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.deal_custom_field_data (
@@ -431,7 +467,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_custom_field_data (
   custom_field_text_value TEXT,
   deal_custom_field_metum INTEGER,
   deal_id INTEGER,
-  updated_timestamp TEXT
+  updated_timestamp TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.deal_custom_field_meta (
@@ -450,7 +488,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_custom_field_meta (
   known_field_id INTEGER,
   personalization TEXT,
   updated_by INTEGER,
-  updated_timestamp TEXT
+  updated_timestamp TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.deal_secondary_contacts (
@@ -460,7 +500,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_secondary_contacts (
   created_timestamp TEXT,
   deal INTEGER,
   role TEXT,
-  updated_timestamp TEXT
+  updated_timestamp TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.deal_tasks (
@@ -487,7 +529,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_tasks (
   title TEXT,
   udate TEXT,
   updated_utc_timestamp TEXT,
-  "user" INTEGER
+  "user" INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.lists (
@@ -532,7 +576,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.lists (
   udate TEXT,
   unsubscription_notify TEXT,
   updated_timestamp TEXT,
-  "user" INTEGER
+  "user" INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.list_contacts (
@@ -558,7 +604,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.list_contacts (
   udate TEXT,
   unsubreason TEXT,
   unsubscribe_automation TEXT,
-  updated_timestamp TEXT
+  updated_timestamp TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.pipelines (
@@ -572,7 +620,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.pipelines (
   stages TEXT,
   title TEXT,
   udate TEXT,
-  win_probability_initialize_date TEXT
+  win_probability_initialize_date TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.deal_stages (
@@ -589,7 +639,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_stages (
   "order" INTEGER,
   title TEXT,
   udate TEXT,
-  width INTEGER
+  width INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.scores (
@@ -599,7 +651,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.scores (
   mdate TEXT,
   name TEXT,
   reltype TEXT,
-  status INTEGER
+  status INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.task_outcomes (
@@ -610,7 +664,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.task_outcomes (
   sentiment TEXT,
   title TEXT,
   updated_by INTEGER,
-  updated_utc_timestamp TEXT
+  updated_utc_timestamp TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.task_types (
@@ -624,13 +680,17 @@ CREATE TABLE IF NOT EXISTS activecampaign.task_types (
   title TEXT,
   udate TEXT,
   updated_by INTEGER,
-  updated_utc_timestamp TEXT
+  updated_utc_timestamp TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.task_type_outcomes (
   tasktype_id INTEGER NOT NULL,
   outcome_id INTEGER NOT NULL,
   display_order INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT,
   PRIMARY KEY (tasktype_id, outcome_id)
 );
 
@@ -716,7 +776,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.user_groups (
   sdate TEXT,
   socialdata INTEGER,
   title TEXT,
-  unsubscribelink INTEGER
+  unsubscribelink INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.users (
@@ -732,7 +794,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.users (
   password_updated_utc_timestamp TEXT,
   phone TEXT,
   signature TEXT,
-  udate TEXT
+  udate TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.user_group_memberships (
@@ -740,6 +804,8 @@ CREATE TABLE IF NOT EXISTS activecampaign.user_group_memberships (
   cdate TEXT,
   groupid INTEGER NOT NULL,
   udate TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT,
   PRIMARY KEY (userid, groupid)
 );
 
@@ -754,7 +820,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.tags (
   created_timestamp TEXT,
   updated_timestamp TEXT,
   created_by INTEGER,
-  updated_by INTEGER
+  updated_by INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.campaign_links (
@@ -772,7 +840,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaign_links (
   created_timestamp TEXT,
   updated_timestamp TEXT,
   created_by INTEGER,
-  updated_by INTEGER
+  updated_by INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.campaign_lists (
@@ -790,7 +860,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.campaign_lists (
   created_timestamp TEXT,
   updated_timestamp TEXT,
   created_by INTEGER,
-  updated_by INTEGER
+  updated_by INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.field_rels (
@@ -798,7 +870,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.field_rels (
   field INTEGER,
   relid INTEGER,
   dorder INTEGER,
-  cdate TEXT
+  cdate TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.deal_group_users (
@@ -809,7 +883,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.deal_group_users (
   created_timestamp TEXT,
   updated_timestamp TEXT,
   created_by INTEGER,
-  updated_by INTEGER
+  updated_by INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.templates (
@@ -828,7 +904,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.templates (
   preview_content TEXT,
   modified INTEGER,
   hidden INTEGER,
-  screenshot TEXT
+  screenshot TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.bounce_logs (
@@ -850,7 +928,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.bounce_logs (
   created_timestamp TEXT,
   updated_timestamp TEXT,
   created_by INTEGER,
-  updated_by INTEGER
+  updated_by INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.goals (
@@ -865,7 +945,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.goals (
   created_timestamp TEXT,
   updated_timestamp TEXT,
   created_by INTEGER,
-  updated_by INTEGER
+  updated_by INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.conversions (
@@ -880,7 +962,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.conversions (
   created_timestamp TEXT,
   updated_timestamp TEXT,
   created_by INTEGER,
-  updated_by INTEGER
+  updated_by INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.conversion_triggers (
@@ -897,7 +981,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.conversion_triggers (
   created_timestamp TEXT,
   updated_timestamp TEXT,
   created_by INTEGER,
-  updated_by INTEGER
+  updated_by INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_emails (
@@ -919,7 +1005,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_emails (
   created_timestamp TEXT,
   updated_timestamp TEXT,
   created_by INTEGER,
-  updated_by INTEGER
+  updated_by INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_data (
@@ -952,7 +1040,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_data (
   created_timestamp TEXT,
   updated_timestamp TEXT,
   created_by INTEGER,
-  updated_by INTEGER
+  updated_by INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.sms (
@@ -976,7 +1066,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.sms (
   created_timestamp TEXT,
   updated_timestamp TEXT,
   created_by INTEGER,
-  updated_by INTEGER
+  updated_by INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.automations (
@@ -996,7 +1088,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.automations (
   multientry INTEGER,
   exit_on_unsubscribe INTEGER,
   exit_on_conversion INTEGER,
-  entitlements_violation INTEGER
+  entitlements_violation INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.forms (
@@ -1026,7 +1120,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.forms (
   defaultscreenshot TEXT,
   recent TEXT,
   contacts INTEGER,
-  deals INTEGER
+  deals INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.segments (
@@ -1039,7 +1135,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.segments (
   created_timestamp TEXT,
   updated_timestamp TEXT,
   created_by INTEGER,
-  updated_by INTEGER
+  updated_by INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.messages (
@@ -1069,7 +1167,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.messages (
   preview_data TEXT,
   has_predictive_content INTEGER,
   language_code TEXT,
-  source TEXT
+  source TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.addresses (
@@ -1088,7 +1188,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.addresses (
   created_timestamp TEXT,
   updated_timestamp TEXT,
   created_by INTEGER,
-  updated_by INTEGER
+  updated_by INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.brandings (
@@ -1115,7 +1217,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.brandings (
   admin_template_css_backup TEXT,
   zendesk_widget_enabled INTEGER,
   created_timestamp TEXT,
-  updated_timestamp TEXT
+  updated_timestamp TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.calendars (
@@ -1126,14 +1230,18 @@ CREATE TABLE IF NOT EXISTS activecampaign.calendars (
   token TEXT,
   notification INTEGER,
   cdate TEXT,
-  mdate TEXT
+  mdate TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.deal_roles (
   id INTEGER NOT NULL PRIMARY KEY,
   title TEXT,
   created_timestamp TEXT,
-  updated_timestamp TEXT
+  updated_timestamp TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.saved_responses (
@@ -1145,7 +1253,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.saved_responses (
   last_sent_user_id INTEGER,
   cdate TEXT,
   mdate TEXT,
-  userid INTEGER
+  userid INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.webhooks (
@@ -1157,7 +1267,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.webhooks (
   listid INTEGER,
   cdate TEXT,
   state TEXT,
-  deactivated_date TEXT
+  deactivated_date TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.contact_automations (
@@ -1178,7 +1290,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.contact_automations (
   completed_elements INTEGER,
   total_elements INTEGER,
   completed INTEGER,
-  complete_value INTEGER
+  complete_value INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.ecom_connections (
@@ -1199,7 +1313,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.ecom_connections (
   cdate TEXT,
   udate TEXT,
   credential_expiration TEXT,
-  service_name TEXT
+  service_name TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.ecom_customers (
@@ -1214,7 +1330,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.ecom_customers (
   avg_revenue_per_order REAL,
   avg_product_category TEXT,
   tstamp TEXT,
-  accepts_marketing INTEGER
+  accepts_marketing INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.ecom_orders (
@@ -1244,7 +1362,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.ecom_orders (
   customer INTEGER,
   order_products TEXT,
   order_date TEXT,
-  tstamp TEXT
+  tstamp TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.ecom_order_products (
@@ -1263,7 +1383,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.ecom_order_products (
   product_url TEXT,
   created_date TEXT,
   updated_date TEXT,
-  tstamp TEXT
+  tstamp TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.activities (
@@ -1280,7 +1402,9 @@ CREATE TABLE IF NOT EXISTS activecampaign.activities (
   reference_model_name TEXT,
   reference TEXT,
   notes TEXT,
-  recipients TEXT
+  recipients TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.email_activities (
@@ -1301,11 +1425,15 @@ CREATE TABLE IF NOT EXISTS activecampaign.email_activities (
   message_html TEXT,
   tstamp TEXT,
   contact INTEGER,
-  "user" INTEGER
+  "user" INTEGER,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.site_tracking_domains (
-  name TEXT NOT NULL PRIMARY KEY
+  name TEXT NOT NULL PRIMARY KEY,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );
 
 CREATE TABLE IF NOT EXISTS activecampaign.custom_object_schemas (
@@ -1319,5 +1447,7 @@ CREATE TABLE IF NOT EXISTS activecampaign.custom_object_schemas (
   updated_timestamp TEXT,
   fields TEXT,
   relationships TEXT,
-  icon TEXT
+  icon TEXT,
+  _acx_synced_at TEXT,
+  _acx_deleted_at TEXT
 );

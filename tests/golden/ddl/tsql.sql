@@ -7,6 +7,8 @@ CREATE TABLE activecampaign.accounts (
   name NVARCHAR(MAX),
   owner BIGINT,
   updated_timestamp DATETIMEOFFSET,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -17,6 +19,8 @@ CREATE TABLE activecampaign.account_contacts (
   created_timestamp DATETIMEOFFSET,
   job_title NVARCHAR(MAX),
   updated_timestamp DATETIMEOFFSET,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -28,6 +32,8 @@ CREATE TABLE activecampaign.account_custom_field_data (
   field_currency NVARCHAR(MAX),
   field_value NVARCHAR(MAX),
   updated_timestamp DATETIMEOFFSET,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -48,6 +54,8 @@ CREATE TABLE activecampaign.account_custom_field_meta (
   personalization NVARCHAR(MAX),
   updated_by BIGINT,
   updated_timestamp DATETIMEOFFSET,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -61,6 +69,8 @@ CREATE TABLE activecampaign.account_notes (
   owner_id BIGINT,
   owner_type NVARCHAR(MAX),
   userid BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -157,6 +167,8 @@ CREATE TABLE activecampaign.campaigns (
   userid BIGINT,
   waitpreview BIGINT,
   willrecur BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -188,6 +200,8 @@ CREATE TABLE activecampaign.campaign_messages (
   unsubreasons BIGINT,
   unsubscribes BIGINT,
   updates BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -215,6 +229,8 @@ CREATE TABLE activecampaign.campaign_message_contents (
   text NVARCHAR(MAX),
   textfetch NVARCHAR(MAX),
   userid BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -252,6 +268,8 @@ CREATE TABLE activecampaign.contacts (
   udate DATETIMEOFFSET,
   updated_timestamp DATETIMEOFFSET,
   updated_utc_timestamp DATETIMEOFFSET,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -263,6 +281,8 @@ CREATE TABLE activecampaign.contact_field_values (
   owner BIGINT,
   udate DATETIMEOFFSET,
   value NVARCHAR(MAX),
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -286,6 +306,8 @@ CREATE TABLE activecampaign.contact_custom_fields (
   updated_timestamp DATETIMEOFFSET,
   service NVARCHAR(MAX),
   visible BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -297,6 +319,8 @@ CREATE TABLE activecampaign.contact_custom_field_options (
   orderid BIGINT,
   udate DATETIMEOFFSET,
   value NVARCHAR(MAX),
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -325,6 +349,8 @@ CREATE TABLE activecampaign.contact_list_activity (
   unsubreason NVARCHAR(MAX),
   unsubscribe_automation NVARCHAR(MAX),
   updated_timestamp DATETIMEOFFSET,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -337,6 +363,8 @@ CREATE TABLE activecampaign.contact_notes (
   relid BIGINT,
   reltype NVARCHAR(MAX),
   userid BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -357,6 +385,8 @@ CREATE TABLE activecampaign.contact_tags (
   created_timestamp DATETIMEOFFSET,
   updated_by NVARCHAR(MAX),
   updated_timestamp DATETIMEOFFSET,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -385,6 +415,8 @@ CREATE TABLE activecampaign.contact_tasks (
   udate DATETIMEOFFSET,
   updated_utc_timestamp DATETIMEOFFSET,
   [user] BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -415,6 +447,8 @@ CREATE TABLE activecampaign.deals (
   value BIGINT,
   win_probability FLOAT,
   win_probability_mdate DATETIMEOFFSET,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -434,6 +468,8 @@ CREATE TABLE activecampaign.deal_activities (
   sortdate DATETIMEOFFSET,
   stage BIGINT,
   userid BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -450,6 +486,8 @@ CREATE TABLE activecampaign.deal_custom_field_data (
   deal_custom_field_metum BIGINT,
   deal_id BIGINT,
   updated_timestamp DATETIMEOFFSET,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -470,6 +508,8 @@ CREATE TABLE activecampaign.deal_custom_field_meta (
   personalization NVARCHAR(MAX),
   updated_by BIGINT,
   updated_timestamp DATETIMEOFFSET,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -481,6 +521,8 @@ CREATE TABLE activecampaign.deal_secondary_contacts (
   deal BIGINT,
   role NVARCHAR(MAX),
   updated_timestamp DATETIMEOFFSET,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -509,6 +551,8 @@ CREATE TABLE activecampaign.deal_tasks (
   udate DATETIMEOFFSET,
   updated_utc_timestamp DATETIMEOFFSET,
   [user] BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -555,6 +599,8 @@ CREATE TABLE activecampaign.lists (
   unsubscription_notify NVARCHAR(MAX),
   updated_timestamp DATETIMEOFFSET,
   [user] BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -582,6 +628,8 @@ CREATE TABLE activecampaign.list_contacts (
   unsubreason NVARCHAR(MAX),
   unsubscribe_automation NVARCHAR(MAX),
   updated_timestamp DATETIMEOFFSET,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -597,6 +645,8 @@ CREATE TABLE activecampaign.pipelines (
   title NVARCHAR(MAX),
   udate DATETIMEOFFSET,
   win_probability_initialize_date DATETIMEOFFSET,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -615,6 +665,8 @@ CREATE TABLE activecampaign.deal_stages (
   title NVARCHAR(MAX),
   udate DATETIMEOFFSET,
   width BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -626,6 +678,8 @@ CREATE TABLE activecampaign.scores (
   name NVARCHAR(MAX),
   reltype NVARCHAR(MAX),
   status BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -638,6 +692,8 @@ CREATE TABLE activecampaign.task_outcomes (
   title NVARCHAR(MAX),
   updated_by BIGINT,
   updated_utc_timestamp DATETIMEOFFSET,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -653,6 +709,8 @@ CREATE TABLE activecampaign.task_types (
   udate DATETIMEOFFSET,
   updated_by BIGINT,
   updated_utc_timestamp DATETIMEOFFSET,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -660,6 +718,8 @@ CREATE TABLE activecampaign.task_type_outcomes (
   tasktype_id BIGINT NOT NULL,
   outcome_id BIGINT NOT NULL,
   display_order BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (tasktype_id, outcome_id)
 );
 
@@ -746,6 +806,8 @@ CREATE TABLE activecampaign.user_groups (
   socialdata BIGINT,
   title NVARCHAR(MAX),
   unsubscribelink BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -763,6 +825,8 @@ CREATE TABLE activecampaign.users (
   phone NVARCHAR(MAX),
   signature NVARCHAR(MAX),
   udate DATETIMEOFFSET,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -771,6 +835,8 @@ CREATE TABLE activecampaign.user_group_memberships (
   cdate DATETIMEOFFSET,
   groupid BIGINT NOT NULL,
   udate DATETIMEOFFSET,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (userid, groupid)
 );
 
@@ -786,6 +852,8 @@ CREATE TABLE activecampaign.tags (
   updated_timestamp DATETIMEOFFSET,
   created_by BIGINT,
   updated_by BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -805,6 +873,8 @@ CREATE TABLE activecampaign.campaign_links (
   updated_timestamp DATETIMEOFFSET,
   created_by BIGINT,
   updated_by BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -824,6 +894,8 @@ CREATE TABLE activecampaign.campaign_lists (
   updated_timestamp DATETIMEOFFSET,
   created_by BIGINT,
   updated_by BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -833,6 +905,8 @@ CREATE TABLE activecampaign.field_rels (
   relid BIGINT,
   dorder BIGINT,
   cdate DATETIMEOFFSET,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -845,6 +919,8 @@ CREATE TABLE activecampaign.deal_group_users (
   updated_timestamp DATETIMEOFFSET,
   created_by BIGINT,
   updated_by BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -865,6 +941,8 @@ CREATE TABLE activecampaign.templates (
   modified BIGINT,
   hidden BIGINT,
   screenshot NVARCHAR(MAX),
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -888,6 +966,8 @@ CREATE TABLE activecampaign.bounce_logs (
   updated_timestamp DATETIMEOFFSET,
   created_by BIGINT,
   updated_by BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -904,6 +984,8 @@ CREATE TABLE activecampaign.goals (
   updated_timestamp DATETIMEOFFSET,
   created_by BIGINT,
   updated_by BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -920,6 +1002,8 @@ CREATE TABLE activecampaign.conversions (
   updated_timestamp DATETIMEOFFSET,
   created_by BIGINT,
   updated_by BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -938,6 +1022,8 @@ CREATE TABLE activecampaign.conversion_triggers (
   updated_timestamp DATETIMEOFFSET,
   created_by BIGINT,
   updated_by BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -961,6 +1047,8 @@ CREATE TABLE activecampaign.contact_emails (
   updated_timestamp DATETIMEOFFSET,
   created_by BIGINT,
   updated_by BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -995,6 +1083,8 @@ CREATE TABLE activecampaign.contact_data (
   updated_timestamp DATETIMEOFFSET,
   created_by BIGINT,
   updated_by BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -1020,6 +1110,8 @@ CREATE TABLE activecampaign.sms (
   updated_timestamp DATETIMEOFFSET,
   created_by BIGINT,
   updated_by BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -1041,6 +1133,8 @@ CREATE TABLE activecampaign.automations (
   exit_on_unsubscribe BIGINT,
   exit_on_conversion BIGINT,
   entitlements_violation BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -1072,6 +1166,8 @@ CREATE TABLE activecampaign.forms (
   recent NVARCHAR(MAX),
   contacts BIGINT,
   deals BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -1086,6 +1182,8 @@ CREATE TABLE activecampaign.segments (
   updated_timestamp DATETIMEOFFSET,
   created_by BIGINT,
   updated_by BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -1117,6 +1215,8 @@ CREATE TABLE activecampaign.messages (
   has_predictive_content BIGINT,
   language_code NVARCHAR(MAX),
   source NVARCHAR(MAX),
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -1137,6 +1237,8 @@ CREATE TABLE activecampaign.addresses (
   updated_timestamp DATETIMEOFFSET,
   created_by BIGINT,
   updated_by BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -1165,6 +1267,8 @@ CREATE TABLE activecampaign.brandings (
   zendesk_widget_enabled BIGINT,
   created_timestamp DATETIMEOFFSET,
   updated_timestamp DATETIMEOFFSET,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -1177,6 +1281,8 @@ CREATE TABLE activecampaign.calendars (
   notification BIGINT,
   cdate DATETIMEOFFSET,
   mdate DATETIMEOFFSET,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -1185,6 +1291,8 @@ CREATE TABLE activecampaign.deal_roles (
   title NVARCHAR(MAX),
   created_timestamp DATETIMEOFFSET,
   updated_timestamp DATETIMEOFFSET,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -1198,6 +1306,8 @@ CREATE TABLE activecampaign.saved_responses (
   cdate DATETIMEOFFSET,
   mdate DATETIMEOFFSET,
   userid BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -1211,6 +1321,8 @@ CREATE TABLE activecampaign.webhooks (
   cdate DATETIMEOFFSET,
   state NVARCHAR(MAX),
   deactivated_date DATETIMEOFFSET,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -1233,6 +1345,8 @@ CREATE TABLE activecampaign.contact_automations (
   total_elements BIGINT,
   completed BIGINT,
   complete_value BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -1255,6 +1369,8 @@ CREATE TABLE activecampaign.ecom_connections (
   udate DATETIMEOFFSET,
   credential_expiration DATETIMEOFFSET,
   service_name NVARCHAR(MAX),
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -1271,6 +1387,8 @@ CREATE TABLE activecampaign.ecom_customers (
   avg_product_category NVARCHAR(MAX),
   tstamp DATETIMEOFFSET,
   accepts_marketing BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -1302,6 +1420,8 @@ CREATE TABLE activecampaign.ecom_orders (
   order_products NVARCHAR(MAX),
   order_date DATETIMEOFFSET,
   tstamp DATETIMEOFFSET,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -1322,6 +1442,8 @@ CREATE TABLE activecampaign.ecom_order_products (
   created_date DATETIMEOFFSET,
   updated_date DATETIMEOFFSET,
   tstamp DATETIMEOFFSET,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -1340,6 +1462,8 @@ CREATE TABLE activecampaign.activities (
   reference NVARCHAR(MAX),
   notes NVARCHAR(MAX),
   recipients NVARCHAR(MAX),
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
@@ -1362,11 +1486,15 @@ CREATE TABLE activecampaign.email_activities (
   tstamp DATETIMEOFFSET,
   contact BIGINT,
   [user] BIGINT,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
 
 CREATE TABLE activecampaign.site_tracking_domains (
   name NVARCHAR(450) NOT NULL,
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (name)
 );
 
@@ -1382,5 +1510,7 @@ CREATE TABLE activecampaign.custom_object_schemas (
   fields NVARCHAR(MAX),
   relationships NVARCHAR(MAX),
   icon NVARCHAR(MAX),
+  _acx_synced_at DATETIMEOFFSET,
+  _acx_deleted_at DATETIMEOFFSET,
   PRIMARY KEY (id)
 );
