@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from engine.config.settings import Settings, load_settings, read_config_file, warning_lines
+from engine.config.settings import (
+    Settings,
+    load_settings,
+    read_config_file,
+    table_settings,
+    warning_lines,
+)
 from engine.errors import AcxError, ConfigError
 from engine.http.client import Client
 from engine.http.ratelimit import RateLimiter
@@ -26,6 +32,7 @@ from engine.run.events import Emit, event, lines_to
 from engine.run.interrupt import StopSignal, catching_signals
 from engine.run.plan import Plan, build_plan
 from engine.run.process import prompt_threads
+from engine.run.reconcile import next_due, reconcile_reason
 from engine.run.runner import Runner, RunResult
 from engine.run.views import outcome_lines, refresh_views
 from engine.spec import Spec, load_spec
@@ -85,7 +92,7 @@ def run_spec(
             ) from None
         for line in warning_lines(settings):
             echo(line)
-        for line in plan_lines(spec, plan, peek_state(options.dest, settings)):
+        for line in plan_lines(spec, plan, peek_state(options.dest, settings), settings):
             out(line)
         if discover.wanted(spec, options.tables):
             for t in spec.templates:
@@ -314,7 +321,13 @@ def table_status(
     spec = load_spec(spec_path)
     environment = os.environ if env is None else env
     raw = read_config_file(config_path, spec)
-    settings = Settings(api_url="", api_key="", targets=raw.get("targets", {}), env=environment)
+    settings = Settings(
+        api_url="",
+        api_key="",
+        targets=raw.get("targets", {}),
+        tables=table_settings(raw.get("tables", {})),
+        env=environment,
+    )
     destination = make_destination(dest, settings)
     path = getattr(destination, "path", None)
     if isinstance(path, str) and not Path(path).exists():
@@ -328,16 +341,34 @@ def table_status(
     if list(tables):  # the chosen tables only, with the account's own tables of a chosen tag
         state = {k: v for k, v in state.items() if k in chosen}
         runs = {k: v for k, v in runs.items() if k in chosen}
-    return table_states(chosen, state, runs, datetime.now(timezone.utc), max_age)
+    due = {key: reconciliation_due(spec, key, state, settings) for key in chosen}
+    return table_states(chosen, state, runs, datetime.now(timezone.utc), max_age, due)
 
 
-def plan_lines(spec: Spec, plan: Plan, state: dict[str, StateRow] | None = None) -> list[str]:
-    """A line per group; `state`: the destination's, to say which groups resume a killed run."""
+def reconciliation_due(
+    spec: Spec, key: str, state: dict[str, StateRow], settings: Settings
+) -> datetime | None:
+    """When table `key`'s next reconciliation is due (its root's: a fed table follows it)."""
+    root = spec.root_of(spec.stream(key))
+    mode = settings.table(root.key).mode or root.replication.mode or "full"
+    return next_due(root, mode, state.get(root.key), settings)
+
+
+def plan_lines(
+    spec: Spec,
+    plan: Plan,
+    state: dict[str, StateRow] | None = None,
+    settings: Settings | None = None,
+) -> list[str]:
+    """A line per group; `state`: the destination's, to say which groups resume a killed run
+    and, with `settings`, which are due a reconciliation (a whole read)."""
     lines = []
+    now = datetime.now(timezone.utc)
     for g in plan.groups:
         fed = ", ".join(s.key for s in g.members[1:])
         via = f" per row of {g.fan_out.key}" if g.fan_out else ""
         found = resume.found(g, state or {})
+        due = reconcile_reason(g, state or {}, settings, now) if settings else None
         lines.append(
             f"{g.root.key}: {g.mode}, GET {g.root.endpoint}{via}"
             + (f" -> also {fed}" if fed else "")
@@ -346,6 +377,7 @@ def plan_lines(spec: Spec, plan: Plan, state: dict[str, StateRow] | None = None)
                 if found
                 else ""
             )
+            + (f" ({due})" if due else "")
         )
     if plan.added:
         lines.append(f"(also run because selected tables need them: {', '.join(plan.added)})")

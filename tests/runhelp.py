@@ -71,7 +71,7 @@ def table_rows(
 ) -> list[dict[str, Any]]:
     cur = con.execute(
         f'SELECT * EXCLUDE (_acx_synced_at, _acx_deleted_at) FROM "{table}" '
-        f'ORDER BY {", ".join(order)}'
+        f"ORDER BY {', '.join(order)}"
     )  # acx's own columns (engine/load/system.py) hold when it ran: tests of them read them
     names = [d[0] for d in cur.description]
     return [{n: jsonable(v) for n, v in zip(names, row, strict=True)} for row in cur.fetchall()]

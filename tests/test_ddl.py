@@ -28,9 +28,7 @@ def spec():
 
 def described(spec):
     """Columns with a description (the model leaves one empty), and acx's own two per table."""
-    return sum(1 for s in spec.streams for c in s.columns if c.description) + 2 * len(
-        spec.streams
-    )
+    return sum(1 for s in spec.streams for c in s.columns if c.description) + 2 * len(spec.streams)
 
 
 def statements(spec, dialect, schema=None):

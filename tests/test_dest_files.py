@@ -174,6 +174,8 @@ def test_jsonl_round_trips_the_parquet_values(tmp_path: Path) -> None:
         for col in entry["columns"]:
             if col["type"] == "timestamp":
                 assert all(r[col["name"]] is None or r[col["name"]].endswith("Z") for r in rows)
+            if col["name"] == "_acx_synced_at":
+                continue  # when each run wrote them: two runs, two moments
             read = readers.get(col["type"], lambda v: v)
             got = [None if r[col["name"]] is None else read(r[col["name"]]) for r in rows]
             want = [r[col["name"]] for r in expected]

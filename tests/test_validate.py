@@ -190,6 +190,24 @@ CASES = [
         "    columns:\n      id: {type: integer, description: Group ID.}",
         r"streams\.groups\.only_referenced_by: 'contacts' is read incrementally",
     ),
+    (
+        "column-named-like-acx-own",
+        "firstName: {type: text, description: First name.}",
+        "_acx_synced_at: {type: text, description: First name.}",
+        r"streams\.contacts\.columns\._acx_synced_at: column name '_acx_synced_at': names starting with _acx_ are acx's own",
+    ),
+    (
+        "reconcile-a-full-table",
+        "    replication: {mode: full}\n    columns:\n      id: {type: integer, description: Group ID.}",
+        "    replication: {mode: full, reconcile_days: 7}\n    columns:\n      id: {type: integer, description: Group ID.}",
+        r"streams\.groups\.replication\.reconcile_days: only an incremental table is reconciled",
+    ),
+    (
+        "deletes-unknown-word",
+        "      update_window_days: 1\n",
+        "      update_window_days: 1\n      deletes: soft_delete\n",
+        r"streams\.contacts\.replication\.deletes: 'soft_delete' is not one of \['soft', 'hard'\]",
+    ),
 ]
 
 

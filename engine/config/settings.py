@@ -56,6 +56,7 @@ __all__ = [
     "env_of",
     "load_settings",
     "named_target",
+    "table_settings",
     "read_config_file",
     "warning_lines",
 ]
@@ -239,7 +240,7 @@ def load_settings(
         start_date=parse_moment(source.get("start_date")),
         requests_per_second=_rate(env.get(RATE_ENV) or source.get("requests_per_second"))
         or spec.source.requests_per_second,
-        tables=_tables(raw.get("tables", {})),
+        tables=table_settings(raw.get("tables", {})),
         targets=raw.get("targets", {}),
         env=env,
         warnings=tuple(env_warnings(env, spec, raw)),
@@ -274,7 +275,7 @@ def _rate(value: Any) -> float | None:
     return rate
 
 
-def _tables(raw: dict[str, Any]) -> dict[str, TableSettings]:
+def table_settings(raw: dict[str, Any]) -> dict[str, TableSettings]:
     """[tables.X] as checked with the file (names, modes and windows)."""
     return {
         key: TableSettings(

@@ -625,7 +625,8 @@ def table_entry(stream: Stream, old: dict[str, Any] | None) -> dict[str, Any]:
         "description": stream.description,
         "primary_key": [stream.column(k).name for k in stream.primary_key],
         "columns": [
-            {"name": c.name, "type": c.type, "description": c.description} for c in stream.columns
+            {"name": c.name, "type": c.type, "description": c.description}
+            for c in (*stream.columns, SYSTEM_COLUMNS[0])  # as the files hold them
         ],
         "files": list((old or {}).get("files", [])),
     }

@@ -6,7 +6,7 @@ successful load is older than that (or never happened)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -39,6 +39,8 @@ class TableState:
     last_status: str | None  # ok | failed | skipped (None: no run logged)
     last_error: str | None
     problem: str | None  # why the table fails the check (None: healthy)
+    # when the next run reads the table whole to find deleted rows (None: never; past: due)
+    next_reconciliation: datetime | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -50,6 +52,7 @@ class TableState:
             "last_run_at": iso(self.last_run_at),
             "last_status": self.last_status,
             "last_error": self.last_error,
+            "next_reconciliation": iso(self.next_reconciliation),
             "ok": self.problem is None,
             "problem": self.problem,
         }
@@ -61,11 +64,17 @@ def table_states(
     runs: dict[str, RunRecord],
     now: datetime,
     max_age: timedelta | None = None,
+    reconciles: dict[str, datetime | None] | None = None,
 ) -> list[TableState]:
     """One entry per table, in the order given, then tables the destination knows and the
-    spec does not list (a table since removed from the spec)."""
+    spec does not list (a table since removed from the spec). `reconciles`: per table, when
+    its next reconciliation is due."""
     known = list(dict.fromkeys([*tables, *state, *runs]))
-    return [_one(t, state.get(t), runs.get(t), now, max_age) for t in known]
+    due = reconciles or {}
+    return [
+        replace(_one(t, state.get(t), runs.get(t), now, max_age), next_reconciliation=due.get(t))
+        for t in known
+    ]
 
 
 def _one(
@@ -109,7 +118,16 @@ def _ago(delta: timedelta) -> str:
 
 def status_lines(states: list[TableState], now: datetime) -> list[str]:
     """A table of the states, then one line per failing table."""
-    header = ("table", "last loaded", "rows", "mode", "savepoint", "last run", "status")
+    header = (
+        "table",
+        "last loaded",
+        "rows",
+        "mode",
+        "savepoint",
+        "next reconciliation",
+        "last run",
+        "status",
+    )
     rows = [header]
     for s in states:
         rows.append(
@@ -119,6 +137,7 @@ def status_lines(states: list[TableState], now: datetime) -> list[str]:
                 "" if s.rows is None else f"{s.rows:,}",
                 s.mode or "",
                 _short(s.savepoint),
+                _due(s.next_reconciliation, now),
                 s.last_status or "",
                 "ok" if s.problem is None else "FAILING",
             )
@@ -127,6 +146,12 @@ def status_lines(states: list[TableState], now: datetime) -> list[str]:
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
     lines += [f"{s.table}: {s.problem}" for s in states if s.problem]
     return lines
+
+
+def _due(moment: datetime | None, now: datetime) -> str:
+    if moment is None:
+        return ""
+    return "next run" if moment <= now else f"in {_ago(moment - now)}"
 
 
 def _short(moment: datetime | None) -> str:

@@ -251,6 +251,12 @@ class Checker:
                     cpath, f"column name '{name}' is also made by column '{names[name.lower()]}'"
                 )
             names.setdefault(name.lower(), ckey)
+            if name.lower().startswith("_acx_"):
+                self.add(
+                    cpath,
+                    f"column name '{name}': names starting with _acx_ are acx's own "
+                    "(_acx_synced_at, _acx_deleted_at ...); give the column a `name`",
+                )
             if "field" in col:
                 self.check_expr((*cpath, "field"), col["field"])
             if "same_instant_as" in col:
