@@ -223,15 +223,19 @@ def streams(spec: str, as_json: bool, config_path: str | None, offline: bool) ->
 )
 @schema_option("Schema (dataset) to qualify tables with.")
 @tables_option("--table", "-t", help="Only this stream (repeatable).")
+@config_option()
 @reports_errors
-def ddl(spec: str, dialect: str, schema: str | None, tables: tuple[str, ...]) -> None:
-    """Print CREATE TABLE statements (with column comments) for SPEC in a SQL dialect."""
+def ddl(
+    spec: str, dialect: str, schema: str | None, tables: tuple[str, ...], config_path: str | None
+) -> None:
+    """Print CREATE TABLE statements (with column comments) for SPEC in a SQL dialect, as
+    acx.toml shapes them ([tables.X] history)."""
+    from engine.api import table_choices
     from engine.load.ddl import ddl_script, rules
-    from engine.spec import load_spec
     from engine.spec.selection import select_streams
 
     rules(dialect)
-    loaded = load_spec(spec)
+    loaded = table_choices(spec, config_path)
     chosen = [n for item in tables for n in item.split(",") if n.strip()]
     picked = [t for t in loaded.templates if not chosen or {t.key, *t.stream.tags} & set(chosen)]
     names = [n for n in chosen if n not in {t.key for t in picked}]

@@ -76,8 +76,9 @@ def run_spec(
     """Run and report; returns the exit code (0 done, 1 a table failed). `echo` gets progress
     and warnings (stderr), `out` the plan or the summary table (stdout); `env`: the environment
     to read settings from (default: the process's)."""
-    spec = load_spec(spec_path)
-    settings = load_settings(spec, options.config_path, env, options.timezone)
+    loaded = load_spec(spec_path)
+    settings = load_settings(loaded, options.config_path, env, options.timezone)
+    spec = settings.applied(loaded)
     if options.dry_run:
         try:
             plan = build_plan(spec, settings, options.tables, options.full_refresh)
@@ -343,6 +344,15 @@ def table_status(
         runs = {k: v for k, v in runs.items() if k in chosen}
     due = {key: reconciliation_due(spec, key, state, settings) for key in chosen}
     return table_states(chosen, state, runs, datetime.now(timezone.utc), max_age, due)
+
+
+def table_choices(spec_path: str, config_path: str | None = None) -> Spec:
+    """The spec as acx.toml's [tables.X] choices shape its tables (history), read without the
+    account's URL or key (`acx ddl`)."""
+    spec = load_spec(spec_path)
+    raw = read_config_file(config_path, spec)
+    tables = table_settings(raw.get("tables", {}))
+    return Settings(api_url="", api_key="", tables=tables).applied(spec)
 
 
 def reconciliation_due(

@@ -193,7 +193,7 @@ def _sync_account(
 
     try:
         settings = account_settings(spec, account, options.config_path, env, options.timezone)
-        spec = account_spec(spec, account)
+        spec = settings.applied(account_spec(spec, account))
         found = account_tables(spec, api_client(spec, settings), options.tables)
         chosen = _found_tables(found, options.tables)
         if chosen is None:  # only a template's tables, and the account has none

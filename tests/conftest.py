@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,32 @@ def calls(monkeypatch):
 
     monkeypatch.setattr(Client, "get", spy)
     return seen
+
+
+@pytest.fixture(params=["duckdb", "postgres", "snowflake"])
+def warehouse(request, tmp_path):
+    """(destination, extra environment) of DuckDB, PostgreSQL and Snowflake (fakesnow), each
+    in a place of its own that is dropped afterwards."""
+    if request.param == "duckdb":
+        yield f"duckdb:{tmp_path / 'acx.duckdb'}", {}
+        return
+    if request.param == "postgres":
+        psycopg = pytest.importorskip("psycopg")
+        schema = f"acx_test_{uuid.uuid4().hex[:8]}"
+        yield "postgres", {"ACX_POSTGRES_DSN": pg_dsn(), "ACX_POSTGRES_SCHEMA": schema}
+        with psycopg.connect(pg_dsn(), autocommit=True) as con:
+            con.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        return
+    fakesnow = pytest.importorskip("fakesnow")
+    (tmp_path / "snow").mkdir()
+    env = {
+        "SNOWFLAKE_ACCOUNT": "acme",
+        "SNOWFLAKE_USER": "loader",
+        "SNOWFLAKE_PASSWORD": "not-a-real-password",
+        "SNOWFLAKE_DATABASE": "ACXTEST",
+        "SNOWFLAKE_SCHEMA": "activecampaign",
+    }
+    with fakesnow.patch(
+        db_path=tmp_path / "snow", create_database_on_connect=False, create_schema_on_connect=False
+    ):
+        yield "snowflake", env

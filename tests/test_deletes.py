@@ -6,7 +6,6 @@ reconciliation that fails marks nothing. In DuckDB, PostgreSQL and Snowflake (fa
 from __future__ import annotations
 
 import json
-import uuid
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ from engine.http.client import Client
 from engine.load import make_destination
 from engine.load.ddl import ident
 from engine.spec import Stream, load_spec
-from tests.conftest import SPEC, pg_dsn
+from tests.conftest import SPEC
 from tests.runhelp import env_for, run
 
 pytestmark = pytest.mark.slow  # whole runs against the sandbox
@@ -35,34 +34,6 @@ def sandbox():
 
     with Sandbox(contacts=60, api_key=KEY, rate_limit=0) as sb:
         yield sb
-
-
-@pytest.fixture(params=["duckdb", "postgres", "snowflake"])
-def target(request, tmp_path):
-    """(destination, extra environment) of each warehouse, each in a place of its own."""
-    if request.param == "duckdb":
-        yield f"duckdb:{tmp_path / 'acx.duckdb'}", {}
-        return
-    if request.param == "postgres":
-        psycopg = pytest.importorskip("psycopg")
-        schema = f"acx_deletes_{uuid.uuid4().hex[:8]}"
-        yield "postgres", {"ACX_POSTGRES_DSN": pg_dsn(), "ACX_POSTGRES_SCHEMA": schema}
-        with psycopg.connect(pg_dsn(), autocommit=True) as con:
-            con.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
-        return
-    fakesnow = pytest.importorskip("fakesnow")
-    (tmp_path / "snow").mkdir()
-    env = {
-        "SNOWFLAKE_ACCOUNT": "acme",
-        "SNOWFLAKE_USER": "loader",
-        "SNOWFLAKE_PASSWORD": "not-a-real-password",
-        "SNOWFLAKE_DATABASE": "DELETES",
-        "SNOWFLAKE_SCHEMA": "activecampaign",
-    }
-    with fakesnow.patch(
-        db_path=tmp_path / "snow", create_database_on_connect=False, create_schema_on_connect=False
-    ):
-        yield "snowflake", env
 
 
 def rows(dest_name: str, env: dict[str, str], stream: Stream) -> dict[int, tuple[Any, Any]]:
@@ -90,9 +61,9 @@ def sync(sb, dest: str, env: dict[str, str], config: Path | None = None, **kw) -
 
 
 def test_deleted_contact_and_deal_are_marked_at_reconciliation_and_cleared_when_back(
-    sandbox, target, tmp_path
+    sandbox, warehouse, tmp_path
 ):
-    dest, extra = target
+    dest, extra = warehouse
     env = env_for(sandbox.url, KEY, **extra)
     spec = load_spec(SPEC)
     contacts, tags, deals = (spec.stream(k) for k in ("contacts", "contact_tags", "deals"))

@@ -81,13 +81,15 @@ def test_rows_with_a_null_cursor_are_kept(sandbox, tmp_path):
         )
 
 
-def test_deleted_rows_stay_until_a_full_refresh(sandbox, tmp_path):
+def test_deleted_rows_stay_live_until_a_whole_read_marks_them(sandbox, tmp_path):
     db = tmp_path / "acx.duckdb"
     run(sandbox.url, KEY, f"duckdb:{db}", tables=["contacts", "contact_tags"])
     gone = sandbox.mutate("contacts", delete=1)["deleted"][0]
     run(sandbox.url, KEY, f"duckdb:{db}", tables=["contacts", "contact_tags"])
+    deleted = "SELECT count(*) FROM {} WHERE {} = ? AND _acx_deleted_at IS NOT NULL"
     with duck(db) as con:
         assert con.execute("SELECT count(*) FROM contacts WHERE id = ?", [gone]).fetchone()[0] == 1
+        assert con.execute(deleted.format("contacts", "id"), [gone]).fetchone()[0] == 0
     code, _ = run(
         sandbox.url,
         KEY,
@@ -97,14 +99,15 @@ def test_deleted_rows_stay_until_a_full_refresh(sandbox, tmp_path):
     )
     assert code == 0
     with duck(db) as con:
-        assert con.execute("SELECT count(*) FROM contacts WHERE id = ?", [gone]).fetchone()[0] == 0
+        assert con.execute(deleted.format("contacts", "id"), [gone]).fetchone()[0] == 1
+        tags = con.execute("SELECT count(*) FROM contact_tags WHERE contact = ?", [gone])
         assert (
-            con.execute("SELECT count(*) FROM contact_tags WHERE contact = ?", [gone]).fetchone()[0]
-            == 0
+            tags.fetchone()[0]
+            == con.execute(deleted.format("contact_tags", "contact"), [gone]).fetchone()[0]
+            > 0
         )
-        assert con.execute("SELECT count(*) FROM contacts").fetchone()[0] == len(
-            sandbox.expected("contacts")
-        )
+        live = "SELECT count(*) FROM contacts WHERE _acx_deleted_at IS NULL"
+        assert con.execute(live).fetchone()[0] == len(sandbox.expected("contacts"))
 
 
 def test_a_full_refresh_that_fails_halfway_leaves_the_previous_table(

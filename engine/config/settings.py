@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -69,6 +69,7 @@ class TableSettings:
     start_date: datetime | None = None
     deletes: str | None = None  # soft | hard; None: the spec's
     reconcile_days: int | Literal[False] | None = None  # False: never; None: the spec's
+    history: bool | None = None  # keep every version (the table and those it feeds)
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,15 @@ class Settings:
         if days is False:
             return None
         return stream.replication.reconcile_days if days is None else days
+
+    def applied(self, spec: Spec) -> Spec:
+        """The spec with the [tables.X] choices that shape tables: `history` (on X and the
+        tables filled from its responses)."""
+        streams = []
+        for s in spec.streams:
+            chosen = self.table(spec.root_of(s).key).history
+            streams.append(s if chosen is None else replace(s, history=chosen))
+        return replace(spec, streams=tuple(streams))
 
     def start(self, key: str) -> datetime | None:
         """Where the first incremental read of table `key` starts: [tables.X] start_date, else
@@ -284,6 +294,7 @@ def table_settings(raw: dict[str, Any]) -> dict[str, TableSettings]:
             start_date=parse_moment(item.get("start_date")),
             deletes=item.get("deletes"),
             reconcile_days=_reconcile(item.get("reconcile_days")),
+            history=item.get("history"),
         )
         for key, item in raw.items()
     }

@@ -15,11 +15,25 @@ from sqlglot import exp
 
 from engine import crashpoints
 from engine.errors import LoadError
-from engine.load import sqlbuild
-from engine.load.ddl import add_column, alter_types, create_table, render
+from engine.load import history, sqlbuild
+from engine.load.ddl import (
+    add_column,
+    alter_types,
+    create_table,
+    current_view_select,
+    render,
+    rules,
+)
 from engine.load.runlog import RUN_COLUMNS, RUNS_TABLE, RunRecord, cutoff, latest
 from engine.load.state import STATE_COLUMNS, STATE_TABLE, StateRow
-from engine.load.system import DELETED_AT, table_columns
+from engine.load.system import (
+    DELETED_AT,
+    IS_CURRENT,
+    SYNCED_AT,
+    VALID_FROM,
+    current_view,
+    table_columns,
+)
 from engine.spec import Column, Stream
 from engine.spec.types import ZONELESS, sql_type, sql_type_text
 
@@ -238,9 +252,54 @@ class SqlDestination(Destination):
             for statement in render(create_table(stream, self.dialect, self.schema), self.dialect):
                 self.execute(statement)
         else:
+            kept = IS_CURRENT in {name.lower() for name in existing}
+            if kept and not stream.history:
+                raise LoadError(
+                    f"{self.describe()}: table {stream.name} keeps every version of its rows "
+                    "(history), but the spec and config no longer ask for it",
+                    f"set history = true under [tables.{stream.key}] to go on, or rename the "
+                    f"table and run with --full-refresh {stream.key} to start without history",
+                )
             self._evolve(stream, existing)
+            if stream.history and not kept:
+                self.start_history(stream)
+        if stream.history:
+            self.create_view(current_view(stream), current_view_select(stream, self.schema))
         if stream.key not in self.kept:
             self._create_stage(stream)
+
+    def start_history(self, stream: Stream) -> None:
+        """A table loaded without history, now asked to keep it: each row becomes its key's
+        first, current version (from when acx last wrote it), and the primary key gains the
+        version's start (rekey), in one transaction."""
+        target = self.target(stream)
+        began = exp.Coalesce(
+            this=sqlbuild.col(SYNCED_AT), expressions=[self.moment_now()]
+        )
+        update = exp.update(
+            target.copy(),
+            {VALID_FROM: began, IS_CURRENT: exp.true()},
+            where=exp.Is(this=sqlbuild.col(VALID_FROM), expression=exp.null()),
+        )
+        with self.transaction():
+            self.execute(self.sql(update))
+            self.rekey(stream)
+
+    def rekey(self, stream: Stream) -> None:
+        """Make the table's primary key the one key_columns gives (a table gaining history);
+        nothing where the dialect declares no key."""
+        if rules(self.dialect).primary_key == "none":
+            return
+        raise LoadError(
+            f"{self.describe()}: table {stream.name} cannot gain history in place (its primary "
+            "key would have to change)",
+            f"rename the table and run with --full-refresh {stream.key}: the new table keeps "
+            "history from its first load",
+        )
+
+    def moment_now(self) -> exp.Expression:
+        self.at = datetime.now(timezone.utc)
+        return self.moment()
 
     def resume_stage(self, stream: Stream, seq: int) -> bool:
         names = [c.name.lower() for c in stream.columns] + [sqlbuild.SEQ.lower()]
@@ -338,6 +397,8 @@ class SqlDestination(Destination):
         out: list[exp.Expression] = [sqlbuild.delete_superseded(stage, key)]
         migrating = self.migrating(item)
         at = self.moment()
+        if s.history:
+            return out + self.history_statements(item, key, at)
         if migrating and self.migration == "rebuild":
             out.extend(self.rebuild_statements(s))
         elif item.mode == "replace":
@@ -352,6 +413,35 @@ class SqlDestination(Destination):
         out.append(sqlbuild.insert_all(target, stage, [c.name for c in s.columns], at))
         if item.mode == "mirror":
             out.append(sqlbuild.mark_missing(target, stage, key, at, hard=not item.soft))
+            out.extend(self.mark_children(item, at))
+        return out
+
+    def history_statements(
+        self, item: Apply, key: Sequence[str], at: exp.Expression
+    ) -> list[exp.Expression]:
+        """A history table's commit (engine/load/history.py): versions closed and opened,
+        nothing removed; a whole read (mirror or replace) closes the versions it lacks."""
+        s = item.stream
+        target, stage = self.target(s), self.stage_table(s)
+        columns = [c.name for c in s.columns]
+        out: list[exp.Expression] = self.restore_children(item, key, at)
+        if item.parent_stage is not None and s.parent is not None:
+            parent = item.parent_stage
+            out.append(
+                history.close_gone_children(
+                    target,
+                    stage,
+                    key,
+                    s.column(s.parent.key).name,
+                    self.stage_table(parent),
+                    parent.column(s.parent.references).name,
+                    at,
+                )
+            )
+        out.append(history.close_changed(target, stage, key, columns, at))
+        out.append(history.insert_versions(target, stage, key, columns, at))
+        if item.mode in WHOLE_READ:
+            out.append(history.close_missing(target, stage, key, at))
             out.extend(self.mark_children(item, at))
         return out
 
@@ -395,7 +485,9 @@ class SqlDestination(Destination):
             return []
         parent = self.target(item.stream)
         return [
-            sqlbuild.mark_orphans(self.target(child), column, parent, ref, at)
+            (history.close_orphans if child.history else sqlbuild.mark_orphans)(
+                self.target(child), column, parent, ref, at
+            )
             for child, column, ref in self._children(item)
         ]
 
@@ -407,9 +499,10 @@ class SqlDestination(Destination):
         if not item.soft:
             return []
         parent, stage = self.target(item.stream), self.stage_table(item.stream)
-        return [
+        return [  # a history child's closed versions stay closed: its next read opens new ones
             sqlbuild.restore_orphans(self.target(child), column, parent, stage, key, ref)
             for child, column, ref in self._children(item)
+            if not child.history
         ]
 
     def rebuild_statements(self, stream: Stream) -> list[exp.Expression]:

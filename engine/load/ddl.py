@@ -15,7 +15,13 @@ from sqlglot import exp
 
 from engine.errors import ConfigError
 from engine.load.keywords import RESERVED
-from engine.load.system import table_columns
+from engine.load.system import (
+    HISTORY_COLUMNS,
+    IS_CURRENT,
+    current_view,
+    key_columns,
+    table_columns,
+)
 from engine.spec import Column, Stream
 from engine.spec.model import Template
 from engine.spec.types import DIALECTS, logical_type, sql_type
@@ -97,10 +103,11 @@ def create_table(
     """CREATE TABLE for a stream (named `name` when given: a table to swap in), then any
     COMMENT ON statements the dialect needs."""
     rule = rules(dialect)
-    pk = set(stream.primary_key)
+    keys = key_columns(stream)
+    pk = {c.name for c in keys}
     columns = table_columns(stream)
-    defs: list[exp.Expression] = [column_def(c, dialect, not_null=c.key in pk) for c in columns]
-    pk_names = [ident(stream.column(k).name) for k in stream.primary_key]
+    defs: list[exp.Expression] = [column_def(c, dialect, not_null=c.name in pk) for c in columns]
+    pk_names = [ident(c.name) for c in keys]
     options = [exp.var("NOT ENFORCED")] if rule.primary_key == "not_enforced" else None
     if rule.primary_key != "none":
         defs.append(exp.PrimaryKey(expressions=pk_names, options=options))
@@ -181,6 +188,23 @@ def _description_options(text: str) -> exp.Properties:
     return exp.Properties(expressions=[prop])
 
 
+def current_view_select(stream: Stream, schema: str | None = None) -> exp.Select:
+    """A history table's current versions, with the columns of a table without history."""
+    names = [c.name for c in table_columns(stream) if c not in HISTORY_COLUMNS]
+    current = exp.Column(this=ident(IS_CURRENT))
+    return (
+        exp.select(*[exp.Column(this=ident(n)) for n in names])
+        .from_(table_ref(stream.name, schema))
+        .where(current)
+    )
+
+
+def current_view_create(stream: Stream, schema: str | None = None) -> exp.Create:
+    view = table_ref(current_view(stream), schema)
+    select = current_view_select(stream, schema)
+    return exp.Create(this=view, kind="VIEW", replace=True, expression=select)
+
+
 def render(statements: Iterable[exp.Expression], dialect: str, pretty: bool = True) -> list[str]:
     """SQL text; anything the dialect cannot express raises rather than being dropped."""
     return [
@@ -199,9 +223,10 @@ def ddl_script(
     then, for each table template, a note and its tables' common columns, commented out."""
     blocks = []
     for stream in streams:
-        blocks.append(
-            "\n".join(f"{sql};" for sql in render(create_table(stream, dialect, schema), dialect))
-        )
+        statements = create_table(stream, dialect, schema)
+        if stream.history:
+            statements.append(current_view_create(stream, schema))
+        blocks.append("\n".join(f"{sql};" for sql in render(statements, dialect)))
     for template in templates:
         rule = template.per_row
         sql = render(create_table(template.stream, dialect, schema, name=rule.name), dialect)

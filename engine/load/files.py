@@ -279,6 +279,13 @@ class FilesDestination(Destination):
 
     # ---- the interface
     def prepare(self, stream: Stream) -> None:
+        if stream.history:
+            raise LoadError(
+                f"{self.describe()}: table {stream.name} asks for history, which the files "
+                "destinations cannot keep yet (a version ends by a change to a written file)",
+                f"load it into duckdb, postgres or snowflake, or set history = false under "
+                f"[tables.{stream.key}]",
+            )
         folder = self.root / stream.name
         folder.mkdir(exist_ok=True)
         remove_temps(folder)

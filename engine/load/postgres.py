@@ -23,6 +23,7 @@ from engine.config.settings import env_of, named_target
 from engine.errors import ConfigError, LoadError
 from engine.load.base import STAGE_PREFIX, SqlDestination
 from engine.load.ddl import ident
+from engine.load.system import key_columns
 from engine.spec import Stream
 from engine.spec.types import JSON_TYPES
 
@@ -220,6 +221,20 @@ class PostgresDestination(SqlDestination):
                 copy.write(memoryview(data))
         except psycopg.Error as exc:
             raise self.error(exc, f"loading {stream.name}") from None
+
+    def rekey(self, stream: Stream) -> None:
+        """Drop the table's primary key constraint, whatever it is named, and declare the one
+        key_columns gives (PostgreSQL changes keys inside a transaction)."""
+        found = self.execute(
+            "SELECT constraint_name FROM information_schema.table_constraints "
+            "WHERE table_schema = %s AND table_name = %s AND constraint_type = 'PRIMARY KEY'",
+            [self.schema, stream.name],
+        )
+        table = self.sql(self.target(stream))
+        for (name,) in found:
+            self.execute(f"ALTER TABLE {table} DROP CONSTRAINT {self.sql(ident(name))}")
+        keys = ", ".join(self.sql(ident(c.name)) for c in key_columns(stream))
+        self.execute(f"ALTER TABLE {table} ADD PRIMARY KEY ({keys})")
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:

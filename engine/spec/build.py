@@ -181,6 +181,7 @@ def _stream(
         permission=raw.get("permission"),
         only_referenced_by=_pair(raw.get("only_referenced_by")),
         tags=tuple(raw.get("tags", ())),
+        history=bool(raw.get("history", False)),
     )
 
 

@@ -110,6 +110,7 @@ class Stream:
     tags: tuple[str, ...] = ()  # words `--tables` chooses it by, with other tables
     template: str | None = None  # the table template that made it from an account's row
     notes: tuple[str, ...] = ()  # what acx guessed making it (the run summary says them)
+    history: bool = False  # keep every version of each row (engine/load/history.py)
 
     def column(self, key: str) -> Column:
         for col in self.columns:

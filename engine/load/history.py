@@ -1,0 +1,120 @@
+"""Tables that keep every version of each row (`history: true`, a type-2 slowly changing
+dimension): one row per version, `_acx_valid_from` .. `_acx_valid_to` (NULL while current),
+`_acx_is_current`. A commit, in the same transaction as its state rows:
+1. closes the current version of each staged key whose values changed (valid_to = the commit's
+   moment);
+2. inserts a new current version for each staged key without one (changed, new, or back after a
+   deletion); an unchanged row writes nothing;
+3. after a whole read, closes the current version of each key the read lacks, marking it
+   deleted (`_acx_deleted_at`); a merged child's rows its re-read parent no longer lists, the
+   same.
+Nothing is ever removed, whatever `deletes` says: history is what the table is for."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlglot import exp
+
+from engine.load.ddl import ident
+from engine.load.sqlbuild import aliased, col
+from engine.load.system import DELETED_AT, IS_CURRENT, SYNCED_AT, VALID_FROM, VALID_TO
+
+
+def _keyed(key: Sequence[str], s: str, t: str) -> exp.Condition:
+    return exp.and_(*[exp.EQ(this=col(k, s), expression=col(k, t)) for k in key])
+
+
+def _stage_has(
+    stage: exp.Table, key: Sequence[str], t: str, also: exp.Expression | None = None
+) -> exp.Exists:
+    where = _keyed(key, "s", t) if also is None else exp.and_(_keyed(key, "s", t), also)
+    sub = exp.select(exp.Literal.number(1)).from_(aliased(stage, "s")).where(where)
+    return exp.Exists(this=sub)
+
+
+def _close(
+    target: exp.Table, at: exp.Expression, where: exp.Condition, deleted: bool = False
+) -> exp.Update:
+    """UPDATE the current versions matching `where`: ended `at` (and deleted then)."""
+    sets: dict[str, Any] = {VALID_TO: at.copy(), IS_CURRENT: exp.false()}
+    if deleted:
+        sets[DELETED_AT] = at.copy()
+    return exp.update(aliased(target, "t"), sets, where=exp.and_(col(IS_CURRENT, "t"), where))
+
+
+def close_changed(
+    target: exp.Table,
+    stage: exp.Table,
+    key: Sequence[str],
+    columns: Sequence[str],
+    at: exp.Expression,
+) -> exp.Update:
+    """End the current version of each staged key whose values differ (NULLs compare equal)."""
+    same = exp.and_(
+        *[exp.NullSafeEQ(this=col(c, "s"), expression=col(c, "t")) for c in columns]
+    )
+    return _close(target, at, _stage_has(stage, key, "t", exp.Not(this=exp.paren(same))))
+
+
+def insert_versions(
+    target: exp.Table,
+    stage: exp.Table,
+    key: Sequence[str],
+    columns: Sequence[str],
+    at: exp.Expression,
+) -> exp.Insert:
+    """A new current version for each staged key that has none (after close_changed: every
+    changed key, every new key, every key back after a deletion)."""
+    names = [*columns, SYNCED_AT, DELETED_AT, VALID_FROM, VALID_TO, IS_CURRENT]
+    null = exp.cast(exp.null(), at.args["to"].copy())
+    values = [*[col(c, "s") for c in columns], at.copy(), null, at.copy(), null.copy(), exp.true()]
+    current = (
+        exp.select(exp.Literal.number(1))
+        .from_(aliased(target, "t"))
+        .where(exp.and_(_keyed(key, "s", "t"), col(IS_CURRENT, "t")))
+    )
+    select = (
+        exp.select(*values)
+        .from_(aliased(stage, "s"))
+        .where(exp.Not(this=exp.Exists(this=current)))
+    )
+    schema = exp.Schema(this=target.copy(), expressions=[ident(c) for c in names])
+    return exp.Insert(this=schema, expression=select)
+
+
+def close_missing(
+    target: exp.Table, stage: exp.Table, key: Sequence[str], at: exp.Expression
+) -> exp.Update:
+    """After a whole read: end, as deleted, the current version of each key it lacks."""
+    return _close(target, at, exp.Not(this=_stage_has(stage, key, "t")), deleted=True)
+
+
+def close_gone_children(
+    target: exp.Table,
+    stage: exp.Table,
+    key: Sequence[str],
+    child_key: str,
+    parent_stage: exp.Table,
+    parent_col: str,
+    at: exp.Expression,
+) -> exp.Update:
+    """A merged child's current versions whose parent was read again without them: ended, as
+    deleted."""
+    parents = exp.select(col(parent_col)).from_(parent_stage.copy())
+    read_again = exp.In(this=col(child_key, "t"), query=parents.subquery())
+    gone = exp.and_(read_again, exp.Not(this=_stage_has(stage, key, "t")))
+    return _close(target, at, gone, deleted=True)
+
+
+def close_orphans(
+    child: exp.Table, child_key: str, parent: exp.Table, parent_col: str, at: exp.Expression
+) -> exp.Update:
+    """A history child table's current versions whose parent row this commit marked deleted."""
+    gone = (
+        exp.select(col(parent_col, "p"))
+        .from_(aliased(parent, "p"))
+        .where(exp.EQ(this=col(DELETED_AT, "p"), expression=at.copy()))
+    )
+    return _close(child, at, exp.In(this=col(child_key, "t"), query=gone.subquery()), True)
