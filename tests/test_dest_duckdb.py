@@ -400,7 +400,7 @@ def test_a_crash_inside_the_migration_leaves_the_old_table_and_state(
         assert after[2][0][6:9] == ("America/New_York", "2", json.dumps(list(COLUMNS)))
     else:
         assert after[0] == "TIMESTAMP" and after[1] == before[1]
-        assert after[2] == [(*before[2][0], None, None, None, None)]  # connect added the columns
+        assert after[2] == [(*before[2][0], None, None, None, None, None)]  # added by connect
     migrate(path)
     kind, rows, _ = look(path)
     assert kind == "TIMESTAMP WITH TIME ZONE" and {r[0]: r[2] for r in rows} == INSTANTS

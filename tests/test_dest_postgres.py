@@ -690,10 +690,11 @@ def test_a_crash_inside_the_migration_leaves_the_old_table_and_state(
     )
     assert child.returncode == -signal.SIGKILL, child.stderr
     assert _udate_type(pg, schema) == "timestamp without time zone"
-    assert snapshot(pg, schema, "contacts") == before
+    width = len(before[0])  # prepare added acx's own columns (empty) before the commit began
+    assert [row[:width] for row in snapshot(pg, schema, "contacts")] == before
     assert (
         state_row(pg, schema, "contacts")[4:]
-        == ("old-run", "2024-03-10T03:00:00+00:00") + (None,) * 4
+        == ("old-run", "2024-03-10T03:00:00+00:00") + (None,) * 5
     )
     migrate()
     assert _udate_type(pg, schema) == "timestamp with time zone"

@@ -33,6 +33,8 @@ def reconcile_reason(
     due = next_due(group.root, group.mode, prev, settings)
     if due is None or due > now or prev is None:
         return None
+    if prev.position is not None:  # an interrupted read goes on first; the next run reconciles
+        return None
     days = settings.reconcile_days(group.root)
     since = f"last {iso(prev.reconciled_at)}" if prev.reconciled_at else "never reconciled"
     return (

@@ -25,7 +25,7 @@ from engine.errors import AcxError, ApiError, Interrupted
 from engine.http.client import Ask, Client, redact
 from engine.load import Apply, Destination
 from engine.load.base import WHOLE_READ, WriteMode
-from engine.load.state import FORMAT, StateRow, iso
+from engine.load.state import FORMAT, StateRow, iso, parse_iso
 from engine.read.account_zone import UTC, decide, zone_name
 from engine.read.fetch import Page, PageSource
 from engine.read.paginators import plausible
@@ -828,7 +828,8 @@ class Runner:
         start once a whole read of it ends (not at a checkpoint), else as before."""
         whole = group.mode == "full" or result.tables[group.root.key].since is None
         if position is None and whole:
-            return self.started_at
+            found = self.resumes.get(group.root.key)  # the read began in an earlier run
+            return parse_iso(found.position.get("started")) if found else self.started_at
         return prev.reconciled_at if prev else None
 
     def _parent_stage(self, stream: Stream, mode: str) -> Stream | None:
