@@ -72,3 +72,53 @@ def warehouse(request, tmp_path):
         db_path=tmp_path / "snow", create_database_on_connect=False, create_schema_on_connect=False
     ):
         yield "snowflake", env
+
+
+# ---- the reliability suite's figures (tests/reliability), printed once at the end, also when
+# pytest-xdist runs the tests in workers (each hands its figures to the controller)
+
+
+def pytest_sessionfinish(session) -> None:  # noqa: ANN001
+    """On a pytest-xdist worker: hand this worker's figures to the controller."""
+    from tests.reliability.helpers import LEDGER  # here: it imports this module
+
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["acx_ledger"] = LEDGER.shipped()
+
+
+@pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook
+def pytest_testnodedown(node, error) -> None:  # noqa: ANN001
+    """On the controller: add a finished worker's figures."""
+    from tests.reliability.helpers import LEDGER
+
+    shipped = getattr(node, "workeroutput", {}).get("acx_ledger")
+    if shipped:
+        LEDGER.merge(shipped)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001
+    from tests.reliability.helpers import LEDGER
+
+    if not LEDGER.runs:
+        return
+    kinds = ", ".join(f"{k} {n}" for k, n in sorted(LEDGER.faults.items())) or "none"
+    write = terminalreporter.write_line
+    write("")
+    write("reliability figures")
+    write(f"  acx runs (subprocesses):  {LEDGER.runs}")
+    write(f"  faults injected:          {sum(LEDGER.faults.values())} ({kinds})")
+    for note in LEDGER.notes:
+        write(f"    {note}")
+    write(f"  crashes (kill -9) tried:  {len(LEDGER.crashes)}")
+    write(f"  bad inputs tried:         {len(LEDGER.bad_inputs)}")
+    write(
+        f"  tables compared:          {LEDGER.tables_compared} "
+        f"({LEDGER.rows_compared} reference rows)"
+    )
+    write(f"  rows lost:                {LEDGER.rows_lost}")
+    write(f"  rows duplicated or extra: {LEDGER.rows_extra}")
+    write(
+        f"  secrets found:            {len(LEDGER.leaks)} "
+        f"(searched {len(LEDGER.outputs)} run outputs, {LEDGER.searched} databases and files)"
+    )

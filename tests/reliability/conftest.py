@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability.helpers import KEY, LEDGER, PgWarehouse, pg_secret_dsn, scratch_dir
+from tests.reliability.helpers import KEY, PgWarehouse, pg_secret_dsn, scratch_dir
 
 SEED = 42
 CONTACTS = 100
@@ -64,28 +64,3 @@ def pg_schemas(pg_dsn_with_secret: str) -> Iterator[Callable[[], PgWarehouse]]:
     yield make
     for wh in made:
         wh.drop()
-
-
-def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001
-    if not LEDGER.runs:
-        return
-    kinds = ", ".join(f"{k} {n}" for k, n in sorted(LEDGER.faults.items())) or "none"
-    write = terminalreporter.write_line
-    write("")
-    write("reliability figures")
-    write(f"  acx runs (subprocesses):  {LEDGER.runs}")
-    write(f"  faults injected:          {sum(LEDGER.faults.values())} ({kinds})")
-    for note in LEDGER.notes:
-        write(f"    {note}")
-    write(f"  crashes (kill -9) tried:  {len(LEDGER.crashes)}")
-    write(f"  bad inputs tried:         {len(LEDGER.bad_inputs)}")
-    write(
-        f"  tables compared:          {LEDGER.tables_compared} "
-        f"({LEDGER.rows_compared} reference rows)"
-    )
-    write(f"  rows lost:                {LEDGER.rows_lost}")
-    write(f"  rows duplicated or extra: {LEDGER.rows_extra}")
-    write(
-        f"  secrets found:            {len(LEDGER.leaks)} "
-        f"(searched {len(LEDGER.outputs)} run outputs, {LEDGER.searched} databases and files)"
-    )

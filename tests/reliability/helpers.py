@@ -61,6 +61,25 @@ class Ledger:
     def add_faults(self, stats: dict[str, Any]) -> None:
         self.faults.update(stats.get("faults", {}))
 
+    def shipped(self) -> dict[str, Any]:
+        """The figures as a pytest-xdist worker hands them to the controller (the run outputs,
+        searched for secrets on the worker, as a count)."""
+        out = {k: v for k, v in vars(self).items() if k != "outputs"}
+        out["faults"] = dict(self.faults)
+        out["outputs"] = [""] * len(self.outputs)
+        return out
+
+    def merge(self, other: dict[str, Any]) -> None:
+        """Add a worker's figures (shipped) to these."""
+        for name, value in other.items():
+            mine = getattr(self, name)
+            if isinstance(mine, Counter):
+                mine.update(value)
+            elif isinstance(mine, list):
+                mine.extend(value)
+            else:
+                setattr(self, name, mine + value)
+
 
 LEDGER = Ledger()
 
