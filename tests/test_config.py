@@ -89,6 +89,19 @@ BROKEN = [
         ("acx.toml:2: tables.contacts.update_window_days: 1.5 is not a whole number",),
     ),
     Broken(
+        "reconciling a table read whole every run",
+        "[tables.lists]\nreconcile_days = 7\n",
+        (
+            "acx.toml:2: tables.lists.reconcile_days: table 'lists' is read in full every run, "
+            "which finds deleted rows already: reconcile_days is for incremental tables",
+        ),
+    ),
+    Broken(
+        "deletes misspelled",
+        '[tables.lists]\ndeletes = "soft_delete"\n',
+        ("acx.toml:2: tables.lists.deletes: 'soft_delete' is not one of soft, hard",),
+    ),
+    Broken(
         "unknown time zone",
         '[source]\ntimezone = "America/NewYork"\n',
         (

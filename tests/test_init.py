@@ -76,6 +76,7 @@ def test_table_examples_follow_the_spec(tmp_path, spec_path):
         and (
             s.replication.selectable
             or (s.replication.mode == "incremental" and s.replication.update_window_days)
+            or s.replication.reconcile_days is not None
         )
     ]
     assert shown == expected

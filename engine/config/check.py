@@ -253,7 +253,7 @@ class Checker:
                 f"(use --full-refresh {key} for a one-off full reload)",
             )
         reconciled = item.get("reconcile_days") not in (None, False)
-        if reconciled and (mode if mode in modes() else own) != "incremental":
+        if reconciled and own != "incremental" and not stream.replication.selectable:
             self.add(
                 (*at, "reconcile_days"),
                 f"table '{key}' is read in full every run, which finds deleted rows already: "

@@ -84,13 +84,19 @@ def config_text(spec: Spec, api_url: str | None = None) -> str:
 
 
 def _tables(spec: Spec) -> list[str]:
-    """An example [tables.X] per table with a choice: its mode, its update window."""
-    chosen = [s for s in spec.streams if not s.fed and (_selectable(s) or _window(s))]
+    """An example [tables.X] per table with a choice: its mode, its update window, how often
+    it is reconciled."""
+    chosen = [
+        s for s in spec.streams if not s.fed and (_selectable(s) or _window(s) or _reconciled(s))
+    ]
     if not chosen:
         return []
     out = [
-        "# Per table, by key (see `acx streams`): the tables below have a mode to choose or an",
-        "# update window. Any incremental table may also set its own start_date.",
+        "# Per table, by key (see `acx streams`): the tables below have a mode to choose, an",
+        "# update window or a reconciliation (a whole read that finds deleted rows). Any",
+        "# incremental table may also set its own start_date. Any table may keep every version",
+        "# of its rows (history = true), or remove deleted rows instead of marking them",
+        '# _acx_deleted_at (deletes = "hard").',
         "",
     ]
     for s in chosen:
@@ -106,6 +112,13 @@ def _tables(spec: Spec) -> list[str]:
                 "(default)"
             )
             out.append(f"# update_window_days = {days}")
+        if _reconciled(s):
+            every = s.replication.reconcile_days
+            out.append(
+                f"# a whole read every {_days(every or 0)} finds rows deleted in ActiveCampaign "
+                "(default); 0: every run; false: never"
+            )
+            out.append(f"# reconcile_days = {every}")
         out.append("")
     return out
 
@@ -153,6 +166,10 @@ def _selectable(s: Stream) -> bool:
 
 def _window(s: Stream) -> bool:
     return s.replication.mode == "incremental" and s.replication.update_window_days > 0
+
+
+def _reconciled(s: Stream) -> bool:
+    return s.replication.reconcile_days is not None
 
 
 def _days(n: int) -> str:
