@@ -38,6 +38,6 @@ def reconcile_reason(
     days = settings.reconcile_days(group.root)
     since = f"last {iso(prev.reconciled_at)}" if prev.reconciled_at else "never reconciled"
     return (
-        f"reconciliation due (every {days} day(s); {since}): read whole, and the rows the "
-        "source no longer has are marked deleted"
+        f"reconciliation due (every {days} day(s); {since}): read whole (`acx plan` counts "
+        "the requests), and the rows the source no longer has are marked deleted"
     )
