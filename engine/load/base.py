@@ -273,9 +273,7 @@ class SqlDestination(Destination):
         first, current version (from when acx last wrote it), and the primary key gains the
         version's start (rekey), in one transaction."""
         target = self.target(stream)
-        began = exp.Coalesce(
-            this=sqlbuild.col(SYNCED_AT), expressions=[self.moment_now()]
-        )
+        began = exp.Coalesce(this=sqlbuild.col(SYNCED_AT), expressions=[self.moment_now()])
         update = exp.update(
             target.copy(),
             {VALID_FROM: began, IS_CURRENT: exp.true()},

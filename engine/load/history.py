@@ -18,20 +18,16 @@ from typing import Any
 from sqlglot import exp
 
 from engine.load.ddl import ident
-from engine.load.sqlbuild import aliased, col
+from engine.load.sqlbuild import (
+    aliased,
+    col,
+    deleted_parents,
+    dropped_child,
+    exists_in,
+    keyed,
+    missing,
+)
 from engine.load.system import DELETED_AT, IS_CURRENT, SYNCED_AT, VALID_FROM, VALID_TO
-
-
-def _keyed(key: Sequence[str], s: str, t: str) -> exp.Condition:
-    return exp.and_(*[exp.EQ(this=col(k, s), expression=col(k, t)) for k in key])
-
-
-def _stage_has(
-    stage: exp.Table, key: Sequence[str], t: str, also: exp.Expression | None = None
-) -> exp.Exists:
-    where = _keyed(key, "s", t) if also is None else exp.and_(_keyed(key, "s", t), also)
-    sub = exp.select(exp.Literal.number(1)).from_(aliased(stage, "s")).where(where)
-    return exp.Exists(this=sub)
 
 
 def _close(
@@ -52,10 +48,9 @@ def close_changed(
     at: exp.Expression,
 ) -> exp.Update:
     """End the current version of each staged key whose values differ (NULLs compare equal)."""
-    same = exp.and_(
-        *[exp.NullSafeEQ(this=col(c, "s"), expression=col(c, "t")) for c in columns]
-    )
-    return _close(target, at, _stage_has(stage, key, "t", exp.Not(this=exp.paren(same))))
+    same = exp.and_(*[exp.NullSafeEQ(this=col(c, "s"), expression=col(c, "t")) for c in columns])
+    changed = exists_in(stage, key, "s", "t", exp.Not(this=exp.paren(same)))
+    return _close(target, at, changed)
 
 
 def insert_versions(
@@ -73,12 +68,10 @@ def insert_versions(
     current = (
         exp.select(exp.Literal.number(1))
         .from_(aliased(target, "t"))
-        .where(exp.and_(_keyed(key, "s", "t"), col(IS_CURRENT, "t")))
+        .where(exp.and_(keyed(key, "s", "t"), col(IS_CURRENT, "t")))
     )
     select = (
-        exp.select(*values)
-        .from_(aliased(stage, "s"))
-        .where(exp.Not(this=exp.Exists(this=current)))
+        exp.select(*values).from_(aliased(stage, "s")).where(exp.Not(this=exp.Exists(this=current)))
     )
     schema = exp.Schema(this=target.copy(), expressions=[ident(c) for c in names])
     return exp.Insert(this=schema, expression=select)
@@ -88,7 +81,7 @@ def close_missing(
     target: exp.Table, stage: exp.Table, key: Sequence[str], at: exp.Expression
 ) -> exp.Update:
     """After a whole read: end, as deleted, the current version of each key it lacks."""
-    return _close(target, at, exp.Not(this=_stage_has(stage, key, "t")), deleted=True)
+    return _close(target, at, missing(stage, key), deleted=True)
 
 
 def close_gone_children(
@@ -102,9 +95,7 @@ def close_gone_children(
 ) -> exp.Update:
     """A merged child's current versions whose parent was read again without them: ended, as
     deleted."""
-    parents = exp.select(col(parent_col)).from_(parent_stage.copy())
-    read_again = exp.In(this=col(child_key, "t"), query=parents.subquery())
-    gone = exp.and_(read_again, exp.Not(this=_stage_has(stage, key, "t")))
+    gone = dropped_child(stage, key, child_key, parent_stage, parent_col)
     return _close(target, at, gone, deleted=True)
 
 
@@ -112,9 +103,5 @@ def close_orphans(
     child: exp.Table, child_key: str, parent: exp.Table, parent_col: str, at: exp.Expression
 ) -> exp.Update:
     """A history child table's current versions whose parent row this commit marked deleted."""
-    gone = (
-        exp.select(col(parent_col, "p"))
-        .from_(aliased(parent, "p"))
-        .where(exp.EQ(this=col(DELETED_AT, "p"), expression=at.copy()))
-    )
-    return _close(child, at, exp.In(this=col(child_key, "t"), query=gone.subquery()), True)
+    orphan = exp.In(this=col(child_key, "t"), query=deleted_parents(parent, parent_col, at))
+    return _close(child, at, orphan, deleted=True)

@@ -76,13 +76,48 @@ def insert_all(
     return exp.Insert(this=schema, expression=select)
 
 
-def _keyed(key: Sequence[str], s: str, t: str) -> exp.Condition:
+def keyed(key: Sequence[str], s: str, t: str) -> exp.Condition:
+    """The rows aliased `s` and `t` have the same key."""
     return exp.and_(*[exp.EQ(this=col(k, s), expression=col(k, t)) for k in key])
 
 
-def _exists_in(stage: exp.Table, key: Sequence[str], s: str, t: str) -> exp.Exists:
-    sub = exp.select(exp.Literal.number(1)).from_(exp.alias_(stage.copy(), s, table=True))
-    return exp.Exists(this=sub.where(_keyed(key, s, t)))
+def exists_in(
+    stage: exp.Table, key: Sequence[str], s: str, t: str, also: exp.Expression | None = None
+) -> exp.Exists:
+    """The stage (aliased `s`) holds the key of the row aliased `t` (and `also` holds)."""
+    where = keyed(key, s, t) if also is None else exp.and_(keyed(key, s, t), also)
+    return exp.Exists(this=exp.select(exp.Literal.number(1)).from_(aliased(stage, s)).where(where))
+
+
+def missing(stage: exp.Table, key: Sequence[str], t: str = "t", s: str = "s") -> exp.Condition:
+    """The row aliased `t` has a key the stage (a whole read) lacks."""
+    return exp.Not(this=exists_in(stage, key, s, t))
+
+
+def dropped_child(
+    stage: exp.Table,
+    key: Sequence[str],
+    child_key: str,
+    parent_stage: exp.Table,
+    parent_col: str,
+    t: str = "t",
+    s: str = "s",
+) -> exp.Condition:
+    """The child row aliased `t` belongs to a parent read again (in the parent's stage) that no
+    longer lists it (it is not in the child's stage)."""
+    parents = exp.select(col(parent_col)).from_(parent_stage.copy())
+    read_again = exp.In(this=col(child_key, t), query=parents.subquery())
+    return exp.and_(read_again, missing(stage, key, t, s))
+
+
+def deleted_parents(parent: exp.Table, parent_col: str, at: exp.Expression) -> exp.Subquery:
+    """The `parent_col` values of the parent rows this commit marked deleted (at `at`)."""
+    gone = (
+        exp.select(col(parent_col, "p"))
+        .from_(aliased(parent, "p"))
+        .where(exp.EQ(this=col(DELETED_AT, "p"), expression=at.copy()))
+    )
+    return gone.subquery()
 
 
 def _live(t: str) -> exp.Expression:
@@ -98,21 +133,20 @@ def _mark(target: exp.Table, t: str, at: exp.Expression, where: exp.Condition) -
     )
 
 
+def _gone(target: exp.Table, at: exp.Expression, gone: exp.Condition, hard: bool) -> exp.Expression:
+    return exp.delete(aliased(target, "t"), where=gone) if hard else _mark(target, "t", at, gone)
+
+
 def mark_missing(
     target: exp.Table,
     stage: exp.Table,
     key: Sequence[str],
     at: exp.Expression,
     hard: bool = False,
-    t: str = "t",
-    s: str = "s",
 ) -> exp.Expression:
     """The target's rows whose key the stage (a whole read) lacks: marked deleted `at`, or
     DELETEd when `hard`."""
-    gone = exp.Not(this=_exists_in(stage, key, s, t))
-    if hard:
-        return exp.delete(exp.alias_(target.copy(), t, table=True), where=gone)
-    return _mark(target, t, at, gone)
+    return _gone(target, at, missing(stage, key), hard)
 
 
 def gone_children(
@@ -124,29 +158,18 @@ def gone_children(
     parent_col: str,
     at: exp.Expression,
     hard: bool = False,
-    t: str = "t",
-    s: str = "s",
 ) -> exp.Expression:
-    """A child table's rows whose parent was read again (it is in the parent's stage) without
-    them (they are not in the child's stage): marked deleted `at`, or DELETEd when `hard`."""
-    parents = exp.select(col(parent_col)).from_(parent_stage.copy())
-    read_again = exp.In(this=col(child_key, t), query=parents.subquery())
-    gone = exp.and_(read_again, exp.Not(this=_exists_in(stage, key, s, t)))
-    if hard:
-        return exp.delete(exp.alias_(target.copy(), t, table=True), where=gone)
-    return _mark(target, t, at, gone)
+    """A child table's rows whose parent was read again without them (dropped_child): marked
+    deleted `at`, or DELETEd when `hard`."""
+    return _gone(target, at, dropped_child(stage, key, child_key, parent_stage, parent_col), hard)
 
 
 def mark_orphans(
     child: exp.Table, child_key: str, parent: exp.Table, parent_col: str, at: exp.Expression
 ) -> exp.Update:
     """A child table's live rows whose parent row this commit marked deleted (at `at`)."""
-    gone = (
-        exp.select(col(parent_col, "p"))
-        .from_(exp.alias_(parent.copy(), "p", table=True))
-        .where(exp.EQ(this=col(DELETED_AT, "p"), expression=at.copy()))
-    )
-    return _mark(child, "c", at, exp.In(this=col(child_key, "c"), query=gone.subquery()))
+    orphan = exp.In(this=col(child_key, "c"), query=deleted_parents(parent, parent_col, at))
+    return _mark(child, "c", at, orphan)
 
 
 def restore_orphans(
@@ -167,7 +190,7 @@ def restore_orphans(
             exp.and_(
                 exp.EQ(this=col(parent_col, "p"), expression=col(child_key, "c")),
                 exp.EQ(this=col(DELETED_AT, "p"), expression=col(DELETED_AT, "c")),
-                _exists_in(parent_stage, key, "s", "p"),
+                exists_in(parent_stage, key, "s", "p"),
             )
         )
     )
@@ -182,7 +205,7 @@ def delete_matching(
     target: exp.Table, stage: exp.Table, key: Sequence[str], t: str = "t", s: str = "s"
 ) -> exp.Delete:
     """DELETE target rows whose key is in the stage (EXISTS: portable across warehouses)."""
-    return exp.delete(exp.alias_(target.copy(), t, table=True), where=_exists_in(stage, key, s, t))
+    return exp.delete(aliased(target, t), where=exists_in(stage, key, s, t))
 
 
 def delete_children(

@@ -13,54 +13,46 @@ VALID_FROM = "_acx_valid_from"
 VALID_TO = "_acx_valid_to"
 IS_CURRENT = "_acx_is_current"
 
+
+def _own(name: str, kind: str, description: str) -> Column:
+    """A column of acx's own; its times are UTC instants (never evidence of a zone)."""
+    return Column(name, name, kind, description, name, timezone="utc")
+
+
 SYSTEM_COLUMNS: tuple[Column, ...] = (
-    Column(
-        key=SYNCED_AT,
-        name=SYNCED_AT,
-        type="timestamp",
-        description="When acx last wrote this row (UTC): the commit of the run that read it.",
-        field=SYNCED_AT,
-        timezone="utc",
+    _own(
+        SYNCED_AT,
+        "timestamp",
+        "When acx last wrote this row (UTC): the commit of the run that read it.",
     ),
-    Column(
-        key=DELETED_AT,
-        name=DELETED_AT,
-        type="timestamp",
-        description=(
+    _own(
+        DELETED_AT,
+        "timestamp",
+        (
             "When acx found this row gone from the source (UTC): a read of the whole table no "
             "longer had its key, or its parent row was found gone. NULL while the source has "
             "it; cleared when the key comes back."
         ),
-        field=DELETED_AT,
-        timezone="utc",
     ),
 )
 HISTORY_COLUMNS: tuple[Column, ...] = (
-    Column(
-        key=VALID_FROM,
-        name=VALID_FROM,
-        type="timestamp",
-        description="When this version of the row began (UTC): the commit that first read it.",
-        field=VALID_FROM,
-        timezone="utc",
+    _own(
+        VALID_FROM,
+        "timestamp",
+        "When this version of the row began (UTC): the commit that first read it.",
     ),
-    Column(
-        key=VALID_TO,
-        name=VALID_TO,
-        type="timestamp",
-        description=(
+    _own(
+        VALID_TO,
+        "timestamp",
+        (
             "When this version of the row ended (UTC): the commit that read a changed row or "
             "found it gone. NULL for the current version."
         ),
-        field=VALID_TO,
-        timezone="utc",
     ),
-    Column(
-        key=IS_CURRENT,
-        name=IS_CURRENT,
-        type="boolean",
-        description="Whether this is the current version of the row (one per key at most).",
-        field=IS_CURRENT,
+    _own(
+        IS_CURRENT,
+        "boolean",
+        "Whether this is the current version of the row (one per key at most).",
     ),
 )
 
