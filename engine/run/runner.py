@@ -670,7 +670,11 @@ class Runner:
         """How the group's stages reach its tables (engine/load/base.py WriteMode). A read of
         the whole table mirrors it (soft deletes) or replaces it (hard); one of a table never
         loaded, or of what changed, merges. A table still in an earlier acx's types is replaced
-        (and migrated) by a read of it all."""
+        (and migrated) by a read of it all. A resumed read applies as it began: a merge whose
+        checkpoints committed rows must not mirror the rows read after them."""
+        found = self.resumes.get(group.root.key)
+        if found is not None and found.position.get("apply") in ("replace", "mirror", "merge"):
+            return found.position["apply"]  # type: ignore[no-any-return]  # as the read began
         read_all = group.mode == "full" or result.tables[group.root.key].since is None
         soft = self._soft(group)
         if read_all and any(legacy.values()):

@@ -246,7 +246,9 @@ class Warehouse:
         table = self.qualified(s.name)
         key = ", ".join(quote(s.column(k).name) for k in s.primary_key)
         cols = ", ".join(quote(c.name) for c in s.columns)
-        rows = self.query(f"SELECT {cols} FROM {table} ORDER BY {key}")
+        # whether acx marked the row deleted: a row kept but marked wrongly is a row lost
+        gone = "_acx_deleted_at IS NOT NULL"
+        rows = self.query(f"SELECT {cols}, {gone} FROM {table} ORDER BY {key}")
         dupes = self.query(
             f"SELECT count(*) FROM (SELECT {key} FROM {table} GROUP BY {key} HAVING count(*) > 1) d"
         )[0][0]
