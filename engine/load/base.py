@@ -14,7 +14,7 @@ from sqlglot import exp
 
 from engine import crashpoints
 from engine.errors import LoadError
-from engine.load import sqlbuild
+from engine.load import layout, sqlbuild
 from engine.load.ddl import add_column, alter_types, create_table, render
 from engine.load.runlog import RUN_COLUMNS, RUNS_TABLE, RunRecord, cutoff, latest
 from engine.load.state import STATE_COLUMNS, STATE_TABLE, StateRow
@@ -51,6 +51,9 @@ class Destination(ABC):
     # whether a long read commits checkpoints and a run resumes from them (engine/run/resume.py):
     # the destination keeps a replace group's stages across runs (resume_stage)
     checkpoints: ClassVar[bool] = False
+
+    # shared tables (engine/load/layout.py): this account's name; its rows sit among others'
+    share: str | None = None
 
     def __init__(self) -> None:
         # per stream key: timestamp columns an earlier acx created zone-less (found by prepare)
@@ -127,7 +130,17 @@ class Destination(ABC):
 
     def stage_name(self, stream: Stream) -> str:
         """The name of the stream's staging table (kept across runs by a checkpoint)."""
-        return STAGE_PREFIX + stream.name
+        return STAGE_PREFIX + stream.name + layout.stage_suffix(self.share)
+
+    def place(self, placement: layout.Placement) -> None:
+        """Before connect: load `placement.account`'s tables into its own schema, or among other
+        accounts' rows in shared tables (engine/load/layout.py)."""
+        self.share = placement.share
+        if placement.schema is not None and placement.layout == "schema":
+            self.use_schema(placement.schema)
+
+    def use_schema(self, name: str) -> None:
+        raise LoadError(f"{self.describe()} has no schemas to keep accounts apart")
 
     def resume_stage(self, stream: Stream, seq: int) -> bool:
         """Keep the stage a killed run left (prepare will not clear it), without its rows from
@@ -172,7 +185,10 @@ class SqlDestination(Destination):
         return sqlbuild.tbl(stream.name, self.schema)
 
     def stage_table(self, stream: Stream) -> exp.Table:
-        return sqlbuild.tbl(STAGE_PREFIX + stream.name, self.schema)
+        return sqlbuild.tbl(self.stage_name(stream), self.schema)
+
+    def use_schema(self, name: str) -> None:
+        self.schema = name
 
     def prepare_state(self) -> None:
         """Create `_acx_state` (one row per table: savepoint, mode, rows, run, zone, format,
@@ -208,8 +224,9 @@ class SqlDestination(Destination):
             f"WHERE table_schema = {self.marker} AND table_name LIKE {self.marker}",
             [self.schema, STAGE_PREFIX + "%"],
         )
+        own = layout.stage_suffix(self.share)  # shared tables: the other accounts' are theirs
         for (name,) in rows:
-            if name.startswith(STAGE_PREFIX) and name not in kept:  # in LIKE, "_" is any one
+            if name.startswith(STAGE_PREFIX) and name not in kept and name.endswith(own):
                 stage = sqlbuild.tbl(name, self.schema)
                 self.execute(self.sql(exp.Drop(tables=[stage], kind="TABLE", exists=True)))
 
@@ -223,13 +240,14 @@ class SqlDestination(Destination):
             for statement in render(create_table(stream, self.dialect, self.schema), self.dialect):
                 self.execute(statement)
         else:
+            layout.check_table(self.describe(), stream, existing)
             self._evolve(stream, existing)
         if stream.key not in self.kept:
             self._create_stage(stream)
 
     def resume_stage(self, stream: Stream, seq: int) -> bool:
         names = [c.name.lower() for c in stream.columns] + [sqlbuild.SEQ.lower()]
-        have = self.existing_columns(STAGE_PREFIX + stream.name)
+        have = self.existing_columns(self.stage_name(stream))
         if have is None or [n.lower() for n in have] != names:
             return False  # gone (a failed run dropped it), or the spec's columns changed
         stage, seq_col = self.sql(self.stage_table(stream)), self.sql(sqlbuild.ident(sqlbuild.SEQ))
@@ -321,10 +339,11 @@ class SqlDestination(Destination):
         key = [s.column(k).name for k in s.primary_key]
         out: list[exp.Expression] = [sqlbuild.delete_superseded(stage, key)]
         migrating = self.migrating(item)
+        mine = layout.mine(self.share)  # shared tables: only this account's rows go
         if migrating and self.migration == "rebuild":
             out.extend(self.rebuild_statements(s))
         elif item.mode == "replace":
-            out.append(sqlbuild.delete_all(target))
+            out.append(sqlbuild.delete_all(target, mine))
             # the table is empty now: no old value is converted, only the type changes
             out.extend(alter_types(s, migrating, self.dialect, self.schema))
         else:
@@ -336,6 +355,7 @@ class SqlDestination(Destination):
                         s.column(s.parent.key).name,
                         self.stage_table(item.parent_stage),
                         parent_col,
+                        mine,
                     )
                 )
             out.append(sqlbuild.delete_matching(target, stage, key))
@@ -363,10 +383,10 @@ class SqlDestination(Destination):
         return exp.DataType.build(reported, dialect=self.dialect, udt=True)
 
     def write_state(self, row: StateRow) -> None:
-        rec = row.as_text()
+        rec = {**row.as_text(), "stream": layout.state_key(self.share, row.stream)}
         table = self.qualified(STATE_TABLE)
         marks = ", ".join([self.marker] * len(STATE_COLUMNS))
-        self.execute(f"DELETE FROM {table} WHERE stream = {self.marker}", [row.stream])
+        self.execute(f"DELETE FROM {table} WHERE stream = {self.marker}", [rec["stream"]])
         self.execute(
             f"INSERT INTO {table} ({self._state_names()}) VALUES ({marks})",
             [rec[c] for c in STATE_COLUMNS],
@@ -374,7 +394,14 @@ class SqlDestination(Destination):
 
     def read_state(self) -> dict[str, StateRow]:
         rows = self.execute(f"SELECT {self._state_names()} FROM {self.qualified(STATE_TABLE)}")
-        return {r[0]: StateRow.from_record(dict(zip(STATE_COLUMNS, r, strict=True))) for r in rows}
+        found = {}
+        for r in rows:
+            key = layout.own_key(self.share, r[0])
+            if key is not None:  # shared tables: the account's rows only
+                found[key] = StateRow.from_record(
+                    {**dict(zip(STATE_COLUMNS, r, strict=True)), "stream": key}
+                )
+        return found
 
     def append_runs(self, records: Sequence[RunRecord]) -> None:
         if not records:
@@ -387,7 +414,8 @@ class SqlDestination(Destination):
         )
         names = ", ".join(self.sql(sqlbuild.ident(c)) for c in RUN_COLUMNS)
         row = "(" + ", ".join([self.marker] * len(RUN_COLUMNS)) + ")"
-        values = [r.as_text()[c] for r in records for c in RUN_COLUMNS]
+        texts = [{**r.as_text(), "stream": layout.state_key(self.share, r.stream)} for r in records]
+        values = [t[c] for t in texts for c in RUN_COLUMNS]
         self.execute(self.sql(create))  # DDL outside: Snowflake commits around DDL anyway
         with self.transaction():
             self.execute(
@@ -405,7 +433,9 @@ class SqlDestination(Destination):
             return {}
         names = ", ".join(self.sql(sqlbuild.ident(c)) for c in RUN_COLUMNS)
         rows = self.execute(f"SELECT {names} FROM {self.qualified(RUNS_TABLE)}")
-        return latest(RunRecord.from_record(dict(zip(RUN_COLUMNS, r, strict=True))) for r in rows)
+        records = (dict(zip(RUN_COLUMNS, r, strict=True)) for r in rows)
+        own = ({**r, "stream": layout.own_key(self.share, str(r["stream"]))} for r in records)
+        return latest(RunRecord.from_record(r) for r in own if r["stream"] is not None)
 
     def _state_names(self) -> str:
         return ", ".join(self.sql(sqlbuild.ident(c)) for c in STATE_COLUMNS)

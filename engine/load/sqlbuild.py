@@ -78,12 +78,19 @@ def delete_matching(
 
 
 def delete_children(
-    target: exp.Table, child_key: str, parent_stage: exp.Table, parent_col: str
+    target: exp.Table,
+    child_key: str,
+    parent_stage: exp.Table,
+    parent_col: str,
+    where: exp.Condition | None = None,
 ) -> exp.Delete:
-    """DELETE a child table's rows whose parent was read again in this run."""
+    """DELETE a child table's rows whose parent was read again in this run (and, given `where`,
+    that match it: an account's rows of a shared table)."""
     sub = exp.select(col(parent_col)).from_(parent_stage)
-    return exp.delete(target, where=exp.In(this=col(child_key), query=sub.subquery()))
+    found: exp.Expression = exp.In(this=col(child_key), query=sub.subquery())
+    return exp.delete(target, where=exp.and_(where, found) if where is not None else found)
 
 
-def delete_all(target: exp.Table) -> exp.Delete:
-    return exp.delete(target)
+def delete_all(target: exp.Table, where: exp.Condition | None = None) -> exp.Delete:
+    """DELETE every row (given `where`, every row that matches it)."""
+    return exp.delete(target, where=where)
