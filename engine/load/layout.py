@@ -19,19 +19,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Literal, get_args
 
 import jmespath
 from sqlglot import exp
 
-from engine.config.check import did_you_mean
-from engine.errors import ConfigError, LoadError
+from engine.config.accounts import DEFAULT_LAYOUT, LAYOUTS, Layout, layout_of
+from engine.errors import LoadError
 from engine.load import sqlbuild
 from engine.spec import Column, Spec, Stream
 
-Layout = Literal["schema", "shared"]
-LAYOUTS: tuple[str, ...] = get_args(Layout)
-DEFAULT_LAYOUT: Layout = "schema"
 ACCOUNT_COLUMN = "_acx_account"
 STATE_SEPARATOR = "/"  # `_acx_state.stream` of a shared table: ACCOUNT/TABLE
 
@@ -45,15 +41,6 @@ __all__ = [
     "shared_spec",
     "shared_stream",
 ]
-
-
-def layout_of(word: str | None, where: str = "--layout") -> Layout:
-    """A layout word, checked: an unknown one fails with a did-you-mean."""
-    if word is None:
-        return DEFAULT_LAYOUT
-    if word not in LAYOUTS:
-        raise ConfigError(did_you_mean(f"{where}: unknown layout {word!r}", word, list(LAYOUTS)))
-    return word  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
