@@ -353,6 +353,8 @@ def run_accounts(
     for line in account_lines(result):
         out(line)
     for account in result.accounts:
+        if account.error is not None:
+            echo(f"account '{account.name}': {account.error}")
         for table in account.failed:
             echo(f"{account.name}: {table.table}: {table.status}: {table.error}")
     if stop.stopped:
