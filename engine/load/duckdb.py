@@ -94,10 +94,13 @@ class Memory:
 
 class Database:
     """What the connections of one process to one database file share. DuckDB lets one process
-    write a file; inside it, connections that write one table at once conflict (accounts loading
-    shared tables), so every statement and every transaction of the file's connections takes
-    `turn`: their writes never overlap. `users` counts the open connections: only the first
-    clears a spill folder a killed run left (the others' DuckDB may be spilling there)."""
+    write a file; inside it, connections that change one table at once conflict (accounts loading
+    shared tables: "Catalog write-write conflict"), so every statement and every transaction of
+    the file's connections takes `turn`: their changes never overlap. Loading a batch into a
+    staging table does not: each account stages into tables of its own, and DuckDB appends never
+    conflict, so batches load while another account commits. `users` counts the open
+    connections: only the first clears a spill folder a killed run left (the others' DuckDB may
+    be spilling there)."""
 
     def __init__(self) -> None:
         self.turn = threading.RLock()
@@ -208,14 +211,12 @@ class DuckDBDestination(SqlDestination):
         stage = self.sql(self.stage_table(stream))
         names = ", ".join(self.sql(self.ident_of(n)) for n in batch.column_names)
         try:
-            self.shared.turn.acquire()
             self.db.register("_acx_batch", batch)
             self.db.execute(f"INSERT INTO {stage} ({names}) SELECT {names} FROM _acx_batch")
         except duckdb.Error as exc:
             raise self.memory.error(f"{self.describe()}: loading {stream.name}", exc) from None
         finally:
             self.db.unregister("_acx_batch")
-            self.shared.turn.release()
 
     @staticmethod
     def ident_of(name: str) -> Any:
