@@ -173,23 +173,27 @@ def test_a_schema_per_account_a_bad_key_fails_its_account_alone(two, tmp_path):
         ]
 
 
-def test_one_duckdb_file_s_connections_take_turns_writing_one_shared_table(tmp_path):
-    """Accounts' runs into one file each have a connection; writing one table at once would
-    conflict in DuckDB (a transaction conflict), so their statements take turns."""
-    stream = shared_stream(load_spec(str(SPEC)).stream("tags"), "x")
+@pytest.mark.parametrize("layout", ["shared", "schema"])
+def test_one_duckdb_file_s_connections_write_at_once_without_conflicts(tmp_path, layout):
+    """Accounts' runs into one file each have a connection; changing one table at once would
+    conflict in DuckDB (a transaction conflict), so the changes to one schema take turns; a
+    schema each changes its own tables at once."""
+    plain = load_spec(str(SPEC)).stream("tags")
     path = f"duckdb:{tmp_path}/one.duckdb"
     errors: list[BaseException] = []
 
     def account(name: str) -> None:
+        stream = shared_stream(plain, name) if layout == "shared" else plain
         dest = make_destination(path)
-        dest.place(Placement(name, "shared"))
+        dest.place(Placement(name, layout, None if layout == "shared" else name))
         dest.connect()
         try:
             for round_ in range(15):
                 dest.prepare(stream)
                 ids = list(range(round_ * 50, round_ * 50 + 200))
                 columns = {c.name: pa.nulls(len(ids), pa.string()) for c in stream.columns}
-                columns[ACCOUNT_COLUMN] = pa.array([name] * len(ids))
+                if layout == "shared":
+                    columns[ACCOUNT_COLUMN] = pa.array([name] * len(ids))
                 columns["id"] = pa.array(ids, pa.int64())
                 dest.stage(stream, pa.table({**columns, SEQ: pa.array(ids, pa.int64())}))
                 row = StateRow(stream.key, None, "full", len(ids), name, _now())
@@ -206,10 +210,16 @@ def test_one_duckdb_file_s_connections_take_turns_writing_one_shared_table(tmp_p
         t.join()
     assert errors == []
     with duckdb.connect(f"{tmp_path}/one.duckdb", read_only=True) as con:
-        found = con.execute(f"SELECT {ACCOUNT_COLUMN}, count(*) FROM tags GROUP BY 1").fetchall()
-        assert counts(found) == {"a": 200, "b": 200, "c": 200}  # the last round replaced
-        state = con.execute("SELECT stream FROM _acx_state ORDER BY 1").fetchall()
-        assert state == [("a/tags",), ("b/tags",), ("c/tags",)]
+        if layout == "shared":
+            found = con.execute(f"SELECT {ACCOUNT_COLUMN}, count(*) FROM tags GROUP BY 1")
+            assert counts(found.fetchall()) == {"a": 200, "b": 200, "c": 200}  # the last replace
+            state = con.execute("SELECT stream FROM _acx_state ORDER BY 1").fetchall()
+            assert state == [("a/tags",), ("b/tags",), ("c/tags",)]
+        else:
+            for name in ("a", "b", "c"):
+                assert con.execute(f"SELECT count(*) FROM {name}.tags").fetchone() == (200,)
+                state = con.execute(f"SELECT stream FROM {name}._acx_state").fetchall()
+                assert state == [("tags",)]
 
 
 def _now() -> Any:
