@@ -176,8 +176,8 @@ def test_a_schema_per_account_a_bad_key_fails_its_account_alone(two, tmp_path):
 @pytest.mark.parametrize("layout", ["shared", "schema"])
 def test_one_duckdb_file_s_connections_write_at_once_without_conflicts(tmp_path, layout):
     """Accounts' runs into one file each have a connection; changing one table at once would
-    conflict in DuckDB (a transaction conflict), so the changes to one schema take turns; a
-    schema each changes its own tables at once."""
+    conflict in DuckDB (a transaction conflict), so their changes take turns (in one schema or
+    a schema each), while their batches load at once."""
     plain = load_spec(str(SPEC)).stream("tags")
     path = f"duckdb:{tmp_path}/one.duckdb"
     errors: list[BaseException] = []

@@ -95,31 +95,16 @@ class Memory:
 class Database:
     """What the connections of one process to one database file share. DuckDB lets one process
     write a file; inside it, connections that change one table at once conflict (accounts loading
-    shared tables: "Catalog write-write conflict"), so every statement and transaction of the
-    connections to one schema of the file takes that schema's turn: their changes never overlap.
-    Accounts with a schema each change tables of their own, and take turns only within it.
-    Loading a batch into a staging table takes no turn: each account stages into tables of its
-    own, and DuckDB appends never conflict. `users` counts the open connections: only the first
-    clears a spill folder a killed run left (the others' DuckDB may be spilling there)."""
+    shared tables: "Catalog write-write conflict"), so every statement and every transaction of
+    the file's connections takes `turn`: their changes never overlap. Loading a batch into a
+    staging table does not: each account stages into tables of its own, and DuckDB appends never
+    conflict, so batches load while another account commits. `users` counts the open
+    connections: only the first clears a spill folder a killed run left (the others' DuckDB may
+    be spilling there)."""
 
     def __init__(self) -> None:
-        self.guard = threading.Lock()
-        self.turns: dict[str, threading.RLock] = {}
+        self.turn = threading.RLock()
         self.users = 0
-
-    def turn(self, schema: str) -> threading.RLock:
-        with self.guard:
-            return self.turns.setdefault(schema, threading.RLock())
-
-    def opened(self) -> bool:
-        """Count a connection; whether it is the only one."""
-        with self.guard:
-            self.users += 1
-            return self.users == 1
-
-    def closed(self) -> None:
-        with self.guard:
-            self.users -= 1
 
 
 _DATABASES: dict[str, Database] = {}
@@ -152,16 +137,13 @@ class DuckDBDestination(SqlDestination):
         self.schema = "main"
         self.con: duckdb.DuckDBPyConnection | None = None
         self.shared = database(self.path)
-        self.turn = self.shared.turn(self.schema)
-        self.first = False  # whether connect() opened the file's only connection
 
     def describe(self) -> str:
         return f"duckdb:{self.path}"
 
     def connect(self) -> None:
         self.shared = database(self.path)
-        self.turn = self.shared.turn(self.schema or "main")  # the schema place() chose
-        with self.turn:
+        with self.shared.turn:
             self._connect()
             try:
                 self._set_up()
@@ -181,11 +163,12 @@ class DuckDBDestination(SqlDestination):
                     "wait for it to finish; runs on one destination never interleave",
                 ) from None
             raise LoadError(f"cannot open {self.describe()}: {exc}") from None
-        self.first = self.shared.opened()
+        self.shared.users += 1
 
     def _set_up(self) -> None:
         self.db.execute("SET TimeZone = 'UTC'")
-        if self.first and self.spill and self.memory.temp_directory == self.spill:
+        first = self.shared.users == 1
+        if first and self.spill and self.memory.temp_directory == self.spill:
             # DuckDB removes the folder it made when it closes, but not one a killed run left
             # (nor that run's spill files); the file lock is ours, so nobody else spills there
             shutil.rmtree(self.spill, ignore_errors=True)
@@ -196,11 +179,11 @@ class DuckDBDestination(SqlDestination):
         self.drop_stale_stages()  # the file lock is ours: another process cannot hold it
 
     def close(self) -> None:
-        with self.turn:
+        with self.shared.turn:
             if self.con is not None:
                 self.con.close()
                 self.con = None
-                self.shared.closed()
+                self.shared.users -= 1
 
     @property
     def db(self) -> duckdb.DuckDBPyConnection:
@@ -210,7 +193,7 @@ class DuckDBDestination(SqlDestination):
 
     def execute(self, sql: str, params: Sequence[Any] | None = None) -> list[tuple]:
         try:
-            with self.turn:
+            with self.shared.turn:
                 cursor = self.db.execute(sql, params) if params else self.db.execute(sql)
                 return cursor.fetchall()
         except duckdb.Error as exc:
@@ -243,7 +226,7 @@ class DuckDBDestination(SqlDestination):
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        with self.turn:  # no other connection to the schema writes until it ends
+        with self.shared.turn:  # no other connection of the file writes until it ends
             yield from self._transaction()
 
     def _transaction(self) -> Iterator[None]:
@@ -256,4 +239,6 @@ class DuckDBDestination(SqlDestination):
         try:
             self.db.execute("COMMIT")  # DuckDB writes the new rows out here, and may run short
         except duckdb.Error as exc:
+            with contextlib.suppress(duckdb.Error):  # else the connection's next BEGIN fails
+                self.db.execute("ROLLBACK")
             raise self.memory.error(f"{self.describe()}: commit", exc) from None
