@@ -89,6 +89,15 @@ def schema_option(help: str) -> Decorator:
 # ---------------------------------------------------------------- error handling
 
 
+def layout_option() -> Decorator:
+    return click.option(
+        "--layout",
+        default=None,
+        help="How accounts share one destination: schema (a schema each) or shared (shared "
+        "tables with an _acx_account column). Default: [load] layout in acx.toml, else schema.",
+    )
+
+
 def reports_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     """Print an AcxError as `acx: <message>` (every problem, one per line, for a SpecError or a
     ConfigFileError) and exit. Everything the command writes to stdout and stderr passes through
@@ -223,19 +232,30 @@ def streams(spec: str, as_json: bool, config_path: str | None, offline: bool) ->
 )
 @schema_option("Schema (dataset) to qualify tables with.")
 @tables_option("--table", "-t", help="Only this stream (repeatable).")
+@layout_option()
 @config_option()
 @reports_errors
 def ddl(
-    spec: str, dialect: str, schema: str | None, tables: tuple[str, ...], config_path: str | None
+    spec: str,
+    dialect: str,
+    schema: str | None,
+    tables: tuple[str, ...],
+    layout: str | None,
+    config_path: str | None,
 ) -> None:
     """Print CREATE TABLE statements (with column comments) for SPEC in a SQL dialect, as
-    acx.toml shapes them ([tables.X] history)."""
+    acx.toml shapes them ([tables.X] history); with layout shared (--layout or acx.toml), the
+    tables' _acx_account column and key."""
     from engine.api import table_choices
+    from engine.config.accounts import configured_layout, layout_of
     from engine.load.ddl import ddl_script, rules
+    from engine.load.layout import shared_spec
     from engine.spec.selection import select_streams
 
     rules(dialect)
     loaded = table_choices(spec, config_path)
+    if (layout_of(layout) if layout else configured_layout(loaded, config_path)) == "shared":
+        loaded = shared_spec(loaded, "ACCOUNT")
     chosen = [n for item in tables for n in item.split(",") if n.strip()]
     picked = [t for t in loaded.templates if not chosen or {t.key, *t.stream.tags} & set(chosen)]
     names = [n for n in chosen if n not in {t.key for t in picked}]
@@ -363,6 +383,13 @@ def dbt(
     "them).",
 )
 @timezone_option()
+@click.option(
+    "--accounts",
+    default=None,
+    help="Accounts of [accounts] in acx.toml to run at once (comma-separated), or 'all'. "
+    "Default: every one when acx.toml has [accounts], else ACX_API_URL/ACX_API_KEY's.",
+)
+@layout_option()
 @ends_at_once
 @reports_errors
 def run(
@@ -377,9 +404,13 @@ def run(
     custom_field_views: bool,
     no_backfill: bool,
     timezone: str | None,
+    accounts: str | None,
+    layout: str | None,
 ) -> None:
-    """Extract every table of SPEC (or --tables) into the destination."""
+    """Extract every table of SPEC (or --tables) into the destination; with [accounts] in
+    acx.toml (or --accounts), every chosen account at once, each placed by its layout."""
     from engine.api import RunOptions, run_spec
+    from engine.orchestrate import many_accounts, plan_accounts, run_accounts
 
     options = RunOptions(
         dest=dest,
@@ -393,7 +424,16 @@ def run(
         custom_field_views=custom_field_views,
         no_backfill=no_backfill,
     )
-    code = run_spec(spec, options, echo=lambda line: click.echo(line, err=True), out=click.echo)
+    echo = lambda line: click.echo(line, err=True)  # noqa: E731
+    names = many_accounts(spec, config_path, accounts, layout)
+    if names is False:
+        code = run_spec(spec, options, echo=echo, out=click.echo)
+    elif dry_run:
+        code = 0
+        for line in plan_accounts(spec, options, names, layout):
+            click.echo(line)
+    else:
+        code = run_accounts(spec, options, names, layout, echo=echo, out=click.echo)
     sys.exit(code)
 
 

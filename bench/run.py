@@ -12,6 +12,12 @@ on 127.0.0.1 and runs `acx` in another, as a user would.
     none so long), staged in batches of 2,000 rows and committed by the DuckDB destination under
     acx's defaults (ACX_DUCKDB_* in the environment apply), in a process of its own: time, peak
     RSS and the most its temporary directory held.
+(accounts) N sandbox accounts (default 20) of 2,000 contacts each, 5 requests/second and 150 ms
+    latency each (a sandbox process per account, as the API limits each account on its own),
+    synced at once by one `acx run --accounts` into shared tables of one DuckDB file, against one
+    account alone: wall time of each and their ratio (target at most 1.3x), requests, 429s
+    (target 0) and peak RSS of the acx process (target under 600 MB).
+    `python bench/run.py accounts [N] [contacts] [layout]`
 (resume) no limit, 1M contacts, checkpoints at acx's defaults (every 100 pages or 120 s): a run
     killed (kill -9) a fifth of an uninterrupted run's time after it starts, three times, each
     run going on from the one before, then a run to the end: requests against the uninterrupted
@@ -41,7 +47,9 @@ KEY = "bench-key"
 
 
 class Sandbox:
-    def __init__(self, contacts: int, rate: float, latency_ms: int) -> None:
+    def __init__(
+        self, contacts: int, rate: float, latency_ms: int, key: str = KEY, wait: bool = True
+    ) -> None:
         args = [
             sys.executable,
             "-m",
@@ -49,7 +57,7 @@ class Sandbox:
             "--port",
             "0",
             "--api-key",
-            KEY,
+            key,
             "--contacts",
             str(contacts),
             "--rate-limit",
@@ -58,8 +66,15 @@ class Sandbox:
             str(latency_ms),
         ]
         self.proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+        self.url = ""
+        if wait:
+            self.started()
+
+    def started(self) -> Sandbox:
+        """Wait for the sandbox's first line (its URL): several can start at once."""
         line = self.proc.stdout.readline() if self.proc.stdout else ""
         self.url = line.strip().split()[-1]
+        return self
 
     def stats(self) -> dict:
         with urllib.request.urlopen(self.url + "/__sandbox/stats") as resp:
@@ -338,7 +353,68 @@ def load_text(path: str, megabytes: int) -> None:
     print(json.dumps([rows, size, seconds, peak, most[0] // 1_000_000]))
 
 
+def scenario_accounts(accounts: int = 20, contacts: int = 2_000, layout: str = "shared") -> None:
+    """One acx process, N accounts at once, each at its own 5 requests/second."""
+    keys = [f"bench-key-{i:02d}" for i in range(accounts)]
+    boxes = [Sandbox(contacts, 5, 150, key, wait=False) for key in keys]
+    try:
+        for box in boxes:
+            box.started()
+        env = {"ACX_TIMEZONE": "America/New_York"}
+        for i, (box, key) in enumerate(zip(boxes, keys, strict=True)):
+            env[f"AC_{i:02d}_URL"], env[f"AC_{i:02d}_KEY"] = box.url, key
+        with tempfile.TemporaryDirectory() as tmp:
+            config = Path(tmp) / "acx.toml"
+            config.write_text(
+                f'[load]\nlayout = "{layout}"\n'
+                + "".join(
+                    f'\n[accounts.a{i:02d}]\nurl_env = "AC_{i:02d}_URL"\n'
+                    f'key_env = "AC_{i:02d}_KEY"\n'
+                    for i in range(accounts)
+                ),
+                encoding="utf-8",
+            )
+            base = ["run", SPEC, "--config", str(config), "--log-format", "text"]
+            one, _, alone, peak_one = acx(
+                [*base, "--accounts", "a00", "--dest", f"duckdb:{tmp}/one.duckdb"], "", env
+            )
+            first = boxes[0].stats()
+            for box in boxes:
+                box.reset()
+            out, _, together, peak = acx([*base, "--dest", f"duckdb:{tmp}/all.duckdb"], "", env)
+        stats = [box.stats() for box in boxes]
+    finally:
+        for box in boxes:
+            box.stop()
+    requests = sum(s["requests"] for s in stats)
+    limited = sum(s.get("rate_limited", 0) for s in stats)
+    rows = _account_total(out)
+    print(
+        f"(accounts) {accounts} accounts x {contacts} contacts, 5 req/s and 150 ms each, {layout}"
+    )
+    print(
+        f"    one account alone    {alone:.1f} s, {first['requests']} requests, "
+        f"{first.get('rate_limited', 0)} 429s, {_account_total(one)} rows, peak RSS {peak_one} MB"
+    )
+    print(
+        f"    {accounts} accounts at once  {together:.1f} s, {requests} requests, {limited} 429s, "
+        f"{rows} rows, peak RSS {peak} MB"
+    )
+    print(f"    ratio                {together / alone:.2f}x (target at most 1.3x)")
+
+
+def _account_total(out: str) -> int:
+    """Rows from the `acx run --accounts` summary's total line."""
+    for line in out.splitlines():
+        if line.startswith("total"):
+            return int(line.split()[2])
+    raise SystemExit("no total line in acx output:\n" + out[-2000:])
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["accounts"]:  # with its own arguments: N, contacts, layout
+        scenario_accounts(*[int(a) for a in sys.argv[2:4]], *sys.argv[4:5])  # type: ignore[arg-type]
+        sys.exit(0)
     which = sys.argv[1:] or ["a", "b"]
     scenarios = {
         "a": scenario_a,

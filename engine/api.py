@@ -19,6 +19,7 @@ from engine.errors import AcxError, ConfigError
 from engine.http.client import Client
 from engine.http.ratelimit import RateLimiter
 from engine.load import make_destination
+from engine.load.layout import Placement
 from engine.load.state import StateRow
 from engine.read import discover
 from engine.read.discover import Discovery
@@ -138,12 +139,17 @@ def extract(
     echo: Echo = print,
     stop: StopSignal | None = None,
     found: Discovery | None = None,
+    place: Placement | None = None,
 ) -> RunResult:
     """Run the plan into `options.dest`; `emit` receives every event (default: a line per
     finished table, to `echo`). With `options.custom_field_views`, (re)create the spec's views
-    once every group has committed. `found`: the account's tables, listed with its client."""
+    once every group has committed. `found`: the account's tables, listed with its client.
+    `place`: where the account's tables go among other accounts' (engine/load/layout.py; the
+    spec and plan already hold the account column of shared tables)."""
     emit = emit or lines_to(echo)
     destination = make_destination(options.dest, settings)
+    if place is not None:
+        destination.place(place)
     client = found.client if found and found.client else api_client(spec, settings)
     destination.connect()
     try:

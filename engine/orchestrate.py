@@ -7,27 +7,41 @@ accounts and tables, get a typed, frozen result; nothing is printed. See docs/or
         print(account.name, account.status, account.rows, account.error)
 
 Each account is one run, as `acx run` makes it (engine/api.py: the account's tables listed,
-the plan built, engine.api.extract), with its own rate limiter, destination and state; one
-account's failure is its result's, and the next account runs. Accounts run one after another."""
+the plan built, engine.api.extract), with its own client, rate limiter, destination connection
+and state; one account's failure is its result's. Accounts run at once, a thread each: the API
+limits each account on its own, so N accounts take about as long as the slowest. `acx run
+--accounts` runs them through `sync_accounts`, the same path.
+
+Several accounts share a destination by its layout (engine/load/layout.py): a schema per
+account, or shared tables with an `_acx_account` column; a destination holding `{account}` (or a
+mapping) gives each account its own."""
 
 from __future__ import annotations
 
+import json
+import threading
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from engine.api import RunOptions, account_tables, api_client, extract
+from engine.api import RunOptions, account_tables, api_client, extract, plan_lines
 from engine.config.accounts import (
     Account,
+    Layout,
     account_settings,
     account_spec,
     chosen_accounts,
+    configured_layout,
+    layout_of,
     read_accounts,
 )
 from engine.errors import AcxError, ConfigError
+from engine.load.layout import Placement
 from engine.read.discover import Discovery
 from engine.redact import clean
-from engine.run.events import Event, event
+from engine.run.events import Event, event, text_line
+from engine.run.interrupt import EXIT_CODE, StopSignal, catching_signals
 from engine.run.plan import build_plan
 from engine.run.results import Outcome, RunResult
 from engine.spec import Spec, load_spec
@@ -39,7 +53,19 @@ ACCOUNT_PLACEHOLDER = "{account}"  # in a destination: the account's name
 # from the run's threads, so it must be thread-safe.
 OnEvent = Callable[[str, Event], None]
 
-__all__ = ["AccountSync", "OnEvent", "SyncResult", "TableSync", "destination_of", "sync"]
+__all__ = [
+    "AccountSync",
+    "OnEvent",
+    "SyncResult",
+    "TableSync",
+    "destination_of",
+    "account_lines",
+    "placement_of",
+    "plan_accounts",
+    "run_accounts",
+    "sync",
+    "sync_accounts",
+]
 
 
 @dataclass(frozen=True)
@@ -69,6 +95,7 @@ class AccountSync:
     seconds: float = 0.0
     requests: int = 0  # every request of the run: its tables' and the time zone hint's
     warnings: tuple[str, ...] = ()  # the settings' and the account's tables', said before the run
+    placement: str = ""  # where in `dest` its tables are: "schema eu", "shared tables, ..."
 
     @property
     def status(self) -> Literal["ok", "failed"]:
@@ -125,41 +152,79 @@ def sync(
     timezone: str | None = None,
     custom_field_views: bool = False,
     on_event: OnEvent | None = None,
+    layout: str | None = None,
 ) -> SyncResult:
-    """Run the spec for each account, one after another, and return what each loaded.
+    """Run the spec for the accounts, at once (a thread each), and return what each loaded.
 
-    `dest`: a destination as `acx run --dest` takes it; with several accounts it must hold
-    `{account}` (`duckdb:/data/{account}.duckdb`, `parquet:lake/{account}`), or be a mapping
-    from account name to destination, so that no two accounts share tables and state.
+    `dest`: a destination as `acx run --dest` takes it. Accounts of `[accounts]` loading one
+    destination go where `layout` says (default: `[load] layout` of acx.toml, else "schema"):
+    "schema", each into its own schema (`[accounts.NAME] schema`, default its name); "shared",
+    one set of tables with an `_acx_account` column in every table and primary key. A
+    destination holding `{account}` (`duckdb:/data/{account}.duckdb`) or a mapping from account
+    name to destination gives each account its own destination (and its own schema there).
     `tables`, `full_refresh`, `timezone`, `custom_field_views`: as `acx run`'s flags.
     `accounts`: names of `[accounts.NAME]` in acx.toml (None: every one; without [accounts],
     the one account of ACX_API_URL/ACX_API_KEY, named "default"). `env`: the environment to read
     (default: the process's). `on_event`: every run event, with its account's name.
 
     Raises AcxError (ConfigError) only for what stops every account: the spec, the config file,
-    an unknown account or table, a destination shared by several accounts. What fails one
-    account (a variable not set, a refused key, an unreachable URL or destination) is that
-    account's `error`, and the next account runs."""
-    spec = load_spec(spec_path)
-    chosen = chosen_accounts(read_accounts(spec, config_path), accounts, config_path)
-    dests = {a.name: destination_of(dest, a.name, len(chosen)) for a in chosen}
+    an unknown account, table or layout. What fails one account (a variable not set, a refused
+    key, an unreachable URL or destination) is that account's `error`; the others run on."""
     options = RunOptions(
         tables=tuple(tables),
         full_refresh=tuple(full_refresh),
         timezone=timezone,
         custom_field_views=custom_field_views,
+        config_path=config_path,
     )
+    return sync_accounts(spec_path, options, dest, accounts, layout, env, on_event)
+
+
+def sync_accounts(
+    spec_path: str,
+    options: RunOptions,
+    dest: str | Mapping[str, str] | None = None,
+    accounts: Iterable[str] | None = None,
+    layout: str | None = None,
+    env: Mapping[str, str] | None = None,
+    on_event: OnEvent | None = None,
+    stop: StopSignal | None = None,
+) -> SyncResult:
+    """`sync` with every flag of `acx run` (`options`; `dest` None: `options.dest`); `stop`:
+    a Ctrl-C or SIGTERM stops every account's run (each fails Interrupted)."""
+    spec = load_spec(spec_path)
+    config_path = options.config_path
+    chosen = chosen_accounts(read_accounts(spec, config_path), accounts, config_path)
+    word = layout_of(layout) if layout else configured_layout(spec, config_path)
+    target = options.dest if dest is None else dest
+    runs = {
+        a.name: replace(options, dest=destination_of(target, a.name, len(chosen))) for a in chosen
+    }
+    places = {a.name: placement_of(a, target, word) for a in chosen}
     _check_names(spec, options)  # before any account runs
-    results = []
-    for account in chosen:
-        run = replace(options, dest=dests[account.name], config_path=config_path)
-        results.append(_sync_account(spec, account, run, env, on_event))
-    return SyncResult(tuple(results))
+
+    def one(account: Account) -> AccountSync:
+        run = runs[account.name]
+        return _sync_account(spec, account, run, places[account.name], env, on_event, stop)
+
+    if len(chosen) == 1:
+        return SyncResult((one(chosen[0]),))
+    with ThreadPoolExecutor(len(chosen), thread_name_prefix="acx-account") as pool:
+        return SyncResult(tuple(pool.map(one, chosen)))
+
+
+def placement_of(account: Account, dest: str | Mapping[str, str], layout: Layout) -> Placement:
+    """Where `account`'s tables go in its destination: its own schema when accounts share it
+    (the default account of a file without [accounts] keeps the destination's schema), or its
+    rows in shared tables. A destination of its own (`{account}`, a mapping) keeps its schema."""
+    own = isinstance(dest, Mapping) or ACCOUNT_PLACEHOLDER in dest
+    schema = None if own or account.url_env is None else account.schema_name
+    return Placement(account.name, layout, schema)
 
 
 def destination_of(dest: str | Mapping[str, str], account: str, accounts: int = 1) -> str:
     """The destination of `account`: `dest` with `{account}` filled, or its entry in a
-    mapping. Several accounts into one destination would replace each other's tables."""
+    mapping; else `dest` itself, which the accounts share by their layout."""
     if isinstance(dest, Mapping):
         if account not in dest:
             raise ConfigError(
@@ -167,25 +232,20 @@ def destination_of(dest: str | Mapping[str, str], account: str, accounts: int = 
                 f"add it to the dest mapping (given: {', '.join(dest) or 'none'})",
             )
         return dest[account]
-    if ACCOUNT_PLACEHOLDER in dest:
-        return dest.replace(ACCOUNT_PLACEHOLDER, account)
-    if accounts > 1:
-        raise ConfigError(
-            f"{accounts} accounts would load one destination {dest!r} and replace each other's "
-            "tables",
-            "put {account} in it (duckdb:acx_{account}.duckdb) or give a destination per account",
-        )
-    return dest
+    return dest.replace(ACCOUNT_PLACEHOLDER, account)
 
 
 def _sync_account(
     spec: Spec,
     account: Account,
     options: RunOptions,
+    place: Placement,
     env: Mapping[str, str] | None,
     on_event: OnEvent | None,
+    stop: StopSignal | None = None,
 ) -> AccountSync:
-    """One account's run, as `acx run` makes it; its AcxError is its result's error."""
+    """One account's run, as `acx run` makes it, placed in its destination; its AcxError is its
+    result's error."""
 
     def emit(ev: Any) -> None:
         if on_event is not None:
@@ -197,16 +257,17 @@ def _sync_account(
         found = account_tables(spec, api_client(spec, settings), options.tables)
         chosen = _found_tables(found, options.tables)
         if chosen is None:  # only a template's tables, and the account has none
-            return AccountSync(account.name, options.dest)
-        plan = build_plan(found.spec, settings, chosen, options.full_refresh)
+            return AccountSync(account.name, options.dest, placement=place.describe())
+        loaded = place.spec(found.spec)  # shared tables: with the account column
+        plan = build_plan(loaded, settings, chosen, options.full_refresh)
         warnings = tuple(dict.fromkeys([*settings.warnings, *found.warnings]))
         for warning in warnings:
             emit(event("warning", message=warning))
-        result = extract(found.spec, settings, plan, options, emit, found=found)
+        result = extract(loaded, settings, plan, options, emit, stop=stop, found=found, place=place)
     except AcxError as err:
-        return AccountSync(account.name, options.dest, error=_line(err))
+        return AccountSync(account.name, options.dest, error=_line(err), placement=place.describe())
     outcome = _account_result(account.name, options.dest, result, found.spec)
-    return replace(outcome, warnings=tuple(clean(w) for w in warnings))
+    return replace(outcome, warnings=tuple(clean(w) for w in warnings), placement=place.describe())
 
 
 def _check_names(spec: Spec, options: RunOptions) -> None:
@@ -261,3 +322,117 @@ def _account_result(name: str, dest: str, result: RunResult, spec: Spec) -> Acco
 
 def _line(err: AcxError) -> str:
     return clean(" ".join(str(err).split()))
+
+
+def run_accounts(
+    spec_path: str,
+    options: RunOptions,
+    accounts: Iterable[str] | None = None,
+    layout: str | None = None,
+    *,
+    echo: Callable[[str], None] = print,
+    out: Callable[[str], None] = print,
+    env: Mapping[str, str] | None = None,
+) -> int:
+    """`acx run --accounts`: every chosen account at once, a line per finished table on `echo`
+    (`ACCOUNT: ...`; JSON lines with an "account" field under --log-format json), then a line
+    per account on `out`. Returns the exit code: 0, 1 when an account or a table failed, 130
+    when stopped."""
+    as_json = options.log_format == "json"
+    lock = threading.Lock()
+
+    def on_event(account: str, ev: Event) -> None:
+        line = json.dumps({"account": account, **ev}, default=str) if as_json else text_line(ev)
+        if line is not None:
+            with lock:
+                echo(clean(line if as_json else f"{account}: {line}"))
+
+    stop = StopSignal()
+    with catching_signals(stop):
+        result = sync_accounts(spec_path, options, None, accounts, layout, env, on_event, stop)
+    for line in account_lines(result):
+        out(line)
+    for account in result.accounts:
+        if account.error is not None:
+            echo(f"account '{account.name}': {account.error}")
+        for table in account.failed:
+            echo(f"{account.name}: {table.table}: {table.status}: {table.error}")
+    if stop.stopped:
+        return EXIT_CODE
+    return 0 if result.ok else 1
+
+
+def account_lines(result: SyncResult) -> list[str]:
+    """The run summary per account: status, tables, rows, requests, seconds, where, error."""
+    header = ("account", "status", "tables", "rows", "requests", "seconds", "where")
+    rows = [header]
+    for a in result.accounts:
+        loaded = sum(t.status == "ok" for t in a.tables)
+        rows.append(
+            (
+                a.name,
+                a.status,
+                f"{loaded}/{len(a.tables)}",
+                str(a.rows),
+                str(a.requests),
+                f"{a.seconds:.1f}",
+                a.error or f"{a.dest} ({a.placement})",
+            )
+        )
+    total = ("total", "ok" if result.ok else "failed", "", str(result.rows), str(result.requests))
+    rows.append((*total, "", ""))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    return [
+        "  ".join(
+            c.rjust(w) if i in (3, 4, 5) else c.ljust(w)
+            for i, (c, w) in enumerate(zip(r, widths, strict=True))
+        ).rstrip()
+        for r in rows
+    ]
+
+
+def many_accounts(
+    spec_path: str, config_path: str | None, accounts: str | None, layout: str | None
+) -> list[str] | None | Literal[False]:
+    """Which accounts `acx run` runs (`--accounts a,b` or `all`): the names, None for every one
+    of [accounts], or False for the single run of ACX_API_URL/ACX_API_KEY (no --accounts, no
+    --layout and no [accounts] in acx.toml). An unknown name fails later, with a did-you-mean."""
+    if accounts is not None:
+        names = [n.strip() for n in accounts.split(",") if n.strip()]
+        if not names:
+            raise ConfigError("--accounts names no account", "name some (us,eu), or 'all'")
+        return None if names == ["all"] else names
+    if layout is not None or read_accounts(load_spec(spec_path), config_path):
+        return None
+    return False
+
+
+def plan_accounts(
+    spec_path: str,
+    options: RunOptions,
+    accounts: Iterable[str] | None = None,
+    layout: str | None = None,
+    env: Mapping[str, str] | None = None,
+) -> list[str]:
+    """`acx run --accounts ... --dry-run`: per account, where its tables would go and its plan
+    (no request; an account that cannot run says why)."""
+    spec = load_spec(spec_path)
+    chosen = chosen_accounts(
+        read_accounts(spec, options.config_path), accounts, options.config_path
+    )
+    word = layout_of(layout) if layout else configured_layout(spec, options.config_path)
+    _check_names(spec, options)
+    lines = []
+    for account in chosen:
+        dest = destination_of(options.dest, account.name, len(chosen))
+        place = placement_of(account, options.dest, word)
+        lines.append(f"account {account.name}: {dest} ({place.describe()})")
+        try:
+            settings = account_settings(spec, account, options.config_path, env, options.timezone)
+            loaded = place.spec(settings.applied(account_spec(spec, account)))
+            plan = build_plan(loaded, settings, options.tables, options.full_refresh)
+        except AcxError as err:
+            lines.append(f"  cannot run: {_line(err)}")
+            continue
+        lines.extend(f"  {line}" for line in plan_lines(loaded, plan))
+    return lines

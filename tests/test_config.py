@@ -282,7 +282,7 @@ def toml_blocks(path: Path) -> list[str]:
     return re.findall(r"```toml\n(.*?)```", path.read_text(encoding="utf-8"), re.S)
 
 
-@pytest.mark.parametrize("doc", ["README.md", "docs/cli.md"])
+@pytest.mark.parametrize("doc", ["README.md", "docs/cli.md", "docs/accounts.md"])
 def test_the_documented_examples_load(doc):
     blocks = toml_blocks(ROOT / doc)
     assert blocks

@@ -155,7 +155,7 @@ def test_chosen_accounts_and_tables_only(two, tmp_path):
     [
         ({"accounts": ["eux"]}, r"no account 'eux' in \[accounts\] \(did you mean 'eu'\?\)"),
         ({"tables": ["contcts"]}, r"no table or tag 'contcts' .*did you mean 'contacts'"),
-        ({"dest": "duckdb:one.duckdb"}, r"2 accounts would load one destination"),
+        ({"layout": "shraed"}, r"unknown layout 'shraed' \(did you mean 'shared'\?\)"),
         ({"dest": {"us": "duckdb:us.duckdb"}}, r"account 'eu' has no destination"),
     ],
 )

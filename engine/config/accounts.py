@@ -12,21 +12,30 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Literal, get_args
 
-from engine.config.check import closest
+from engine.config.check import closest, did_you_mean
 from engine.config.settings import DEFAULT_CONFIG, Settings, load_settings, read_config_file
 from engine.errors import ConfigError
 from engine.spec import Spec
 
 DEFAULT_ACCOUNT = "default"  # the one account of a file without [accounts]
+# How accounts share a destination (engine/load/layout.py): a schema each, or shared tables.
+Layout = Literal["schema", "shared"]
+LAYOUTS: tuple[str, ...] = get_args(Layout)
+DEFAULT_LAYOUT: Layout = "schema"
 
 __all__ = [
     "DEFAULT_ACCOUNT",
+    "DEFAULT_LAYOUT",
+    "LAYOUTS",
+    "Layout",
     "Account",
     "account_settings",
     "account_spec",
     "chosen_accounts",
+    "configured_layout",
+    "layout_of",
     "read_accounts",
 ]
 
@@ -51,6 +60,23 @@ def read_accounts(spec: Spec, config_path: str | None = None) -> dict[str, Accou
     is no file). The file is checked first: a ConfigFileError lists every problem."""
     raw = read_config_file(config_path, spec).get("accounts", {})
     return {name: _account(name, item) for name, item in raw.items()}
+
+
+def layout_of(word: str | None, where: str = "--layout") -> Layout:
+    """A layout word, checked: an unknown one fails with a did-you-mean."""
+    if word is None:
+        return DEFAULT_LAYOUT
+    if word not in LAYOUTS:
+        choices = f"choose {' or '.join(LAYOUTS)}"
+        raise ConfigError(
+            did_you_mean(f"{where}: unknown layout {word!r}", word, [*LAYOUTS], choices)
+        )
+    return word  # type: ignore[return-value]
+
+
+def configured_layout(spec: Spec, config_path: str | None = None) -> Layout:
+    """`[load] layout` of the config file (checked with it), else the default: "schema"."""
+    return layout_of(read_config_file(config_path, spec).get("load", {}).get("layout"))
 
 
 def _account(name: str, item: Mapping[str, Any]) -> Account:

@@ -15,7 +15,7 @@ from sqlglot import exp
 
 from engine import crashpoints
 from engine.errors import LoadError
-from engine.load import history, sqlbuild
+from engine.load import history, layout, sqlbuild
 from engine.load.ddl import (
     add_column,
     alter_types,
@@ -79,6 +79,9 @@ class Destination(ABC):
     # whether rows the source no longer has can stay, marked `_acx_deleted_at` (deletes: soft);
     # where not, they are removed
     marks_deletes: ClassVar[bool] = True
+
+    # shared tables (engine/load/layout.py): this account's name; its rows sit among others'
+    share: str | None = None
 
     def __init__(self) -> None:
         # per stream key: timestamp columns an earlier acx created zone-less (found by prepare)
@@ -155,7 +158,17 @@ class Destination(ABC):
 
     def stage_name(self, stream: Stream) -> str:
         """The name of the stream's staging table (kept across runs by a checkpoint)."""
-        return STAGE_PREFIX + stream.name
+        return STAGE_PREFIX + stream.name + layout.stage_suffix(self.share)
+
+    def place(self, placement: layout.Placement) -> None:
+        """Before connect: load `placement.account`'s tables into its own schema, or among other
+        accounts' rows in shared tables (engine/load/layout.py)."""
+        self.share = placement.share
+        if placement.schema is not None and placement.layout == "schema":
+            self.use_schema(placement.schema)
+
+    def use_schema(self, name: str) -> None:
+        raise LoadError(f"{self.describe()} has no schemas to keep accounts apart")
 
     def resume_stage(self, stream: Stream, seq: int) -> bool:
         """Keep the stage a killed run left (prepare will not clear it), without its rows from
@@ -201,7 +214,10 @@ class SqlDestination(Destination):
         return sqlbuild.tbl(stream.name, self.schema)
 
     def stage_table(self, stream: Stream) -> exp.Table:
-        return sqlbuild.tbl(STAGE_PREFIX + stream.name, self.schema)
+        return sqlbuild.tbl(self.stage_name(stream), self.schema)
+
+    def use_schema(self, name: str) -> None:
+        self.schema = name
 
     def prepare_state(self) -> None:
         """Create `_acx_state` (one row per table: savepoint, mode, rows, run, zone, format,
@@ -237,8 +253,9 @@ class SqlDestination(Destination):
             f"WHERE table_schema = {self.marker} AND table_name LIKE {self.marker}",
             [self.schema, STAGE_PREFIX + "%"],
         )
+        own = layout.stage_suffix(self.share)  # shared tables: the other accounts' are theirs
         for (name,) in rows:
-            if name.startswith(STAGE_PREFIX) and name not in kept:  # in LIKE, "_" is any one
+            if name.startswith(STAGE_PREFIX) and name not in kept and name.endswith(own):
                 stage = sqlbuild.tbl(name, self.schema)
                 self.execute(self.sql(exp.Drop(tables=[stage], kind="TABLE", exists=True)))
 
@@ -252,6 +269,7 @@ class SqlDestination(Destination):
             for statement in render(create_table(stream, self.dialect, self.schema), self.dialect):
                 self.execute(statement)
         else:
+            layout.check_table(self.describe(), stream, existing)
             kept = IS_CURRENT in {name.lower() for name in existing}
             if kept and not stream.history:
                 raise LoadError(
@@ -301,7 +319,7 @@ class SqlDestination(Destination):
 
     def resume_stage(self, stream: Stream, seq: int) -> bool:
         names = [c.name.lower() for c in stream.columns] + [sqlbuild.SEQ.lower()]
-        have = self.existing_columns(STAGE_PREFIX + stream.name)
+        have = self.existing_columns(self.stage_name(stream))
         if have is None or [n.lower() for n in have] != names:
             return False  # gone (a failed run dropped it), or the spec's columns changed
         stage, seq_col = self.sql(self.stage_table(stream)), self.sql(sqlbuild.ident(sqlbuild.SEQ))
@@ -397,10 +415,11 @@ class SqlDestination(Destination):
         at = self.moment()
         if s.history:
             return out + self.history_statements(item, key, at)
+        mine = layout.mine(self.share)  # shared tables: only this account's rows go
         if migrating and self.migration == "rebuild":
             out.extend(self.rebuild_statements(s))
         elif item.mode == "replace":
-            out.append(sqlbuild.delete_all(target))
+            out.append(sqlbuild.delete_all(target, mine))
             # the table is empty now: no old value is converted, only the type changes
             out.extend(alter_types(s, migrating, self.dialect, self.schema))
         else:
@@ -410,9 +429,14 @@ class SqlDestination(Destination):
             out.append(sqlbuild.delete_matching(target, stage, key))
         out.append(sqlbuild.insert_all(target, stage, [c.name for c in s.columns], at))
         if item.mode == "mirror":
-            out.append(sqlbuild.mark_missing(target, stage, key, at, hard=not item.soft))
+            own = layout.mine(self.share, "t")
+            out.append(sqlbuild.mark_missing(target, stage, key, at, not item.soft, own))
             out.extend(self.mark_children(item, at))
         return out
+
+    def own(self, alias: str) -> exp.Condition | None:
+        """Of the rows aliased `alias`, the account's (shared tables; None: every row)."""
+        return layout.mine(self.share, alias)
 
     def history_statements(
         self, item: Apply, key: Sequence[str], at: exp.Expression
@@ -434,12 +458,13 @@ class SqlDestination(Destination):
                     self.stage_table(parent),
                     parent.column(s.parent.references).name,
                     at,
+                    self.own("t"),
                 )
             )
         out.append(history.close_changed(target, stage, key, columns, at))
         out.append(history.insert_versions(target, stage, key, columns, at))
         if item.mode in WHOLE_READ:
-            out.append(history.close_missing(target, stage, key, at))
+            out.append(history.close_missing(target, stage, key, at, self.own("t")))
             out.extend(self.mark_children(item, at))
         return out
 
@@ -463,6 +488,7 @@ class SqlDestination(Destination):
             parent.column(s.parent.references).name,
             at,
             hard=not item.soft,
+            own=self.own("t"),
         )
 
     def _children(self, item: Apply) -> list[tuple[Stream, str, str]]:
@@ -484,7 +510,7 @@ class SqlDestination(Destination):
         parent = self.target(item.stream)
         return [
             (history.close_orphans if child.history else sqlbuild.mark_orphans)(
-                self.target(child), column, parent, ref, at
+                self.target(child), column, parent, ref, at, self.own
             )
             for child, column, ref in self._children(item)
         ]
@@ -498,7 +524,7 @@ class SqlDestination(Destination):
             return []
         parent, stage = self.target(item.stream), self.stage_table(item.stream)
         return [  # a history child's closed versions stay closed: its next read opens new ones
-            sqlbuild.restore_orphans(self.target(child), column, parent, stage, key, ref)
+            sqlbuild.restore_orphans(self.target(child), column, parent, stage, key, ref, self.own)
             for child, column, ref in self._children(item)
             if not child.history
         ]
@@ -524,10 +550,10 @@ class SqlDestination(Destination):
         return exp.DataType.build(reported, dialect=self.dialect, udt=True)
 
     def write_state(self, row: StateRow) -> None:
-        rec = row.as_text()
+        rec = {**row.as_text(), "stream": layout.state_key(self.share, row.stream)}
         table = self.qualified(STATE_TABLE)
         marks = ", ".join([self.marker] * len(STATE_COLUMNS))
-        self.execute(f"DELETE FROM {table} WHERE stream = {self.marker}", [row.stream])
+        self.execute(f"DELETE FROM {table} WHERE stream = {self.marker}", [rec["stream"]])
         self.execute(
             f"INSERT INTO {table} ({self._state_names()}) VALUES ({marks})",
             [rec[c] for c in STATE_COLUMNS],
@@ -535,7 +561,14 @@ class SqlDestination(Destination):
 
     def read_state(self) -> dict[str, StateRow]:
         rows = self.execute(f"SELECT {self._state_names()} FROM {self.qualified(STATE_TABLE)}")
-        return {r[0]: StateRow.from_record(dict(zip(STATE_COLUMNS, r, strict=True))) for r in rows}
+        found = {}
+        for r in rows:
+            key = layout.own_key(self.share, r[0])
+            if key is not None:  # shared tables: the account's rows only
+                found[key] = StateRow.from_record(
+                    {**dict(zip(STATE_COLUMNS, r, strict=True)), "stream": key}
+                )
+        return found
 
     def append_runs(self, records: Sequence[RunRecord]) -> None:
         if not records:
@@ -548,7 +581,8 @@ class SqlDestination(Destination):
         )
         names = ", ".join(self.sql(sqlbuild.ident(c)) for c in RUN_COLUMNS)
         row = "(" + ", ".join([self.marker] * len(RUN_COLUMNS)) + ")"
-        values = [r.as_text()[c] for r in records for c in RUN_COLUMNS]
+        texts = [{**r.as_text(), "stream": layout.state_key(self.share, r.stream)} for r in records]
+        values = [t[c] for t in texts for c in RUN_COLUMNS]
         self.execute(self.sql(create))  # DDL outside: Snowflake commits around DDL anyway
         with self.transaction():
             self.execute(
@@ -566,7 +600,9 @@ class SqlDestination(Destination):
             return {}
         names = ", ".join(self.sql(sqlbuild.ident(c)) for c in RUN_COLUMNS)
         rows = self.execute(f"SELECT {names} FROM {self.qualified(RUNS_TABLE)}")
-        return latest(RunRecord.from_record(dict(zip(RUN_COLUMNS, r, strict=True))) for r in rows)
+        records = (dict(zip(RUN_COLUMNS, r, strict=True)) for r in rows)
+        own = ({**r, "stream": layout.own_key(self.share, str(r["stream"]))} for r in records)
+        return latest(RunRecord.from_record(r) for r in own if r["stream"] is not None)
 
     def _state_names(self) -> str:
         return ", ".join(self.sql(sqlbuild.ident(c)) for c in STATE_COLUMNS)

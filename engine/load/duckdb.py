@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import math
+import os
 import re
 import shutil
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,6 +92,33 @@ class Memory:
         return LoadError(f"{where}: {first}")
 
 
+class Database:
+    """What the connections of one process to one database file share. DuckDB lets one process
+    write a file; inside it, connections that change one table at once conflict (accounts loading
+    shared tables: "Catalog write-write conflict"), so every statement and every transaction of
+    the file's connections takes `turn`: their changes never overlap. Loading a batch into a
+    staging table does not: each account stages into tables of its own, and DuckDB appends never
+    conflict, so batches load while another account commits. `users` counts the open
+    connections: only the first clears a spill folder a killed run left (the others' DuckDB may
+    be spilling there)."""
+
+    def __init__(self) -> None:
+        self.turn = threading.RLock()
+        self.users = 0
+
+
+_DATABASES: dict[str, Database] = {}
+_DATABASES_GUARD = threading.Lock()
+
+
+def database(path: str) -> Database:
+    """The process's Database of a file (":memory:" is a database of its own each time)."""
+    if path == ":memory:":
+        return Database()
+    with _DATABASES_GUARD:
+        return _DATABASES.setdefault(os.path.realpath(path), Database())
+
+
 class DuckDBDestination(SqlDestination):
     name = "duckdb"
     dialect = "duckdb"
@@ -107,11 +136,22 @@ class DuckDBDestination(SqlDestination):
         self.memory = Memory.from_env(env, self.spill)
         self.schema = "main"
         self.con: duckdb.DuckDBPyConnection | None = None
+        self.shared = database(self.path)
 
     def describe(self) -> str:
         return f"duckdb:{self.path}"
 
     def connect(self) -> None:
+        self.shared = database(self.path)
+        with self.shared.turn:
+            self._connect()
+            try:
+                self._set_up()
+            except BaseException:
+                self.close()
+                raise
+
+    def _connect(self) -> None:
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -123,19 +163,27 @@ class DuckDBDestination(SqlDestination):
                     "wait for it to finish; runs on one destination never interleave",
                 ) from None
             raise LoadError(f"cannot open {self.describe()}: {exc}") from None
-        self.con.execute("SET TimeZone = 'UTC'")
-        if self.spill and self.memory.temp_directory == self.spill:
+        self.shared.users += 1
+
+    def _set_up(self) -> None:
+        self.db.execute("SET TimeZone = 'UTC'")
+        first = self.shared.users == 1
+        if first and self.spill and self.memory.temp_directory == self.spill:
             # DuckDB removes the folder it made when it closes, but not one a killed run left
             # (nor that run's spill files); the file lock is ours, so nobody else spills there
             shutil.rmtree(self.spill, ignore_errors=True)
-        self.memory.apply(self.con)
+        self.memory.apply(self.db)
+        if self.schema and self.schema != "main":  # a schema per account (engine/load/layout.py)
+            self.execute(f"CREATE SCHEMA IF NOT EXISTS {self.sql(self.ident_of(self.schema))}")
         self.prepare_state()
         self.drop_stale_stages()  # the file lock is ours: another process cannot hold it
 
     def close(self) -> None:
-        if self.con is not None:
-            self.con.close()
-            self.con = None
+        with self.shared.turn:
+            if self.con is not None:
+                self.con.close()
+                self.con = None
+                self.shared.users -= 1
 
     @property
     def db(self) -> duckdb.DuckDBPyConnection:
@@ -145,11 +193,9 @@ class DuckDBDestination(SqlDestination):
 
     def execute(self, sql: str, params: Sequence[Any] | None = None) -> list[tuple]:
         try:
-            return (
-                self.db.execute(sql, params).fetchall()
-                if params
-                else self.db.execute(sql).fetchall()
-            )
+            with self.shared.turn:
+                cursor = self.db.execute(sql, params) if params else self.db.execute(sql)
+                return cursor.fetchall()
         except duckdb.Error as exc:
             raise self.memory.error(self.describe(), exc) from None
 
@@ -180,6 +226,10 @@ class DuckDBDestination(SqlDestination):
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
+        with self.shared.turn:  # no other connection of the file writes until it ends
+            yield from self._transaction()
+
+    def _transaction(self) -> Iterator[None]:
         self.db.execute("BEGIN TRANSACTION")
         try:
             yield
@@ -189,4 +239,6 @@ class DuckDBDestination(SqlDestination):
         try:
             self.db.execute("COMMIT")  # DuckDB writes the new rows out here, and may run short
         except duckdb.Error as exc:
+            with contextlib.suppress(duckdb.Error):  # else the connection's next BEGIN fails
+                self.db.execute("ROLLBACK")
             raise self.memory.error(f"{self.describe()}: commit", exc) from None

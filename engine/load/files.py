@@ -45,6 +45,7 @@ run left. A lock file keeps two runs off one folder.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import os
 import shutil
@@ -67,6 +68,7 @@ from engine.load import sqlbuild
 from engine.load.base import STAGE_PREFIX, Apply, Destination
 from engine.load.ddl import render
 from engine.load.duckdb import Memory
+from engine.load.layout import Placement
 from engine.load.runlog import RunRecord, cutoff, latest
 from engine.load.state import StateRow, iso
 from engine.load.system import SYNCED_AT, SYSTEM_COLUMNS
@@ -236,6 +238,22 @@ class FilesDestination(Destination):
 
     def describe(self) -> str:
         return f"{self.name}:{self.root}"
+
+    def place(self, placement: Placement) -> None:
+        if placement.layout == "shared":
+            raise ConfigError(
+                f"{self.describe()}: layout shared needs a SQL destination (duckdb, postgres, "
+                "snowflake)",
+                "use layout schema: a subfolder per account",
+            )
+        super().place(placement)
+
+    def use_schema(self, name: str) -> None:
+        """A schema per account: a subfolder of the folder, with its own manifest and state."""
+        before = str(self.spill)
+        self.root = self.root / name
+        if self.memory.temp_directory == before:
+            self.memory = dataclasses.replace(self.memory, temp_directory=str(self.spill))
 
     # ---- lifecycle
     def connect(self) -> None:

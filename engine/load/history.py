@@ -12,7 +12,7 @@ Nothing is ever removed, whatever `deletes` says: history is what the table is f
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlglot import exp
@@ -26,18 +26,25 @@ from engine.load.sqlbuild import (
     exists_in,
     keyed,
     missing,
+    scoped,
 )
 from engine.load.system import DELETED_AT, IS_CURRENT, SYNCED_AT, VALID_FROM, VALID_TO
 
 
 def _close(
-    target: exp.Table, at: exp.Expression, where: exp.Condition, deleted: bool = False
+    target: exp.Table,
+    at: exp.Expression,
+    where: exp.Condition,
+    deleted: bool = False,
+    own: exp.Condition | None = None,
 ) -> exp.Update:
-    """UPDATE the current versions matching `where`: ended `at` (and deleted then)."""
+    """UPDATE the current versions matching `where` (and `own`, of the rows aliased `t`: an
+    account's rows of a shared table): ended `at` (and deleted then)."""
     sets: dict[str, Any] = {VALID_TO: at.copy(), IS_CURRENT: exp.false()}
     if deleted:
         sets[DELETED_AT] = at.copy()
-    return exp.update(aliased(target, "t"), sets, where=exp.and_(col(IS_CURRENT, "t"), where))
+    current = exp.and_(col(IS_CURRENT, "t"), where)
+    return exp.update(aliased(target, "t"), sets, where=scoped(current, own))
 
 
 def close_changed(
@@ -78,10 +85,14 @@ def insert_versions(
 
 
 def close_missing(
-    target: exp.Table, stage: exp.Table, key: Sequence[str], at: exp.Expression
+    target: exp.Table,
+    stage: exp.Table,
+    key: Sequence[str],
+    at: exp.Expression,
+    own: exp.Condition | None = None,
 ) -> exp.Update:
     """After a whole read: end, as deleted, the current version of each key it lacks."""
-    return _close(target, at, missing(stage, key), deleted=True)
+    return _close(target, at, missing(stage, key), deleted=True, own=own)
 
 
 def close_gone_children(
@@ -92,16 +103,24 @@ def close_gone_children(
     parent_stage: exp.Table,
     parent_col: str,
     at: exp.Expression,
+    own: exp.Condition | None = None,
 ) -> exp.Update:
     """A merged child's current versions whose parent was read again without them: ended, as
     deleted."""
     gone = dropped_child(stage, key, child_key, parent_stage, parent_col)
-    return _close(target, at, gone, deleted=True)
+    return _close(target, at, gone, deleted=True, own=own)
 
 
 def close_orphans(
-    child: exp.Table, child_key: str, parent: exp.Table, parent_col: str, at: exp.Expression
+    child: exp.Table,
+    child_key: str,
+    parent: exp.Table,
+    parent_col: str,
+    at: exp.Expression,
+    own: Callable[[str], exp.Condition | None] = lambda alias: None,
 ) -> exp.Update:
-    """A history child table's current versions whose parent row this commit marked deleted."""
-    orphan = exp.In(this=col(child_key, "t"), query=deleted_parents(parent, parent_col, at))
-    return _close(child, at, orphan, deleted=True)
+    """A history child table's current versions whose parent row this commit marked deleted;
+    `own` as sqlbuild.mark_orphans'."""
+    parents = deleted_parents(parent, parent_col, at, own("p"))
+    orphan = exp.In(this=col(child_key, "t"), query=parents)
+    return _close(child, at, orphan, deleted=True, own=own("t"))

@@ -23,6 +23,7 @@ from engine.config.settings import env_of, named_target
 from engine.errors import ConfigError, LoadError
 from engine.load.base import STAGE_PREFIX, SqlDestination
 from engine.load.ddl import ident
+from engine.load.runlog import RunRecord
 from engine.load.system import key_columns
 from engine.spec import Stream
 from engine.spec.types import JSON_TYPES
@@ -162,12 +163,14 @@ class PostgresDestination(SqlDestination):
     def _set_up(self) -> None:
         self.execute("SET TIME ZONE 'UTC'")
         self._lock_schema()
-        # only when missing: CREATE SCHEMA checks the database privilege even with IF NOT EXISTS
-        if not self.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", [self.schema]):
-            create = exp.Create(this=exp.Table(this=ident(self.schema)), kind="SCHEMA", exists=True)
-            self.execute(self.sql(create))
-        self.prepare_state()
-        self.drop_stale_stages()  # the schema's advisory lock is ours
+        with self.ddl_turn():
+            # only when missing: CREATE SCHEMA checks the database privilege even with IF NOT
+            # EXISTS
+            if not self.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", [self.schema]):
+                name = exp.Table(this=ident(self.schema))
+                self.execute(self.sql(exp.Create(this=name, kind="SCHEMA", exists=True)))
+            self.prepare_state()
+        self.drop_stale_stages()  # the schema's (or the account's) advisory lock is ours
 
     def _lock_schema(self) -> None:
         """Two runs into one schema would share staging tables: the second one stops."""
@@ -180,7 +183,30 @@ class PostgresDestination(SqlDestination):
 
     @property
     def lock(self) -> str:
-        return f"acx:{self.schema}"
+        """Shared tables: one run per account of the schema (its stages are its own)."""
+        return f"acx:{self.schema}" + (f":{self.share}" if self.share is not None else "")
+
+    @contextlib.contextmanager
+    def ddl_turn(self) -> Iterator[None]:
+        """Accounts loading shared tables create and widen them one at a time: two CREATE TABLE
+        IF NOT EXISTS of one table at once fail on a catalog index (a Postgres race)."""
+        if self.share is None:
+            yield
+            return
+        key = [f"acx-ddl:{self.schema}"]
+        self.execute("SELECT pg_advisory_lock(hashtextextended(%s, 0))", key)
+        try:
+            yield
+        finally:
+            self.execute("SELECT pg_advisory_unlock(hashtextextended(%s, 0))", key)
+
+    def prepare(self, stream: Stream) -> None:
+        with self.ddl_turn():
+            super().prepare(stream)
+
+    def append_runs(self, records: Sequence[RunRecord]) -> None:
+        with self.ddl_turn():  # it creates _acx_runs when missing
+            super().append_runs(records)
 
     def close(self) -> None:
         if self.conn is not None:

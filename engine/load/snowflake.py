@@ -13,7 +13,7 @@ import shutil
 import tempfile
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -209,6 +209,10 @@ class SnowflakeDestination(SqlDestination):
 
     def describe(self) -> str:
         return f"snowflake account {self.cfg.account}"
+
+    def use_schema(self, name: str) -> None:
+        self.cfg = replace(self.cfg, schema=name)
+        self.schema = name
 
     # ---- connection
     def connect(self) -> None:

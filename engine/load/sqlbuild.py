@@ -3,7 +3,7 @@ SQL destination: dedupe a staging table, merge it into a target, replace a targe
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from sqlglot import exp
 
@@ -110,13 +110,13 @@ def dropped_child(
     return exp.and_(read_again, missing(stage, key, t, s))
 
 
-def deleted_parents(parent: exp.Table, parent_col: str, at: exp.Expression) -> exp.Subquery:
-    """The `parent_col` values of the parent rows this commit marked deleted (at `at`)."""
-    gone = (
-        exp.select(col(parent_col, "p"))
-        .from_(aliased(parent, "p"))
-        .where(exp.EQ(this=col(DELETED_AT, "p"), expression=at.copy()))
-    )
+def deleted_parents(
+    parent: exp.Table, parent_col: str, at: exp.Expression, own: exp.Condition | None = None
+) -> exp.Subquery:
+    """The `parent_col` values of the parent rows (`own`: of those aliased `p` it matches) this
+    commit marked deleted (at `at`)."""
+    marked = exp.EQ(this=col(DELETED_AT, "p"), expression=at.copy())
+    gone = exp.select(col(parent_col, "p")).from_(aliased(parent, "p")).where(scoped(marked, own))
     return gone.subquery()
 
 
@@ -133,8 +133,20 @@ def _mark(target: exp.Table, t: str, at: exp.Expression, where: exp.Condition) -
     )
 
 
-def _gone(target: exp.Table, at: exp.Expression, gone: exp.Condition, hard: bool) -> exp.Expression:
-    return exp.delete(aliased(target, "t"), where=gone) if hard else _mark(target, "t", at, gone)
+def scoped(condition: exp.Condition, own: exp.Condition | None) -> exp.Condition:
+    """`condition`, and `own` when given (the account's rows of a shared table)."""
+    return condition if own is None else exp.and_(own, condition)
+
+
+def _gone(
+    target: exp.Table,
+    at: exp.Expression,
+    gone: exp.Condition,
+    hard: bool,
+    own: exp.Condition | None,
+) -> exp.Expression:
+    where = scoped(gone, own)
+    return exp.delete(aliased(target, "t"), where=where) if hard else _mark(target, "t", at, where)
 
 
 def mark_missing(
@@ -143,10 +155,11 @@ def mark_missing(
     key: Sequence[str],
     at: exp.Expression,
     hard: bool = False,
+    own: exp.Condition | None = None,
 ) -> exp.Expression:
-    """The target's rows whose key the stage (a whole read) lacks: marked deleted `at`, or
-    DELETEd when `hard`."""
-    return _gone(target, at, missing(stage, key), hard)
+    """The target's rows (`own`: of them, those aliased `t` it matches) whose key the stage (a
+    whole read) lacks: marked deleted `at`, or DELETEd when `hard`."""
+    return _gone(target, at, missing(stage, key), hard, own)
 
 
 def gone_children(
@@ -158,18 +171,26 @@ def gone_children(
     parent_col: str,
     at: exp.Expression,
     hard: bool = False,
+    own: exp.Condition | None = None,
 ) -> exp.Expression:
     """A child table's rows whose parent was read again without them (dropped_child): marked
     deleted `at`, or DELETEd when `hard`."""
-    return _gone(target, at, dropped_child(stage, key, child_key, parent_stage, parent_col), hard)
+    gone = dropped_child(stage, key, child_key, parent_stage, parent_col)
+    return _gone(target, at, gone, hard, own)
 
 
 def mark_orphans(
-    child: exp.Table, child_key: str, parent: exp.Table, parent_col: str, at: exp.Expression
+    child: exp.Table,
+    child_key: str,
+    parent: exp.Table,
+    parent_col: str,
+    at: exp.Expression,
+    own: Callable[[str], exp.Condition | None] = lambda alias: None,
 ) -> exp.Update:
-    """A child table's live rows whose parent row this commit marked deleted (at `at`)."""
-    orphan = exp.In(this=col(child_key, "c"), query=deleted_parents(parent, parent_col, at))
-    return _mark(child, "c", at, orphan)
+    """A child table's live rows whose parent row this commit marked deleted (at `at`); `own`
+    gives, for a table alias, the condition that keeps an account's rows of shared tables."""
+    parents = deleted_parents(parent, parent_col, at, own("p"))
+    return _mark(child, "c", at, scoped(exp.In(this=col(child_key, "c"), query=parents), own("c")))
 
 
 def restore_orphans(
@@ -179,25 +200,23 @@ def restore_orphans(
     parent_stage: exp.Table,
     key: Sequence[str],
     parent_col: str,
+    own: Callable[[str], exp.Condition | None] = lambda alias: None,
 ) -> exp.Update:
     """Clear the marks a parent's deletion put on a child table's rows, for the parent rows
     marked deleted that this commit writes again (they are in its stage): a child row marked
-    at the same moment as its parent was marked with it."""
+    at the same moment as its parent was marked with it. `own` as mark_orphans'."""
+    same = exp.and_(
+        exp.EQ(this=col(parent_col, "p"), expression=col(child_key, "c")),
+        exp.EQ(this=col(DELETED_AT, "p"), expression=col(DELETED_AT, "c")),
+        exists_in(parent_stage, key, "s", "p"),
+    )
     back = (
-        exp.select(exp.Literal.number(1))
-        .from_(exp.alias_(parent.copy(), "p", table=True))
-        .where(
-            exp.and_(
-                exp.EQ(this=col(parent_col, "p"), expression=col(child_key, "c")),
-                exp.EQ(this=col(DELETED_AT, "p"), expression=col(DELETED_AT, "c")),
-                exists_in(parent_stage, key, "s", "p"),
-            )
-        )
+        exp.select(exp.Literal.number(1)).from_(aliased(parent, "p")).where(scoped(same, own("p")))
     )
     return exp.update(
         aliased(child, "c"),
         {DELETED_AT: exp.null()},
-        where=exp.and_(exp.Not(this=_live("c")), exp.Exists(this=back)),
+        where=scoped(exp.and_(exp.Not(this=_live("c")), exp.Exists(this=back)), own("c")),
     )
 
 
@@ -208,13 +227,6 @@ def delete_matching(
     return exp.delete(aliased(target, t), where=exists_in(stage, key, s, t))
 
 
-def delete_children(
-    target: exp.Table, child_key: str, parent_stage: exp.Table, parent_col: str
-) -> exp.Delete:
-    """DELETE a child table's rows whose parent was read again in this run."""
-    sub = exp.select(col(parent_col)).from_(parent_stage)
-    return exp.delete(target, where=exp.In(this=col(child_key), query=sub.subquery()))
-
-
-def delete_all(target: exp.Table) -> exp.Delete:
-    return exp.delete(target)
+def delete_all(target: exp.Table, where: exp.Condition | None = None) -> exp.Delete:
+    """DELETE every row (given `where`, every row that matches it)."""
+    return exp.delete(target, where=where)

@@ -8,6 +8,7 @@ import contextlib
 import ctypes
 import ctypes.util
 import sys
+import threading
 from collections.abc import Iterator
 
 import pyarrow as pa
@@ -40,6 +41,10 @@ def release_memory() -> None:
         _LIBC.malloc_trim(0)
 
 
+_PROMPT: list[float] = []  # the interval before, then one entry per run inside
+_PROMPT_GUARD = threading.Lock()
+
+
 @contextlib.contextmanager
 def prompt_threads(rate: float) -> Iterator[None]:
     """Under a low rate limit, hand the GIL over every millisecond instead of every five, for
@@ -50,9 +55,15 @@ def prompt_threads(rate: float) -> Iterator[None]:
     if rate > 100:
         yield
         return
-    before = sys.getswitchinterval()
-    sys.setswitchinterval(min(before, 0.001))
+    with _PROMPT_GUARD:  # accounts' runs overlap (engine/orchestrate.py): the first sets it,
+        if not _PROMPT:  # the last one out restores it
+            _PROMPT.append(sys.getswitchinterval())
+            sys.setswitchinterval(min(_PROMPT[0], 0.001))
+        _PROMPT.append(0.0)
     try:
         yield
     finally:
-        sys.setswitchinterval(before)
+        with _PROMPT_GUARD:
+            _PROMPT.pop()
+            if len(_PROMPT) == 1:
+                sys.setswitchinterval(_PROMPT.pop())
