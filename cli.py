@@ -448,6 +448,12 @@ def run(
     help="Fail (exit 1) a table not loaded within this long: 30m, 2h, 1d, 1w.",
 )
 @click.option("--json", "as_json", is_flag=True, help="One JSON document, for scripts.")
+@click.option(
+    "--accounts",
+    default=None,
+    help="Accounts of [accounts] in acx.toml (comma-separated), or 'all'. Default: every one "
+    "when acx.toml has [accounts].",
+)
 @reports_errors
 def status(
     spec: str,
@@ -456,16 +462,21 @@ def status(
     tables: tuple[str, ...],
     max_age: str | None,
     as_json: bool,
+    accounts: str | None,
 ) -> None:
-    """Per table: last successful load, rows, mode, savepoint, and how its last run ended.
-    Exit 1 when a table's last run failed, or (--max-age) it is stale."""
+    """Per account and table: last successful load, rows, mode, savepoint, next
+    reconciliation, and how its last run ended. Exit 1 when a table's last run failed, or
+    (--max-age) it is stale."""
     from datetime import datetime, timezone
 
     from engine.api import table_status
+    from engine.orchestrate import many_accounts
     from engine.report.status import parse_age, status_lines
 
     age = parse_age(max_age) if max_age else None
-    states = table_status(spec, dest, config_path, tables, age)
+    names = many_accounts(spec, config_path, accounts, None)
+    chosen = None if names is None or names is False else names
+    states = table_status(spec, dest, config_path, tables, age, accounts=chosen)
     if as_json:
         ok = all(s.problem is None for s in states)
         click.echo(json.dumps({"ok": ok, "tables": [s.as_dict() for s in states]}, indent=2))

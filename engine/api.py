@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from engine.config.accounts import chosen_accounts, configured_layout, read_accounts
 from engine.config.settings import (
     Settings,
     load_settings,
@@ -19,7 +20,7 @@ from engine.errors import AcxError, ConfigError
 from engine.http.client import Client
 from engine.http.ratelimit import RateLimiter
 from engine.load import make_destination
-from engine.load.layout import Placement
+from engine.load.layout import Placement, destination_of, placement_of
 from engine.load.state import StateRow
 from engine.read import discover
 from engine.read.discover import Discovery
@@ -322,9 +323,12 @@ def table_status(
     tables: Iterable[str] = (),
     max_age: timedelta | None = None,
     env: Mapping[str, str] | None = None,
+    accounts: Iterable[str] | None = None,
 ) -> list[TableState]:
     """`acx status`: each table's last successful load and last run, read from `dest` (no
-    request to the API, no key needed); `tables` (names or tags) narrows the spec's list."""
+    request to the API, no key needed); `tables` (names or tags) narrows the spec's list. With
+    [accounts] in acx.toml (or `accounts` named), per account, each where its runs load it
+    (engine/load/layout.py: its destination, its schema or its rows of shared tables)."""
     spec = load_spec(spec_path)
     environment = os.environ if env is None else env
     raw = read_config_file(config_path, spec)
@@ -335,11 +339,37 @@ def table_status(
         tables=table_settings(raw.get("tables", {})),
         env=environment,
     )
+    chosen = [s.key for s in select_streams(spec, tables)] if list(tables) else list(spec.keys)
+    configured = read_accounts(spec, config_path)
+    if not configured and accounts is None:
+        return _status_of(spec, settings, dest, None, chosen, tables, max_age)
+    picked = chosen_accounts(configured, accounts, config_path)
+    word = configured_layout(spec, config_path)
+    out: list[TableState] = []
+    for account in picked:
+        where = destination_of(dest, account.name, len(picked))
+        place = placement_of(account, dest, word)
+        found = _status_of(spec, settings, where, place, chosen, tables, max_age)
+        out.extend(replace(s, account=account.name) for s in found)
+    return out
+
+
+def _status_of(
+    spec: Spec,
+    settings: Settings,
+    dest: str,
+    place: Placement | None,
+    chosen: list[str],
+    tables: Iterable[str],
+    max_age: timedelta | None,
+) -> list[TableState]:
+    """The states of one destination, or of one account's place in it."""
     destination = make_destination(dest, settings)
     path = getattr(destination, "path", None)
     if isinstance(path, str) and not Path(path).exists():
         raise ConfigError(f"{dest}: no database at {path}: nothing has run into it yet")
-    chosen = [s.key for s in select_streams(spec, tables)] if list(tables) else list(spec.keys)
+    if place is not None:
+        destination.place(place)
     destination.connect()
     try:
         state, runs = destination.read_state(), destination.read_runs()

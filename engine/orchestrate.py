@@ -28,7 +28,6 @@ from typing import Any, Literal
 from engine.api import RunOptions, account_tables, api_client, extract, plan_lines
 from engine.config.accounts import (
     Account,
-    Layout,
     account_settings,
     account_spec,
     chosen_accounts,
@@ -37,7 +36,11 @@ from engine.config.accounts import (
     read_accounts,
 )
 from engine.errors import AcxError, ConfigError
-from engine.load.layout import Placement
+from engine.load.layout import (
+    Placement,
+    destination_of,
+    placement_of,
+)
 from engine.read.discover import Discovery
 from engine.redact import clean
 from engine.run.events import Event, event, text_line
@@ -46,8 +49,6 @@ from engine.run.plan import build_plan
 from engine.run.results import Outcome, RunResult
 from engine.spec import Spec, load_spec
 from engine.spec.selection import select_streams
-
-ACCOUNT_PLACEHOLDER = "{account}"  # in a destination: the account's name
 
 # (account name, event): every event of every account's run (engine/run/events.py); called
 # from the run's threads, so it must be thread-safe.
@@ -211,28 +212,6 @@ def sync_accounts(
         return SyncResult((one(chosen[0]),))
     with ThreadPoolExecutor(len(chosen), thread_name_prefix="acx-account") as pool:
         return SyncResult(tuple(pool.map(one, chosen)))
-
-
-def placement_of(account: Account, dest: str | Mapping[str, str], layout: Layout) -> Placement:
-    """Where `account`'s tables go in its destination: its own schema when accounts share it
-    (the default account of a file without [accounts] keeps the destination's schema), or its
-    rows in shared tables. A destination of its own (`{account}`, a mapping) keeps its schema."""
-    own = isinstance(dest, Mapping) or ACCOUNT_PLACEHOLDER in dest
-    schema = None if own or account.url_env is None else account.schema_name
-    return Placement(account.name, layout, schema)
-
-
-def destination_of(dest: str | Mapping[str, str], account: str, accounts: int = 1) -> str:
-    """The destination of `account`: `dest` with `{account}` filled, or its entry in a
-    mapping; else `dest` itself, which the accounts share by their layout."""
-    if isinstance(dest, Mapping):
-        if account not in dest:
-            raise ConfigError(
-                f"account '{account}' has no destination",
-                f"add it to the dest mapping (given: {', '.join(dest) or 'none'})",
-            )
-        return dest[account]
-    return dest.replace(ACCOUNT_PLACEHOLDER, account)
 
 
 def _sync_account(

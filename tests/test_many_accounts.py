@@ -5,6 +5,7 @@ never the key; exit 1); the accounts' rows never mix, and each keeps its own sta
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import uuid
@@ -144,6 +145,24 @@ def test_shared_tables_mark_only_the_account_s_own_deleted_rows(two, tmp_path):
     assert marked == [("us", 3)]
     assert tags == [("us", 3)]
     assert live_eu == served(eu)["contacts"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", ["shared", "schema"])
+def test_status_shows_each_account_s_tables(two, tmp_path, layout):
+    us, eu, _ = two
+    Path("acx.toml").write_text(toml(layout), encoding="utf-8")
+    db = tmp_path / "all.duckdb"
+    assert cli("--dest", f"duckdb:{db}").exit_code == 0
+    args = ["status", str(SPEC), "--dest", f"duckdb:{db}", "--tables", TABLES, "--json"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    rows = {(t["account"], t["table"]): t["rows"] for t in json.loads(result.output)["tables"]}
+    assert rows == {
+        (name, table): n for name, sb in (("us", us), ("eu", eu)) for table, n in served(sb).items()
+    }
+    text = CliRunner().invoke(main, args[:-1] + ["--accounts", "eu"]).output
+    assert text.splitlines()[0].startswith("account") and "us " not in text
 
 
 @pytest.mark.slow

@@ -17,27 +17,31 @@ loads the destination's own schema under `schema` (there is no other account to 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 import jmespath
 from sqlglot import exp
 
-from engine.config.accounts import DEFAULT_LAYOUT, LAYOUTS, Layout, layout_of
-from engine.errors import LoadError
+from engine.config.accounts import DEFAULT_LAYOUT, LAYOUTS, Account, Layout, layout_of
+from engine.errors import ConfigError, LoadError
 from engine.load import sqlbuild
 from engine.spec import Column, Spec, Stream
 
 ACCOUNT_COLUMN = "_acx_account"
+ACCOUNT_PLACEHOLDER = "{account}"  # in a destination: the account's name
 STATE_SEPARATOR = "/"  # `_acx_state.stream` of a shared table: ACCOUNT/TABLE
 
 __all__ = [
     "ACCOUNT_COLUMN",
+    "ACCOUNT_PLACEHOLDER",
     "DEFAULT_LAYOUT",
     "LAYOUTS",
     "Layout",
     "Placement",
+    "destination_of",
     "layout_of",
+    "placement_of",
     "shared_spec",
     "shared_stream",
 ]
@@ -142,3 +146,25 @@ def check_table(where: str, stream: Stream, existing: Iterable[str]) -> None:
 def stage_suffix(account: str | None) -> str:
     """Staging tables of shared tables are per account: two accounts stage `contacts` at once."""
     return "" if account is None else f"__{account}"
+
+
+def placement_of(account: Account, dest: str | Mapping[str, str], layout: Layout) -> Placement:
+    """Where `account`'s tables go in its destination: its own schema when accounts share it
+    (the default account of a file without [accounts] keeps the destination's schema), or its
+    rows in shared tables. A destination of its own (`{account}`, a mapping) keeps its schema."""
+    own = isinstance(dest, Mapping) or ACCOUNT_PLACEHOLDER in dest
+    schema = None if own or account.url_env is None else account.schema_name
+    return Placement(account.name, layout, schema)
+
+
+def destination_of(dest: str | Mapping[str, str], account: str, accounts: int = 1) -> str:
+    """The destination of `account`: `dest` with `{account}` filled, or its entry in a
+    mapping; else `dest` itself, which the accounts share by their layout."""
+    if isinstance(dest, Mapping):
+        if account not in dest:
+            raise ConfigError(
+                f"account '{account}' has no destination",
+                f"add it to the dest mapping (given: {', '.join(dest) or 'none'})",
+            )
+        return dest[account]
+    return dest.replace(ACCOUNT_PLACEHOLDER, account)

@@ -41,9 +41,11 @@ class TableState:
     problem: str | None  # why the table fails the check (None: healthy)
     # when the next run reads the table whole to find deleted rows (None: never; past: due)
     next_reconciliation: datetime | None = None
+    account: str | None = None  # of [accounts] in acx.toml; None: the one account
 
     def as_dict(self) -> dict[str, Any]:
         return {
+            "account": self.account,
             "table": self.table,
             "loaded_at": iso(self.loaded_at),
             "rows": self.rows,
@@ -118,7 +120,7 @@ def _ago(delta: timedelta) -> str:
 
 def status_lines(states: list[TableState], now: datetime) -> list[str]:
     """A table of the states, then one line per failing table."""
-    header = (
+    header: tuple[str, ...] = (
         "table",
         "last loaded",
         "rows",
@@ -128,10 +130,14 @@ def status_lines(states: list[TableState], now: datetime) -> list[str]:
         "last run",
         "status",
     )
+    many = any(s.account is not None for s in states)
+    if many:
+        header = ("account", *header)
     rows = [header]
     for s in states:
         rows.append(
             (
+                *((s.account or "",) if many else ()),
                 s.table,
                 f"{_ago(now - s.loaded_at)} ago" if s.loaded_at else "never",
                 "" if s.rows is None else f"{s.rows:,}",
@@ -144,7 +150,9 @@ def status_lines(states: list[TableState], now: datetime) -> list[str]:
         )
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
-    lines += [f"{s.table}: {s.problem}" for s in states if s.problem]
+    lines += [
+        f"{s.account + '/' if s.account else ''}{s.table}: {s.problem}" for s in states if s.problem
+    ]
     return lines
 
 
