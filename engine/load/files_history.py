@@ -140,7 +140,7 @@ class Versions:
         """Run the history statements; how many versions they closed or opened."""
         changed = 0
         for statement in statements(item, self.table, stage, parent, at):
-            changed += int((self.db.execute(sql(statement)).fetchone() or (0,))[0])
+            changed += sum(int(n) for (n,) in self.db.execute(sql(statement)).fetchall())
         return changed
 
     def export(self, path: Path) -> int:
@@ -148,9 +148,7 @@ class Versions:
         self.db.execute(
             f"COPY {sql(self.table)} TO {text(str(path))} (FORMAT parquet, ROW_GROUP_SIZE 100000)"
         )
-        return int(
-            (self.db.execute(f"SELECT count(*) FROM {sql(self.table)}").fetchone() or (0,))[0]
-        )
+        return int(self.db.execute(f"SELECT count(*) FROM {sql(self.table)}").fetchall()[0][0])
 
     def order(self) -> str:
         """The order of the written file: key, then the version's start."""
