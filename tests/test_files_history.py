@@ -6,8 +6,10 @@ marked; a run that changes nothing writes no file; turning history off is refuse
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import defaultdict
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +18,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from engine.load import Apply, make_destination
+from engine.load.state import StateRow
+from engine.spec import Column, Parent, Replication, Stream
 from tests.runhelp import env_for, run
+from tests.test_dest_files import PEOPLE, batch, row
 
-pytestmark = pytest.mark.slow  # whole runs against the sandbox
+slow = pytest.mark.slow  # whole runs against the sandbox
 KEY = "files-history-key"
 HISTORY = "[tables.contacts]\nhistory = true\nreconcile_days = 0\n"
 COLUMNS = ("id", "udate", "_acx_valid_from", "_acx_valid_to", "_acx_is_current", "_acx_deleted_at")
@@ -62,6 +68,7 @@ def sync(sb, dest: str, config: Path) -> list[str]:
     return lines
 
 
+@slow
 @pytest.mark.parametrize("kind", ["parquet", "jsonl"])
 def test_three_runs_with_changes_keep_every_version(sandbox, tmp_path: Path, kind: str) -> None:
     folder = tmp_path / "out"
@@ -110,6 +117,7 @@ def test_three_runs_with_changes_keep_every_version(sandbox, tmp_path: Path, kin
     assert not [p for p in folder.rglob(".acx-*")]  # no temp left
 
 
+@slow
 @pytest.mark.parametrize("kind", ["parquet", "jsonl"])
 def test_a_run_without_changes_writes_no_file(sandbox, tmp_path: Path, kind: str) -> None:
     folder = tmp_path / "out"
@@ -123,6 +131,7 @@ def test_a_run_without_changes_writes_no_file(sandbox, tmp_path: Path, kind: str
     assert versions(folder, kind)[0] == before
 
 
+@slow
 def test_turning_history_off_is_refused_and_on_converts(sandbox, tmp_path: Path) -> None:
     folder = tmp_path / "out"
     dest = f"parquet:{folder}"
@@ -144,3 +153,95 @@ def test_turning_history_off_is_refused_and_on_converts(sandbox, tmp_path: Path)
     assert code == 1
     assert any("keeps every version of its rows (history)" in line for line in lines), lines
     assert len(versions(folder, "parquet")[0][changed]) == 2
+
+
+# ---- the destination alone
+HPEOPLE = dataclasses.replace(PEOPLE, history=True)
+TAGS = Stream(
+    key="tags",
+    name="tags",
+    title="Tags",
+    description="A person's tags, side-loaded.",
+    primary_key=("id",),
+    columns=tuple(
+        Column(key=n, name=n, type=k, description=f"The {n}.", field=n)
+        for n, k in [("id", "integer"), ("person", "integer"), ("tag", "text")]
+    ),
+    replication=Replication(mode="incremental", cursor=None),
+    parent=Parent(stream="people", key="person", references="id"),
+    history=True,
+)
+T = datetime(2024, 3, 1, 12, 0)
+
+
+def spaced(id_: int, name: str) -> tuple[Any, ...]:
+    """A row whose json value is not in compact text (a JSON Lines file holds it compact)."""
+    return (*row(id_, name, T)[:3], '{"a": [1, "é"], "b": 2.50}', *row(id_, name, T)[4:])
+
+
+def tag_batch(rows: list[tuple[int, int, str]], seq: int) -> pa.Table:
+    ids, people, tags = zip(*rows, strict=True)
+    return pa.table(
+        {
+            "id": pa.array(ids, pa.int64()),
+            "person": pa.array(people, pa.int64()),
+            "tag": pa.array(tags, pa.string()),
+            "_acx_seq": pa.array(range(seq, seq + len(rows)), pa.int64()),
+        }
+    )
+
+
+def commit(folder: Path, kind: str, people: list[tuple], tags: list[tuple[int, int, str]]) -> None:
+    """One run: people merged (incremental), tags merged as people's side-loaded child."""
+    dest = make_destination(f"{kind}:{folder}")
+    dest.connect()
+    try:
+        dest.prepare(HPEOPLE)
+        dest.prepare(TAGS)
+        dest.stage(HPEOPLE, batch(people, 0))
+        dest.stage(TAGS, tag_batch(tags, 0))
+        now = datetime.now(timezone.utc)
+        states = [StateRow(s.key, None, "incremental", 1, "r", now) for s in (HPEOPLE, TAGS)]
+        applies = [Apply(HPEOPLE, "merge"), Apply(TAGS, "merge", parent_stage=HPEOPLE)]
+        dest.commit(applies, states)
+    finally:
+        dest.close()
+
+
+def read(folder: Path, kind: str, table: str) -> list[dict[str, Any]]:
+    [file] = current_files(folder, table)
+    path = folder / file["path"]
+    if kind == "parquet":
+        return pq.read_table(path).to_pylist()
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("kind", ["parquet", "jsonl"])
+def test_merged_child_closes_dropped_children_and_json_values_do_not_churn(
+    tmp_path: Path, kind: str
+) -> None:
+    commit(tmp_path, kind, [spaced(1, "one"), row(2, "two", T)], [(10, 1, "a"), (11, 1, "b")])
+    commit(tmp_path, kind, [spaced(1, "one")], [(10, 1, "a")])  # person 1 read again: b gone
+    people = read(tmp_path, kind, "people")
+    assert [p["id"] for p in people] == [1, 2]  # the same row (json included): one version
+    assert all(p["_acx_is_current"] and p["_acx_valid_to"] is None for p in people)
+    tags = {t["id"]: t for t in read(tmp_path, kind, "tags")}
+    assert tags[10]["_acx_is_current"] and tags[10]["_acx_deleted_at"] is None
+    gone = tags[11]
+    assert gone["_acx_is_current"] is False and gone["_acx_deleted_at"] == gone["_acx_valid_to"]
+    [file] = current_files(tmp_path, "tags")
+    assert file["mode"] == "full" and "replaces_children_of" not in file
+
+    commit(tmp_path, kind, [row(1, "renamed", T)], [(10, 1, "a"), (11, 1, "b")])  # b is back
+    people = read(tmp_path, kind, "people")
+    assert [(p["id"], p["name"], p["_acx_is_current"]) for p in people] == [
+        (1, "one", False),
+        (1, "renamed", True),
+        (2, "two", True),
+    ]
+    assert people[0]["_acx_valid_to"] == people[1]["_acx_valid_from"]
+    back = [t for t in read(tmp_path, kind, "tags") if t["id"] == 11]
+    assert [(t["_acx_is_current"], t["_acx_deleted_at"] is None) for t in back] == [
+        (False, False),
+        (True, True),
+    ]

@@ -37,6 +37,16 @@ then dealt out to spill files by that number and each is sorted and written in t
 time), so commit memory stays bounded too, long texts included. DuckDB runs with the DuckDB
 destination's settings (engine.load.duckdb.Memory) and spills under DIR.
 
+History (`history: true`, engine/load/history.py): a history table's files hold acx's own
+columns all (`_acx_deleted_at`, `_acx_valid_from`, `_acx_valid_to`, `_acx_is_current`), its
+manifest entry says `"history": true`, and every file is "full": the one current file holds every
+version of every key, sorted by key then `_acx_valid_from`, as a SQL warehouse's table does (read
+`WHERE _acx_is_current` for the current rows). A commit that changes a version loads the current
+file into a scratch DuckDB database under the spill folder, runs the warehouses' statements there
+(engine/load/files_history.py) and writes the result out as above; one that changes nothing writes
+no file. A whole read closes, marked `_acx_deleted_at`, the versions of keys it lacks: a history
+table never drops a row, although this destination otherwise removes what the source deleted.
+
 Temp files start with `.acx-`: dataset readers (pyarrow, Spark, Hive) skip dot-files, a failed or
 killed run never leaves a partial file under a final name, and `prepare` deletes what a crashed
 run left. A lock file keeps two runs off one folder.
@@ -223,7 +233,7 @@ class FilesDestination(Destination):
 
     suffix: ClassVar[str]
     dialect = "duckdb"  # the SQL that dedupes a stage
-    marks_deletes = False  # a snapshot file holds the rows the source has; no file is rewritten
+    marks_deletes = False  # a snapshot holds the rows the source has (history: every version)
     at = datetime.min.replace(tzinfo=timezone.utc)  # the running commit's moment
 
     def __init__(self, target: str | None = None, settings: Any = None) -> None:
