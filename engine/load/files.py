@@ -437,7 +437,8 @@ class FilesDestination(Destination):
     def _check_types(self, item: Apply) -> None:
         """Appending rows of another type to a table's current files breaks every loader."""
         entry = self.manifest["tables"].get(item.stream.name)
-        if item.mode == "replace" or not entry or not any(f["current"] for f in entry["files"]):
+        replaced = item.mode == "replace" and not item.stream.history  # history keeps them
+        if replaced or not entry or not any(f["current"] for f in entry["files"]):
             return
         had = {c["name"]: c["type"] for c in entry["columns"]}
         for col in item.stream.columns:
@@ -445,7 +446,9 @@ class FilesDestination(Destination):
                 raise LoadError(
                     f"{self.describe()}: column {item.stream.name}.{col.name} is {had[col.name]} "
                     f"in the current files but the spec now says {col.type}",
-                    f"run with --full-refresh {item.stream.key} to write a new snapshot, "
+                    "keep the old type in the spec, or load the table into a new folder"
+                    if item.stream.history  # its old versions keep the old type
+                    else f"run with --full-refresh {item.stream.key} to write a new snapshot, "
                     "or keep the old type in the spec",
                 )
 

@@ -23,7 +23,6 @@ from engine.load.system import (
     IS_CURRENT,
     SYNCED_AT,
     VALID_FROM,
-    key_columns,
     table_columns,
 )
 from engine.spec import Stream
@@ -62,13 +61,18 @@ class Versions:
 
     def __enter__(self) -> Versions:
         self.scratch.parent.mkdir(parents=True, exist_ok=True)
+        self.db.execute(f"DETACH DATABASE IF EXISTS {SCRATCH}")  # an earlier commit that failed
+        self._remove()
         self.db.execute(f"ATTACH {text(str(self.scratch))} AS {SCRATCH}")
         create = next(e for e in create_table(self.stream, "duckdb", SCRATCH) if _is_create(e))
         self.db.execute(sql(create))
         return self
 
     def __exit__(self, *exc: Any) -> None:
-        self.db.execute(f"DETACH {SCRATCH}")
+        self.db.execute(f"DETACH DATABASE IF EXISTS {SCRATCH}")
+        self._remove()
+
+    def _remove(self) -> None:
         for path in (self.scratch, self.scratch.with_name(self.scratch.name + ".wal")):
             path.unlink(missing_ok=True)
 
@@ -149,10 +153,6 @@ class Versions:
             f"COPY {sql(self.table)} TO {text(str(path))} (FORMAT parquet, ROW_GROUP_SIZE 100000)"
         )
         return int(self.db.execute(f"SELECT count(*) FROM {sql(self.table)}").fetchall()[0][0])
-
-    def order(self) -> str:
-        """The order of the written file: key, then the version's start."""
-        return ", ".join(sql(sqlbuild.col(c.name)) for c in key_columns(self.stream))
 
 
 def statements(
