@@ -37,6 +37,16 @@ then dealt out to spill files by that number and each is sorted and written in t
 time), so commit memory stays bounded too, long texts included. DuckDB runs with the DuckDB
 destination's settings (engine.load.duckdb.Memory) and spills under DIR.
 
+History (`history: true`, engine/load/history.py): a history table's files hold acx's own
+columns all (`_acx_deleted_at`, `_acx_valid_from`, `_acx_valid_to`, `_acx_is_current`), its
+manifest entry says `"history": true`, and every file is "full": the one current file holds every
+version of every key, sorted by key then `_acx_valid_from`, as a SQL warehouse's table does (read
+`WHERE _acx_is_current` for the current rows). A commit that changes a version loads the current
+file into a scratch DuckDB database under the spill folder, runs the warehouses' statements there
+(engine/load/files_history.py) and writes the result out as above; one that changes nothing writes
+no file. A whole read closes, marked `_acx_deleted_at`, the versions of keys it lacks: a history
+table never drops a row, although this destination otherwise removes what the source deleted.
+
 Temp files start with `.acx-`: dataset readers (pyarrow, Spark, Hive) skip dot-files, a failed or
 killed run never leaves a partial file under a final name, and `prepare` deletes what a crashed
 run left. A lock file keeps two runs off one folder.
@@ -68,12 +78,13 @@ from engine.load import sqlbuild
 from engine.load.base import STAGE_PREFIX, Apply, Destination
 from engine.load.ddl import render
 from engine.load.duckdb import Memory
+from engine.load.files_history import Versions, held, refuse_history_off
 from engine.load.layout import Placement
 from engine.load.runlog import RunRecord, cutoff, latest
 from engine.load.state import StateRow, iso
-from engine.load.system import SYNCED_AT, SYSTEM_COLUMNS
-from engine.spec import Stream
-from engine.spec.types import arrow_type
+from engine.load.system import DELETED_AT, SYNCED_AT, key_columns, table_columns
+from engine.spec import Column, Stream
+from engine.spec.types import arrow_type, sql_type
 
 MANIFEST = "_acx_manifest.json"
 STATE_FILE = "_acx_state.json"
@@ -111,13 +122,21 @@ JSON_COLUMN: dict[str, Callable[[pa.Array], list[Any]]] = {
 ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # UTF-8 as is
 
 
+def file_columns(stream: Stream) -> tuple[Column, ...]:
+    """The columns a table's files hold: the spec's and when acx wrote the row
+    (`_acx_synced_at`; a file never holds a deleted row: see marks_deletes); a history table's
+    files hold every version, so all of acx's own columns (engine/load/system.py)."""
+    if stream.history:
+        return table_columns(stream)
+    return tuple(c for c in table_columns(stream) if c.name != DELETED_AT)
+
+
 def file_schema(stream: Stream) -> pa.Schema:
-    """The files hold the loading types (timestamps UTC-adjusted, so readers know), and when
-    acx wrote them (`_acx_synced_at`; a file never holds a deleted row: see marks_deletes)."""
+    """The files hold the loading types (timestamps UTC-adjusted, so readers know)."""
     return pa.schema(
         [
             pa.field(c.name, arrow_type(c.type), metadata={"description": c.description})
-            for c in (*stream.columns, SYSTEM_COLUMNS[0])  # JsonlFile writes the same
+            for c in file_columns(stream)  # JsonlFile writes the same
         ]
     )
 
@@ -146,7 +165,7 @@ class ParquetFile:
 
 class JsonlFile:
     def __init__(self, path: Path, stream: Stream) -> None:
-        columns = (*stream.columns, SYSTEM_COLUMNS[0])  # as file_schema
+        columns = file_columns(stream)  # as file_schema
         self.convert = [JSON_COLUMN.get(c.type, pa.Array.to_pylist) for c in columns]
         self.fh: IO[str] = path.open("w", encoding="utf-8", newline="\n")
 
@@ -214,7 +233,7 @@ class FilesDestination(Destination):
 
     suffix: ClassVar[str]
     dialect = "duckdb"  # the SQL that dedupes a stage
-    marks_deletes = False  # a snapshot file holds the rows the source has; no file is rewritten
+    marks_deletes = False  # a snapshot holds the rows the source has (history: every version)
     at = datetime.min.replace(tzinfo=timezone.utc)  # the running commit's moment
 
     def __init__(self, target: str | None = None, settings: Any = None) -> None:
@@ -297,13 +316,7 @@ class FilesDestination(Destination):
 
     # ---- the interface
     def prepare(self, stream: Stream) -> None:
-        if stream.history:
-            raise LoadError(
-                f"{self.describe()}: table {stream.name} asks for history, which the files "
-                "destinations cannot keep yet (a version ends by a change to a written file)",
-                f"load it into duckdb, postgres or snowflake, or set history = false under "
-                f"[tables.{stream.key}]",
-            )
+        refuse_history_off(self.describe(), stream, self.manifest["tables"].get(stream.name))
         folder = self.root / stream.name
         folder.mkdir(exist_ok=True)
         remove_temps(folder)
@@ -343,10 +356,17 @@ class FilesDestination(Destination):
         temps: list[Path] = []
         try:
             for item in applies:
-                if self._wants_file(item):
-                    final = self._final_path(item.stream, by_stream.get(item.stream.key))
-                    temps.append(final.with_name(f"{TEMP}{self.token}.{final.name}"))
-                    written.append((item, final, self._write(item.stream, temps[-1])))
+                if not self._wants_file(item):
+                    continue
+                final = self._final_path(item.stream, by_stream.get(item.stream.key))
+                temp = final.with_name(f"{TEMP}{self.token}.{final.name}")
+                temps.append(temp)
+                if not item.stream.history:
+                    written.append((item, final, self._write(item.stream, temp)))
+                elif (count := self._write_versions(item, temp)) is not None:
+                    written.append((item, final, count))
+                else:  # no version changed: the current file stays
+                    temps.remove(temp)
             for temp, (_, final, _) in zip(temps, written, strict=True):
                 sync(temp)
                 os.replace(temp, final)
@@ -417,7 +437,8 @@ class FilesDestination(Destination):
     def _check_types(self, item: Apply) -> None:
         """Appending rows of another type to a table's current files breaks every loader."""
         entry = self.manifest["tables"].get(item.stream.name)
-        if item.mode == "replace" or not entry or not any(f["current"] for f in entry["files"]):
+        replaced = item.mode == "replace" and not item.stream.history  # history keeps them
+        if replaced or not entry or not any(f["current"] for f in entry["files"]):
             return
         had = {c["name"]: c["type"] for c in entry["columns"]}
         for col in item.stream.columns:
@@ -425,7 +446,9 @@ class FilesDestination(Destination):
                 raise LoadError(
                     f"{self.describe()}: column {item.stream.name}.{col.name} is {had[col.name]} "
                     f"in the current files but the spec now says {col.type}",
-                    f"run with --full-refresh {item.stream.key} to write a new snapshot, "
+                    "keep the old type in the spec, or load the table into a new folder"
+                    if item.stream.history  # its old versions keep the old type
+                    else f"run with --full-refresh {item.stream.key} to write a new snapshot, "
                     "or keep the old type in the spec",
                 )
 
@@ -462,6 +485,64 @@ class FilesDestination(Destination):
             writer.close()
         return rows
 
+    def _write_versions(self, item: Apply, path: Path) -> int | None:
+        """A history table's versions after this commit, sorted by key and version, into `path`
+        as its new full file (engine/load/files_history.py); None when no version changed and
+        the table has a current file already."""
+        s = item.stream
+        entry = self.manifest["tables"].get(s.name)
+        before = held(self.describe(), self.root, s, entry, item.mode)
+        staging, parent = self.stages.get(s.key), None
+        if staging is not None:
+            staging.finish()
+        if item.parent_stage is not None:
+            parent = self.stages.get(item.parent_stage.key)
+            if parent is not None:
+                parent.finish()
+        at = exp.cast(exp.Literal.string(iso(self.at)), sql_type("timestamp", self.dialect))
+        scratch = self._scratch(f"{TEMP}{self.token}.{s.name}.versions")
+        with Versions(self.db, s, scratch.with_suffix(".duckdb")) as versions:
+            versions.load(before, self.name == "jsonl", at)
+            stage = versions.stage(staging.path if staging else None, self.name == "jsonl")
+            over = versions.parent(parent.path) if parent is not None else None
+            changed = versions.apply(item, stage, over, at)
+            if not changed and before.versions and before.files:
+                return None
+            unsorted = scratch.with_suffix(".parquet")
+            try:
+                rows = versions.export(unsorted)
+                names = [c.name for c in file_columns(s)]
+                places = lambda: self._places_of(unsorted, [c.name for c in key_columns(s)])  # noqa: E731
+                nbytes = parquet_bytes(unsorted)
+                batches = self._in_order(unsorted, rows, nbytes, places, names)
+                return self._write_batches(s, path, batches)
+            finally:
+                unsorted.unlink(missing_ok=True)
+
+    def _write_batches(self, stream: Stream, path: Path, batches: Iterator[pa.RecordBatch]) -> int:
+        """Batches of a history table's file columns, typed for files, into `path`."""
+        schema = file_schema(stream)
+        writer = self.open_file(path, stream)
+        rows = 0
+        try:
+            for batch in batches:
+                for typed in pa.Table.from_batches([batch]).cast(schema).to_batches():
+                    writer.write(typed)
+                rows += batch.num_rows
+        finally:
+            writer.close()
+        return rows
+
+    def _places_of(self, path: Path, order: Sequence[str]) -> pa.RecordBatchReader:
+        """(pos, place) of each row of a Parquet file in `order` (as _places)."""
+        by = ", ".join(sql(sqlbuild.col(c)) for c in order)
+        return arrow_reader(
+            self.db.sql(
+                f"SELECT {ROW} AS pos, row_number() OVER (ORDER BY {by}) - 1 AS place "
+                f"FROM read_parquet({literal(str(path))}, file_row_number = true) ORDER BY {ROW}"
+            )
+        )
+
     def _deduped(self, stream: Stream) -> Iterator[pa.RecordBatch]:
         """The stage's last row per key, sorted by key, in batches of about READ_BYTES.
 
@@ -474,25 +555,42 @@ class FilesDestination(Destination):
         if staging is None:
             return
         staging.finish()
-        per = max(1, min(READ_ROWS, READ_BYTES * staging.rows // (staging.bytes or 1)))
-        per = max(per, -(-staging.rows // STRETCHES))  # rows per stretch
-        folder = Path(self.memory.temp_directory or self.spill) / f"{TEMP}{self.token}.sort"
+        names = [c.name for c in stream.columns]
+        places = lambda: self._places(stream, staging)  # noqa: E731
+        yield from self._in_order(staging.path, staging.rows, staging.bytes, places, names)
+
+    def _in_order(
+        self,
+        path: Path,
+        rows: int,
+        nbytes: int,
+        places: Callable[[], pa.RecordBatchReader],
+        names: Sequence[str],
+    ) -> Iterator[pa.RecordBatch]:
+        """The rows of a Parquet file that `places` lists (pos, place), in place order, in
+        batches of about READ_BYTES, through spill files (see _deduped)."""
+        per = max(1, min(READ_ROWS, READ_BYTES * rows // (nbytes or 1)))
+        per = max(per, -(-rows // STRETCHES))  # rows per stretch
+        folder = self._scratch(f"{TEMP}{self.token}.sort")
         folder.mkdir(parents=True, exist_ok=True)
         try:
-            stretches = self._deal(stream, staging, per, folder)
-            names = [c.name for c in stream.columns]
+            stretches = self._deal(path, places(), per, folder)
             for n in stretches:
                 with pa.OSFile(str(folder / f"{n}.arrow")) as source:
-                    rows = pa.ipc.open_file(source).read_all()
-                yield from rows.take(pc.sort_indices(rows[PLACE])).select(names).to_batches()
+                    part = pa.ipc.open_file(source).read_all()
+                yield from part.take(pc.sort_indices(part[PLACE])).select(names).to_batches()
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
-    def _deal(self, stream: Stream, staging: Staging, per: int, folder: Path) -> list[int]:
-        """Write each kept staged row, with its place in the key order, to the file of its
+    def _scratch(self, name: str) -> Path:
+        """A temp path where DuckDB spills (removed by close, or by the next run)."""
+        return Path(self.memory.temp_directory or self.spill) / name
+
+    def _deal(self, path: Path, reader: pa.RecordBatchReader, per: int, folder: Path) -> list[int]:
+        """Write each listed row of `path`, with its place in the order, to the file of its
         stretch of `per` places; the stretches written, in order."""
-        places = RowCursor(self._places(stream, staging))
-        stage, start = pq.ParquetFile(staging.path), 0
+        places = RowCursor(reader)
+        stage, start = pq.ParquetFile(path), 0
         writers: dict[int, pa.ipc.RecordBatchFileWriter] = {}
         try:
             for i in range(stage.num_row_groups):
@@ -529,9 +627,7 @@ class FilesDestination(Destination):
             f"SELECT {ROW} AS pos, row_number() OVER (ORDER BY {order}) - 1 AS place "
             f"FROM ({kept}) AS kept ORDER BY {ROW}"
         )
-        # DuckDB 2 renamed the 1.x fetch_arrow_reader (which now warns) to to_arrow_reader
-        read = getattr(relation, "to_arrow_reader", None) or relation.fetch_arrow_reader
-        return read(READ_ROWS)  # type: ignore[no-any-return]
+        return arrow_reader(relation)
 
     def _next_manifest(
         self,
@@ -546,14 +642,15 @@ class FilesDestination(Destination):
         now = iso(datetime.now(timezone.utc))
         for item, final, count in written:
             files = tables[item.stream.name]["files"]
-            if item.mode == "replace":
+            full = item.mode == "replace" or item.stream.history  # history: every version
+            if full:
                 for old in files:
                     old["current"] = False
             row = states.get(item.stream.key)
             entry: dict[str, Any] = {
                 "path": final.relative_to(self.root).as_posix(),
                 "run_id": row.run_id if row else "",
-                "mode": "full" if item.mode == "replace" else "incremental",
+                "mode": "full" if full else "incremental",
                 "rows": count,
                 "savepoint": iso(row.savepoint) if row else None,
                 "format": row.format if row else None,
@@ -562,7 +659,7 @@ class FilesDestination(Destination):
                 "current": True,
             }
             link = item.stream.parent
-            if item.parent_stage is not None and link is not None:
+            if item.parent_stage is not None and link is not None and not full:
                 entry["replaces_children_of"] = {
                     "table": item.parent_stage.name,
                     "key": item.stream.column(link.key).name,
@@ -651,10 +748,24 @@ def table_entry(stream: Stream, old: dict[str, Any] | None) -> dict[str, Any]:
         "primary_key": [stream.column(k).name for k in stream.primary_key],
         "columns": [
             {"name": c.name, "type": c.type, "description": c.description}
-            for c in (*stream.columns, SYSTEM_COLUMNS[0])  # as the files hold them
+            for c in file_columns(stream)  # as the files hold them
         ],
+        **({"history": True} if stream.history else {}),  # every version of each row
         "files": list((old or {}).get("files", [])),
     }
+
+
+def arrow_reader(relation: duckdb.DuckDBPyRelation) -> pa.RecordBatchReader:
+    """A relation's rows, READ_ROWS a batch."""
+    # DuckDB 2 renamed the 1.x fetch_arrow_reader (which now warns) to to_arrow_reader
+    read = getattr(relation, "to_arrow_reader", None) or relation.fetch_arrow_reader
+    return read(READ_ROWS)  # type: ignore[no-any-return]
+
+
+def parquet_bytes(path: Path) -> int:
+    """A Parquet file's rows' size uncompressed (about their size in Arrow)."""
+    meta = pq.ParquetFile(path).metadata
+    return sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
 
 
 def sql(expression: exp.Expression) -> str:
