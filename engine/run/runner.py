@@ -183,7 +183,11 @@ class Runner:
 
     def _say_hard_deletes(self, plan: Plan) -> None:
         """Said once: the destination removes rows the spec or config would keep marked."""
-        soft = [g.root.key for g in plan.groups if self.settings.deletes(g.root) == "soft"]
+        soft = [
+            g.root.key
+            for g in plan.groups
+            if self.settings.deletes(g.root) == "soft" and not all(s.history for s in g.members)
+        ]  # a history table keeps its deleted rows' last versions anywhere
         if soft and not self.dest.marks_deletes:
             self.emit(
                 event(
