@@ -23,11 +23,10 @@ from engine.load.state import StateRow
 from engine.spec import Column, Parent, Replication, Stream
 from tests.runhelp import env_for, run
 from tests.test_dest_files import PEOPLE, batch, row
+from tests.test_history import COLUMNS, HISTORY
 
 slow = pytest.mark.slow  # whole runs against the sandbox
 KEY = "files-history-key"
-HISTORY = "[tables.contacts]\nhistory = true\nreconcile_days = 0\n"
-COLUMNS = ("id", "udate", "_acx_valid_from", "_acx_valid_to", "_acx_is_current", "_acx_deleted_at")
 
 
 @pytest.fixture
