@@ -87,6 +87,10 @@ class Destination(ABC):
         # per stream key: timestamp columns an earlier acx created zone-less (found by prepare)
         self.legacy: dict[str, tuple[str, ...]] = {}
         self.kept: set[str] = set()  # stream keys whose stage a resumed run goes on filling
+        # stream keys whose table held none of this account's rows at prepare and has had no
+        # commit since: their apply is a plain insert (nothing to match, mark or cascade), which
+        # a first sync of a million-row table needs (the anti-joins would spill to disk)
+        self.empty: set[str] = set()
 
     @abstractmethod
     def connect(self) -> None: ...
@@ -265,9 +269,11 @@ class SqlDestination(Destination):
     def prepare(self, stream: Stream) -> None:
         existing = self.existing_columns(stream.name)
         self.legacy[stream.key] = ()
+        self.empty.discard(stream.key)
         if existing is None:
             for statement in render(create_table(stream, self.dialect, self.schema), self.dialect):
                 self.execute(statement)
+            self.empty.add(stream.key)
         else:
             layout.check_table(self.describe(), stream, existing)
             kept = IS_CURRENT in {name.lower() for name in existing}
@@ -281,10 +287,19 @@ class SqlDestination(Destination):
             self._evolve(stream, existing)
             if stream.history and not kept:
                 self.start_history(stream)
+            if not self.holds_rows(stream):
+                self.empty.add(stream.key)
         if stream.history:
             self.create_view(current_view(stream), current_view_select(stream, self.schema))
         if stream.key not in self.kept:
             self._create_stage(stream)
+
+    def holds_rows(self, stream: Stream) -> bool:
+        """Whether the table has any row (of this account's, in shared tables)."""
+        probe = exp.select(exp.Literal.number(1)).from_(self.target(stream))
+        mine = layout.mine(self.share)
+        probe = (probe.where(mine) if mine is not None else probe).limit(1)
+        return bool(self.execute(self.sql(probe)))
 
     def start_history(self, stream: Stream) -> None:
         """A table loaded without history, now asked to keep it: each row becomes its key's
@@ -393,6 +408,11 @@ class SqlDestination(Destination):
         with self.transaction():
             self.apply_all(applies, states)
         crashpoints.point("committed")
+        self.committed(applies)
+
+    def committed(self, applies: Sequence[Apply]) -> None:
+        """After commit's transaction: its tables hold rows and zone-aware types; drop stages."""
+        self.empty.difference_update(a.stream.key for a in applies)
         self.migrated(applies)
         self.discard([a.stream for a in applies])
 
@@ -416,6 +436,8 @@ class SqlDestination(Destination):
         if s.history:
             return out + self.history_statements(item, key, at)
         mine = layout.mine(self.share)  # shared tables: only this account's rows go
+        if s.key in self.empty and not migrating:  # nothing to match, mark or cascade
+            return [*out, sqlbuild.insert_all(target, stage, [c.name for c in s.columns], at)]
         if migrating and self.migration == "rebuild":
             out.extend(self.rebuild_statements(s))
         elif item.mode == "replace":

@@ -389,8 +389,7 @@ class SnowflakeDestination(SqlDestination):
         with self.transaction():
             self.apply_all([a for a in applies if not self.migrating(a)], states)
         crashpoints.point("committed")
-        self.migrated(applies)
-        self.discard([a.stream for a in applies])
+        self.committed(applies)
         for item in swapped:  # the old table, under the swap name now
             self.doing = f"dropping the table {item.stream.name} had before its migration"
             drop = exp.Drop(tables=[self.swap_table(item.stream)], kind="TABLE", exists=True)

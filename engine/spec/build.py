@@ -3,6 +3,8 @@ model's frozen dataclasses (engine/spec/model.py), defaults filled in."""
 
 from __future__ import annotations
 
+import functools
+import os
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +34,18 @@ from engine.spec.validate import validate_file
 
 
 def load_spec(path: str | Path) -> Spec:
-    """Read, validate (reporting every problem at once) and build a Spec."""
-    located = validate_file(path)
-    return build_spec(located.data, str(path))
+    """Read, validate (reporting every problem at once) and build a Spec. A file read before
+    and unchanged since (same size and modification time) is not read again: a Spec is frozen."""
+    try:
+        seen = os.stat(path)
+    except OSError:
+        return _load(str(path), "", 0, -1)  # validate_file says what is wrong with the path
+    return _load(str(path), os.path.abspath(path), seen.st_mtime_ns, seen.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _load(path: str, where: str, mtime_ns: int, size: int) -> Spec:
+    return build_spec(validate_file(path).data, path)
 
 
 def build_spec(data: dict[str, Any], path: str) -> Spec:

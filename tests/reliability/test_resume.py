@@ -29,6 +29,7 @@ from tests.reliability.helpers import (
     base_env,
     compare,
     fast_spec,
+    scratch_dir,
     spec_streams,
 )
 
@@ -36,6 +37,7 @@ CONTACTS = 3_000
 LIMIT = 20  # rows a page: 150 pages of contacts, 30 of account_contacts
 CONTACT_GROUP = "contacts,contact_tags,contact_field_values,list_contacts,contact_list_activity"
 AHEAD = 8  # pages a run asks for ahead (Runner.ahead): lost at a kill, asked for again
+NEVER = "100000"  # checkpoint seconds of a run whose checkpoints the test is not about
 
 
 @pytest.fixture(scope="module")
@@ -44,10 +46,33 @@ def account() -> Iterator[Sandbox]:
         yield sb
 
 
-@pytest.fixture(params=["duckdb", "postgres"])
-def make(request, scratch: Path) -> Iterator[Callable[[str], Warehouse]]:
+class Warehouses:
+    """Warehouses of one kind for the module's tests; the reference (an uninterrupted run of a
+    table group, with no checkpoints) is made once per group and shared."""
+
+    def __init__(self, make: Callable[[str], Warehouse]) -> None:
+        self.make, self.made = make, 0
+        self.references: dict[str, tuple[Warehouse, int]] = {}
+
+    def new(self, name: str) -> Warehouse:
+        self.made += 1
+        return self.make(f"{name}{self.made}")
+
+    def clean(self, runs: Runs, tables: str) -> tuple[Warehouse, int]:
+        """The group's uninterrupted run, and the requests it took."""
+        if tables not in self.references:
+            wh = self.new("clean")
+            proc, requests = runs.run(wh, "--tables", tables, every=NEVER)
+            assert proc.returncode == 0, proc.stderr[-3000:]
+            self.references[tables] = (wh, requests)
+        return self.references[tables]
+
+
+@pytest.fixture(scope="module", params=["duckdb", "postgres"])
+def warehouses(request) -> Iterator[Warehouses]:
     if request.param == "duckdb":
-        yield lambda name: DuckWarehouse(scratch / f"{name}.duckdb")
+        with scratch_dir("resume-duckdb") as folder:
+            yield Warehouses(lambda name: DuckWarehouse(folder / f"{name}.duckdb"))
         return
     dsn = request.getfixturevalue("pg_dsn_with_secret")  # skips without PostgreSQL
     made: list[PgWarehouse] = []
@@ -56,7 +81,7 @@ def make(request, scratch: Path) -> Iterator[Callable[[str], Warehouse]]:
         made.append(PgWarehouse(dsn, f"acx_resume_{uuid.uuid4().hex[:8]}"))
         return made[-1]
 
-    yield pg
+    yield Warehouses(pg)
     for wh in made:
         wh.drop()
 
@@ -101,14 +126,13 @@ def resumed_from(proc) -> list[str]:
     ],
 )
 def test_a_killed_long_read_resumes_and_ends_as_an_uninterrupted_run(
-    account, make, scratch, table, where, kills
+    account, warehouses, scratch, table, where, kills
 ):
     runs, spec = Runs(account, scratch), spec_streams()
+    clean, clean_requests = warehouses.clean(runs, table)
     tables = ("--tables", table)
     table = table.split(",")[0]
-    clean, killed = make("clean"), make("killed")
-    proc, clean_requests = runs.run(clean, *tables, every="1000")
-    assert proc.returncode == 0, proc.stderr[-3000:]
+    killed = warehouses.new("killed")
     keys = [k for k in clean.state()]
 
     total, last_at, first_run = 0, 0, None
@@ -135,7 +159,7 @@ def test_a_killed_long_read_resumes_and_ends_as_an_uninterrupted_run(
     )
     assert f"would resume from {where} {last_at}" in plan.stdout, plan.stdout
 
-    proc, requests = runs.run(killed, *tables)
+    proc, requests = runs.run(killed, *tables, every=NEVER)  # the rest in one commit
     total += requests
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert_user_facing(proc)
@@ -151,13 +175,13 @@ def test_a_killed_long_read_resumes_and_ends_as_an_uninterrupted_run(
     assert checkpoint(killed, table) is None  # the final commit clears the position
 
 
-def test_a_full_refresh_does_not_resume(account, make, scratch):
+def test_a_full_refresh_does_not_resume(account, warehouses, scratch):
     runs, spec = Runs(account, scratch), spec_streams()
+    clean, _ = warehouses.clean(runs, CONTACT_GROUP)
     tables = ("--tables", CONTACT_GROUP)
-    clean, killed = make("clean"), make("killed")
-    assert runs.run(clean, *tables)[0].returncode == 0
+    killed = warehouses.new("killed")
     assert runs.run(killed, *tables, crash="checkpoint:20")[0].returncode == -9
-    proc, _ = runs.run(killed, *tables, "--full-refresh", "contacts")
+    proc, _ = runs.run(killed, *tables, "--full-refresh", "contacts", every=NEVER)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert resumed_from(proc) == []
     keys = list(clean.state())
