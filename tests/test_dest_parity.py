@@ -1,6 +1,7 @@
 """One sandbox, four warehouses: DuckDB, PostgreSQL (127.0.0.1:5432), Snowflake through
 fakesnow and Delta Lake (read back through deltalake) get, for each table of the spec, the same
-row count and the same checksum of their values; a second, incremental run merges with no duplicate keys in any of them."""
+row count and the same checksum of their values; a second, incremental run merges with no
+duplicate keys in any of them."""
 
 from __future__ import annotations
 
