@@ -15,6 +15,7 @@ from engine.load import sqlbuild
 from engine.load.ddl import render
 from engine.spec import Stream
 
+
 def delta_tables(root: Path) -> set[str]:
     """The Delta tables in a folder (each a folder with a `_delta_log`)."""
     if not root.is_dir():

@@ -27,7 +27,8 @@ from typing import Any, ClassVar
 import duckdb
 import pyarrow as pa
 from deltalake import CommitProperties, DeltaTable, Field, Schema, write_deltalake
-from deltalake.exceptions import DeltaError
+from deltalake.exceptions import DeltaError, TableNotFoundError
+from deltalake.schema import PrimitiveType
 from sqlglot import exp
 
 from engine import crashpoints
@@ -85,9 +86,7 @@ class DeltaDestination(Destination):
     def __init__(self, target: str | None = None, settings: Any = None) -> None:
         super().__init__()
         if not target:
-            raise ConfigError(
-                "destination delta needs a location", "e.g. --dest delta:./lake"
-            )
+            raise ConfigError("destination delta needs a location", "e.g. --dest delta:./lake")
         self.uri = target.rstrip("/") or "/"
         self.local = "://" not in self.uri or self.uri.startswith("file://")
         self.token = uuid.uuid4().hex[:8]
@@ -95,6 +94,9 @@ class DeltaDestination(Destination):
         self.lock: Any = None
         self.folder: Path | None = None  # the scratch folder of this run
         self.scratch: Scratch | None = None
+        # tables opened this run: each write through a DeltaTable moves it to the new version,
+        # and the lock keeps other writers out, so it stays the newest
+        self.opened: dict[str, DeltaTable] = {}
         self.env = getattr(settings, "env", None) or {}
 
     def describe(self) -> str:
@@ -132,6 +134,7 @@ class DeltaDestination(Destination):
             raise
 
     def close(self) -> None:
+        self.opened.clear()
         for staging in self.stages.values():
             staging.finish()
         self.stages.clear()
@@ -153,13 +156,16 @@ class DeltaDestination(Destination):
 
     def table(self, name: str) -> DeltaTable | None:
         """The Delta table `name` at its newest version; None when there is none."""
-        uri = self.table_uri(name)
+        if name in self.opened:
+            return self.opened[name]
         try:
-            if not DeltaTable.is_deltatable(uri, self.storage_options):
-                return None
-            return DeltaTable(uri, storage_options=self.storage_options)
+            dt = DeltaTable(self.table_uri(name), storage_options=self.storage_options)
+        except TableNotFoundError:
+            return None
         except FAILURES as exc:
             raise LoadError(f"{self.describe()}: cannot read table {name}: {exc}") from None
+        self.opened[name] = dt
+        return dt
 
     # ---- the interface
     def prepare(self, stream: Stream) -> None:
@@ -177,7 +183,7 @@ class DeltaDestination(Destination):
         try:
             dt = self.table(stream.name)
             if dt is None:
-                DeltaTable.create(
+                self.opened[stream.name] = DeltaTable.create(
                     self.table_uri(stream.name),
                     Schema.from_arrow(want),
                     mode="ignore",
@@ -268,9 +274,7 @@ class DeltaDestination(Destination):
         """What each data commit says of itself (DESCRIBE HISTORY shows it)."""
         meta = {"acx.table": item.stream.key, "acx.mode": item.mode}
         if row is not None:
-            meta.update(
-                {"acx.run_id": row.run_id, "acx.savepoint": iso(row.savepoint) or ""}
-            )
+            meta.update({"acx.run_id": row.run_id, "acx.savepoint": iso(row.savepoint) or ""})
         if self.share is not None:
             meta["acx.account"] = self.share
         return CommitProperties(custom_metadata=meta)
@@ -301,7 +305,6 @@ class DeltaDestination(Destination):
                 self.db.reader(source, schema),
                 mode="overwrite",
                 predicate=self._own_text(),
-                storage_options=self.storage_options,
                 commit_properties=props,
             )
             return
@@ -425,9 +428,7 @@ class DeltaDestination(Destination):
     def _write_state(self, states: Sequence[StateRow]) -> None:
         if not states:
             return
-        rows = [
-            {**r.as_text(), "stream": layout.state_key(self.share, r.stream)} for r in states
-        ]
+        rows = [{**r.as_text(), "stream": layout.state_key(self.share, r.stream)} for r in states]
         self._upsert_text(STATE_TABLE, STATE_COLUMNS, rows, ["stream"])
 
     def _upsert_text(
@@ -440,14 +441,16 @@ class DeltaDestination(Destination):
             write_deltalake(
                 self.table_uri(name), data, mode="append", storage_options=self.storage_options
             )
+            self.opened.pop(name, None)
             return
         have = {f.name for f in dt.schema().fields}
-        missing = [Field(c, "string") for c in columns if c not in have]
+        missing = [Field(c, PrimitiveType("string")) for c in columns if c not in have]
         if missing:
             dt.alter.add_columns(missing)
         on = " AND ".join(f"t.{quote(k)} = s.{quote(k)}" for k in key)
-        dt.merge(data, on, source_alias="s", target_alias="t").when_matched_update_all(
-        ).when_not_matched_insert_all().execute()
+        dt.merge(
+            data, on, source_alias="s", target_alias="t"
+        ).when_matched_update_all().when_not_matched_insert_all().execute()
 
     def _text_rows(self, name: str, columns: Sequence[str]) -> list[dict[str, Any]]:
         try:
@@ -476,15 +479,17 @@ class DeltaDestination(Destination):
         rows = [{**r.as_text(), "stream": layout.state_key(self.share, r.stream)} for r in records]
         data = pa.Table.from_pylist(rows, schema=text_schema(RUN_COLUMNS))
         try:
-            write_deltalake(
-                self.table_uri(RUNS_TABLE),
-                data,
-                mode="append",
-                storage_options=self.storage_options,
-            )
             dt = self.table(RUNS_TABLE)
-            if dt is not None:
-                dt.delete(f"finished_at < '{cutoff(records[0].finished_at)}'")
+            if dt is None:
+                write_deltalake(
+                    self.table_uri(RUNS_TABLE),
+                    data,
+                    mode="append",
+                    storage_options=self.storage_options,
+                )
+                return
+            write_deltalake(dt, data, mode="append")
+            dt.delete(f"finished_at < '{cutoff(records[0].finished_at)}'")
         except FAILURES as exc:
             raise LoadError(f"{self.describe()}: cannot write {RUNS_TABLE}: {exc}") from None
 

@@ -6,6 +6,7 @@ are the SQL warehouses' own (engine/load/sqlbuild.py), built with sqlglot."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -25,8 +26,8 @@ UPSERT, GONE = "u", "g"
 READ_ROWS = 50_000  # rows per Arrow batch handed to a merge
 
 
-def sql(expression: exp.Expression) -> str:
-    return render([expression], "duckdb", pretty=False)[0]
+def sql(expression: exp.Expr) -> str:
+    return render([expression], "duckdb", pretty=False)[0]  # type: ignore[list-item]
 
 
 def literal_time(at: datetime) -> exp.Expression:
@@ -70,8 +71,10 @@ class Scratch:
             self.con.register(name, schema.empty_table())
         else:
             quoted = sql(exp.Literal.string(str(path)))
-            self.con.execute(f"CREATE OR REPLACE TEMP VIEW {sql(sqlbuild.tbl(name))} AS "
-                             f"SELECT * FROM read_parquet({quoted})")
+            self.con.execute(
+                f"CREATE OR REPLACE TEMP VIEW {sql(sqlbuild.tbl(name))} AS "
+                f"SELECT * FROM read_parquet({quoted})"
+            )
         self.views.add(name)
         return sqlbuild.tbl(name)
 
@@ -84,10 +87,8 @@ class Scratch:
     def drop_views(self) -> None:
         self.finish()
         for name in self.views:
-            try:
+            with contextlib.suppress(duckdb.Error):
                 self.con.unregister(name)
-            except duckdb.Error:
-                pass
             self.con.execute(f"DROP VIEW IF EXISTS {sql(sqlbuild.tbl(name))}")
         self.views.clear()
 
@@ -104,15 +105,13 @@ class Scratch:
         return int(found[0][0]) if found else 0
 
 
-def upserts(
-    stream: Stream, stage: exp.Table, columns: Sequence[str], at: datetime
-) -> exp.Select:
+def upserts(stream: Stream, stage: exp.Table, columns: Sequence[str], at: datetime) -> exp.Select:
     """The stage's last row per key, as the table's `columns` (spec columns from the stage,
     written `at`, not deleted; a column the spec dropped: NULL), flagged UPSERT."""
     key = [stream.column(k).name for k in stream.primary_key]
     spec = {c.name for c in stream.columns}
     kept = sqlbuild.deduped(stage, [c.name for c in stream.columns], key)
-    values: list[exp.Expression] = []
+    values: list[exp.Expr] = []
     for name in columns:
         if name in spec:
             value: exp.Expression = sqlbuild.col(name)
@@ -151,8 +150,11 @@ def gone_children(
         gone = exp.and_(gone, exp.Is(this=sqlbuild.col(DELETED_AT, "t"), expression=exp.null()))
     values = [
         exp.alias_(
-            sqlbuild.col(name, "t") if name in key else
-            literal_time(at) if name == DELETED_AT else exp.null(),
+            sqlbuild.col(name, "t")
+            if name in key
+            else literal_time(at)
+            if name == DELETED_AT
+            else exp.null(),
             name,
             quoted=True,
         )
