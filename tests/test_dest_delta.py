@@ -252,7 +252,11 @@ def test_one_run_per_folder_and_a_killed_runs_stages_go(tmp_path: Path) -> None:
     ("target", "error", "match"),
     [
         ("delta", ConfigError, r"destination delta needs a location \(e.g. --dest delta:./lake\)"),
-        ("delta:/dev/null/lake", LoadError, r"^cannot create delta:/dev/null/lake: Not a directory"),
+        (
+            "delta:/dev/null/lake",
+            LoadError,
+            r"^cannot create delta:/dev/null/lake: Not a directory",
+        ),
     ],
 )
 def test_a_bad_location_gives_one_line(target: str, error: type[Exception], match: str) -> None:
