@@ -22,7 +22,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -80,8 +80,6 @@ class DeltaDestination(Destination):
     name = "delta"
     dialect = "duckdb"  # the SQL that dedupes a stage and finds rows gone (DuckDB in process)
     at = datetime.min.replace(tzinfo=timezone.utc)  # the running commit's moment
-    # where deltalake reaches object storage (credentials, endpoint); None: a local folder
-    storage_options: ClassVar[dict[str, str] | None] = None
 
     def __init__(self, target: str | None = None, settings: Any = None) -> None:
         super().__init__()
@@ -98,6 +96,10 @@ class DeltaDestination(Destination):
         # and the lock keeps other writers out, so it stays the newest
         self.opened: dict[str, DeltaTable] = {}
         self.env = getattr(settings, "env", None) or {}
+        # how deltalake reaches object storage (endpoint, region, ...), passed to every call
+        # that names a table by URI; None: a local folder, or delta-rs's own AWS_*/AZURE_*
+        # variables (docs/delta.md)
+        self.storage_options: dict[str, str] | None = None
 
     def describe(self) -> str:
         return f"delta:{self.uri}"
