@@ -29,6 +29,7 @@ import pyarrow as pa
 from deltalake import CommitProperties, DeltaTable, Field, Schema, write_deltalake
 from deltalake.exceptions import DeltaError, TableNotFoundError
 from deltalake.schema import PrimitiveType
+from deltalake.table import TableMerger
 from sqlglot import exp
 
 from engine import crashpoints
@@ -290,76 +291,69 @@ class DeltaDestination(Destination):
         return self.db.view_of_stage(name, path, stage_schema(stream))
 
     def _apply(self, item: Apply, row: StateRow | None) -> None:
+        """The table's one commit (crash points: `commit:delete` before anything of the table
+        is read, `commit:insert` right before its commit, as the SQL warehouses' statements)."""
         s = item.stream
-        crashpoints.point("commit:delete")  # nothing of this table written yet
+        crashpoints.point("commit:delete")
         dt = self.table(s.name)
         if dt is None:
             raise LoadError(f"{self.describe()}: table {s.name} is missing (run again)")
         schema = pa.schema(dt.schema().to_arrow())
-        columns = schema.names
         stage = self._stage_view(s)
-        source = upserts(s, stage, columns, self.at)
+        source = upserts(s, stage, schema.names, self.at)
         props = self._properties(item, row)
         if item.mode == "replace":
             crashpoints.point("commit:insert")
+            reader = self.db.reader(source, schema)
             write_deltalake(
-                dt,
-                self.db.reader(source, schema),
-                mode="overwrite",
-                predicate=self._own_text(),
-                commit_properties=props,
+                dt, reader, mode="overwrite", predicate=self._own_text(), commit_properties=props
             )
             return
+        parent = item.parent_stage if s.parent is not None else None
+        read = s.key in self.stages or (parent is not None and parent.key in self.stages)
+        if item.mode == "merge" and not read:
+            return  # nothing read: nothing to write (a whole read of nothing marks every row)
         if item.soft:
             self._restore_children(item, stage)
-        target = self.db.view_of_dataset(f"_acx_t_{s.name}", dt.to_pyarrow_dataset())
-        if item.parent_stage is not None and s.parent is not None:
+        if parent is not None:
+            target = self.db.view_of_dataset(f"_acx_t_{s.name}", dt.to_pyarrow_dataset())
+            own = layout.mine(self.share, "t")
+            parent_stage = self._stage_view(parent)
             gone = gone_children(
-                s,
-                target,
-                stage,
-                item.parent_stage,
-                self._stage_view(item.parent_stage),
-                columns,
-                self.at,
-                item.soft,
-                layout.mine(self.share, "t"),
+                s, target, stage, parent, parent_stage, schema.names, self.at, item.soft, own
             )
             source = exp.union(source, gone, distinct=False)  # type: ignore[assignment]
-        elif item.mode == "merge" and not self.stages.get(s.key):
-            return  # nothing staged: nothing to write
-        key = [s.column(k).name for k in s.primary_key]
-        on = " AND ".join(f"t.{quote(k)} = s.{quote(k)}" for k in key)
         with_op = schema.append(pa.field(OP, pa.string()))
-        merger = dt.merge(
-            self.db.reader(source, with_op),
-            on,
-            source_alias="s",
-            target_alias="t",
-            commit_properties=props,
-        )
-        upsert = f"s.{OP} = '{UPSERT}'"
-        merger = merger.when_matched_update_all(predicate=upsert, except_cols=[OP])
-        if item.soft:
-            merger = merger.when_matched_update(
-                {DELETED_AT: f"s.{DELETED_AT}"}, predicate=f"s.{OP} = '{GONE}'"
-            )
-        else:
-            merger = merger.when_matched_delete(predicate=f"s.{OP} = '{GONE}'")
-        merger = merger.when_not_matched_insert_all(predicate=upsert, except_cols=[OP])
-        if item.mode == "mirror":
-            own = self._own_text("t")
-            if item.soft:
-                live = f"t.{DELETED_AT} IS NULL" + (f" AND {own}" if own else "")
-                merger = merger.when_not_matched_by_source_update(
-                    {DELETED_AT: time_literal(self.at)}, predicate=live
-                )
-            else:
-                merger = merger.when_not_matched_by_source_delete(predicate=own)
+        merger = self._merger(item, dt, self.db.reader(source, with_op), props)
         crashpoints.point("commit:insert")
         merger.execute()
         if item.mode == "mirror" and item.soft:
             self._mark_children(item)
+
+    def _merger(
+        self, item: Apply, dt: DeltaTable, source: pa.RecordBatchReader, props: CommitProperties
+    ) -> TableMerger:
+        """The merge on the key: UPSERT rows updated or inserted (a mark cleared), GONE rows
+        marked or deleted; for a whole read (mirror), the live rows it lacks too."""
+        key = [item.stream.column(k).name for k in item.stream.primary_key]
+        on = " AND ".join(f"t.{quote(k)} = s.{quote(k)}" for k in key)
+        merger = dt.merge(source, on, source_alias="s", target_alias="t", commit_properties=props)
+        upsert, gone = f"s.{OP} = '{UPSERT}'", f"s.{OP} = '{GONE}'"
+        merger = merger.when_matched_update_all(predicate=upsert, except_cols=[OP])
+        if item.soft:
+            merger = merger.when_matched_update({DELETED_AT: f"s.{DELETED_AT}"}, predicate=gone)
+        else:
+            merger = merger.when_matched_delete(predicate=gone)
+        merger = merger.when_not_matched_insert_all(predicate=upsert, except_cols=[OP])
+        if item.mode != "mirror":
+            return merger
+        own = self._own_text("t")
+        if not item.soft:
+            return merger.when_not_matched_by_source_delete(predicate=own)
+        live = f"t.{DELETED_AT} IS NULL" + (f" AND {own}" if own else "")
+        return merger.when_not_matched_by_source_update(
+            {DELETED_AT: time_literal(self.at)}, predicate=live
+        )
 
     def _own_text(self, alias: str | None = None) -> str | None:
         own = layout.mine(self.share, alias)
