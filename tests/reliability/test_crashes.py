@@ -72,12 +72,13 @@ CRASHES = [
     Crash("commit:delete:3", "an incremental run after changes: mid-merge", "incremental"),
     Crash("committed:2", "an incremental run after changes: merged, staging left", "incremental"),
 ]
-# Delta (one commit per table, then the state) at two points, for CI's time: between two tables
-# of a group's commit (the first three committed, no state row yet), and in an incremental run
-# after changes, before its third table's merge (the point names count Delta's steps: a table's
-# `delete` before its stage is read, its `insert` before its one commit, `state` per state row).
-# Its stages are files in a scratch folder that connect() removes: tests/test_dest_delta.py.
-DELTA_CRASHES = ("commit:insert:4", "commit:delete:3")
+# Delta (one commit per table, then the state) at one point, for CI's time: between two tables of
+# a group's commit, the first three committed and no state row yet, the case the SQL warehouses'
+# one transaction never shows (the point names count Delta's steps: a table's `delete` before its
+# stage is read, its `insert` before its one commit, `state` per state row). An incremental run
+# killed mid-merge passed too (`commit:delete:3`); the stages are files in a scratch folder that
+# connect() removes (tests/test_dest_delta.py).
+DELTA_CRASHES = ("commit:insert:4",)
 # Changes an incremental run sees. Not campaigns: the spec reads them by send date with a 7-day
 # window (their counters change without a modified stamp), so an edit to an older campaign waits
 # for a full refresh by design.
@@ -149,23 +150,25 @@ class Lab:
             if self.dest != "delta":  # see DELTA_CRASHES
                 others.append(pool.submit(self.crash_then_run_another_table))
             assert all(f.result().returncode == 0 for f in firsts)
-            for table, change in CHANGES.items():
-                changing.mutate(table, **change)
-            # what the incremental runs must end with: a fresh load of the changed account
-            assert self.run(self.fresh, changing).returncode == 0
-            after = self.fresh.snapshot(self.spec)
-            incremental = [
-                pool.submit(
-                    self.crash_then_resume_incremental,
-                    c,
-                    incr[c.at],
-                    changing,
-                    reference.result(),  # the same seed: what the first runs loaded
-                    after,
-                )
-                for c in self.crashes
-                if c.before == "incremental"
-            ]
+            incremental = []
+            if incr:  # (none on Delta: see DELTA_CRASHES)
+                for table, change in CHANGES.items():
+                    changing.mutate(table, **change)
+                # what the incremental runs must end with: a fresh load of the changed account
+                assert self.run(self.fresh, changing).returncode == 0
+                after = self.fresh.snapshot(self.spec)
+                incremental = [
+                    pool.submit(
+                        self.crash_then_resume_incremental,
+                        c,
+                        incr[c.at],
+                        changing,
+                        reference.result(),  # the same seed: what the first runs loaded
+                        after,
+                    )
+                    for c in self.crashes
+                    if c.before == "incremental"
+                ]
             for f in [*others, *incremental]:
                 f.result()
         self.source = {int(c["id"]): c["lastName"] for c in changing.expected("contacts")}
@@ -295,6 +298,8 @@ def test_a_killed_run_then_a_rerun_equals_a_clean_run(lab, crash):
 
 
 def test_the_incremental_reference_is_the_changed_source(lab):
+    if not any(c.before == "incremental" for c in lab.crashes):
+        pytest.skip(f"{lab.dest} runs no incremental crash")
     contacts = lab.fresh.query(f"SELECT id, last_name FROM {lab.fresh.qualified('contacts')}")
     assert dict(contacts) == lab.source
     assert len(lab.source) == CONTACTS + CHANGES["contacts"]["create"]
