@@ -45,16 +45,12 @@ def calls(monkeypatch):
     return seen
 
 
-@pytest.fixture(params=["duckdb", "postgres", "snowflake", "delta"])
+@pytest.fixture(params=["duckdb", "postgres", "snowflake"])
 def warehouse(request, tmp_path):
-    """(destination, extra environment) of DuckDB, PostgreSQL, Snowflake (fakesnow) and Delta
-    Lake (read back with tests/delta_read.py), each in a place of its own dropped afterwards."""
+    """(destination, extra environment) of DuckDB, PostgreSQL and Snowflake (fakesnow), each
+    in a place of its own that is dropped afterwards."""
     if request.param == "duckdb":
         yield f"duckdb:{tmp_path / 'acx.duckdb'}", {}
-        return
-    if request.param == "delta":
-        pytest.importorskip("deltalake")
-        yield f"delta:{tmp_path / 'lake'}", {}
         return
     if request.param == "postgres":
         psycopg = pytest.importorskip("psycopg")

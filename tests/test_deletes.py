@@ -1,8 +1,7 @@
 """Deletes (issue 15, section 1): rows the source no longer has are marked `_acx_deleted_at`,
 not removed, and cleared when they come back; incremental tables find them at a due
 reconciliation (a whole read), full tables at every run; child rows go with their parent; a
-reconciliation that fails marks nothing. In DuckDB, PostgreSQL, Snowflake (fakesnow) and Delta
-Lake."""
+reconciliation that fails marks nothing. In DuckDB, PostgreSQL and Snowflake (fakesnow)."""
 
 from __future__ import annotations
 
@@ -17,10 +16,10 @@ from sqlglot import exp
 from engine.config.settings import Settings
 from engine.errors import ApiError
 from engine.http.client import Client
+from engine.load import make_destination
 from engine.load.ddl import ident
 from engine.spec import Stream, load_spec
 from tests.conftest import SPEC
-from tests.delta_read import reader_for
 from tests.runhelp import env_for, run
 
 pytestmark = pytest.mark.slow  # whole runs against the sandbox
@@ -39,7 +38,7 @@ def sandbox():
 
 def rows(dest_name: str, env: dict[str, str], stream: Stream) -> dict[int, tuple[Any, Any]]:
     """Key -> (_acx_synced_at, _acx_deleted_at) of every row of the table."""
-    dest = reader_for(dest_name, Settings(api_url="", api_key="", env=env))
+    dest = make_destination(dest_name, Settings(api_url="", api_key="", env=env))
     dest.connect()
     try:
         names = ["_acx_synced_at", "_acx_deleted_at"]

@@ -70,8 +70,6 @@ def sync(sb, dest: str, env: dict[str, str], config: Path) -> None:
 
 def test_three_runs_with_changes_keep_every_version(sandbox, warehouse, tmp_path):
     dest, extra = warehouse
-    if dest.startswith("delta:"):
-        pytest.skip("delta refuses history in one line (tests/test_dest_delta.py)")
     env = env_for(sandbox.url, KEY, **extra)
     config = tmp_path / "acx.toml"
     config.write_text(HISTORY)
