@@ -1,6 +1,7 @@
-"""One sandbox, three warehouses: DuckDB, PostgreSQL (127.0.0.1:5432) and Snowflake through
-fakesnow get, for each table of the spec, the same row count and the same checksum of their
-values; a second, incremental run merges with no duplicate keys in any of them."""
+"""One sandbox, four warehouses: DuckDB, PostgreSQL (127.0.0.1:5432), Snowflake through
+fakesnow and Delta Lake (read back through deltalake) get, for each table of the spec, the same
+row count and the same checksum of their values; a second, incremental run merges with no
+duplicate keys in any of them."""
 
 from __future__ import annotations
 
@@ -16,10 +17,10 @@ from sqlglot import exp
 
 from engine.api import list_tables
 from engine.config.settings import Settings
-from engine.load import make_destination
 from engine.load.ddl import ident
 from engine.spec import Spec, Stream
 from tests.conftest import SPEC, pg_dsn
+from tests.delta_read import reader_for
 from tests.runhelp import env_for, run
 
 fakesnow = pytest.importorskip("fakesnow")
@@ -70,7 +71,7 @@ def duplicates(dest: Any, stream: Stream) -> int:
 
 
 def snapshot(dest_name: str, settings: Settings, spec: Spec) -> dict[str, tuple[int, str]]:
-    dest = make_destination(dest_name, settings)
+    dest = reader_for(dest_name, settings)  # Delta: read back through deltalake
     dest.connect()
     try:
         assert all(duplicates(dest, s) == 0 for s in spec.streams)
@@ -100,6 +101,7 @@ def targets(tmp_path):
                 "duckdb": f"duckdb:{tmp_path / 'acx.duckdb'}",
                 "postgres": "postgres",
                 "snowflake": "snowflake",
+                "delta": f"delta:{tmp_path / 'lake'}",
             },
             env,
         )
@@ -127,6 +129,7 @@ def test_three_warehouses_hold_the_same_values(targets):
             for table in sums["duckdb"]:
                 assert sums["postgres"][table] == sums["duckdb"][table], f"postgres {table}"
                 assert sums["snowflake"][table] == sums["duckdb"][table], f"snowflake {table}"
+                assert sums["delta"][table] == sums["duckdb"][table], f"delta {table}"
             sb.mutate("contacts", update=4, create=2)
             sb.mutate("deals", update=2, create=1)
             sb.mutate("campaigns", update=2)

@@ -17,8 +17,9 @@ REGISTRY: dict[str, str] = {
     "snowflake": "engine.load.snowflake:SnowflakeDestination",
     "parquet": "engine.load.files:ParquetDestination",
     "jsonl": "engine.load.files:JsonlDestination",
+    "delta": "engine.load.delta:DeltaDestination",
 }
-EXTRAS = {"postgres": "postgres", "snowflake": "snowflake"}
+EXTRAS = {"postgres": "postgres", "snowflake": "snowflake", "delta": "delta"}
 
 
 def destination_class(name: str) -> type[Destination]:

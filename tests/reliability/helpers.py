@@ -198,6 +198,7 @@ class Warehouse:
 
     name: str
     dest: str
+    atomic_groups = True  # a group's tables and state rows commit together (Delta: False)
 
     def __init__(self) -> None:
         self.local = threading.local()  # a connection per thread, while in session()

@@ -1,8 +1,9 @@
-"""Crashes: `kill -9` a run at ten points (engine/crashpoints.py) on DuckDB and on PostgreSQL,
-then run again without the crash: every table equals a clean run's, row for row, with no
-duplicate key and no missing row. Right after the kill, every group is all or nothing (a table
-with a state row holds exactly a clean run's rows; one without holds none) and no incremental
-state is ahead of the rows it covers. The runs of one destination go in parallel."""
+"""Crashes: `kill -9` a run at ten points (engine/crashpoints.py) on DuckDB and on PostgreSQL
+(at DELTA_CRASHES on Delta Lake), then run again without the crash: every table equals a clean
+run's, row for row, with no duplicate key and no missing row. Right after the kill, every group
+is all or nothing (a table with a state row holds exactly a clean run's rows; one without holds
+none; on Delta, which commits table by table, each table is) and no incremental state is ahead
+of the rows it covers. The runs of one destination go in parallel."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from engine.spec import Spec
 from sandbox import Sandbox
 from tests.conftest import SPEC
 from tests.reliability.conftest import CONTACTS, SEED
+from tests.reliability.delta_warehouse import DeltaWarehouse
 from tests.reliability.helpers import (
     KEY,
     LEDGER,
@@ -70,6 +72,13 @@ CRASHES = [
     Crash("commit:delete:3", "an incremental run after changes: mid-merge", "incremental"),
     Crash("committed:2", "an incremental run after changes: merged, staging left", "incremental"),
 ]
+# Delta (one commit per table, then the state) at one point, for CI's time: between two tables of
+# a group's commit, the first three committed and no state row yet, the case the SQL warehouses'
+# one transaction never shows (the point names count Delta's steps: a table's `delete` before its
+# stage is read, its `insert` before its one commit, `state` per state row). An incremental run
+# killed mid-merge passed too (`commit:delete:3`); the stages are files in a scratch folder that
+# connect() removes (tests/test_dest_delta.py).
+DELTA_CRASHES = ("commit:insert:4",)
 # Changes an incremental run sees. Not campaigns: the spec reads them by send date with a 7-day
 # window (their counters change without a modified stamp), so an edit to an older campaign waits
 # for a full refresh by design.
@@ -95,6 +104,7 @@ class Lab:
         self, dest: str, make: Callable[[str], Warehouse], fixed: Sandbox, folder: Path
     ) -> None:
         self.dest, self.make, self.fixed, self.folder = dest, make, fixed, folder
+        self.crashes = [c for c in CRASHES if dest != "delta" or c.at in DELTA_CRASHES]
         self.spec: Spec = spec_streams(url=fixed.url)  # with the account's custom objects
         self.outcomes: dict[str, Outcome] = {}  # by crash point
         self.fresh = make("fresh")  # a first run of the changed account
@@ -127,35 +137,38 @@ class Lab:
 
     def play(self, changing: Sandbox) -> None:
         clean = self.make("clean")
-        incr = {c.at: self.make(c.at) for c in CRASHES if c.before == "incremental"}
+        incr = {c.at: self.make(c.at) for c in self.crashes if c.before == "incremental"}
         with ThreadPoolExecutor(3) as pool:
             # the first runs on the account that changes go first: it changes once they are done
             firsts = [pool.submit(self.run, wh, changing) for wh in incr.values()]
             reference = pool.submit(self.reference, clean)
             others = [
                 pool.submit(self.crash_then_resume, c, reference)
-                for c in CRASHES
+                for c in self.crashes
                 if c.before != "incremental"
             ]
-            others.append(pool.submit(self.crash_then_run_another_table))
+            if self.dest != "delta":  # see DELTA_CRASHES
+                others.append(pool.submit(self.crash_then_run_another_table))
             assert all(f.result().returncode == 0 for f in firsts)
-            for table, change in CHANGES.items():
-                changing.mutate(table, **change)
-            # what the incremental runs must end with: a fresh load of the changed account
-            assert self.run(self.fresh, changing).returncode == 0
-            after = self.fresh.snapshot(self.spec)
-            incremental = [
-                pool.submit(
-                    self.crash_then_resume_incremental,
-                    c,
-                    incr[c.at],
-                    changing,
-                    reference.result(),  # the same seed: what the first runs loaded
-                    after,
-                )
-                for c in CRASHES
-                if c.before == "incremental"
-            ]
+            incremental = []
+            if incr:  # (none on Delta: see DELTA_CRASHES)
+                for table, change in CHANGES.items():
+                    changing.mutate(table, **change)
+                # what the incremental runs must end with: a fresh load of the changed account
+                assert self.run(self.fresh, changing).returncode == 0
+                after = self.fresh.snapshot(self.spec)
+                incremental = [
+                    pool.submit(
+                        self.crash_then_resume_incremental,
+                        c,
+                        incr[c.at],
+                        changing,
+                        reference.result(),  # the same seed: what the first runs loaded
+                        after,
+                    )
+                    for c in self.crashes
+                    if c.before == "incremental"
+                ]
             for f in [*others, *incremental]:
                 f.result()
         self.source = {int(c["id"]): c["lastName"] for c in changing.expected("contacts")}
@@ -177,6 +190,8 @@ class Lab:
         for key, rows in torn.items():
             if key in state or c.before == "loaded":
                 out.torn += [f"{key}: {p}" for p in compare({key: out.reference[key]}, {key: rows})]
+            elif not wh.atomic_groups and rows == out.reference[key]:
+                continue  # committed ahead of its group's state: the re-run applies it again
             elif rows is not None and rows.digests:
                 out.torn.append(f"{key}: {len(rows.digests)} rows without a state row")
         out.ahead = self.state_ahead(wh)
@@ -233,7 +248,7 @@ def _as_utc_text(value: Any) -> str:
     return value.astimezone(timezone.utc).isoformat()
 
 
-@pytest.fixture(scope="module", params=["duckdb", "postgres"])
+@pytest.fixture(scope="module", params=["duckdb", "postgres", "delta"])
 def lab(request, sandbox):
     with scratch_dir(f"crashes-{request.param}") as folder:
         yield from _lab(request, sandbox, folder)
@@ -245,6 +260,11 @@ def _lab(request, sandbox, folder):
 
         def make(name: str) -> Warehouse:
             return DuckWarehouse(folder / f"{name.replace(':', '_')}.duckdb")
+    elif request.param == "delta":
+        pytest.importorskip("deltalake")
+
+        def make(name: str) -> Warehouse:
+            return DeltaWarehouse(folder / name.replace(":", "_"))
     else:
         dsn = request.getfixturevalue("pg_dsn_with_secret")  # skips without PostgreSQL
 
@@ -264,6 +284,8 @@ def _lab(request, sandbox, folder):
 
 @pytest.mark.parametrize("crash", CRASHES, ids=[c.at for c in CRASHES])
 def test_a_killed_run_then_a_rerun_equals_a_clean_run(lab, crash):
+    if crash not in lab.crashes:
+        pytest.skip(f"{lab.dest} is killed at {', '.join(c.at for c in lab.crashes)}")
     out = lab.outcomes[crash.at]
     assert out.crash is not None and out.crash.returncode == -9, "the crash point was not reached"
     LEDGER.crashes.append(f"{lab.dest} {crash.at}")
@@ -276,12 +298,16 @@ def test_a_killed_run_then_a_rerun_equals_a_clean_run(lab, crash):
 
 
 def test_the_incremental_reference_is_the_changed_source(lab):
+    if not any(c.before == "incremental" for c in lab.crashes):
+        pytest.skip(f"{lab.dest} runs no incremental crash")
     contacts = lab.fresh.query(f"SELECT id, last_name FROM {lab.fresh.qualified('contacts')}")
     assert dict(contacts) == lab.source
     assert len(lab.source) == CONTACTS + CHANGES["contacts"]["create"]
 
 
 def test_a_run_of_other_tables_clears_what_a_killed_run_left(lab):
+    if lab.dest == "delta":
+        pytest.skip("see DELTA_CRASHES")
     out = lab.other
     assert out.crash is not None and out.crash.returncode == -9
     LEDGER.crashes.append(f"{lab.dest} staged:5, then a run of another table")
