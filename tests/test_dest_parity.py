@@ -70,7 +70,12 @@ def duplicates(dest: Any, stream: Stream) -> int:
 
 
 def snapshot(dest_name: str, settings: Settings, spec: Spec) -> dict[str, tuple[int, str]]:
-    dest = make_destination(dest_name, settings)
+    if dest_name.startswith("iceberg:"):  # read back through pyiceberg scans, not acx
+        from tests.iceberg_reader import IcebergReader
+
+        dest: Any = IcebergReader(dest_name.partition(":")[2], settings)
+    else:
+        dest = make_destination(dest_name, settings)
     dest.connect()
     try:
         assert all(duplicates(dest, s) == 0 for s in spec.streams)
@@ -100,6 +105,7 @@ def targets(tmp_path):
                 "duckdb": f"duckdb:{tmp_path / 'acx.duckdb'}",
                 "postgres": "postgres",
                 "snowflake": "snowflake",
+                "iceberg": f"iceberg:{tmp_path / 'lake'}",
             },
             env,
         )
@@ -127,6 +133,7 @@ def test_three_warehouses_hold_the_same_values(targets):
             for table in sums["duckdb"]:
                 assert sums["postgres"][table] == sums["duckdb"][table], f"postgres {table}"
                 assert sums["snowflake"][table] == sums["duckdb"][table], f"snowflake {table}"
+                assert sums["iceberg"][table] == sums["duckdb"][table], f"iceberg {table}"
             sb.mutate("contacts", update=4, create=2)
             sb.mutate("deals", update=2, create=1)
             sb.mutate("campaigns", update=2)

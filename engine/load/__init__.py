@@ -17,8 +17,9 @@ REGISTRY: dict[str, str] = {
     "snowflake": "engine.load.snowflake:SnowflakeDestination",
     "parquet": "engine.load.files:ParquetDestination",
     "jsonl": "engine.load.files:JsonlDestination",
+    "iceberg": "engine.load.iceberg:IcebergDestination",
 }
-EXTRAS = {"postgres": "postgres", "snowflake": "snowflake"}
+EXTRAS = {"postgres": "postgres", "snowflake": "snowflake", "iceberg": "iceberg"}
 
 
 def destination_class(name: str) -> type[Destination]:
