@@ -5,6 +5,7 @@ properties), for the tests that compare warehouses row for row."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -72,3 +73,48 @@ class IcebergReader:
     def execute(self, sql: str, params: Any = None) -> list[tuple]:
         assert self.con is not None
         return self.con.execute(sql, params or []).fetchall()
+
+
+def table_names(target: str) -> set[str]:
+    """The tables of the namespace (none before the first run)."""
+    from pyiceberg.catalog import load_catalog
+
+    place = place_of(target, None)
+    if not (Path(target) / "catalog.db").exists():
+        return set()
+    catalog = load_catalog("acx", **place.catalog_properties())
+    if (place.namespace,) not in catalog.list_namespaces():
+        return set()
+    return {ident[-1] for ident in catalog.list_tables(place.namespace)}
+
+
+def make_warehouse(folder: Path) -> Any:
+    """The crash suite's reader of an Iceberg destination (tests/reliability/helpers.py)."""
+    from tests.reliability.helpers import Warehouse, quote
+
+    class IcebergWarehouse(Warehouse):
+        name = "iceberg"
+
+        def __init__(self, path: Path) -> None:
+            super().__init__()
+            self.path = path
+            self.dest = f"iceberg:{path}"
+
+        def connect(self) -> Any:
+            return load(str(self.path))
+
+        def run_query(self, con: Any, sql: str, params: list[Any] | None) -> list[tuple[Any, ...]]:
+            return con.execute(sql, params or []).fetchall()
+
+        def qualified(self, table: str) -> str:
+            return quote(table)
+
+        def tables(self) -> set[str]:
+            names = table_names(str(self.path))
+            return names | {STATE_TABLE} if names else names
+
+        def stages(self) -> list[str]:
+            """What a killed run left: its scratch folder (the next run removes it)."""
+            return sorted(p.name for p in self.path.glob(".acx-*")) if self.path.exists() else []
+
+    return IcebergWarehouse(folder)

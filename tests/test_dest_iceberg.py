@@ -42,11 +42,15 @@ def batch(stream: Stream, ids: list[int], seq: int = 0, name: str = "n") -> pa.T
     values = {
         "integer": pa.array(ids, pa.int64()),
         "text": pa.array([f"{name}{i}" for i in ids]),
-        "decimal": pa.array([(Decimal(i) / 3).quantize(Decimal("1e-9")) for i in ids], arrow_type("decimal")),
+        "decimal": pa.array(
+            [(Decimal(i) / 3).quantize(Decimal("1e-9")) for i in ids], arrow_type("decimal")
+        ),
         "json": pa.array([json.dumps({"id": i}) for i in ids]),
         "timestamp": pa.array([AT] * len(ids), arrow_type("timestamp")),
     }
-    cols = {c.name: values.get(c.type, pa.nulls(len(ids), arrow_type(c.type))) for c in stream.columns}
+    cols = {
+        c.name: values.get(c.type, pa.nulls(len(ids), arrow_type(c.type))) for c in stream.columns
+    }
     cols[SEQ] = pa.array(range(seq, seq + len(ids)), pa.int64())
     return pa.table(cols)
 
@@ -59,7 +63,9 @@ def commit(dest: IcebergDestination, stream: Stream, mode: str, *batches: pa.Tab
     dest.prepare(stream)
     for b in batches:
         dest.stage(stream, b)
-    dest.commit([Apply(stream, mode)], [state(stream, "full" if mode != "merge" else "incremental")])  # type: ignore[arg-type]
+    dest.commit(
+        [Apply(stream, mode)], [state(stream, "full" if mode != "merge" else "incremental")]
+    )  # type: ignore[arg-type]
 
 
 def rows(lake: Path, table: str = "contacts") -> dict[int, dict]:
@@ -90,7 +96,9 @@ def test_a_load_then_a_merge_keeps_the_last_row_per_key(dest, contacts, tmp_path
     assert [got[i]["first_name"] for i in (1, 3, 4)] == ["n1", "a3", "b4"]
     assert got[2]["score"] == Decimal("0.666666667")  # decimal(38, 9)
     assert got[1]["udate"] == AT and json.loads(got[1]["data"]) == {"id": 1}
-    assert all(r["_acx_synced_at"] is not None and r["_acx_deleted_at"] is None for r in got.values())
+    assert all(
+        r["_acx_synced_at"] is not None and r["_acx_deleted_at"] is None for r in got.values()
+    )
     table = dest.catalog.load_table(("acx", "contacts"))
     fields = {f.name: f for f in table.schema().fields}
     assert fields["id"].doc == "Contact's ID." and fields["id"].required
@@ -100,7 +108,9 @@ def test_a_load_then_a_merge_keeps_the_last_row_per_key(dest, contacts, tmp_path
     assert set(dest.read_state()) == {"contacts"}
 
 
-def test_a_whole_read_marks_missing_rows_and_clears_them_when_back(dest, contacts, tmp_path) -> None:
+def test_a_whole_read_marks_missing_rows_and_clears_them_when_back(
+    dest, contacts, tmp_path
+) -> None:
     lake = tmp_path / "lake"
     commit(dest, contacts, "mirror", batch(contacts, [1, 2, 3]))
     commit(dest, contacts, "mirror", batch(contacts, [1]))
@@ -124,7 +134,9 @@ def test_a_new_column_is_added_with_its_doc_and_a_type_change_refused(
     assert fields["plan"].doc == "The plan." and not fields["plan"].required
     got = rows(tmp_path / "lake")
     assert got[1]["plan"] is None and got[2]["plan"] == "n2"
-    retyped = [dataclasses.replace(c, type="integer") if c.name == "plan" else c for c in wider.columns]
+    retyped = [
+        dataclasses.replace(c, type="integer") if c.name == "plan" else c for c in wider.columns
+    ]
     with pytest.raises(LoadError, match=r"contacts\.plan is string but the spec now says integer"):
         dest.prepare(dataclasses.replace(wider, columns=tuple(retyped)))
 

@@ -41,6 +41,7 @@ def missing_fields(stream: Stream, have: Schema) -> pa.Schema | None:
 def iceberg_type(logical: str) -> str:
     """The Iceberg type a logical type loads as, e.g. `timestamptz`."""
     converted = visit_pyarrow(pa.schema([pa.field("c", arrow_type(logical))]), _Convert())
+    assert isinstance(converted, Schema)
     return str(converted.fields[0].field_type)
 
 
