@@ -70,9 +70,11 @@ CRASHES = [
     Crash("commit:delete:3", "an incremental run after changes: mid-merge", "incremental"),
     Crash("committed:2", "an incremental run after changes: merged, staging left", "incremental"),
 ]
-# Iceberg runs cost a few times DuckDB's (a pyiceberg commit per table): a first load killed
-# between two tables' commits, and an incremental run killed before a table's merge commit.
-ICEBERG_CRASHES = ("commit:insert:4", "commit:delete:3")
+# Iceberg runs cost a few times DuckDB's (a pyiceberg commit per table), so one kill point: a
+# first load killed inside a group, between two tables' Iceberg commits (the hazard Iceberg adds:
+# no transaction across tables). "commit:delete:3" (an incremental run killed before a table's
+# merge commit) passes too, at ~25 CPU-s more.
+ICEBERG_CRASHES = ("commit:insert:4",)
 # Changes an incremental run sees. Not campaigns: the spec reads them by send date with a 7-day
 # window (their counters change without a modified stamp), so an edit to an older campaign waits
 # for a full refresh by design.
