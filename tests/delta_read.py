@@ -63,9 +63,14 @@ class DeltaQuery:
 
 
 def reader_for(dest: str, settings: Any) -> Any:
-    """What tests read a destination back with: deltalake for `delta:`, else acx's own."""
+    """What tests read a destination back with: deltalake for `delta:`, pyiceberg scans for
+    `iceberg:`, else acx's own."""
     if dest.startswith("delta:"):
         return DeltaQuery(dest)
+    if dest.startswith("iceberg:"):
+        from tests.iceberg_reader import IcebergReader
+
+        return IcebergReader(dest.partition(":")[2], settings)
     from engine.load import make_destination
 
     return make_destination(dest, settings)

@@ -71,7 +71,7 @@ def duplicates(dest: Any, stream: Stream) -> int:
 
 
 def snapshot(dest_name: str, settings: Settings, spec: Spec) -> dict[str, tuple[int, str]]:
-    dest = reader_for(dest_name, settings)  # Delta: read back through deltalake
+    dest = reader_for(dest_name, settings)  # Delta, Iceberg: read back through their libraries
     dest.connect()
     try:
         assert all(duplicates(dest, s) == 0 for s in spec.streams)
@@ -102,6 +102,7 @@ def targets(tmp_path):
                 "postgres": "postgres",
                 "snowflake": "snowflake",
                 "delta": f"delta:{tmp_path / 'lake'}",
+                "iceberg": f"iceberg:{tmp_path / 'lake'}",
             },
             env,
         )
@@ -129,7 +130,8 @@ def test_three_warehouses_hold_the_same_values(targets):
             for table in sums["duckdb"]:
                 assert sums["postgres"][table] == sums["duckdb"][table], f"postgres {table}"
                 assert sums["snowflake"][table] == sums["duckdb"][table], f"snowflake {table}"
-                assert sums["delta"][table] == sums["duckdb"][table], f"delta {table}"
+                for lake in ("delta", "iceberg"):
+                    assert sums[lake][table] == sums["duckdb"][table], f"{lake} {table}"
             sb.mutate("contacts", update=4, create=2)
             sb.mutate("deals", update=2, create=1)
             sb.mutate("campaigns", update=2)

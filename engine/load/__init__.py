@@ -18,8 +18,9 @@ REGISTRY: dict[str, str] = {
     "parquet": "engine.load.files:ParquetDestination",
     "jsonl": "engine.load.files:JsonlDestination",
     "delta": "engine.load.delta:DeltaDestination",
+    "iceberg": "engine.load.iceberg:IcebergDestination",
 }
-EXTRAS = {"postgres": "postgres", "snowflake": "snowflake", "delta": "delta"}
+EXTRAS = {"postgres": "postgres", "snowflake": "snowflake", "delta": "delta", "iceberg": "iceberg"}
 
 
 def destination_class(name: str) -> type[Destination]:

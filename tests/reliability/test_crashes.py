@@ -1,8 +1,8 @@
 """Crashes: `kill -9` a run at ten points (engine/crashpoints.py) on DuckDB and on PostgreSQL
-(at DELTA_CRASHES on Delta Lake), then run again without the crash: every table equals a clean
+(at the PLAYED points on Delta Lake and Iceberg), then run again without the crash: every table equals a clean
 run's, row for row, with no duplicate key and no missing row. Right after the kill, every group
 is all or nothing (a table with a state row holds exactly a clean run's rows; one without holds
-none; on Delta, which commits table by table, each table is) and no incremental state is ahead
+none; on Delta and Iceberg, which commit table by table, each table is) and no incremental state is ahead
 of the rows it covers. The runs of one destination go in parallel."""
 
 from __future__ import annotations
@@ -72,13 +72,18 @@ CRASHES = [
     Crash("commit:delete:3", "an incremental run after changes: mid-merge", "incremental"),
     Crash("committed:2", "an incremental run after changes: merged, staging left", "incremental"),
 ]
-# Delta (one commit per table, then the state) at one point, for CI's time: between two tables of
-# a group's commit, the first three committed and no state row yet, the case the SQL warehouses'
-# one transaction never shows (the point names count Delta's steps: a table's `delete` before its
-# stage is read, its `insert` before its one commit, `state` per state row). An incremental run
-# killed mid-merge passed too (`commit:delete:3`); the stages are files in a scratch folder that
-# connect() removes (tests/test_dest_delta.py).
-DELTA_CRASHES = ("commit:insert:4",)
+# Delta and Iceberg commit one table at a time (then the state), and their runs cost a few times
+# DuckDB's, so for CI's time they are killed at one point: a first load killed inside a group,
+# between two tables' commits (the first three committed, no state row yet), the case the SQL
+# warehouses' one transaction never shows. (The point names count their steps: a table's
+# `delete` before its stage is read, its `insert` before its one commit, `state` per state row.)
+# An incremental run killed mid-merge ("commit:delete:3") passed on both too, at ~25 CPU-s more
+# each; their stages are files or a scratch DuckDB that connect() clears (test_dest_delta.py,
+# test_dest_iceberg.py).
+PLAYED: dict[str, tuple[str, ...]] = {
+    "delta": ("commit:insert:4",),
+    "iceberg": ("commit:insert:4",),
+}
 # Changes an incremental run sees. Not campaigns: the spec reads them by send date with a 7-day
 # window (their counters change without a modified stamp), so an edit to an older campaign waits
 # for a full refresh by design.
@@ -104,7 +109,8 @@ class Lab:
         self, dest: str, make: Callable[[str], Warehouse], fixed: Sandbox, folder: Path
     ) -> None:
         self.dest, self.make, self.fixed, self.folder = dest, make, fixed, folder
-        self.crashes = [c for c in CRASHES if dest != "delta" or c.at in DELTA_CRASHES]
+        played = PLAYED.get(dest)
+        self.crashes = [c for c in CRASHES if played is None or c.at in played]
         self.spec: Spec = spec_streams(url=fixed.url)  # with the account's custom objects
         self.outcomes: dict[str, Outcome] = {}  # by crash point
         self.fresh = make("fresh")  # a first run of the changed account
@@ -147,11 +153,11 @@ class Lab:
                 for c in self.crashes
                 if c.before != "incremental"
             ]
-            if self.dest != "delta":  # see DELTA_CRASHES
+            if self.dest not in PLAYED:
                 others.append(pool.submit(self.crash_then_run_another_table))
             assert all(f.result().returncode == 0 for f in firsts)
             incremental = []
-            if incr:  # (none on Delta: see DELTA_CRASHES)
+            if incr:  # (none where PLAYED names none)
                 for table, change in CHANGES.items():
                     changing.mutate(table, **change)
                 # what the incremental runs must end with: a fresh load of the changed account
@@ -248,7 +254,7 @@ def _as_utc_text(value: Any) -> str:
     return value.astimezone(timezone.utc).isoformat()
 
 
-@pytest.fixture(scope="module", params=["duckdb", "postgres", "delta"])
+@pytest.fixture(scope="module", params=["duckdb", "postgres", "delta", "iceberg"])
 def lab(request, sandbox):
     with scratch_dir(f"crashes-{request.param}") as folder:
         yield from _lab(request, sandbox, folder)
@@ -265,6 +271,12 @@ def _lab(request, sandbox, folder):
 
         def make(name: str) -> Warehouse:
             return DeltaWarehouse(folder / name.replace(":", "_"))
+    elif request.param == "iceberg":
+        pytest.importorskip("pyiceberg")
+        from tests.iceberg_reader import make_warehouse
+
+        def make(name: str) -> Warehouse:
+            return make_warehouse(folder / name.replace(":", "_"))  # type: ignore[no-any-return]
     else:
         dsn = request.getfixturevalue("pg_dsn_with_secret")  # skips without PostgreSQL
 
@@ -306,8 +318,10 @@ def test_the_incremental_reference_is_the_changed_source(lab):
 
 
 def test_a_run_of_other_tables_clears_what_a_killed_run_left(lab):
-    if lab.dest == "delta":
-        pytest.skip("see DELTA_CRASHES")
+    if lab.dest in PLAYED:
+        pytest.skip(
+            f"{lab.dest} is killed at {', '.join(c.at for c in lab.crashes)} alone (PLAYED)"
+        )
     out = lab.other
     assert out.crash is not None and out.crash.returncode == -9
     LEDGER.crashes.append(f"{lab.dest} staged:5, then a run of another table")
