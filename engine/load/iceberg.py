@@ -252,6 +252,8 @@ class IcebergDestination(Destination):
         outside = self._outside_children(applies, inside)
         for s in [*(a.stream for a in applies), *outside]:
             self._read(s)
+            if self.work.holds_rows(s):  # its scratch table was empty when prepared
+                self.work.empty.discard(s.key)
         with self.work.transaction():
             for item in applies:
                 for statement in self.work.apply_statements(item):
