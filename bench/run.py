@@ -89,6 +89,11 @@ class Sandbox:
         self.proc.terminate()
         self.proc.wait()
 
+    def cpu(self) -> float:
+        """CPU seconds the sandbox process has used (user + system), from /proc."""
+        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
 
 def acx(
     args: list[str], url: str, extra_env: dict[str, str] | None = None
@@ -375,13 +380,17 @@ def scenario_accounts(accounts: int = 20, contacts: int = 2_000, layout: str = "
                 encoding="utf-8",
             )
             base = ["run", SPEC, "--config", str(config), "--log-format", "text"]
+            used = _cpu_children()
             one, _, alone, peak_one = acx(
                 [*base, "--accounts", "a00", "--dest", f"duckdb:{tmp}/one.duckdb"], "", env
             )
+            cpu_one, used = _cpu_children() - used, _cpu_children()
             first = boxes[0].stats()
             for box in boxes:
                 box.reset()
+            served = sum(box.cpu() for box in boxes)
             out, _, together, peak = acx([*base, "--dest", f"duckdb:{tmp}/all.duckdb"], "", env)
+            cpu_all, served = _cpu_children() - used, sum(b.cpu() for b in boxes) - served
         stats = [box.stats() for box in boxes]
     finally:
         for box in boxes:
@@ -401,6 +410,19 @@ def scenario_accounts(accounts: int = 20, contacts: int = 2_000, layout: str = "
         f"{rows} rows, peak RSS {peak} MB"
     )
     print(f"    ratio                {together / alone:.2f}x (target at most 1.3x)")
+    print(
+        f"    CPU                  acx {cpu_one:.1f} s alone, {cpu_all:.1f} s for {accounts}; "
+        f"the {accounts} sandboxes {served:.1f} s; {os.cpu_count()} CPUs x {together:.0f} s = "
+        f"{(os.cpu_count() or 1) * together:.0f} CPU-s available"
+    )
+
+
+def _cpu_children() -> float:
+    """CPU seconds (user + system) of the children waited for so far."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _account_total(out: str) -> int:
