@@ -15,10 +15,11 @@ REGISTRY: dict[str, str] = {
     "duckdb": "engine.load.duckdb:DuckDBDestination",
     "postgres": "engine.load.postgres:PostgresDestination",
     "snowflake": "engine.load.snowflake:SnowflakeDestination",
+    "mysql": "engine.load.mysql:MysqlDestination",
     "parquet": "engine.load.files:ParquetDestination",
     "jsonl": "engine.load.files:JsonlDestination",
 }
-EXTRAS = {"postgres": "postgres", "snowflake": "snowflake"}
+EXTRAS = {"postgres": "postgres", "snowflake": "snowflake", "mysql": "mysql"}
 
 
 def destination_class(name: str) -> type[Destination]:
