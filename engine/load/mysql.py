@@ -114,7 +114,9 @@ def parse_dsn(dsn: str, source: str, env: Mapping[str, str]) -> MysqlSettings:
         url = urlsplit(dsn.strip())
         port = url.port or DEFAULT_PORT
     except ValueError as exc:
-        raise ConfigError(f"{source}: not a valid MySQL DSN: {redact_dsn(str(exc))}", hint) from None
+        raise ConfigError(
+            f"{source}: not a valid MySQL DSN: {redact_dsn(str(exc))}", hint
+        ) from None
     if url.scheme not in SCHEMES or not (url.hostname or "unix_socket" in url.query):
         raise ConfigError(f"{source}: not a mysql:// URL", hint)
     options: dict[str, Any] = {}
@@ -180,7 +182,9 @@ def _cells(values: pa.ChunkedArray) -> Any:
         or pa.types.is_timestamp(kind)
         or pa.types.is_date(kind)
     )
-    return pc.binary_join_element_wise(_large("'"), text, _large("'"), _large("")) if quoted else text
+    if not quoted:
+        return text
+    return pc.binary_join_element_wise(_large("'"), text, _large("'"), _large(""))
 
 
 def _large(text: str) -> pa.Scalar:
@@ -190,10 +194,10 @@ def _large(text: str) -> pa.Scalar:
 def single_table_delete(node: exp.Expression) -> exp.Expression:
     """`DELETE FROM t AS a WHERE ...` as `DELETE a FROM t AS a WHERE ...`: MariaDB (before
     11.6) takes no alias in a single-table DELETE; both servers take the multi-table form."""
-    if isinstance(node, exp.Delete) and node.this is not None and node.this.alias:
-        if not node.args.get("tables"):
-            node = node.copy()
-            node.set("tables", [exp.to_table(node.this.alias)])
+    target = node.this if isinstance(node, exp.Delete) else None
+    if target is not None and target.alias and not node.args.get("tables"):
+        node = node.copy()
+        node.set("tables", [exp.to_table(target.alias)])
     return node
 
 
@@ -207,6 +211,7 @@ class MysqlDestination(SqlDestination):
     dialect = "mysql"
     checkpoints = True  # a killed long read resumes (engine/run/resume.py)
     marker = "%s"
+    schema: str = ""  # the database (set from the settings, or per account by use_schema)
 
     def __init__(self, target: str | None = None, settings: Any = None) -> None:
         super().__init__()
@@ -432,9 +437,7 @@ class MysqlDestination(SqlDestination):
         """One statement: MySQL's CREATE OR REPLACE VIEW may change the columns (and DDL would
         commit the base class's transaction anyway)."""
         view = sqlbuild.tbl(name, self.schema)
-        self.execute(
-            self.sql(exp.Create(this=view, kind="VIEW", replace=True, expression=select))
-        )
+        self.execute(self.sql(exp.Create(this=view, kind="VIEW", replace=True, expression=select)))
 
     def rekey(self, stream: Stream) -> None:
         """The table's primary key becomes key_columns' in one ALTER (it commits the UPDATE
