@@ -149,8 +149,8 @@ BROKEN = [
         "unknown target type",
         '[targets.pg]\ntype = "postgress"\ndsn_env = "ACX_PG_DSN"\n',
         (
-            "acx.toml:2: targets.pg.type: 'postgress' is not one of postgres, snowflake "
-            "(did you mean 'postgres'?)",
+            "acx.toml:2: targets.pg.type: 'postgress' is not one of postgres, snowflake, "
+            "mysql (did you mean 'postgres'?)",
         ),
     ),
     Broken(
