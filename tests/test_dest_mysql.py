@@ -30,6 +30,7 @@ from engine.spec.types import arrow_type  # noqa: E402
 from sandbox import Sandbox  # noqa: E402
 from tests.conftest import MINI, SPEC, mysql_dsn  # noqa: E402
 from tests.mysqlhelp import drop_database, query, server_or_skip  # noqa: E402
+from tests.test_many_accounts import two  # noqa: E402, F401  (a fixture: two sandbox accounts)
 
 SECRET = "s3cr3t-Pw"
 UTC = timezone.utc
@@ -383,3 +384,52 @@ def test_where_the_settings_come_from() -> None:
     assert named.describe() == "mysql://db/ac" and named.cfg.password == SECRET
     assert redact_dsn(f"mysql://u:{SECRET}@h/db") == "mysql://u:***@h/db"
     assert parse_dsn("mysql://h/db", "x", {}).user == "root"
+
+
+# ---------------------------------------------------------------- many accounts
+
+
+def test_an_account_of_the_schema_layout_gets_a_database_of_its_own(
+    database: str, env: dict[str, str]
+) -> None:
+    from engine.load.layout import Placement
+
+    d = make_destination("mysql", settings(env))
+    d.place(Placement("eu", "schema", f"{database}_eu"))
+    try:
+        d.connect()
+        assert d.describe() == f"mysql://127.0.0.1/{database}_eu"
+        d.close()
+        made = query(f"SHOW TABLES FROM `{database}_eu`")
+        assert made == [("_acx_state",)]
+    finally:
+        drop_database(f"{database}_eu")
+
+
+@pytest.mark.slow
+def test_shared_tables_two_accounts_at_once(
+    two: Any,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pathlib import Path
+
+    from engine.load.layout import ACCOUNT_COLUMN
+    from tests.test_many_accounts import cli, counts, served, toml
+
+    server_or_skip()
+    us, eu, _ = two
+    database = f"acx_many_{uuid.uuid4().hex[:8]}"
+    monkeypatch.setenv("ACX_MYSQL_DSN", mysql_dsn())
+    monkeypatch.setenv("ACX_MYSQL_DATABASE", database)
+    try:
+        Path("acx.toml").write_text(toml("shared"), encoding="utf-8")
+        for _ in range(2):  # the second run: each account incremental from its own state
+            result = cli("--dest", "mysql")
+            assert result.exit_code == 0, result.output
+        for table in served(us):
+            found = rows(database, f"SELECT {ACCOUNT_COLUMN}, count(*) FROM {table} GROUP BY 1")
+            assert counts(found) == {"us": served(us)[table], "eu": served(eu)[table]}, table
+        modes = dict(rows(database, "SELECT stream, mode FROM _acx_state"))
+        assert modes["us/contacts"] == modes["eu/contacts"] == "incremental"
+    finally:
+        drop_database(database)
