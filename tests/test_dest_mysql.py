@@ -433,3 +433,27 @@ def test_shared_tables_two_accounts_at_once(
         assert not rows(database, "SHOW TABLES LIKE '\\_acx\\_stage\\_%'")
     finally:
         drop_database(database)
+
+
+def test_a_table_gains_history_in_place(database: str, dest: MysqlDestination) -> None:
+    from dataclasses import replace
+
+    stream = _mini()
+    dest.prepare(stream)
+    dest.stage(stream, _batch(stream, ROUND_TRIP))
+    dest.commit([Apply(stream, "replace")], [_state(stream, 8)])
+    kept = replace(stream, history=True)
+    dest.prepare(kept)  # versions begin at the last write; the key gains _acx_valid_from
+    key = rows(
+        database,
+        "SELECT column_name FROM information_schema.key_column_usage WHERE table_schema = %s "
+        "AND table_name = 'contacts' AND constraint_name = 'PRIMARY' ORDER BY ordinal_position",
+        [database],
+    )
+    assert key == [("id",), ("_acx_valid_from",)]
+    changed = {k: v[:1] for k, v in ROUND_TRIP.items()}
+    dest.stage(kept, _batch(kept, {**changed, "first_name": ["changed"]}))
+    dest.commit([Apply(kept, "merge")], [_state(kept, 1)])
+    got = rows(database, "SELECT first_name, _acx_is_current FROM contacts WHERE id = 1")
+    assert sorted(got) == [("changed", 1), (ROUND_TRIP["first_name"][0], 0)]
+    assert rows(database, "SELECT count(*) FROM contacts_current") == [(8,)]
