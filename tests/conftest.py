@@ -31,6 +31,19 @@ def pg_dsn() -> str:
     )
 
 
+def mysql_dsn() -> str:
+    """The test MySQL/MariaDB server, without a database (each test names its own)."""
+    return os.environ.get("ACX_TEST_MYSQL_DSN", "mysql://root@127.0.0.1:3306/")
+
+
+def mysql_database() -> str:
+    """A new database name on the test server; pytest.skip when the server is down."""
+    from tests.mysqlhelp import server_or_skip
+
+    server_or_skip()
+    return f"acx_test_{uuid.uuid4().hex[:8]}"
+
+
 @pytest.fixture
 def calls(monkeypatch):
     """Every (table, path, params) the engine requested."""
@@ -45,10 +58,10 @@ def calls(monkeypatch):
     return seen
 
 
-@pytest.fixture(params=["duckdb", "postgres", "snowflake"])
+@pytest.fixture(params=["duckdb", "postgres", "snowflake", "mysql"])
 def warehouse(request, tmp_path):
-    """(destination, extra environment) of DuckDB, PostgreSQL and Snowflake (fakesnow), each
-    in a place of its own that is dropped afterwards."""
+    """(destination, extra environment) of DuckDB, PostgreSQL, Snowflake (fakesnow) and
+    MySQL/MariaDB, each in a place of its own that is dropped afterwards."""
     if request.param == "duckdb":
         yield f"duckdb:{tmp_path / 'acx.duckdb'}", {}
         return
@@ -58,6 +71,13 @@ def warehouse(request, tmp_path):
         yield "postgres", {"ACX_POSTGRES_DSN": pg_dsn(), "ACX_POSTGRES_SCHEMA": schema}
         with psycopg.connect(pg_dsn(), autocommit=True) as con:
             con.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        return
+    if request.param == "mysql":
+        from tests.mysqlhelp import drop_database
+
+        database = mysql_database()
+        yield "mysql", {"ACX_MYSQL_DSN": mysql_dsn(), "ACX_MYSQL_DATABASE": database}
+        drop_database(database)
         return
     fakesnow = pytest.importorskip("fakesnow")
     (tmp_path / "snow").mkdir()

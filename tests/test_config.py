@@ -150,7 +150,7 @@ BROKEN = [
         '[targets.pg]\ntype = "postgress"\ndsn_env = "ACX_PG_DSN"\n',
         (
             "acx.toml:2: targets.pg.type: 'postgress' is not one of postgres, snowflake, "
-            "iceberg (did you mean 'postgres'?)",
+            "iceberg, mysql (did you mean 'postgres'?)",
         ),
     ),
     Broken(

@@ -1,7 +1,8 @@
 """One sandbox, four warehouses: DuckDB, PostgreSQL (127.0.0.1:5432), Snowflake through
-fakesnow and Delta Lake (read back through deltalake) get, for each table of the spec, the same
-row count and the same checksum of their values; a second, incremental run merges with no
-duplicate keys in any of them."""
+fakesnow, MySQL/MariaDB (127.0.0.1:3306; left out when no server runs), Delta Lake (read back
+through deltalake) and Iceberg (read back through pyiceberg scans) get, for each table of the
+spec, the same row count and the same checksum of their values; a second, incremental run merges
+with no duplicate keys in any of them."""
 
 from __future__ import annotations
 
@@ -19,14 +20,15 @@ from engine.api import list_tables
 from engine.config.settings import Settings
 from engine.load.ddl import ident
 from engine.spec import Spec, Stream
-from tests.conftest import SPEC, pg_dsn
+from tests.conftest import SPEC, mysql_dsn, pg_dsn
 from tests.delta_read import reader_for
+from tests.mysqlhelp import drop_database, mysql_up
 from tests.runhelp import env_for, run
 
 fakesnow = pytest.importorskip("fakesnow")
 psycopg = pytest.importorskip("psycopg")
 
-pytestmark = pytest.mark.slow  # three warehouses, every table, two runs
+pytestmark = pytest.mark.slow  # four warehouses, every table, two runs
 KEY = "parity-key"
 WARRANTY_SERIAL = {"id": "serial", "type": "text", "label": "Serial"}
 
@@ -47,6 +49,8 @@ def normal(value: Any, logical: str) -> Any:
         return f"{value.quantize(Decimal('1e-9')):f}"
     if isinstance(value, float):
         return repr(round(value, 9))
+    if logical == "boolean":  # MySQL's BOOLEAN is TINYINT(1): 0/1
+        return bool(value)
     return value
 
 
@@ -83,7 +87,10 @@ def snapshot(dest_name: str, settings: Settings, spec: Spec) -> dict[str, tuple[
 @pytest.fixture
 def targets(tmp_path):
     schema = f"acx_parity_{uuid.uuid4().hex[:8]}"
+    database = f"acx_parity_{uuid.uuid4().hex[:8]}"
     env = {
+        "ACX_MYSQL_DSN": mysql_dsn(),
+        "ACX_MYSQL_DATABASE": database,
         "ACX_POSTGRES_DSN": pg_dsn(),
         "ACX_POSTGRES_SCHEMA": schema,
         "SNOWFLAKE_ACCOUNT": "acme",
@@ -96,18 +103,18 @@ def targets(tmp_path):
     with fakesnow.patch(
         db_path=tmp_path / "snow", create_database_on_connect=False, create_schema_on_connect=False
     ):
-        yield (
-            {
-                "duckdb": f"duckdb:{tmp_path / 'acx.duckdb'}",
-                "postgres": "postgres",
-                "snowflake": "snowflake",
-                "delta": f"delta:{tmp_path / 'lake'}",
-                "iceberg": f"iceberg:{tmp_path / 'lake'}",
-            },
-            env,
-        )
+        dests = {
+            "duckdb": f"duckdb:{tmp_path / 'acx.duckdb'}",
+            "postgres": "postgres",
+            "snowflake": "snowflake",
+            "delta": f"delta:{tmp_path / 'lake'}",
+            "iceberg": f"iceberg:{tmp_path / 'lake'}",
+        }
+        yield ({**dests, "mysql": "mysql"} if mysql_up() else dests), env
     with psycopg.connect(pg_dsn(), autocommit=True) as con:
         con.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+    if mysql_up():
+        drop_database(database)
 
 
 def test_three_warehouses_hold_the_same_values(targets):
@@ -130,8 +137,9 @@ def test_three_warehouses_hold_the_same_values(targets):
             for table in sums["duckdb"]:
                 assert sums["postgres"][table] == sums["duckdb"][table], f"postgres {table}"
                 assert sums["snowflake"][table] == sums["duckdb"][table], f"snowflake {table}"
-                for lake in ("delta", "iceberg"):
-                    assert sums[lake][table] == sums["duckdb"][table], f"{lake} {table}"
+                for other in ("delta", "iceberg", "mysql"):
+                    if other in sums:
+                        assert sums[other][table] == sums["duckdb"][table], f"{other} {table}"
             sb.mutate("contacts", update=4, create=2)
             sb.mutate("deals", update=2, create=1)
             sb.mutate("campaigns", update=2)

@@ -43,8 +43,9 @@ def versions(dest_name: str, env: dict[str, str], table: str = "contacts") -> di
             dest.target(stream) if table == "contacts" else exp.to_table(table)
         )
         out: dict[int, list] = defaultdict(list)
-        for key, *rest in dest.execute(dest.sql(query)):
-            out[int(key)].append(tuple(rest))
+        for key, udate, since, until, current, deleted in dest.execute(dest.sql(query)):
+            current = current if current is None else bool(current)  # MySQL: TINYINT(1) 0/1
+            out[int(key)].append((udate, since, until, current, deleted))
         return {k: sorted(v, key=lambda r: r[1]) for k, v in out.items()}
     finally:
         dest.close()

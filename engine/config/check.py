@@ -36,6 +36,8 @@ KNOWN_ENV: dict[str, str] = {
     "ACX_REQUESTS_PER_SECOND": "engine/config/settings.py: requests per second",
     "ACX_POSTGRES_DSN": "engine/load/postgres.py: --dest postgres",
     "ACX_POSTGRES_SCHEMA": "engine/load/postgres.py: --dest postgres",
+    "ACX_MYSQL_DSN": "engine/load/mysql.py: --dest mysql",
+    "ACX_MYSQL_DATABASE": "engine/load/mysql.py: --dest mysql",
     "ACX_DUCKDB_MEMORY_LIMIT": "engine/load/duckdb.py: --dest duckdb",
     "ACX_DUCKDB_TEMP_DIRECTORY": "engine/load/duckdb.py: --dest duckdb, parquet, jsonl",
     "ACX_CRASH_AT": "engine/crashpoints.py: a crash point, for the crash tests",
@@ -44,6 +46,7 @@ KNOWN_ENV: dict[str, str] = {
     "ACX_REFRESH_GOLDEN": "tests: rewrite golden files (make golden)",
     "ACX_RECORD_CASSETTES": "tests: record cassettes (make cassettes)",
     "ACX_TEST_POSTGRES_DSN": "tests/conftest.py: the test database",
+    "ACX_TEST_MYSQL_DSN": "tests/conftest.py: the test MySQL/MariaDB server",
 }
 
 # Keys that would hold a secret, by where they sit (source, an account, or a target's type): what
@@ -57,6 +60,7 @@ SECRETS: dict[tuple[str, str], tuple[str, str]] = {
     ("account", "url"): ("the account URL", "use url_env, the name of its variable"),
     ("postgres", "password"): ("a password", "use dsn_env, PGPASSWORD or ~/.pgpass"),
     ("snowflake", "password"): ("the password", "use password_env"),
+    ("mysql", "password"): ("a password", "use dsn_env or MYSQL_PWD"),
     ("snowflake", "private_key_passphrase"): (
         "the private key passphrase",
         "use private_key_passphrase_env",
@@ -66,6 +70,7 @@ SECRETS: dict[tuple[str, str], tuple[str, str]] = {
 # Per target type: keys of which exactly one must be given (what the destination reads).
 ONE_OF: dict[str, tuple[str, str]] = {
     "postgres": ("dsn", "dsn_env"),
+    "mysql": ("dsn", "dsn_env"),
     "snowflake": ("password_env", "private_key_file"),
 }
 

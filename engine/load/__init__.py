@@ -15,12 +15,19 @@ REGISTRY: dict[str, str] = {
     "duckdb": "engine.load.duckdb:DuckDBDestination",
     "postgres": "engine.load.postgres:PostgresDestination",
     "snowflake": "engine.load.snowflake:SnowflakeDestination",
+    "mysql": "engine.load.mysql:MysqlDestination",
     "parquet": "engine.load.files:ParquetDestination",
     "jsonl": "engine.load.files:JsonlDestination",
     "delta": "engine.load.delta:DeltaDestination",
     "iceberg": "engine.load.iceberg:IcebergDestination",
 }
-EXTRAS = {"postgres": "postgres", "snowflake": "snowflake", "delta": "delta", "iceberg": "iceberg"}
+EXTRAS = {
+    "postgres": "postgres",
+    "snowflake": "snowflake",
+    "mysql": "mysql",
+    "delta": "delta",
+    "iceberg": "iceberg",
+}
 
 
 def destination_class(name: str) -> type[Destination]:

@@ -1,9 +1,10 @@
 """Crashes: `kill -9` a run at ten points (engine/crashpoints.py) on DuckDB and on PostgreSQL
-(at the PLAYED points on Delta Lake and Iceberg), then run again without the crash: every table equals a clean
-run's, row for row, with no duplicate key and no missing row. Right after the kill, every group
-is all or nothing (a table with a state row holds exactly a clean run's rows; one without holds
-none; on Delta and Iceberg, which commit table by table, each table is) and no incremental state is ahead
-of the rows it covers. The runs of one destination go in parallel."""
+(at the PLAYED points on MySQL/MariaDB, Delta Lake and Iceberg), then run again without the
+crash: every table equals a clean run's, row for row, with no duplicate key and no missing row.
+Right after the kill, every group is all or nothing (a table with a state row holds exactly a
+clean run's rows; one without holds none; on Delta and Iceberg, which commit table by table,
+each table is) and no incremental state is ahead of the rows it covers. The runs of one
+destination go in parallel."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ import pytest
 from engine.spec import Spec
 from sandbox import Sandbox
 from tests.conftest import SPEC
+from tests.mysqlhelp import server_or_skip
 from tests.reliability.conftest import CONTACTS, SEED
 from tests.reliability.delta_warehouse import DeltaWarehouse
 from tests.reliability.helpers import (
@@ -37,6 +39,7 @@ from tests.reliability.helpers import (
     scratch_dir,
     spec_streams,
 )
+from tests.reliability.mysqlwarehouse import MysqlWarehouse
 
 CONTACT_GROUP = (
     "contacts",
@@ -80,7 +83,12 @@ CRASHES = [
 # An incremental run killed mid-merge ("commit:delete:3") passed on both too, at ~25 CPU-s more
 # each; their stages are files or a scratch DuckDB that connect() clears (test_dest_delta.py,
 # test_dest_iceberg.py).
+# MySQL runs a representative subset: killed mid-commit of a first load (rows deleted, INSERT not
+# run) and mid-merge of an incremental run, plus killed with every table staged, then a run of
+# another table (the stages left behind are dropped).
+TABLE_BY_TABLE = ("delta", "iceberg")
 PLAYED: dict[str, tuple[str, ...]] = {
+    "mysql": ("commit:insert:4", "commit:delete:3"),
     "delta": ("commit:insert:4",),
     "iceberg": ("commit:insert:4",),
 }
@@ -153,11 +161,11 @@ class Lab:
                 for c in self.crashes
                 if c.before != "incremental"
             ]
-            if self.dest not in PLAYED:
+            if self.dest not in TABLE_BY_TABLE:
                 others.append(pool.submit(self.crash_then_run_another_table))
             assert all(f.result().returncode == 0 for f in firsts)
             incremental = []
-            if incr:  # (none where PLAYED names none)
+            if incr:  # (none where PLAYED names no incremental point)
                 for table, change in CHANGES.items():
                     changing.mutate(table, **change)
                 # what the incremental runs must end with: a fresh load of the changed account
@@ -254,14 +262,14 @@ def _as_utc_text(value: Any) -> str:
     return value.astimezone(timezone.utc).isoformat()
 
 
-@pytest.fixture(scope="module", params=["duckdb", "postgres", "delta", "iceberg"])
+@pytest.fixture(scope="module", params=["duckdb", "postgres", "mysql", "delta", "iceberg"])
 def lab(request, sandbox):
     with scratch_dir(f"crashes-{request.param}") as folder:
         yield from _lab(request, sandbox, folder)
 
 
 def _lab(request, sandbox, folder):
-    made: list[PgWarehouse] = []
+    made: list[PgWarehouse | MysqlWarehouse] = []
     if request.param == "duckdb":
 
         def make(name: str) -> Warehouse:
@@ -277,6 +285,12 @@ def _lab(request, sandbox, folder):
 
         def make(name: str) -> Warehouse:
             return make_warehouse(folder / name.replace(":", "_"))  # type: ignore[no-any-return]
+    elif request.param == "mysql":
+        server_or_skip()
+
+        def make(name: str) -> Warehouse:
+            made.append(MysqlWarehouse(f"acx_crash_{uuid.uuid4().hex[:8]}"))
+            return made[-1]
     else:
         dsn = request.getfixturevalue("pg_dsn_with_secret")  # skips without PostgreSQL
 
@@ -318,7 +332,7 @@ def test_the_incremental_reference_is_the_changed_source(lab):
 
 
 def test_a_run_of_other_tables_clears_what_a_killed_run_left(lab):
-    if lab.dest in PLAYED:
+    if lab.dest in TABLE_BY_TABLE:
         pytest.skip(
             f"{lab.dest} is killed at {', '.join(c.at for c in lab.crashes)} alone (PLAYED)"
         )
