@@ -344,7 +344,7 @@ def table_status(
     if not configured and accounts is None:
         return _status_of(spec, settings, dest, None, chosen, tables, max_age)
     picked = chosen_accounts(configured, accounts, config_path)
-    word = configured_layout(spec, config_path)
+    word = configured_layout(spec, config_path, dest)
     out: list[TableState] = []
     for account in picked:
         where = destination_of(dest, account.name, len(picked))

@@ -196,8 +196,8 @@ def sync_accounts(
     spec = load_spec(spec_path)
     config_path = options.config_path
     chosen = chosen_accounts(read_accounts(spec, config_path), accounts, config_path)
-    word = layout_of(layout) if layout else configured_layout(spec, config_path)
     target = options.dest if dest is None else dest
+    word = layout_of(layout) if layout else configured_layout(spec, config_path, target)
     runs = {
         a.name: replace(options, dest=destination_of(target, a.name, len(chosen))) for a in chosen
     }
@@ -399,7 +399,9 @@ def plan_accounts(
     chosen = chosen_accounts(
         read_accounts(spec, options.config_path), accounts, options.config_path
     )
-    word = layout_of(layout) if layout else configured_layout(spec, options.config_path)
+    word = (
+        layout_of(layout) if layout else configured_layout(spec, options.config_path, options.dest)
+    )
     _check_names(spec, options)
     lines = []
     for account in chosen:

@@ -1,6 +1,6 @@
 """Several accounts in one run (`acx run --accounts`, engine.orchestrate.sync_accounts), at once,
 into one destination: a schema per account or shared tables with an `_acx_account` column, in
-DuckDB and PostgreSQL. One account's refused key fails that account alone (one line naming it,
+DuckDB and PostgreSQL (and Snowflake through fakesnow, with a target's own layout). One account's refused key fails that account alone (one line naming it,
 never the key; exit 1); the accounts' rows never mix, and each keeps its own state."""
 
 from __future__ import annotations
@@ -412,3 +412,54 @@ def test_parquet_has_no_shared_tables():
     dest = make_destination("parquet:/tmp/never-made")
     with pytest.raises(ConfigError, match="layout shared needs a SQL destination"):
         dest.place(Placement("eu", "shared"))
+
+
+# ---------------------------------------------------------------- Snowflake (fakesnow)
+
+SNOW_TARGET = """
+[targets.snow]
+type = "snowflake"
+account = "acme"
+user = "loader"
+password_env = "SNOWFLAKE_PASSWORD"
+database = "MANY"
+schema = "SHARED"
+layout = "shared"
+"""
+
+
+@pytest.mark.slow
+def test_snowflake_a_target_s_own_layout_then_a_schema_per_account(two, tmp_path, monkeypatch):
+    """`[targets.snow] layout = "shared"` wins over `[load] layout = "schema"`, and `--layout`
+    over both: the same two accounts in shared tables, then each in its own schema."""
+    fakesnow = pytest.importorskip("fakesnow")
+    import snowflake.connector
+
+    us, eu, _ = two
+    monkeypatch.setenv("SNOWFLAKE_PASSWORD", "not-a-real-password")
+    Path("acx.toml").write_text(toml("schema") + SNOW_TARGET, encoding="utf-8")
+    (tmp_path / "snow").mkdir()
+    with fakesnow.patch(
+        db_path=tmp_path / "snow", create_database_on_connect=False, create_schema_on_connect=False
+    ):
+        con = snowflake.connector.connect(
+            account="acme", user="loader", password="not-a-real-password"
+        )
+        # fakesnow's one DuckDB cannot create a table from two connections at once, so here the
+        # accounts run one after the other (at once: the DuckDB and PostgreSQL tests)
+        for account in ("us", "eu"):
+            shared = cli("--dest", "snowflake:snow", "--accounts", account)
+            assert shared.exit_code == 0, shared.output[-1500:]
+            apart = cli("--dest", "snowflake:snow", "--accounts", account, "--layout", "schema")
+            assert apart.exit_code == 0, apart.output[-1500:]
+        cur = con.cursor()
+        cur.execute("USE DATABASE MANY")
+        for table in SERVED:
+            found = cur.execute(
+                f"SELECT {ACCOUNT_COLUMN}, count(*) FROM SHARED.{table} GROUP BY 1"
+            ).fetchall()
+            assert counts(found) == {"us": served(us)[table], "eu": served(eu)[table]}, table
+            for name, sb in (("us", us), ("eu", eu)):
+                (n,) = cur.execute(f"SELECT count(*) FROM {name}.{table}").fetchone()
+                assert n == served(sb)[table], (name, table)
+        con.close()

@@ -74,9 +74,15 @@ def layout_of(word: str | None, where: str = "--layout") -> Layout:
     return word  # type: ignore[return-value]
 
 
-def configured_layout(spec: Spec, config_path: str | None = None) -> Layout:
-    """`[load] layout` of the config file (checked with it), else the default: "schema"."""
-    return layout_of(read_config_file(config_path, spec).get("load", {}).get("layout"))
+def configured_layout(spec: Spec, config_path: str | None = None, dest: Any = None) -> Layout:
+    """The layout of the destination `dest` (`TYPE:NAME`): its `[targets.NAME] layout`, else
+    `[load] layout` of the config file (checked with it), else the default: "schema"."""
+    config = read_config_file(config_path, spec)
+    if isinstance(dest, str):
+        target = config.get("targets", {}).get(dest.partition(":")[2], {})
+        if "layout" in target:
+            return layout_of(target["layout"])
+    return layout_of(config.get("load", {}).get("layout"))
 
 
 def _account(name: str, item: Mapping[str, Any]) -> Account:
