@@ -18,6 +18,9 @@ on 127.0.0.1 and runs `acx` in another, as a user would.
     account alone: wall time of each and their ratio (target at most 1.3x), requests, 429s
     (target 0) and peak RSS of the acx process (target under 600 MB).
     `python bench/run.py accounts [N] [contacts] [layout]`
+(lakes) (b) into DuckDB, Delta Lake and Iceberg on local disk, one after the other: rows/s and
+    peak RSS of each (target: Delta and Iceberg within 1.5x of DuckDB).
+    `python bench/run.py lakes [contacts]`
 (resume) no limit, 1M contacts, checkpoints at acx's defaults (every 100 pages or 120 s): a run
     killed (kill -9) a fifth of an uninterrupted run's time after it starts, three times, each
     run going on from the one before, then a run to the end: requests against the uninterrupted
@@ -179,15 +182,16 @@ def scenario_a(contacts: int = 20_000) -> None:
     print(f"    peak RSS (acx)       {peak} MB")
 
 
-def scenario_b(contacts: int = 1_000_000, label: str = "(b)") -> int:
+def scenario_b(contacts: int = 1_000_000, label: str = "(b)", dest: str = "duckdb") -> int:
     import resource
 
     sb = Sandbox(contacts, rate=0, latency_ms=0)
     try:
         with tempfile.TemporaryDirectory() as tmp:
+            where = f"{dest}:{tmp}/b.duckdb" if dest == "duckdb" else f"{dest}:{tmp}/lake"
             before = resource.getrusage(resource.RUSAGE_CHILDREN)  # acx is the child reaped
             out, _, seconds, peak = acx(
-                ["run", SPEC, "--log-format", "text", "--dest", f"duckdb:{tmp}/b.duckdb"],
+                ["run", SPEC, "--log-format", "text", "--dest", where],
                 sb.url,
                 {"ACX_REQUESTS_PER_SECOND": "1000000"},
             )
@@ -196,7 +200,7 @@ def scenario_b(contacts: int = 1_000_000, label: str = "(b)") -> int:
         sb.stop()
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     rows, requests = total_line(out)
-    print(f"{label} no limit, {contacts} contacts")
+    print(f"{label} no limit, {contacts} contacts, into {dest}")
     print(f"    rows                 {rows} in {seconds:.1f} s: {rows / seconds:.0f} rows/s")
     print(f"    CPU (acx)            {cpu:.1f} s: {rows / cpu:.0f} rows per CPU-second")
     print(f"    requests             {requests}")
@@ -433,7 +437,17 @@ def _account_total(out: str) -> int:
     raise SystemExit("no total line in acx output:\n" + out[-2000:])
 
 
+def scenario_lakes(contacts: int = 1_000_000) -> None:
+    """(b) into DuckDB, then Delta Lake and Iceberg on local disk (target: within 1.5x of
+    DuckDB's rows/s and peak RSS)."""
+    for dest in ("duckdb", "delta", "iceberg"):
+        scenario_b(contacts, "(lakes)", dest)
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["lakes"]:  # with its own argument: contacts
+        scenario_lakes(*[int(a) for a in sys.argv[2:3]])
+        sys.exit(0)
     if sys.argv[1:2] == ["accounts"]:  # with its own arguments: N, contacts, layout
         scenario_accounts(*[int(a) for a in sys.argv[2:4]], *sys.argv[4:5])  # type: ignore[arg-type]
         sys.exit(0)
