@@ -64,7 +64,12 @@ class DeltaQuery:
 
 def reader_for(dest: str, settings: Any) -> Any:
     """What tests read a destination back with: deltalake for `delta:`, pyiceberg scans for
-    `iceberg:`, else acx's own."""
+    `iceberg:`, a plain glob of each table's folder for `parquet:` and `jsonl:`, else acx's
+    own."""
+    if dest.startswith(("parquet:", "jsonl:")):
+        from tests.files_read import FilesQuery
+
+        return FilesQuery(dest)
     if dest.startswith("delta:"):
         return DeltaQuery(dest)
     if dest.startswith("iceberg:"):
