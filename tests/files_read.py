@@ -46,7 +46,9 @@ def register(con: duckdb.DuckDBPyConnection, root: Path, kind: str) -> None:
     """Each table of the folder as a view of its glob."""
     for name in sorted(file_tables(root, kind)):
         quoted = '"' + name.replace('"', '""') + '"'
-        con.execute(f"CREATE VIEW {quoted} AS SELECT * FROM {reader(kind, glob_of(root, name, kind))}")
+        con.execute(
+            f"CREATE VIEW {quoted} AS SELECT * FROM {reader(kind, glob_of(root, name, kind))}"
+        )
 
 
 class FilesQuery:

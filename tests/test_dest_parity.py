@@ -1,5 +1,6 @@
-"""One sandbox, four warehouses: DuckDB, PostgreSQL (127.0.0.1:5432), Snowflake through
-fakesnow and Delta Lake (read back through deltalake) get, for each table of the spec, the same
+"""One sandbox, six warehouses: DuckDB, PostgreSQL (127.0.0.1:5432), Snowflake through
+fakesnow, Delta Lake (read back through deltalake), Iceberg and a Parquet folder (each table
+read by the plain glob of its folder, tests/files_read.py) get, for each table of the spec, the same
 row count and the same checksum of their values; a second, incremental run merges with no
 duplicate keys in any of them."""
 
@@ -103,6 +104,7 @@ def targets(tmp_path):
                 "snowflake": "snowflake",
                 "delta": f"delta:{tmp_path / 'lake'}",
                 "iceberg": f"iceberg:{tmp_path / 'lake'}",
+                "parquet": f"parquet:{tmp_path / 'files'}",  # read by a plain glob per table
             },
             env,
         )
@@ -130,7 +132,7 @@ def test_three_warehouses_hold_the_same_values(targets):
             for table in sums["duckdb"]:
                 assert sums["postgres"][table] == sums["duckdb"][table], f"postgres {table}"
                 assert sums["snowflake"][table] == sums["duckdb"][table], f"snowflake {table}"
-                for lake in ("delta", "iceberg"):
+                for lake in ("delta", "iceberg", "parquet"):
                     assert sums[lake][table] == sums["duckdb"][table], f"{lake} {table}"
             sb.mutate("contacts", update=4, create=2)
             sb.mutate("deals", update=2, create=1)

@@ -68,7 +68,7 @@ from engine.load.files_manifest import (
     read_manifest,
     table_entry,
 )
-from engine.load.files_order import in_order, literal
+from engine.load.files_order import READ_ROWS, in_order
 from engine.load.files_write import (
     BatchWriter,
     JsonlFile,
@@ -83,13 +83,14 @@ from engine.load.system import key_columns
 from engine.spec import Stream
 
 __all__ = ["FilesDestination", "JsonlDestination", "ParquetDestination"]
+VECTOR = 2_048  # rows DuckDB hands over at a time (its vector)
 
 
 class Scratch(DuckDBDestination):
     """The folder's DuckDB: this run's stages, and a committing table's rows."""
 
-    def __init__(self, where: str, memory: Memory, settings: Any) -> None:
-        super().__init__(":memory:", settings)
+    def __init__(self, path: Path, where: str, memory: Memory, settings: Any) -> None:
+        super().__init__(str(path), settings)
         self.where, self.memory = where, memory
 
     def describe(self) -> str:
@@ -116,6 +117,7 @@ class FilesDestination(Destination):
         self.manifest: dict[str, Any] = {}
         self.work_: Scratch | None = None
         self.lock: IO[str] | None = None
+        self.converting: set[str] = set()  # tables whose rows became first versions this commit
         # DuckDB spills past its memory limit, so big tables commit in bounded memory
         self.memory = Memory.from_env(getattr(settings, "env", None) or {}, str(self.spill))
 
@@ -152,7 +154,11 @@ class FilesDestination(Destination):
             remove_temps(self.root)  # the lock is held: temps here are a crashed run's
             self.manifest = read_manifest(self.root, self.name)
             self.stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-            self.work_ = Scratch(self.describe(), self.memory, self.settings)
+            self.spill.mkdir()
+            # a database file, not memory: DuckDB then writes a big table's rows out and
+            # evicts them, where an in-memory table of long texts outgrows the limit
+            path = self.spill / "scratch.duckdb"
+            self.work_ = Scratch(path, self.describe(), self.memory, self.settings)
             self.work_.connect()
         except BaseException:
             self.close()
@@ -208,10 +214,14 @@ class FilesDestination(Destination):
         self.check_migrations(applies)
         for item in applies:
             self._check_types(item)
+        for item in applies:  # a stage its commit dropped (a table committed twice unprepared)
+            if self.work.existing_columns(self.work.stage_name(item.stream)) is None:
+                self.work.prepare(item.stream)
         modes = {a.stream.key: a for a in applies}
         streams = [a.stream for a in applies] + self._outside_children(applies)
         tables = self.manifest["tables"]
         parts = {s.key: parts_of(self.root, s, self.suffix, tables) for s in streams}
+        self.converting.clear()
         temps: list[Path] = []
         try:
             for s in streams:
@@ -325,24 +335,53 @@ class FilesDestination(Destination):
 
     def _load(self, stream: Stream, parts: list[Part]) -> None:
         crashpoints.point("commit:delete")  # (named as the SQL warehouses' first statement)
-        rows = load(self.work, stream, parts, self.name == "jsonl")
+        rows, converted = load(self.work, stream, parts, self.name == "jsonl")
+        if converted:  # its file gains the history columns whatever the commit changes
+            self.converting.add(stream.key)
         if rows:
             self.work.empty.discard(stream.key)
         else:  # nothing to match, mark or cascade: a plain insert
             self.work.empty.add(stream.key)
 
     def _apply(self, applies: Sequence[Apply]) -> Counter[str]:
-        """The SQL warehouses' statements, in one transaction; rows changed per table."""
+        """The SQL warehouses' statements; rows changed per table. Each its own transaction:
+        the scratch tables are thrown away when a commit fails (the files are the truth), and
+        DuckDB holds a transaction's new rows in memory (long texts would outgrow the limit)."""
         work, changed = self.work, Counter[str]()
-        with work.transaction():
-            for item in applies:
-                if self.name == "jsonl":
-                    self._compact_json(item.stream)
-                for statement in work.apply_statements(item):
-                    result = work.execute(work.sql(statement))
-                    count = sum(int(r[0]) for r in result if r and isinstance(r[0], int))
-                    changed[_target_of(statement)] += count
+        for item in applies:
+            self._dedupe(item.stream)
+            if self.name == "jsonl":
+                self._compact_json(item.stream)
+            for statement in work.apply_statements(item):
+                result = work.execute(work.sql(statement))
+                count = sum(int(r[0]) for r in result if r and isinstance(r[0], int))
+                changed[_target_of(statement)] += count
         return changed
+
+    def _dedupe(self, stream: Stream) -> None:
+        """Drop the staged rows a later staged row of the same key replaces (a page read
+        twice): found by key and sequence alone, then the stage copied without them (by row
+        id), so the statements' own dedupe deletes nothing. A stage with deleted rows of long
+        texts, or a delete through a join over it, makes DuckDB hold a vector of them twice,
+        past its memory limit (measured: 100 MB of ~24 KB texts at 96MB)."""
+        work = self.work
+        stage = work.sql(work.stage_table(stream))
+        cols = [work.sql(sqlbuild.col(stream.column(k).name)) for k in stream.primary_key]
+        on = " AND ".join(f"s.{c} = d.{c}" for c in cols)
+        seq = work.sql(sqlbuild.col(sqlbuild.SEQ))
+        rows = work.execute(
+            f"SELECT s.rowid FROM {stage} AS s JOIN (SELECT {', '.join(cols)}, max({seq}) AS "
+            f"top FROM {stage} GROUP BY ALL HAVING count(*) > 1) AS d ON {on} AND s.{seq} < d.top"
+        )
+        if not rows:
+            return
+        name = work.stage_name(stream)
+        kept = work.sql(sqlbuild.tbl(name + "_kept", work.schema))
+        gone = ", ".join(str(int(r[0])) for r in rows)
+        work.execute(f"DROP TABLE IF EXISTS {kept}")
+        work.execute(f"CREATE TABLE {kept} AS SELECT * FROM {stage} WHERE rowid NOT IN ({gone})")
+        work.execute(f"DROP TABLE {stage}")
+        work.execute(f"ALTER TABLE {kept} RENAME TO {work.sql(sqlbuild.ident(name))}")
 
     def _compact_json(self, stream: Stream) -> None:
         """Staged json text as DuckDB writes JSON, as a JSON Lines file gives it back once
@@ -359,7 +398,7 @@ class FilesDestination(Destination):
         """A new file when the commit changed the table's rows, replaced them, or the table
         has no file of this layout yet (even empty: a glob then finds the empty table)."""
         fixed = current_file(self.root, stream.name, self.suffix)
-        if parts != [Part(fixed)]:
+        if parts != [Part(fixed)] or stream.key in self.converting:
             return item is not None or bool(changed[stream.name])
         return (item is not None and item.mode == "replace") or bool(changed[stream.name])
 
@@ -370,10 +409,13 @@ class FilesDestination(Destination):
         cols = ", ".join(work.sql(sqlbuild.col(n)) for n in names)
         unsorted = self._scratch(f"{TEMP}{self.token}.{stream.name}.parquet")
         unsorted.parent.mkdir(parents=True, exist_ok=True)
-        work.db.execute(
-            f"COPY (SELECT {cols} FROM {work.sql(work.target(stream))}) TO "
-            f"{literal(str(unsorted))} (FORMAT parquet, ROW_GROUP_SIZE 100000)"
-        )
+        # streamed a vector at a time: DuckDB's own COPY of long texts outgrows its limit
+        relation = work.db.sql(f"SELECT {cols} FROM {work.sql(work.target(stream))}")
+        read = getattr(relation, "to_arrow_reader", None) or relation.fetch_record_batch
+        reader = read(VECTOR)
+        with pq.ParquetWriter(unsorted, reader.schema) as out:
+            for part in reader:
+                out.write_batch(part, row_group_size=READ_ROWS)
         schema = file_schema(stream)
         writer = self.open_file(path, stream)
         rows = 0

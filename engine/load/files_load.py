@@ -59,8 +59,12 @@ def parts_of(root: Path, stream: Stream, suffix: str, tables: dict[str, Any]) ->
     return out
 
 
-def load(work: DuckDBDestination, stream: Stream, parts: list[Part], jsonl: bool) -> int:
-    """The rows of `parts` into the stream's scratch table (emptied first); how many."""
+def load(
+    work: DuckDBDestination, stream: Stream, parts: list[Part], jsonl: bool
+) -> tuple[int, bool]:
+    """The rows of `parts` into the stream's scratch table (emptied first): how many, and
+    whether they became first versions (a table gaining history)."""
+    converted = False
     target = work.sql(work.target(stream))
     work.execute(f"DELETE FROM {target}")
     key = [stream.column(k).name for k in stream.primary_key]
@@ -82,13 +86,14 @@ def load(work: DuckDBDestination, stream: Stream, parts: list[Part], jsonl: bool
         columns = [_q(work, n) for n in names]
         into = list(columns)
         if stream.history and IS_CURRENT not in names:  # each row its key's first version
+            converted = True
             began = f"coalesce({_q(work, SYNCED_AT)}, {work.sql(work.moment())})"
             columns += [began if SYNCED_AT in names else work.sql(work.moment()), "true"]
             into += [_q(work, VALID_FROM), _q(work, IS_CURRENT)]
         work.execute(
             f"INSERT INTO {target} ({', '.join(into)}) SELECT {', '.join(columns)} FROM {PART}"
         )
-    return int(work.execute(f"SELECT count(*) FROM {target}")[0][0])
+    return int(work.execute(f"SELECT count(*) FROM {target}")[0][0]), converted
 
 
 def _view(
