@@ -1,5 +1,5 @@
 """Crashes: `kill -9` a run at ten points (engine/crashpoints.py) on DuckDB and on PostgreSQL
-(at the PLAYED points on Delta Lake and Iceberg), then run again without the crash: every table equals a clean
+(at the PLAYED points on Delta Lake, Iceberg and a Parquet folder), then run again without the crash: every table equals a clean
 run's, row for row, with no duplicate key and no missing row. Right after the kill, every group
 is all or nothing (a table with a state row holds exactly a clean run's rows; one without holds
 none; on Delta and Iceberg, which commit table by table, each table is) and no incremental state is ahead
@@ -23,6 +23,7 @@ from sandbox import Sandbox
 from tests.conftest import SPEC
 from tests.reliability.conftest import CONTACTS, SEED
 from tests.reliability.delta_warehouse import DeltaWarehouse
+from tests.reliability.files_warehouse import FilesWarehouse
 from tests.reliability.helpers import (
     KEY,
     LEDGER,
@@ -80,9 +81,13 @@ CRASHES = [
 # An incremental run killed mid-merge ("commit:delete:3") passed on both too, at ~25 CPU-s more
 # each; their stages are files or a scratch DuckDB that connect() clears (test_dest_delta.py,
 # test_dest_iceberg.py).
+# A Parquet folder replaces each table's file in turn, then writes the manifest and the state
+# (its `commit:insert` is a file's replace, `commit:state` the state file's write): killed
+# between two tables' replaces, and with every file in place but no state.
 PLAYED: dict[str, tuple[str, ...]] = {
     "delta": ("commit:insert:4",),
     "iceberg": ("commit:insert:4",),
+    "parquet": ("commit:insert:4", "commit:state:1"),
 }
 # Changes an incremental run sees. Not campaigns: the spec reads them by send date with a 7-day
 # window (their counters change without a modified stamp), so an edit to an older campaign waits
@@ -254,7 +259,7 @@ def _as_utc_text(value: Any) -> str:
     return value.astimezone(timezone.utc).isoformat()
 
 
-@pytest.fixture(scope="module", params=["duckdb", "postgres", "delta", "iceberg"])
+@pytest.fixture(scope="module", params=["duckdb", "postgres", "delta", "iceberg", "parquet"])
 def lab(request, sandbox):
     with scratch_dir(f"crashes-{request.param}") as folder:
         yield from _lab(request, sandbox, folder)
@@ -271,6 +276,10 @@ def _lab(request, sandbox, folder):
 
         def make(name: str) -> Warehouse:
             return DeltaWarehouse(folder / name.replace(":", "_"))
+    elif request.param == "parquet":
+
+        def make(name: str) -> Warehouse:
+            return FilesWarehouse(folder / name.replace(":", "_"))
     elif request.param == "iceberg":
         pytest.importorskip("pyiceberg")
         from tests.iceberg_reader import make_warehouse
