@@ -60,17 +60,3 @@ class DeltaQuery:
     def execute(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
         assert self.con is not None
         return self.con.execute(sql, params or []).fetchall()
-
-
-def reader_for(dest: str, settings: Any) -> Any:
-    """What tests read a destination back with: deltalake for `delta:`, pyiceberg scans for
-    `iceberg:`, else acx's own."""
-    if dest.startswith("delta:"):
-        return DeltaQuery(dest)
-    if dest.startswith("iceberg:"):
-        from tests.iceberg_reader import IcebergReader
-
-        return IcebergReader(dest.partition(":")[2], settings)
-    from engine.load import make_destination
-
-    return make_destination(dest, settings)

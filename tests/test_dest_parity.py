@@ -1,8 +1,9 @@
-"""One sandbox, four warehouses: DuckDB, PostgreSQL (127.0.0.1:5432), Snowflake through
+"""One sandbox, seven warehouses: DuckDB, PostgreSQL (127.0.0.1:5432), Snowflake through
 fakesnow, MySQL/MariaDB (127.0.0.1:3306; left out when no server runs), Delta Lake (read back
-through deltalake) and Iceberg (read back through pyiceberg scans) get, for each table of the
-spec, the same row count and the same checksum of their values; a second, incremental run merges
-with no duplicate keys in any of them."""
+through deltalake), Iceberg (read back through pyiceberg scans) and a Parquet folder (each table
+read by the plain glob of its folder, tests/files_read.py) get, for each table of the spec, the
+same row count and the same checksum of their values; a second, incremental run merges with no
+duplicate keys in any of them."""
 
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ from engine.config.settings import Settings
 from engine.load.ddl import ident
 from engine.spec import Spec, Stream
 from tests.conftest import SPEC, mysql_dsn, pg_dsn
-from tests.delta_read import reader_for
 from tests.mysqlhelp import drop_database, mysql_up
+from tests.readback import reader_for
 from tests.runhelp import env_for, run
 
 fakesnow = pytest.importorskip("fakesnow")
@@ -75,7 +76,7 @@ def duplicates(dest: Any, stream: Stream) -> int:
 
 
 def snapshot(dest_name: str, settings: Settings, spec: Spec) -> dict[str, tuple[int, str]]:
-    dest = reader_for(dest_name, settings)  # Delta, Iceberg: read back through their libraries
+    dest = reader_for(dest_name, settings)  # the lakes: read back through their libraries
     dest.connect()
     try:
         assert all(duplicates(dest, s) == 0 for s in spec.streams)
@@ -109,6 +110,7 @@ def targets(tmp_path):
             "snowflake": "snowflake",
             "delta": f"delta:{tmp_path / 'lake'}",
             "iceberg": f"iceberg:{tmp_path / 'lake'}",
+            "parquet": f"parquet:{tmp_path / 'files'}",  # read by a plain glob per table
         }
         yield ({**dests, "mysql": "mysql"} if mysql_up() else dests), env
     with psycopg.connect(pg_dsn(), autocommit=True) as con:
@@ -137,7 +139,7 @@ def test_three_warehouses_hold_the_same_values(targets):
             for table in sums["duckdb"]:
                 assert sums["postgres"][table] == sums["duckdb"][table], f"postgres {table}"
                 assert sums["snowflake"][table] == sums["duckdb"][table], f"snowflake {table}"
-                for other in ("delta", "iceberg", "mysql"):
+                for other in ("delta", "iceberg", "parquet", "mysql"):
                     if other in sums:
                         assert sums[other][table] == sums["duckdb"][table], f"{other} {table}"
             sb.mutate("contacts", update=4, create=2)

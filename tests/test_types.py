@@ -12,7 +12,7 @@ from sqlglot import exp
 
 from engine.errors import SpecError
 from engine.load.ddl import RULES
-from engine.load.files import JSON_COLUMN
+from engine.load.files_write import JSON_COLUMN
 from engine.read.coerce import CONVERSIONS
 from engine.report.fields import NAMED, PATTERNS, WIDER
 from engine.spec import LOGICAL_TYPES

@@ -47,7 +47,8 @@ from engine.load.delta_sql import (
     upserts,
 )
 from engine.load.duckdb import Memory
-from engine.load.files import TEMP, Staging, lock_folder, remove_temps, stage_schema
+from engine.load.files_folder import TEMP, lock_folder, remove_temps
+from engine.load.files_write import Staging, stage_schema
 from engine.load.runlog import RUN_COLUMNS, RUNS_TABLE, RunRecord, cutoff, latest
 from engine.load.state import STATE_COLUMNS, STATE_TABLE, StateRow, iso
 from engine.load.system import DELETED_AT, IS_CURRENT, table_columns

@@ -1,239 +1,107 @@
 """Files: one folder of Parquet or JSON Lines files, for data lakes and for loading by hand
 (`bq load`, Snowflake/Redshift `COPY`). `--dest parquet:DIR` or `--dest jsonl:DIR`.
 
-Layout of DIR:
+Each table is one file, `DIR/<table>/<table>.parquet` (`.jsonl`), which holds exactly the
+table's rows after every run, so a plain glob reads it:
 
-    _acx_manifest.json              every file per table: run, mode, rows, savepoint, current
-    _acx_state.json                 the state rows (savepoint, mode, zone, value format, columns),
-                                    so incremental runs work with files too
-    <table>/<stamp>_<run_id>.parquet     one file per table per run (`.jsonl` for jsonl)
+    SELECT * FROM read_parquet('DIR/contacts/*.parquet') WHERE _acx_deleted_at IS NULL
 
-The manifest (paths relative to DIR; `rows` counts the file's rows, after dedupe):
+The layout (engine/load/files_folder.py), the manifest and state files
+(engine/load/files_manifest.py) and how readers see a commit: docs/files.md.
 
-    {"acx_manifest": 1, "format": "parquet", "updated_at": "...",
-     "tables": {"contacts": {"stream": "contacts", "title": ..., "description": ...,
-       "primary_key": ["id"], "columns": [{"name": "id", "type": "integer", "description": ...}],
-       "files": [{"path": "contacts/20261101T120000Z_0f3a9c1e2b4d.parquet", "run_id": ...,
-                  "mode": "full", "rows": 2000, "savepoint": "2026-10-31T...+00:00",
-                  "format": 2, "timezone": "America/New_York",
-                  "written_at": "...", "current": true}, ...]}}}
-
-Timestamps are UTC instants: Parquet `timestamp[us, tz=UTC]` (isAdjustedToUTC=true), JSON Lines
-ISO 8601 with a Z. A file's `format` is the state's value format (engine.load.state.FORMAT) and its
-`timezone` the zone zone-less API values were read in; files of an earlier acx have neither.
-
-A file's mode is "full" (a complete snapshot: it supersedes every older file of the table) or
-"incremental" (rows changed since the previous file, applied on the primary key). A table is
-rebuilt from the files the manifest marks `current`: its latest full file, then every incremental
-file after it, in order. An incremental file of a side-loaded child carries `replaces_children_of`:
-first delete the table's rows whose `key` is among the `references` values of that parent's file
-of the same run (the parent was read again, so these are all its children now).
-
-Staging and dedupe: each batch is appended as a row group to a hidden temp Parquet file (typed,
-with `_acx_seq`), so memory stays flat however big the table. At commit DuckDB reads that file
-back, keeps the last staged row per primary key (the same query the SQL warehouses run) and
-numbers the kept rows in key order (so row-group statistics prune lookups by id); the rows are
-then dealt out to spill files by that number and each is sorted and written in turn (~32 MB at a
-time), so commit memory stays bounded too, long texts included. DuckDB runs with the DuckDB
-destination's settings (engine.load.duckdb.Memory) and spills under DIR.
-
-History (`history: true`, engine/load/history.py): a history table's files hold acx's own
-columns all (`_acx_deleted_at`, `_acx_valid_from`, `_acx_valid_to`, `_acx_is_current`), its
-manifest entry says `"history": true`, and every file is "full": the one current file holds every
-version of every key, sorted by key then `_acx_valid_from`, as a SQL warehouse's table does (read
-`WHERE _acx_is_current` for the current rows). A commit that changes a version loads the current
-file into a scratch DuckDB database under the spill folder, runs the warehouses' statements there
-(engine/load/files_history.py) and writes the result out as above; one that changes nothing writes
-no file. A whole read closes, marked `_acx_deleted_at`, the versions of keys it lacks: a history
-table never drops a row, although this destination otherwise removes what the source deleted.
-
-Temp files start with `.acx-`: dataset readers (pyarrow, Spark, Hive) skip dot-files, a failed or
-killed run never leaves a partial file under a final name, and `prepare` deletes what a crashed
-run left. A lock file keeps two runs off one folder.
-"""
+Staging: batches go into a scratch DuckDB (in memory, spilling past its limit under DIR, with
+the DuckDB destination's settings: engine.load.duckdb.Memory). Commit: each table of the group
+is read from its file into a table of that DuckDB (engine/load/files_load.py), the SQL
+warehouses' own statements run there in one transaction (merge on the key; rows a whole read
+lacks marked `_acx_deleted_at`, and their rows in child tables outside the group; history
+versions closed and opened), and each table they changed is written out, sorted by key
+(engine/load/files_order.py), to a temp file that then replaces the table's file with one
+`os.replace`. Then the manifest, then the state: a crash leaves each table with its old rows or
+its new ones, and the state never ahead of them (a table ahead of its state is read again from
+the older savepoint and merged on its key, which changes nothing)."""
 
 from __future__ import annotations
 
-import copy
-import dataclasses
 import json
 import os
 import shutil
-import sys
 import uuid
 from abc import abstractmethod
-from collections.abc import Callable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import IO, Any, ClassVar, Protocol
+from typing import IO, Any, ClassVar
 
 import duckdb
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from sqlglot import exp
 
+from engine import crashpoints
 from engine.errors import ConfigError, LoadError, StateError
 from engine.load import sqlbuild
-from engine.load.base import STAGE_PREFIX, Apply, Destination
-from engine.load.ddl import render
-from engine.load.duckdb import Memory
-from engine.load.files_history import Versions, held, refuse_history_off
+from engine.load.base import Apply, Destination
+from engine.load.duckdb import DuckDBDestination, Memory
+from engine.load.files_folder import (
+    LOCK_FILE,
+    TEMP,
+    current_file,
+    keep_aside,
+    lock_folder,
+    move_aside,
+    prune,
+    remove_temps,
+    superseded_folder,
+    sync,
+    write_json,
+)
+from engine.load.files_load import Part, load, parts_of, refuse_history_off
+from engine.load.files_manifest import (
+    MANIFEST,
+    MANIFEST_VERSION,
+    RUNS_FILE,
+    STATE_FILE,
+    current_entries,
+    read_json,
+    read_manifest,
+    table_entry,
+)
+from engine.load.files_order import READ_ROWS, in_order
+from engine.load.files_write import (
+    BatchWriter,
+    JsonlFile,
+    ParquetFile,
+    file_columns,
+    file_schema,
+)
 from engine.load.layout import Placement
 from engine.load.runlog import RunRecord, cutoff, latest
 from engine.load.state import StateRow, iso
-from engine.load.system import DELETED_AT, SYNCED_AT, key_columns, table_columns
-from engine.spec import Column, Stream
-from engine.spec.types import arrow_type, sql_type
+from engine.load.system import key_columns
+from engine.spec import Stream
 
-MANIFEST = "_acx_manifest.json"
-STATE_FILE = "_acx_state.json"
-RUNS_FILE = "_acx_runs.jsonl"  # the run log (engine/load/runlog.py)
-LOCK_FILE = "_acx.lock"
-TEMP = ".acx-"  # dot-prefixed: hidden from dataset readers, removed by the next run
-MANIFEST_VERSION = 1
-READ_ROWS = 100_000  # rows per record batch read back from DuckDB (one row group each),
-READ_BYTES = 32_000_000  # fewer when that would take more memory (a table of long texts)
-STRETCHES = 256  # at most this many spill files per sorted table (open at once)
-ROW = "file_row_number"  # read_parquet's position of a row in its file
-PLACE = "_acx_place"  # a staged row's place in the key order
+__all__ = ["FilesDestination", "JsonlDestination", "ParquetDestination"]
+VECTOR = 2_048  # rows DuckDB hands over at a time (its vector)
 
 
-def iso_z(values: pa.Array) -> list[Any]:
-    """ISO-8601 in UTC with a Z: 2024-03-01T12:00:00.500000Z, or 2024-03-01T12:00:00Z on whole
-    seconds. Done by Arrow in bulk: timestamps are a good part of most tables."""
-    text = pc.cast(values.cast(pa.timestamp("us")), pa.string())  # "2024-03-01 12:00:00.500000"
-    text = pc.replace_substring_regex(text, r"\.000000$", "")
-    return pc.replace_substring_regex(text, r"^(\S+) (\S+)$", r"\1T\2Z").to_pylist()
+class Scratch(DuckDBDestination):
+    """The folder's DuckDB: this run's stages, and a committing table's rows."""
 
+    def __init__(self, path: Path, where: str, memory: Memory, settings: Any) -> None:
+        super().__init__(str(path), settings)
+        self.where, self.memory = where, memory
 
-def each(convert: Callable[[Any], Any]) -> Callable[[pa.Array], list[Any]]:
-    return lambda values: [None if v is None else convert(v) for v in values.to_pylist()]
-
-
-# JSON Lines values per logical type; types not listed are JSON-native as Arrow gives them.
-JSON_COLUMN: dict[str, Callable[[pa.Array], list[Any]]] = {
-    "timestamp": iso_z,
-    "date": lambda values: pc.cast(values, pa.string()).to_pylist(),  # YYYY-MM-DD
-    "decimal": each(lambda d: format(d, "f")),  # a string, exact; "f": never "0E-9"
-    "json": each(json.loads),  # embedded as a JSON value, not a string holding JSON
-    "float": lambda values: pc.if_else(pc.is_finite(values), values, None).to_pylist(),  # no NaN
-}
-ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # UTF-8 as is
-
-
-def file_columns(stream: Stream) -> tuple[Column, ...]:
-    """The columns a table's files hold: the spec's and when acx wrote the row
-    (`_acx_synced_at`; a file never holds a deleted row: see marks_deletes); a history table's
-    files hold every version, so all of acx's own columns (engine/load/system.py)."""
-    if stream.history:
-        return table_columns(stream)
-    return tuple(c for c in table_columns(stream) if c.name != DELETED_AT)
-
-
-def file_schema(stream: Stream) -> pa.Schema:
-    """The files hold the loading types (timestamps UTC-adjusted, so readers know)."""
-    return pa.schema(
-        [
-            pa.field(c.name, arrow_type(c.type), metadata={"description": c.description})
-            for c in file_columns(stream)  # JsonlFile writes the same
-        ]
-    )
-
-
-def stage_schema(stream: Stream) -> pa.Schema:
-    fields = [pa.field(c.name, arrow_type(c.type)) for c in stream.columns]
-    return pa.schema([*fields, pa.field(sqlbuild.SEQ, pa.int64())])
-
-
-class BatchWriter(Protocol):
-    def write(self, batch: pa.RecordBatch) -> None: ...
-
-    def close(self) -> None: ...
-
-
-class ParquetFile:
-    def __init__(self, path: Path, stream: Stream) -> None:
-        self.writer = pq.ParquetWriter(path, file_schema(stream))
-
-    def write(self, batch: pa.RecordBatch) -> None:
-        self.writer.write_batch(batch)
-
-    def close(self) -> None:
-        self.writer.close()
-
-
-class JsonlFile:
-    def __init__(self, path: Path, stream: Stream) -> None:
-        columns = file_columns(stream)  # as file_schema
-        self.convert = [JSON_COLUMN.get(c.type, pa.Array.to_pylist) for c in columns]
-        self.fh: IO[str] = path.open("w", encoding="utf-8", newline="\n")
-
-    def write(self, batch: pa.RecordBatch) -> None:
-        columns = [f(a) for f, a in zip(self.convert, batch.columns, strict=True)]
-        names = batch.schema.names
-        for row in zip(*columns, strict=True):
-            self.fh.write(ENCODE(dict(zip(names, row, strict=True))) + "\n")
-
-    def close(self) -> None:
-        self.fh.close()
-
-
-class Staging:
-    """One stream's rows of this run so far, in a temp Parquet file."""
-
-    def __init__(self, path: Path, stream: Stream) -> None:
-        self.path = path
-        self.schema = stage_schema(stream)
-        self.writer: pq.ParquetWriter | None = pq.ParquetWriter(path, self.schema)
-        self.rows = 0
-        self.bytes = 0  # in Arrow, as staged
-
-    def append(self, batch: pa.Table) -> None:
-        assert self.writer is not None
-        table = batch.select(self.schema.names).cast(self.schema)
-        self.writer.write_table(table)
-        self.rows += table.num_rows
-        self.bytes += table.nbytes
-
-    def finish(self) -> None:
-        if self.writer is not None:
-            self.writer.close()
-            self.writer = None
-
-
-class RowCursor:
-    """Reads a reader of rows sorted by `pos` up to a bound, batch by batch."""
-
-    def __init__(self, reader: pa.RecordBatchReader) -> None:
-        self.reader = reader
-        self.pending: pa.Table | None = None
-
-    def below(self, bound: int) -> pa.Table:
-        """The next rows whose pos is below `bound`."""
-        parts = []
-        while True:
-            if self.pending is None or not self.pending.num_rows:
-                try:
-                    self.pending = pa.Table.from_batches([self.reader.read_next_batch()])
-                except StopIteration:
-                    break
-            n = pc.sum(pc.less(self.pending["pos"], bound)).as_py() or 0
-            parts.append(self.pending.slice(0, n))
-            self.pending = self.pending.slice(n)
-            if self.pending.num_rows:
-                break
-        if not parts:
-            return pa.table({"pos": pa.array([], pa.int64()), "place": pa.array([], pa.int64())})
-        return pa.concat_tables(parts)
+    def describe(self) -> str:
+        return self.where
 
 
 class FilesDestination(Destination):
     """Shared by the file formats; each adds its suffix and its writer."""
 
     suffix: ClassVar[str]
-    dialect = "duckdb"  # the SQL that dedupes a stage
-    marks_deletes = False  # a snapshot holds the rows the source has (history: every version)
+    dialect = "duckdb"  # the SQL its commit runs in the scratch DuckDB
     at = datetime.min.replace(tzinfo=timezone.utc)  # the running commit's moment
 
     def __init__(self, target: str | None = None, settings: Any = None) -> None:
@@ -243,12 +111,13 @@ class FilesDestination(Destination):
                 f"destination {self.name} needs a folder", f"e.g. --dest {self.name}:./out"
             )
         self.root = Path(target)
+        self.settings = settings
         self.token = uuid.uuid4().hex[:8]
         self.stamp = ""
-        self.stages: dict[str, Staging] = {}
         self.manifest: dict[str, Any] = {}
-        self.con: duckdb.DuckDBPyConnection | None = None
+        self.work_: Scratch | None = None
         self.lock: IO[str] | None = None
+        self.converting: set[str] = set()  # tables whose rows became first versions this commit
         # DuckDB spills past its memory limit, so big tables commit in bounded memory
         self.memory = Memory.from_env(getattr(settings, "env", None) or {}, str(self.spill))
 
@@ -272,7 +141,7 @@ class FilesDestination(Destination):
         before = str(self.spill)
         self.root = self.root / name
         if self.memory.temp_directory == before:
-            self.memory = dataclasses.replace(self.memory, temp_directory=str(self.spill))
+            self.memory = replace(self.memory, temp_directory=str(self.spill))
 
     # ---- lifecycle
     def connect(self) -> None:
@@ -283,22 +152,22 @@ class FilesDestination(Destination):
         self.lock = lock_folder(self.root / LOCK_FILE, self.describe())
         try:
             remove_temps(self.root)  # the lock is held: temps here are a crashed run's
-            self.manifest = self._read_manifest()
+            self.manifest = read_manifest(self.root, self.name)
             self.stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-            self.con = duckdb.connect(":memory:")
-            self.memory.apply(self.con)
+            self.spill.mkdir()
+            # a database file, not memory: DuckDB then writes a big table's rows out and
+            # evicts them, where an in-memory table of long texts outgrows the limit
+            path = self.spill / "scratch.duckdb"
+            self.work_ = Scratch(path, self.describe(), self.memory, self.settings)
+            self.work_.connect()
         except BaseException:
             self.close()
             raise
 
     def close(self) -> None:
-        for staging in self.stages.values():
-            staging.finish()
-            staging.path.unlink(missing_ok=True)
-        self.stages.clear()
-        if self.con is not None:
-            self.con.close()
-            self.con = None
+        if self.work_ is not None:
+            self.work_.close()
+            self.work_ = None
         shutil.rmtree(self.spill, ignore_errors=True)
         if self.lock is not None:
             self.lock.close()
@@ -309,90 +178,85 @@ class FilesDestination(Destination):
         return self.root / f"{TEMP}spill-{self.token}"
 
     @property
-    def db(self) -> duckdb.DuckDBPyConnection:
-        if self.con is None:
+    def work(self) -> Scratch:
+        if self.work_ is None:
             raise LoadError(f"{self.describe()} used before connect()")
-        return self.con
+        return self.work_
 
     # ---- the interface
     def prepare(self, stream: Stream) -> None:
-        refuse_history_off(self.describe(), stream, self.manifest["tables"].get(stream.name))
+        entry = self.manifest["tables"].get(stream.name)
+        refuse_history_off(self.describe(), stream, entry)
         folder = self.root / stream.name
         folder.mkdir(exist_ok=True)
-        remove_temps(folder)
+        remove_temps(folder)  # an earlier acx staged here
+        if current_file(self.root, stream.name, self.suffix).is_file():
+            self._move_listed_aside(stream)  # a run killed while it upgraded the folder
         self.legacy[stream.key] = self.zoneless_columns(stream)
+        self.work.prepare(stream)
 
     def zoneless_columns(self, stream: Stream) -> tuple[str, ...]:
         """Timestamp columns a current file holds without a zone. A replace needs nothing more
-        to migrate them: its snapshot supersedes every older file in one manifest write."""
+        to migrate them: its file holds the new rows only."""
         return ()
 
     def stage(self, stream: Stream, batch: pa.Table) -> None:
-        if not batch.num_rows:
-            return
-        staging = self.stages.get(stream.key)
-        try:
-            if staging is None:
-                path = self.root / stream.name / f"{TEMP}{self.token}.stage.parquet"
-                staging = self.stages[stream.key] = Staging(path, stream)
-            staging.append(batch)
-        except (OSError, pa.ArrowException) as exc:
-            raise LoadError(f"{self.describe()}: staging {stream.name}: {exc}") from None
+        self.work.stage(stream, batch)
+
+    def discard(self, streams: Sequence[Stream]) -> None:
+        self.work.discard(streams)
 
     def commit(self, applies: Sequence[Apply], states: Sequence[StateRow]) -> None:
-        """Data files first, then the manifest, then the state, each with one `os.replace`.
-
-        A crash between steps loses nothing: a data file renamed into place but absent from the
-        manifest is ignored (the manifest is the list of files); a manifest ahead of the state
-        makes the next run read again from the older savepoint, and incremental files are
-        applied on the primary key, so rows read twice do no harm. The state is never ahead of
-        the data, so no changed row is skipped."""
+        """Each table's rows into the scratch DuckDB, the statements, each changed table's new
+        file in place (one `os.replace` each), the manifest, the state."""
         by_stream = {s.stream: s for s in states}
-        self.at = datetime.now(timezone.utc)
+        self.at = self.work.at = datetime.now(timezone.utc)
         self.check_migrations(applies)
         for item in applies:
             self._check_types(item)
-        written: list[tuple[Apply, Path, int]] = []
+        for item in applies:  # a stage its commit dropped (a table committed twice unprepared)
+            if self.work.existing_columns(self.work.stage_name(item.stream)) is None:
+                self.work.prepare(item.stream)
+        modes = {a.stream.key: a for a in applies}
+        streams = [a.stream for a in applies] + self._outside_children(applies)
+        tables = self.manifest["tables"]
+        parts = {s.key: parts_of(self.root, s, self.suffix, tables) for s in streams}
+        self.converting.clear()
         temps: list[Path] = []
         try:
-            for item in applies:
-                if not self._wants_file(item):
-                    continue
-                final = self._final_path(item.stream, by_stream.get(item.stream.key))
-                temp = final.with_name(f"{TEMP}{self.token}.{final.name}")
-                temps.append(temp)
-                if not item.stream.history:
-                    written.append((item, final, self._write(item.stream, temp)))
-                elif (count := self._write_versions(item, temp)) is not None:
-                    written.append((item, final, count))
-                else:  # no version changed: the current file stays
-                    temps.remove(temp)
-            for temp, (_, final, _) in zip(temps, written, strict=True):
+            for s in streams:
+                whole = s.key in modes and modes[s.key].mode == "replace" and not s.history
+                self._load(s, [] if whole else parts[s.key])
+            changed = self._apply(applies)
+            written: list[tuple[Stream, Path, int]] = []
+            for s in streams:
+                if self._wants_file(s, modes.get(s.key), changed, parts[s.key]):
+                    temps.append(self.root / f"{TEMP}{self.token}.{s.name}{self.suffix}")
+                    written.append((s, temps[-1], self._write(s, temps[-1])))
+            for _, temp, _ in written:
                 sync(temp)
-                os.replace(temp, final)
-            for folder in {final.parent for _, final, _ in written}:
-                sync(folder)
-            manifest = self._next_manifest(applies, written, by_stream)
-            write_json(self.root / MANIFEST, manifest)
-            self.manifest = manifest
+            aside = {s.key: self._publish(s, temp) for s, temp, _ in written}
+            self.manifest = self._next_manifest(applies, written, aside, by_stream)
+            write_json(self.root / MANIFEST, self.manifest)
+            crashpoints.point("commit:state")
             state = self._state_records()
             state.update({key: row.as_record() for key, row in by_stream.items()})
             write_json(self.root / STATE_FILE, {"acx_state": 1, "streams": state})
-        except (OSError, pa.ArrowException, duckdb.Error) as exc:
+        except (OSError, pa.ArrowException) as exc:
+            raise LoadError(f"{self.describe()}: commit failed: {exc}") from None
+        except duckdb.Error as exc:
+            raise self.memory.error(f"{self.describe()}: commit failed", exc) from None
+        finally:
             for temp in temps:
                 temp.unlink(missing_ok=True)
-            if isinstance(exc, duckdb.Error):
-                raise self.memory.error(f"{self.describe()}: commit failed", exc) from None
-            raise LoadError(f"{self.describe()}: commit failed: {exc}") from None
+            for s in streams:  # free the scratch tables
+                self.work.execute(f"DELETE FROM {self.work.sql(self.work.target(s))}")
+        crashpoints.point("committed")
+        for s, _, _ in written:  # older superseded files go once a later commit is in
+            keep = {Path(f["path"]).name for f in self.manifest["tables"][s.name]["files"]}
+            prune(superseded_folder(self.root, s.name), keep)
         self.migrated(applies)
         self.discard([a.stream for a in applies])
-
-    def discard(self, streams: Sequence[Stream]) -> None:
-        for s in streams:
-            staging = self.stages.pop(s.key, None)
-            if staging is not None:
-                staging.finish()
-                staging.path.unlink(missing_ok=True)
 
     def read_state(self) -> dict[str, StateRow]:
         return {k: StateRow.from_record(r) for k, r in self._state_records().items()}
@@ -435,11 +299,12 @@ class FilesDestination(Destination):
 
     # ---- commit steps
     def _check_types(self, item: Apply) -> None:
-        """Appending rows of another type to a table's current files breaks every loader."""
+        """Rows of a changed type cannot join the rows a table's file holds."""
         entry = self.manifest["tables"].get(item.stream.name)
         replaced = item.mode == "replace" and not item.stream.history  # history keeps them
-        if replaced or not entry or not any(f["current"] for f in entry["files"]):
+        if replaced or not current_entries(entry):
             return
+        assert entry is not None
         had = {c["name"]: c["type"] for c in entry["columns"]}
         for col in item.stream.columns:
             if had.get(col.name, col.type) != col.type:
@@ -452,255 +317,204 @@ class FilesDestination(Destination):
                     "or keep the old type in the spec",
                 )
 
-    def _wants_file(self, item: Apply) -> bool:
-        """A snapshot always (even empty: the table is empty); an increment when it has rows,
-        or when a child's parent was read again (its rows may have to be deleted)."""
-        if item.mode == "replace":
-            return True
-        if self._staged(item.stream):
-            return True
-        return item.parent_stage is not None and self._staged(item.parent_stage) > 0
+    def _outside_children(self, applies: Sequence[Apply]) -> list[Stream]:
+        """Tables outside this commit whose rows a soft delete here may mark or clear: those
+        the folder has (Apply.children)."""
+        inside = {a.stream.key for a in applies}
+        found: dict[str, Stream] = {}
+        for item in applies:
+            for child in item.children if item.soft else ():
+                if child.key in inside or child.key in found:
+                    continue
+                if not parts_of(self.root, child, self.suffix, self.manifest["tables"]):
+                    continue
+                if self.work.existing_columns(child.name) is None:
+                    self.work.prepare(child)
+                found[child.key] = child
+        return list(found.values())
 
-    def _staged(self, stream: Stream) -> int:
-        staging = self.stages.get(stream.key)
-        return staging.rows if staging else 0
+    def _load(self, stream: Stream, parts: list[Part]) -> None:
+        crashpoints.point("commit:delete")  # (named as the SQL warehouses' first statement)
+        rows, converted = load(self.work, stream, parts, self.name == "jsonl")
+        if converted:  # its file gains the history columns whatever the commit changes
+            self.converting.add(stream.key)
+        if rows:
+            self.work.empty.discard(stream.key)
+        else:  # nothing to match, mark or cascade: a plain insert
+            self.work.empty.add(stream.key)
 
-    def _final_path(self, stream: Stream, row: StateRow | None) -> Path:
-        run_id = row.run_id if row and row.run_id else self.token
-        return self.root / stream.name / f"{self.stamp}_{run_id}{self.suffix}"
+    def _apply(self, applies: Sequence[Apply]) -> Counter[str]:
+        """The SQL warehouses' statements; rows changed per table. Each its own transaction:
+        the scratch tables are thrown away when a commit fails (the files are the truth), and
+        DuckDB holds a transaction's new rows in memory (long texts would outgrow the limit)."""
+        work, changed = self.work, Counter[str]()
+        for item in applies:
+            self._dedupe(item.stream)
+            if self.name == "jsonl":
+                self._compact_json(item.stream)
+            for statement in work.apply_statements(item):
+                result = work.execute(work.sql(statement))
+                count = sum(int(r[0]) for r in result if r and isinstance(r[0], int))
+                changed[_target_of(statement)] += count
+        return changed
+
+    def _dedupe(self, stream: Stream) -> None:
+        """Drop the staged rows a later staged row of the same key replaces (a page read
+        twice): found by key and sequence alone, then the stage copied without them (by row
+        id), so the statements' own dedupe deletes nothing. A stage with deleted rows of long
+        texts, or a delete through a join over it, makes DuckDB hold a vector of them twice,
+        past its memory limit (measured: 100 MB of ~24 KB texts at 96MB)."""
+        work = self.work
+        stage = work.sql(work.stage_table(stream))
+        cols = [work.sql(sqlbuild.col(stream.column(k).name)) for k in stream.primary_key]
+        on = " AND ".join(f"s.{c} = d.{c}" for c in cols)
+        seq = work.sql(sqlbuild.col(sqlbuild.SEQ))
+        rows = work.execute(
+            f"SELECT s.rowid FROM {stage} AS s JOIN (SELECT {', '.join(cols)}, max({seq}) AS "
+            f"top FROM {stage} GROUP BY ALL HAVING count(*) > 1) AS d ON {on} AND s.{seq} < d.top"
+        )
+        if not rows:
+            return
+        name = work.stage_name(stream)
+        kept = work.sql(sqlbuild.tbl(name + "_kept", work.schema))
+        gone = ", ".join(str(int(r[0])) for r in rows)
+        work.execute(f"DROP TABLE IF EXISTS {kept}")
+        work.execute(f"CREATE TABLE {kept} AS SELECT * FROM {stage} WHERE rowid NOT IN ({gone})")
+        work.execute(f"DROP TABLE {stage}")
+        work.execute(f"ALTER TABLE {kept} RENAME TO {work.sql(sqlbuild.ident(name))}")
+
+    def _compact_json(self, stream: Stream) -> None:
+        """Staged json text as DuckDB writes JSON, as a JSON Lines file gives it back once
+        embedded: else every history commit would see each json value changed."""
+        stage = self.work.sql(self.work.stage_table(stream))
+        for col in stream.columns:
+            if col.type == "json":
+                name = self.work.sql(sqlbuild.col(col.name))
+                self.work.execute(f"UPDATE {stage} SET {name} = json({name})")
+
+    def _wants_file(
+        self, stream: Stream, item: Apply | None, changed: Counter[str], parts: list[Part]
+    ) -> bool:
+        """A new file when the commit changed the table's rows, replaced them, or the table
+        has no file of this layout yet (even empty: a glob then finds the empty table)."""
+        fixed = current_file(self.root, stream.name, self.suffix)
+        if parts != [Part(fixed)] or stream.key in self.converting:
+            return item is not None or bool(changed[stream.name])
+        return (item is not None and item.mode == "replace") or bool(changed[stream.name])
 
     def _write(self, stream: Stream, path: Path) -> int:
-        """The stage, deduplicated, sorted by key and typed for files, into `path`."""
-        schema = file_schema(stream)
-        synced = pa.scalar(self.at, type=schema.field(SYNCED_AT).type)
-        writer = self.open_file(path, stream)
-        rows = 0
-        try:
-            for batch in self._deduped(stream):
-                column = pa.array([synced] * batch.num_rows, type=synced.type)
-                stamped = pa.RecordBatch.from_arrays([*batch.columns, column], schema=schema)
-                writer.write(stamped)
-                rows += batch.num_rows
-        finally:
-            writer.close()
-        return rows
-
-    def _write_versions(self, item: Apply, path: Path) -> int | None:
-        """A history table's versions after this commit, sorted by key and version, into `path`
-        as its new full file (engine/load/files_history.py); None when no version changed and
-        the table has a current file already."""
-        s = item.stream
-        entry = self.manifest["tables"].get(s.name)
-        before = held(self.describe(), self.root, s, entry, item.mode)
-        staging, parent = self.stages.get(s.key), None
-        if staging is not None:
-            staging.finish()
-        if item.parent_stage is not None:
-            parent = self.stages.get(item.parent_stage.key)
-            if parent is not None:
-                parent.finish()
-        at = exp.cast(exp.Literal.string(iso(self.at)), sql_type("timestamp", self.dialect))
-        scratch = self._scratch(f"{TEMP}{self.token}.{s.name}.versions")
-        with Versions(self.db, s, scratch.with_suffix(".duckdb")) as versions:
-            versions.load(before, self.name == "jsonl", at)
-            stage = versions.stage(staging.path if staging else None, self.name == "jsonl")
-            over = versions.parent(parent.path) if parent is not None else None
-            changed = versions.apply(item, stage, over, at)
-            if not changed and before.versions and before.files:
-                return None
-            unsorted = scratch.with_suffix(".parquet")
-            try:
-                rows = versions.export(unsorted)
-                names = [c.name for c in file_columns(s)]
-                places = lambda: self._places_of(unsorted, [c.name for c in key_columns(s)])  # noqa: E731
-                nbytes = parquet_bytes(unsorted)
-                batches = self._in_order(unsorted, rows, nbytes, places, names)
-                return self._write_batches(s, path, batches)
-            finally:
-                unsorted.unlink(missing_ok=True)
-
-    def _write_batches(self, stream: Stream, path: Path, batches: Iterator[pa.RecordBatch]) -> int:
-        """Batches of a history table's file columns, typed for files, into `path`."""
+        """The table's scratch rows, sorted by key and typed for files, into `path`."""
+        work = self.work
+        names = [c.name for c in file_columns(stream)]
+        cols = ", ".join(work.sql(sqlbuild.col(n)) for n in names)
+        unsorted = self._scratch(f"{TEMP}{self.token}.{stream.name}.parquet")
+        unsorted.parent.mkdir(parents=True, exist_ok=True)
+        # streamed a vector at a time: DuckDB's own COPY of long texts outgrows its limit
+        relation = work.db.sql(f"SELECT {cols} FROM {work.sql(work.target(stream))}")
+        read = getattr(relation, "to_arrow_reader", None) or relation.fetch_record_batch
+        reader = read(VECTOR)
+        with pq.ParquetWriter(unsorted, reader.schema) as out:
+            for part in reader:
+                out.write_batch(part, row_group_size=READ_ROWS)
         schema = file_schema(stream)
         writer = self.open_file(path, stream)
         rows = 0
         try:
-            for batch in batches:
+            order = [c.name for c in key_columns(stream)]
+            sort = self._scratch(f"{TEMP}{self.token}.sort")
+            for batch in in_order(work.db, unsorted, order, names, sort):
                 for typed in pa.Table.from_batches([batch]).cast(schema).to_batches():
                     writer.write(typed)
                 rows += batch.num_rows
         finally:
             writer.close()
+            unsorted.unlink(missing_ok=True)
         return rows
-
-    def _places_of(self, path: Path, order: Sequence[str]) -> pa.RecordBatchReader:
-        """(pos, place) of each row of a Parquet file in `order` (as _places)."""
-        by = ", ".join(sql(sqlbuild.col(c)) for c in order)
-        return arrow_reader(
-            self.db.sql(
-                f"SELECT {ROW} AS pos, row_number() OVER (ORDER BY {by}) - 1 AS place "
-                f"FROM read_parquet({literal(str(path))}, file_row_number = true) ORDER BY {ROW}"
-            )
-        )
-
-    def _deduped(self, stream: Stream) -> Iterator[pa.RecordBatch]:
-        """The stage's last row per key, sorted by key, in batches of about READ_BYTES.
-
-        DuckDB sorts the kept rows' places only: its sort of whole rows holds their long texts
-        in memory, far past its limit (a 100 MB table of notes would need over 192MB). The rows
-        follow in two passes: each staged row group is dealt out to the spill files of the
-        stretches of the order its rows fall in, then each stretch is read back in turn, sorted
-        and handed on, so memory holds one row group or one stretch."""
-        staging = self.stages.get(stream.key)
-        if staging is None:
-            return
-        staging.finish()
-        names = [c.name for c in stream.columns]
-        places = lambda: self._places(stream, staging)  # noqa: E731
-        yield from self._in_order(staging.path, staging.rows, staging.bytes, places, names)
-
-    def _in_order(
-        self,
-        path: Path,
-        rows: int,
-        nbytes: int,
-        places: Callable[[], pa.RecordBatchReader],
-        names: Sequence[str],
-    ) -> Iterator[pa.RecordBatch]:
-        """The rows of a Parquet file that `places` lists (pos, place), in place order, in
-        batches of about READ_BYTES, through spill files (see _deduped)."""
-        per = max(1, min(READ_ROWS, READ_BYTES * rows // (nbytes or 1)))
-        per = max(per, -(-rows // STRETCHES))  # rows per stretch
-        folder = self._scratch(f"{TEMP}{self.token}.sort")
-        folder.mkdir(parents=True, exist_ok=True)
-        try:
-            stretches = self._deal(path, places(), per, folder)
-            for n in stretches:
-                with pa.OSFile(str(folder / f"{n}.arrow")) as source:
-                    part = pa.ipc.open_file(source).read_all()
-                yield from part.take(pc.sort_indices(part[PLACE])).select(names).to_batches()
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
 
     def _scratch(self, name: str) -> Path:
         """A temp path where DuckDB spills (removed by close, or by the next run)."""
         return Path(self.memory.temp_directory or self.spill) / name
 
-    def _deal(self, path: Path, reader: pa.RecordBatchReader, per: int, folder: Path) -> list[int]:
-        """Write each listed row of `path`, with its place in the order, to the file of its
-        stretch of `per` places; the stretches written, in order."""
-        places = RowCursor(reader)
-        stage, start = pq.ParquetFile(path), 0
-        writers: dict[int, pa.ipc.RecordBatchFileWriter] = {}
-        try:
-            for i in range(stage.num_row_groups):
-                group = stage.read_row_group(i)
-                first, start = start, start + group.num_rows
-                kept = places.below(start)
-                if kept.num_rows < group.num_rows:  # else all its rows, in order: no copy
-                    group = group.take(pc.subtract(kept["pos"], first))
-                rows = group.append_column(PLACE, kept["place"])
-                stretch = pc.divide(kept["place"], per)
-                found = pc.unique(stretch).to_pylist()
-                for n in found:
-                    part = rows if len(found) == 1 else rows.filter(pc.equal(stretch, n))
-                    if n not in writers:
-                        writers[n] = pa.ipc.new_file(str(folder / f"{n}.arrow"), part.schema)
-                    writers[n].write_table(part)
-        finally:
-            for writer in writers.values():
-                writer.close()
-        return sorted(writers)
+    def _publish(self, stream: Stream, temp: Path) -> list[dict[str, Any]]:
+        """The new file in the table's place: the current one kept aside (a hard link), the
+        new one renamed onto its name, then an earlier acx's files moved aside. The manifest
+        entries of the files now aside."""
+        final = current_file(self.root, stream.name, self.suffix)
+        entry = self.manifest["tables"].get(stream.name) or {}
+        aside: list[dict[str, Any]] = []
+        if final.is_file():
+            now = next((f for f in current_entries(entry) if f["path"] == self._rel(final)), {})
+            name = f"{self.stamp}_{now.get('run_id') or 'earlier'}{self.suffix}"
+            kept = superseded_folder(self.root, stream.name) / name
+            if keep_aside(final, kept):
+                aside.append({**now, "path": self._rel(kept), "current": False})
+        crashpoints.point("commit:insert")
+        os.replace(temp, final)
+        sync(final.parent)
+        return aside + self._move_listed_aside(stream)
 
-    def _places(self, stream: Stream, staging: Staging) -> pa.RecordBatchReader:
-        """(pos, place) of each kept staged row: its position in the stage file and in the key
-        order, by position. DuckDB sorts and numbers these two integers out of core."""
-        view = sqlbuild.tbl(STAGE_PREFIX + stream.name)
-        self.db.execute(
-            f"CREATE OR REPLACE TEMP VIEW {sql(view)} AS SELECT * FROM "
-            f"read_parquet({literal(str(staging.path))}, file_row_number = true)"
-        )
-        key = [stream.column(k).name for k in stream.primary_key]
-        kept = sql(sqlbuild.deduped(view, [ROW, *key], key))
-        order = ", ".join(sql(sqlbuild.col(k)) for k in key)
-        relation = self.db.sql(
-            f"SELECT {ROW} AS pos, row_number() OVER (ORDER BY {order}) - 1 AS place "
-            f"FROM ({kept}) AS kept ORDER BY {ROW}"
-        )
-        return arrow_reader(relation)
+    def _move_listed_aside(self, stream: Stream) -> list[dict[str, Any]]:
+        """The files of an earlier acx (one per run) still in the table's folder, out of it."""
+        entry = self.manifest["tables"].get(stream.name) or {}
+        final = current_file(self.root, stream.name, self.suffix)
+        moved = []
+        for f in entry.get("files", []):
+            path = self.root / f["path"]
+            if path.parent == final.parent and path != final and path.is_file():
+                kept = superseded_folder(self.root, stream.name) / path.name
+                move_aside(path, kept)
+                moved.append({**f, "path": self._rel(kept), "current": False})
+        return moved
+
+    def _rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
 
     def _next_manifest(
         self,
         applies: Sequence[Apply],
-        written: list[tuple[Apply, Path, int]],
+        written: list[tuple[Stream, Path, int]],
+        aside: dict[str, list[dict[str, Any]]],
         states: dict[str, StateRow],
     ) -> dict[str, Any]:
-        manifest = copy.deepcopy(self.manifest)
-        tables = manifest["tables"]
-        for item in applies:
-            tables[item.stream.name] = table_entry(item.stream, tables.get(item.stream.name))
+        tables = dict(self.manifest["tables"])
         now = iso(datetime.now(timezone.utc))
-        for item, final, count in written:
-            files = tables[item.stream.name]["files"]
-            full = item.mode == "replace" or item.stream.history  # history: every version
-            if full:
-                for old in files:
-                    old["current"] = False
-            row = states.get(item.stream.key)
-            entry: dict[str, Any] = {
-                "path": final.relative_to(self.root).as_posix(),
-                "run_id": row.run_id if row else "",
-                "mode": "full" if full else "incremental",
+        for item in applies:
+            old = tables.get(item.stream.name) or {}
+            tables[item.stream.name] = table_entry(item.stream, list(old.get("files", [])))
+        for s, _, count in written:
+            before = current_entries(tables.get(s.name))
+            row = states.get(s.key)
+            last = before[-1] if before else {}
+            current: dict[str, Any] = {
+                "path": self._rel(current_file(self.root, s.name, self.suffix)),
+                "run_id": row.run_id if row else last.get("run_id", ""),
+                "mode": "full",
                 "rows": count,
-                "savepoint": iso(row.savepoint) if row else None,
-                "format": row.format if row else None,
-                "timezone": row.timezone if row else None,
+                "savepoint": iso(row.savepoint) if row else last.get("savepoint"),
+                "format": row.format if row else last.get("format"),
+                "timezone": row.timezone if row else last.get("timezone"),
                 "written_at": now,
                 "current": True,
             }
-            link = item.stream.parent
-            if item.parent_stage is not None and link is not None and not full:
-                entry["replaces_children_of"] = {
-                    "table": item.parent_stage.name,
-                    "key": item.stream.column(link.key).name,
-                    "references": item.parent_stage.column(link.references).name,
-                }
-            files.append(entry)
-        manifest["updated_at"] = now
-        return manifest
-
-    # ---- reading our JSON files
-    def _read_manifest(self) -> dict[str, Any]:
-        manifest = self._read_json(MANIFEST) or {
+            tables[s.name] = table_entry(s, [*aside[s.key], current])
+        return {
             "acx_manifest": MANIFEST_VERSION,
             "format": self.name,
-            "tables": {},
+            "updated_at": now,
+            "tables": tables,
         }
-        if manifest.get("format") != self.name:
-            raise ConfigError(
-                f"{self.root} holds {manifest.get('format')} files, not {self.name}",
-                "give each format its own folder",
-            )
-        return manifest
-
-    def _read_json(self, name: str) -> dict[str, Any] | None:
-        path = self.root / name
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError) as exc:
-            raise StateError(
-                f"{path} cannot be read: {exc}",
-                "restore it from a backup, or empty the folder and run again",
-            ) from None
-        if not isinstance(data, dict):
-            raise StateError(f"{path} is not a JSON object", "restore it or empty the folder")
-        return data
 
     def _state_records(self) -> dict[str, dict[str, Any]]:
-        data = self._read_json(STATE_FILE) or {}
+        data = read_json(self.root / STATE_FILE) or {}
         return dict(data.get("streams", {}))
+
+
+def _target_of(statement: exp.Expression) -> str:
+    """The table a DELETE, UPDATE or INSERT changes."""
+    node = statement.this
+    if isinstance(node, exp.Schema):
+        node = node.this
+    return node.name if isinstance(node, exp.Table) else ""
 
 
 class ParquetDestination(FilesDestination):
@@ -712,10 +526,10 @@ class ParquetDestination(FilesDestination):
 
     def zoneless_columns(self, stream: Stream) -> tuple[str, ...]:
         """From the footers of the current files this acx did not write (no `format`)."""
-        entry = self.manifest["tables"].get(stream.name) or {"files": []}
+        entry = self.manifest["tables"].get(stream.name)
         found: set[str] = set()
-        for file in entry["files"]:
-            if not file["current"] or file.get("format"):
+        for file in current_entries(entry):
+            if file.get("format"):
                 continue
             path = self.root / file["path"]
             try:
@@ -737,86 +551,3 @@ class JsonlDestination(FilesDestination):
 
     def open_file(self, path: Path, stream: Stream) -> BatchWriter:
         return JsonlFile(path, stream)
-
-
-def table_entry(stream: Stream, old: dict[str, Any] | None) -> dict[str, Any]:
-    """A table's manifest entry: what the spec says now, and the files so far."""
-    return {
-        "stream": stream.key,
-        "title": stream.title,
-        "description": stream.description,
-        "primary_key": [stream.column(k).name for k in stream.primary_key],
-        "columns": [
-            {"name": c.name, "type": c.type, "description": c.description}
-            for c in file_columns(stream)  # as the files hold them
-        ],
-        **({"history": True} if stream.history else {}),  # every version of each row
-        "files": list((old or {}).get("files", [])),
-    }
-
-
-def arrow_reader(relation: duckdb.DuckDBPyRelation) -> pa.RecordBatchReader:
-    """A relation's rows, READ_ROWS a batch."""
-    # DuckDB 2 renamed the 1.x fetch_arrow_reader (which now warns) to to_arrow_reader
-    read = getattr(relation, "to_arrow_reader", None) or relation.fetch_arrow_reader
-    return read(READ_ROWS)  # type: ignore[no-any-return]
-
-
-def parquet_bytes(path: Path) -> int:
-    """A Parquet file's rows' size uncompressed (about their size in Arrow)."""
-    meta = pq.ParquetFile(path).metadata
-    return sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
-
-
-def sql(expression: exp.Expression) -> str:
-    return render([expression], "duckdb", pretty=False)[0]
-
-
-def literal(text: str) -> str:
-    return sql(exp.Literal.string(text))
-
-
-def write_json(path: Path, data: Any) -> None:
-    """Replace `path` atomically: a reader sees the old content or the new, never a mix."""
-    temp = path.with_name(f"{TEMP}{path.name}")
-    temp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    sync(temp)
-    os.replace(temp, path)
-    sync(path.parent)
-
-
-def sync(path: Path) -> None:
-    """Flush a file or folder to disk, so a rename never publishes data still in the cache."""
-    if os.name != "posix":  # Windows cannot fsync a folder; NTFS journals the rename
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def remove_temps(folder: Path) -> None:
-    for path in folder.glob(f"{TEMP}*"):
-        if path.is_dir():
-            shutil.rmtree(path, ignore_errors=True)
-        else:
-            path.unlink(missing_ok=True)
-
-
-def lock_folder(path: Path, where: str) -> IO[str] | None:
-    """Hold an exclusive lock on the folder for the run (released when the process ends)."""
-    if sys.platform == "win32":  # no flock; runs on one folder must not overlap
-        return None
-    import fcntl
-
-    handle = path.open("a")
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        handle.close()
-        raise LoadError(
-            f"{where} is in use by another process (another acx run?)",
-            "wait for it to finish; runs on one destination never interleave",
-        ) from None
-    return handle

@@ -41,7 +41,7 @@ from engine.errors import LoadError
 from engine.load import layout, sqlbuild
 from engine.load.base import Apply, Destination
 from engine.load.duckdb import DuckDBDestination
-from engine.load.files import lock_folder
+from engine.load.files_folder import lock_folder
 from engine.load.iceberg_place import place_of
 from engine.load.iceberg_schema import (
     check_columns,

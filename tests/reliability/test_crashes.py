@@ -1,8 +1,8 @@
 """Crashes: `kill -9` a run at ten points (engine/crashpoints.py) on DuckDB and on PostgreSQL
-(at the PLAYED points on MySQL/MariaDB, Delta Lake and Iceberg), then run again without the
+(at the PLAYED points on MySQL/MariaDB, Delta Lake, Iceberg and a Parquet folder), then run again without the
 crash: every table equals a clean run's, row for row, with no duplicate key and no missing row.
 Right after the kill, every group is all or nothing (a table with a state row holds exactly a
-clean run's rows; one without holds none; on Delta and Iceberg, which commit table by table,
+clean run's rows; one without holds none; on Delta, Iceberg and Parquet, which commit table by table,
 each table is) and no incremental state is ahead of the rows it covers. The runs of one
 destination go in parallel."""
 
@@ -25,6 +25,7 @@ from tests.conftest import SPEC
 from tests.mysqlhelp import server_or_skip
 from tests.reliability.conftest import CONTACTS, SEED
 from tests.reliability.delta_warehouse import DeltaWarehouse
+from tests.reliability.files_warehouse import FilesWarehouse
 from tests.reliability.helpers import (
     KEY,
     LEDGER,
@@ -86,11 +87,15 @@ CRASHES = [
 # MySQL runs a representative subset: killed mid-commit of a first load (rows deleted, INSERT not
 # run) and mid-merge of an incremental run, plus killed with every table staged, then a run of
 # another table (the stages left behind are dropped).
-TABLE_BY_TABLE = ("delta", "iceberg")
+# A Parquet folder replaces each table's file in turn, then writes the manifest and the state
+# (its `commit:insert` is a file's replace, `commit:state` the state file's write): killed
+# between two tables' replaces, and with every file in place but no state.
+TABLE_BY_TABLE = ("delta", "iceberg", "parquet")
 PLAYED: dict[str, tuple[str, ...]] = {
     "mysql": ("commit:insert:4", "commit:delete:3"),
     "delta": ("commit:insert:4",),
     "iceberg": ("commit:insert:4",),
+    "parquet": ("commit:insert:4", "commit:state:1"),
 }
 # Changes an incremental run sees. Not campaigns: the spec reads them by send date with a 7-day
 # window (their counters change without a modified stamp), so an edit to an older campaign waits
@@ -262,7 +267,9 @@ def _as_utc_text(value: Any) -> str:
     return value.astimezone(timezone.utc).isoformat()
 
 
-@pytest.fixture(scope="module", params=["duckdb", "postgres", "mysql", "delta", "iceberg"])
+@pytest.fixture(
+    scope="module", params=["duckdb", "postgres", "mysql", "delta", "iceberg", "parquet"]
+)
 def lab(request, sandbox):
     with scratch_dir(f"crashes-{request.param}") as folder:
         yield from _lab(request, sandbox, folder)
@@ -279,6 +286,10 @@ def _lab(request, sandbox, folder):
 
         def make(name: str) -> Warehouse:
             return DeltaWarehouse(folder / name.replace(":", "_"))
+    elif request.param == "parquet":
+
+        def make(name: str) -> Warehouse:
+            return FilesWarehouse(folder / name.replace(":", "_"))
     elif request.param == "iceberg":
         pytest.importorskip("pyiceberg")
         from tests.iceberg_reader import make_warehouse
