@@ -33,8 +33,9 @@ from deltalake.table import TableMerger
 from sqlglot import exp
 
 from engine import crashpoints
+from engine.config.settings import env_of
 from engine.errors import ConfigError, LoadError
-from engine.load import layout
+from engine.load import layout, objectstore
 from engine.load.base import STAGE_PREFIX, Apply, Destination
 from engine.load.delta_sql import (
     GONE,
@@ -97,10 +98,12 @@ class DeltaDestination(Destination):
         # and the lock keeps other writers out, so it stays the newest
         self.opened: dict[str, DeltaTable] = {}
         self.env = getattr(settings, "env", None) or {}
-        # how deltalake reaches object storage (endpoint, region, ...), passed to every call
-        # that names a table by URI; None: a local folder, or delta-rs's own AWS_*/AZURE_*
-        # variables (docs/delta.md)
+        # how deltalake reaches object storage (endpoint, region, keys, conditional puts),
+        # passed to every call that names a table by URI; None: a local folder, or delta-rs's
+        # own AWS_*/AZURE_* variables (docs/delta.md)
         self.storage_options: dict[str, str] | None = None
+        if objectstore.is_s3(self.uri):
+            self.storage_options = objectstore.S3.from_env(env_of(settings)).delta_options()
 
     def describe(self) -> str:
         return f"delta:{self.uri}"
