@@ -169,7 +169,9 @@ class DeltaDestination(Destination):
         except TableNotFoundError:
             return None
         except FAILURES as exc:
-            raise LoadError(f"{self.describe()}: cannot read table {name}: {exc}") from None
+            raise LoadError(
+                f"{self.describe()}: cannot read table {name}: {objectstore.reason(exc)}"
+            ) from None
         self.opened[name] = dt
         return dt
 
@@ -208,7 +210,9 @@ class DeltaDestination(Destination):
                 )
             self._evolve(stream, dt, have, Schema.from_arrow(want))
         except FAILURES as exc:
-            raise LoadError(f"{self.describe()}: preparing {stream.name}: {exc}") from None
+            raise LoadError(
+                f"{self.describe()}: preparing {stream.name}: {objectstore.reason(exc)}"
+            ) from None
 
     def _evolve(self, stream: Stream, dt: DeltaTable, have: dict[str, Any], want: Schema) -> None:
         added: list[Field] = []
@@ -243,7 +247,9 @@ class DeltaDestination(Destination):
                 staging = self.stages[stream.key] = Staging(path, stream)
             staging.append(batch)
         except (OSError, pa.ArrowException) as exc:
-            raise LoadError(f"{self.describe()}: staging {stream.name}: {exc}") from None
+            raise LoadError(
+                f"{self.describe()}: staging {stream.name}: {objectstore.reason(exc)}"
+            ) from None
 
     def commit(self, applies: Sequence[Apply], states: Sequence[StateRow]) -> None:
         """One Delta commit per table (and one per child table a deletion marks), then one
@@ -254,8 +260,9 @@ class DeltaDestination(Destination):
             try:
                 self._apply(item, by_stream.get(item.stream.key))
             except FAILURES as exc:
+                why = objectstore.reason(exc)
                 raise LoadError(
-                    f"{self.describe()}: commit of {item.stream.name} failed: {exc}"
+                    f"{self.describe()}: commit of {item.stream.name} failed: {why}"
                 ) from None
             finally:
                 self.db.drop_views()
@@ -264,7 +271,9 @@ class DeltaDestination(Destination):
         try:
             self._write_state(states)
         except FAILURES as exc:
-            raise LoadError(f"{self.describe()}: writing {STATE_TABLE} failed: {exc}") from None
+            raise LoadError(
+                f"{self.describe()}: writing {STATE_TABLE} failed: {objectstore.reason(exc)}"
+            ) from None
         crashpoints.point("committed")
         self.discard([a.stream for a in applies])
 
@@ -459,7 +468,9 @@ class DeltaDestination(Destination):
             have = {f.name for f in dt.schema().fields}
             table = dt.to_pyarrow_table(columns=[c for c in columns if c in have])
         except FAILURES as exc:
-            raise LoadError(f"{self.describe()}: cannot read {name}: {exc}") from None
+            raise LoadError(
+                f"{self.describe()}: cannot read {name}: {objectstore.reason(exc)}"
+            ) from None
         return [{c: r.get(c) for c in columns} for r in table.to_pylist()]
 
     def read_state(self) -> dict[str, StateRow]:
@@ -490,7 +501,9 @@ class DeltaDestination(Destination):
             write_deltalake(dt, data, mode="append")
             dt.delete(f"finished_at < '{cutoff(records[0].finished_at)}'")
         except FAILURES as exc:
-            raise LoadError(f"{self.describe()}: cannot write {RUNS_TABLE}: {exc}") from None
+            raise LoadError(
+                f"{self.describe()}: cannot write {RUNS_TABLE}: {objectstore.reason(exc)}"
+            ) from None
 
     def read_runs(self) -> dict[str, RunRecord]:
         records = self._text_rows(RUNS_TABLE, RUN_COLUMNS)

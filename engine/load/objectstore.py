@@ -19,6 +19,7 @@ engine/redact.py as soon as they are read: no error line can show them."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +29,23 @@ from engine import redact
 SCHEMES = ("s3://", "s3a://")
 DEFAULT_REGION = "us-east-1"  # what S3-compatible stores accept, and AWS's global endpoint
 TRUE = {"1", "true", "yes", "on"}
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_XML = re.compile(r"<\?xml.*?</Error>", re.S)
+_CODE = re.compile(r"<Code>(.*?)</Code>.*?<Message>(.*?)</Message>", re.S)
+
+
+def reason(exc: BaseException) -> str:
+    """An object store error as text for one line: no colour codes (delta-rs), and an S3 XML
+    error body as its code and message."""
+    text = _ANSI.sub("", str(exc))
+
+    def short(m: re.Match[str]) -> str:
+        code = _CODE.search(m.group(0))
+        return f"{code.group(1)}: {code.group(2)}" if code else "(an S3 error body)"
+
+    return _XML.sub(short, text)
 
 
 def is_s3(uri: str) -> bool:
@@ -62,7 +80,8 @@ class S3:
         virtual = _flag(env, "AWS_VIRTUAL_HOSTED_STYLE_REQUEST")
         found = cls(
             endpoint=endpoint.rstrip("/") if endpoint else None,
-            region=get("AWS_REGION", "AWS_DEFAULT_REGION") or (DEFAULT_REGION if endpoint else None),
+            region=get("AWS_REGION", "AWS_DEFAULT_REGION")
+            or (DEFAULT_REGION if endpoint else None),
             access_key_id=get("AWS_ACCESS_KEY_ID"),
             secret_access_key=get("AWS_SECRET_ACCESS_KEY"),
             session_token=get("AWS_SESSION_TOKEN"),
