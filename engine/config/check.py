@@ -38,6 +38,7 @@ KNOWN_ENV: dict[str, str] = {
     "ACX_POSTGRES_SCHEMA": "engine/load/postgres.py: --dest postgres",
     "ACX_MYSQL_DSN": "engine/load/mysql.py: --dest mysql",
     "ACX_MYSQL_DATABASE": "engine/load/mysql.py: --dest mysql",
+    "ACX_ICEBERG_CATALOG_URI": "engine/load/iceberg_place.py: --dest iceberg:s3://...",
     "ACX_DUCKDB_MEMORY_LIMIT": "engine/load/duckdb.py: --dest duckdb",
     "ACX_DUCKDB_TEMP_DIRECTORY": "engine/load/duckdb.py: --dest duckdb, parquet, jsonl",
     "ACX_CRASH_AT": "engine/crashpoints.py: a crash point, for the crash tests",

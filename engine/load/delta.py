@@ -33,8 +33,9 @@ from deltalake.table import TableMerger
 from sqlglot import exp
 
 from engine import crashpoints
+from engine.config.settings import env_of
 from engine.errors import ConfigError, LoadError
-from engine.load import layout
+from engine.load import layout, objectstore
 from engine.load.base import STAGE_PREFIX, Apply, Destination
 from engine.load.delta_sql import (
     GONE,
@@ -98,10 +99,12 @@ class DeltaDestination(Destination):
         # and the lock keeps other writers out, so it stays the newest
         self.opened: dict[str, DeltaTable] = {}
         self.env = getattr(settings, "env", None) or {}
-        # how deltalake reaches object storage (endpoint, region, ...), passed to every call
-        # that names a table by URI; None: a local folder, or delta-rs's own AWS_*/AZURE_*
-        # variables (docs/delta.md)
+        # how deltalake reaches object storage (endpoint, region, keys, conditional puts),
+        # passed to every call that names a table by URI; None: a local folder, or delta-rs's
+        # own AWS_*/AZURE_* variables (docs/delta.md)
         self.storage_options: dict[str, str] | None = None
+        if objectstore.is_s3(self.uri):
+            self.storage_options = objectstore.S3.from_env(env_of(settings)).delta_options()
 
     def describe(self) -> str:
         return f"delta:{self.uri}"
@@ -167,7 +170,9 @@ class DeltaDestination(Destination):
         except TableNotFoundError:
             return None
         except FAILURES as exc:
-            raise LoadError(f"{self.describe()}: cannot read table {name}: {exc}") from None
+            raise LoadError(
+                f"{self.describe()}: cannot read table {name}: {objectstore.reason(exc)}"
+            ) from None
         self.opened[name] = dt
         return dt
 
@@ -206,7 +211,9 @@ class DeltaDestination(Destination):
                 )
             self._evolve(stream, dt, have, Schema.from_arrow(want))
         except FAILURES as exc:
-            raise LoadError(f"{self.describe()}: preparing {stream.name}: {exc}") from None
+            raise LoadError(
+                f"{self.describe()}: preparing {stream.name}: {objectstore.reason(exc)}"
+            ) from None
 
     def _evolve(self, stream: Stream, dt: DeltaTable, have: dict[str, Any], want: Schema) -> None:
         added: list[Field] = []
@@ -241,7 +248,9 @@ class DeltaDestination(Destination):
                 staging = self.stages[stream.key] = Staging(path, stream)
             staging.append(batch)
         except (OSError, pa.ArrowException) as exc:
-            raise LoadError(f"{self.describe()}: staging {stream.name}: {exc}") from None
+            raise LoadError(
+                f"{self.describe()}: staging {stream.name}: {objectstore.reason(exc)}"
+            ) from None
 
     def commit(self, applies: Sequence[Apply], states: Sequence[StateRow]) -> None:
         """One Delta commit per table (and one per child table a deletion marks), then one
@@ -252,8 +261,9 @@ class DeltaDestination(Destination):
             try:
                 self._apply(item, by_stream.get(item.stream.key))
             except FAILURES as exc:
+                why = objectstore.reason(exc)
                 raise LoadError(
-                    f"{self.describe()}: commit of {item.stream.name} failed: {exc}"
+                    f"{self.describe()}: commit of {item.stream.name} failed: {why}"
                 ) from None
             finally:
                 self.db.drop_views()
@@ -262,7 +272,9 @@ class DeltaDestination(Destination):
         try:
             self._write_state(states)
         except FAILURES as exc:
-            raise LoadError(f"{self.describe()}: writing {STATE_TABLE} failed: {exc}") from None
+            raise LoadError(
+                f"{self.describe()}: writing {STATE_TABLE} failed: {objectstore.reason(exc)}"
+            ) from None
         crashpoints.point("committed")
         self.discard([a.stream for a in applies])
 
@@ -457,7 +469,9 @@ class DeltaDestination(Destination):
             have = {f.name for f in dt.schema().fields}
             table = dt.to_pyarrow_table(columns=[c for c in columns if c in have])
         except FAILURES as exc:
-            raise LoadError(f"{self.describe()}: cannot read {name}: {exc}") from None
+            raise LoadError(
+                f"{self.describe()}: cannot read {name}: {objectstore.reason(exc)}"
+            ) from None
         return [{c: r.get(c) for c in columns} for r in table.to_pylist()]
 
     def read_state(self) -> dict[str, StateRow]:
@@ -488,7 +502,9 @@ class DeltaDestination(Destination):
             write_deltalake(dt, data, mode="append")
             dt.delete(f"finished_at < '{cutoff(records[0].finished_at)}'")
         except FAILURES as exc:
-            raise LoadError(f"{self.describe()}: cannot write {RUNS_TABLE}: {exc}") from None
+            raise LoadError(
+                f"{self.describe()}: cannot write {RUNS_TABLE}: {objectstore.reason(exc)}"
+            ) from None
 
     def read_runs(self) -> dict[str, RunRecord]:
         records = self._text_rows(RUNS_TABLE, RUN_COLUMNS)

@@ -4,7 +4,12 @@ namespace, and the folder its run lock lives in. From `--dest iceberg:PATH` or a
 `[targets.NAME]` of `type = "iceberg"` in acx.toml (engine/config/settings.named_target).
 
 `iceberg:./lake` is the SQL catalog `./lake/catalog.db` (SQLite) with the warehouse `./lake`;
-a target name is a bare word (`iceberg:lake_prod`), a path has a `/` or a `.` in it."""
+a target name is a bare word (`iceberg:lake_prod`), a path has a `/` or a `.` in it.
+`iceberg:s3://bucket/prefix` is the warehouse `s3://bucket/prefix` with the catalog that
+ACX_ICEBERG_CATALOG_URI names (object storage holds no SQL catalog): a SQLite file kept
+locally, PostgreSQL or REST. An S3 warehouse (this, or a target's `warehouse`) reads its
+endpoint, region and keys from the environment (engine/load/objectstore.py); a target's
+`properties` override them."""
 
 from __future__ import annotations
 
@@ -17,10 +22,12 @@ from urllib.parse import urlsplit
 
 from engine.config.settings import env_of, named_target
 from engine.errors import ConfigError
+from engine.load import objectstore
 
 DEFAULT_NAMESPACE = "acx"
 CATALOG_FILE = "catalog.db"
 CATALOG_NAME = "acx"
+CATALOG_ENV = "ACX_ICEBERG_CATALOG_URI"  # the catalog of `iceberg:s3://...`
 # the catalog kinds by the scheme of catalog_uri: a SQL catalog through SQLAlchemy (psycopg 3
 # for PostgreSQL, the driver acx's postgres destination uses too), or a REST catalog
 SCHEMES: dict[str, str] = {
@@ -44,7 +51,7 @@ class Place:
     """A catalog, its warehouse and namespace; `lock_dir`: where runs lock (local catalogs)."""
 
     catalog_uri: str
-    warehouse: str | None  # a URI (file:///..., later s3://...); None: the catalog's own
+    warehouse: str | None  # a URI (file:///..., s3://...); None: the catalog's own
     namespace: str
     lock_dir: Path | None
     properties: Mapping[str, str] = field(default_factory=dict)  # passed to the catalog as is
@@ -82,6 +89,8 @@ def place_of(target: str | None, settings: Any) -> Place:
         )
     if _WORD.fullmatch(target):
         return _named(target, settings)
+    if objectstore.is_s3(target):
+        return _on_s3(target, settings)
     root = Path(target).expanduser().resolve()
     return Place(
         catalog_uri=f"sqlite:///{root / CATALOG_FILE}",
@@ -125,6 +134,8 @@ def _named(name: str, settings: Any) -> Place:
     props = item.get("properties") or {}
     if not isinstance(props, Mapping):
         raise ConfigError(f"{where}: properties must be a table of strings")
+    if warehouse and objectstore.is_s3(warehouse):
+        props = {**objectstore.S3.from_env(env_of(settings)).iceberg_properties(), **props}
     namespace = str(item.get("namespace") or DEFAULT_NAMESPACE)
     return Place(
         catalog_uri=uri,
@@ -133,6 +144,34 @@ def _named(name: str, settings: Any) -> Place:
         lock_dir=_lock_dir(uri, warehouse),
         properties={str(k): str(v) for k, v in props.items()},
         source=where,
+    )
+
+
+def _on_s3(target: str, settings: Any) -> Place:
+    """`iceberg:s3://bucket/prefix`: the warehouse on S3, the catalog from CATALOG_ENV."""
+    source = f"--dest iceberg:{target}"
+    env = env_of(settings)
+    uri = env.get(CATALOG_ENV, "").strip()
+    if not uri:
+        raise ConfigError(
+            f"{source}: an s3:// warehouse needs a catalog outside it, and {CATALOG_ENV} is "
+            "not set",
+            f"export {CATALOG_ENV}=sqlite:///PATH/catalog.db (or postgresql://..., https://...),"
+            " or use [targets.NAME] with warehouse and catalog_uri in acx.toml",
+        )
+    if scheme_of(uri) not in SCHEMES:
+        raise ConfigError(
+            f"{source}: {CATALOG_ENV} {redact(uri)!r} is not a catalog acx knows",
+            "use sqlite:///PATH, postgresql://USER@HOST/DB or an http(s):// REST catalog URL",
+        )
+    warehouse = target.rstrip("/")
+    return Place(
+        catalog_uri=uri,
+        warehouse=warehouse,
+        namespace=DEFAULT_NAMESPACE,
+        lock_dir=_lock_dir(uri, warehouse),
+        properties=objectstore.S3.from_env(env).iceberg_properties(),
+        source=source,
     )
 
 
