@@ -1,7 +1,8 @@
-"""`s3://` locations for the Delta and Iceberg destinations (engine/load/objectstore.py), against
+"""`s3://` locations for the Delta, Iceberg and Parquet/JSONL destinations (engine/load/objectstore.py), against
 moto's S3 in server mode on 127.0.0.1 (a free port, started here; never the internet): a sandbox
-sync of two tables into each, an incremental run after the account changed, the rows read back
-from S3 through deltalake and pyiceberg with the ids the sandbox serves, and a wrong secret key
+sync of a few tables into each, an incremental run after the account changed, the rows read back
+from S3 through deltalake, pyiceberg and pyarrow.dataset (a plain read of each table's folder)
+with the ids the sandbox serves, and a wrong secret key
 (moto's request signing checks on, for an access key made for the test) failing in one line that
 does not show it."""
 
@@ -18,6 +19,9 @@ from typing import Any
 
 import pytest
 
+import pyarrow.dataset as ds
+import pyarrow.fs as pafs
+
 from engine.errors import AcxError, ConfigError
 from engine.load.iceberg_place import CATALOG_ENV, place_of
 from engine.load.objectstore import S3
@@ -33,6 +37,7 @@ pytestmark = pytest.mark.slow  # whole runs against the sandbox and an S3 server
 KEY = "s3-key"
 BUCKET = "acx-lake"
 TABLES = ("contacts", "deals")
+FILE_TABLES = ("contacts", "deals", "lists")
 ALLOW_ALL = {
     "Version": "2012-10-17",
     "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}],
@@ -108,12 +113,14 @@ def sandbox() -> Iterator[Any]:
         yield sb
 
 
-def sync(sb: Any, dest: str, env: dict[str, str]) -> tuple[int, list[str]]:
-    return run(sb.url, KEY, dest, env=env_for(sb.url, KEY, **env), tables=TABLES)
+def sync(
+    sb: Any, dest: str, env: dict[str, str], tables: tuple[str, ...] = TABLES
+) -> tuple[int, list[str]]:
+    return run(sb.url, KEY, dest, env=env_for(sb.url, KEY, **env), tables=tables)
 
 
-def served(sb: Any) -> dict[str, set[int]]:
-    return {t: {int(r["id"]) for r in sb.expected(t)} for t in TABLES}
+def served(sb: Any, tables: tuple[str, ...] = TABLES) -> dict[str, set[int]]:
+    return {t: {int(r["id"]) for r in sb.expected(t)} for t in tables}
 
 
 def live(rows: list[dict[str, Any]]) -> set[int]:
@@ -139,6 +146,23 @@ def iceberg_rows(target: str, env: dict[str, str]) -> dict[str, set[int]]:
 
     catalog = load_catalog("acx", **place_of(target, _Settings(env)).catalog_properties())
     return {t: live(catalog.load_table(("acx", t)).scan().to_arrow().to_pylist()) for t in TABLES}
+
+
+def folder_rows(s3: dict[str, str], uri: str, kind: str) -> dict[str, set[int]]:
+    """Each table as a reader sees it: every file in its folder on S3, no manifest."""
+    fs = S3.from_env(s3).arrow_filesystem()
+    prefix = uri.split("://", 1)[1]
+    fmt = "parquet" if kind == "parquet" else "json"
+    return {
+        t: live(ds.dataset(f"{prefix}/{t}/", filesystem=fs, format=fmt).to_table().to_pylist())
+        for t in FILE_TABLES
+    }
+
+
+def keys_under(s3: dict[str, str], uri: str) -> set[str]:
+    fs, prefix = S3.from_env(s3).arrow_filesystem(), uri.split("://", 1)[1]
+    found = fs.get_file_info(pafs.FileSelector(prefix, recursive=True))
+    return {i.path[len(prefix) + 1 :] for i in found if i.type == pafs.FileType.File}
 
 
 class _Settings:
@@ -175,7 +199,29 @@ def test_iceberg_on_s3_syncs_then_merges_an_increment(s3, sandbox, tmp_path: Pat
     assert table.warehouse == target and table.describe() == f"iceberg:{target}"
 
 
-@pytest.mark.parametrize("kind", ["delta", "iceberg"])
+@pytest.mark.parametrize("kind", ["parquet", "jsonl"])
+def test_files_on_s3_sync_then_merge_an_increment(s3, sandbox, kind) -> None:
+    uri = f"s3://{BUCKET}/{kind}"
+    code, lines = sync(sandbox, f"{kind}:{uri}", s3, FILE_TABLES)
+    assert code == 0, lines
+    assert folder_rows(s3, uri, kind) == served(sandbox, FILE_TABLES)
+    assert any("acx cannot lock a prefix" in line for line in lines), lines
+    sandbox.mutate("contacts", update=3, create=2)
+    sandbox.mutate("deals", create=1)
+    code, lines = sync(sandbox, f"{kind}:{uri}", s3, FILE_TABLES)
+    assert code == 0, lines
+    assert folder_rows(s3, uri, kind) == served(sandbox, FILE_TABLES)
+    suffix = f".{kind}"
+    keys = keys_under(s3, uri)
+    # each table one file; the version the increment replaced copied aside; manifest, state
+    assert {k for k in keys if "/" in k and not k.startswith("_acx")} == {
+        f"{t}/{t}{suffix}" for t in FILE_TABLES
+    }
+    assert len([k for k in keys if k.startswith("_acx_superseded/contacts/")]) == 1
+    assert {"_acx_manifest.json", "_acx_state.json", "_acx_runs.jsonl"} <= keys
+
+
+@pytest.mark.parametrize("kind", ["delta", "iceberg", "parquet"])
 def test_a_wrong_secret_key_fails_in_one_line_without_it(
     s3, signed, sandbox, tmp_path, kind
 ) -> None:

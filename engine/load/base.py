@@ -182,6 +182,10 @@ class Destination(ABC):
     def describe(self) -> str:
         return self.name
 
+    def warnings(self) -> list[str]:
+        """Said once before a run: what this destination cannot guarantee where it is."""
+        return []
+
 
 class SqlDestination(Destination):
     """Shared SQL for warehouses reached through a DB-API connection."""

@@ -40,18 +40,15 @@ import pyarrow.parquet as pq
 from sqlglot import exp
 
 from engine import crashpoints
+from engine.config.settings import env_of
 from engine.errors import ConfigError, LoadError, StateError
 from engine.load import sqlbuild
 from engine.load.base import Apply, Destination
 from engine.load.duckdb import DuckDBDestination, Memory
 from engine.load.files_folder import (
-    LOCK_FILE,
     TEMP,
     current_file,
-    keep_aside,
-    lock_folder,
     move_aside,
-    prune,
     remove_temps,
     superseded_folder,
     sync,
@@ -69,6 +66,7 @@ from engine.load.files_manifest import (
     table_entry,
 )
 from engine.load.files_order import READ_ROWS, in_order
+from engine.load.files_store import store_for
 from engine.load.files_write import (
     BatchWriter,
     JsonlFile,
@@ -110,7 +108,9 @@ class FilesDestination(Destination):
             raise ConfigError(
                 f"destination {self.name} needs a folder", f"e.g. --dest {self.name}:./out"
             )
-        self.root = Path(target)
+        # a folder, or an S3 prefix mirrored in a temp folder: engine/load/files_store.py
+        self.store = store_for(target, env_of(settings), self.name)
+        self.root = self.store.local
         self.settings = settings
         self.token = uuid.uuid4().hex[:8]
         self.stamp = ""
@@ -125,7 +125,10 @@ class FilesDestination(Destination):
     def open_file(self, path: Path, stream: Stream) -> BatchWriter: ...
 
     def describe(self) -> str:
-        return f"{self.name}:{self.root}"
+        return f"{self.name}:{self.store.where}"
+
+    def warnings(self) -> list[str]:
+        return self.store.warnings()
 
     def place(self, placement: Placement) -> None:
         if placement.layout == "shared":
@@ -139,7 +142,8 @@ class FilesDestination(Destination):
     def use_schema(self, name: str) -> None:
         """A schema per account: a subfolder of the folder, with its own manifest and state."""
         before = str(self.spill)
-        self.root = self.root / name
+        self.store = self.store.sub(name)
+        self.root = self.store.local
         if self.memory.temp_directory == before:
             self.memory = replace(self.memory, temp_directory=str(self.spill))
 
@@ -149,9 +153,11 @@ class FilesDestination(Destination):
             self.root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise LoadError(f"cannot create {self.describe()}: {exc.strerror}") from None
-        self.lock = lock_folder(self.root / LOCK_FILE, self.describe())
+        self.lock = self.store.lock(self.describe())
         try:
             remove_temps(self.root)  # the lock is held: temps here are a crashed run's
+            for name in (MANIFEST, STATE_FILE, RUNS_FILE):
+                self.store.pull(name)
             self.manifest = read_manifest(self.root, self.name)
             self.stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
             self.spill.mkdir()
@@ -172,6 +178,7 @@ class FilesDestination(Destination):
         if self.lock is not None:
             self.lock.close()
             self.lock = None
+        self.store.close()
 
     @property
     def spill(self) -> Path:
@@ -190,6 +197,7 @@ class FilesDestination(Destination):
         folder = self.root / stream.name
         folder.mkdir(exist_ok=True)
         remove_temps(folder)  # an earlier acx staged here
+        self._pull(stream)
         if current_file(self.root, stream.name, self.suffix).is_file():
             self._move_listed_aside(stream)  # a run killed while it upgraded the folder
         self.legacy[stream.key] = self.zoneless_columns(stream)
@@ -220,6 +228,8 @@ class FilesDestination(Destination):
         modes = {a.stream.key: a for a in applies}
         streams = [a.stream for a in applies] + self._outside_children(applies)
         tables = self.manifest["tables"]
+        for s in streams:
+            self._pull(s)
         parts = {s.key: parts_of(self.root, s, self.suffix, tables) for s in streams}
         self.converting.clear()
         temps: list[Path] = []
@@ -238,10 +248,12 @@ class FilesDestination(Destination):
             aside = {s.key: self._publish(s, temp) for s, temp, _ in written}
             self.manifest = self._next_manifest(applies, written, aside, by_stream)
             write_json(self.root / MANIFEST, self.manifest)
+            self.store.push(MANIFEST)
             crashpoints.point("commit:state")
             state = self._state_records()
             state.update({key: row.as_record() for key, row in by_stream.items()})
             write_json(self.root / STATE_FILE, {"acx_state": 1, "streams": state})
+            self.store.push(STATE_FILE)
         except (OSError, pa.ArrowException) as exc:
             raise LoadError(f"{self.describe()}: commit failed: {exc}") from None
         except duckdb.Error as exc:
@@ -254,7 +266,7 @@ class FilesDestination(Destination):
         crashpoints.point("committed")
         for s, _, _ in written:  # older superseded files go once a later commit is in
             keep = {Path(f["path"]).name for f in self.manifest["tables"][s.name]["files"]}
-            prune(superseded_folder(self.root, s.name), keep)
+            self.store.prune(self._rel(superseded_folder(self.root, s.name)), keep)
         self.migrated(applies)
         self.discard([a.stream for a in applies])
 
@@ -273,6 +285,7 @@ class FilesDestination(Destination):
             temp = path.with_suffix(".tmp")
             temp.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
             temp.replace(path)
+            self.store.push(RUNS_FILE)
         except OSError as exc:
             raise LoadError(f"{self.describe()}: cannot write {path}: {exc.strerror}") from None
 
@@ -326,6 +339,7 @@ class FilesDestination(Destination):
             for child in item.children if item.soft else ():
                 if child.key in inside or child.key in found:
                     continue
+                self._pull(child)
                 if not parts_of(self.root, child, self.suffix, self.manifest["tables"]):
                     continue
                 if self.work.existing_columns(child.name) is None:
@@ -446,11 +460,12 @@ class FilesDestination(Destination):
             now = next((f for f in current_entries(entry) if f["path"] == self._rel(final)), {})
             name = f"{self.stamp}_{now.get('run_id') or 'earlier'}{self.suffix}"
             kept = superseded_folder(self.root, stream.name) / name
-            if keep_aside(final, kept):
+            if self.store.keep_aside(self._rel(final), self._rel(kept)):
                 aside.append({**now, "path": self._rel(kept), "current": False})
         crashpoints.point("commit:insert")
         os.replace(temp, final)
         sync(final.parent)
+        self.store.push(self._rel(final))  # on S3: one PUT of the whole file
         return aside + self._move_listed_aside(stream)
 
     def _move_listed_aside(self, stream: Stream) -> list[dict[str, Any]]:
@@ -465,6 +480,10 @@ class FilesDestination(Destination):
                 move_aside(path, kept)
                 moved.append({**f, "path": self._rel(kept), "current": False})
         return moved
+
+    def _pull(self, stream: Stream) -> None:
+        """The table's current file into the local folder (on S3; a local folder has it)."""
+        self.store.pull(self._rel(current_file(self.root, stream.name, self.suffix)))
 
     def _rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()

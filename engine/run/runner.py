@@ -145,6 +145,8 @@ class Runner:
                 result.tables[s.key].mode = group.mode
                 result.tables[s.key].notes.append(note or str(due))
         self._say_hard_deletes(plan)
+        for message in self.dest.warnings():
+            self.emit(event("warning", message=message))
         self._find_resumes(plan, state, result)  # before prepare: it keeps stages to go on with
         self.writer = Writer(self.dest)
         for s in [m for g in plan.groups for m in g.members]:
