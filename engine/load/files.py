@@ -1,5 +1,7 @@
 """Files: one folder of Parquet or JSON Lines files, for data lakes and for loading by hand
-(`bq load`, Snowflake/Redshift `COPY`). `--dest parquet:DIR` or `--dest jsonl:DIR`.
+(`bq load`, Snowflake/Redshift `COPY`). `--dest parquet:DIR` or `--dest jsonl:DIR`; DIR may be
+`s3://bucket/prefix` (engine/load/files_store.py: the run works in a local mirror, and each
+file a commit renames into place is then PUT whole).
 
 Each table is one file, `DIR/<table>/<table>.parquet` (`.jsonl`), which holds exactly the
 table's rows after every run, so a plain glob reads it:

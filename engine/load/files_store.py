@@ -163,7 +163,7 @@ class S3Store:
             why = " ".join(objectstore.reason(exc).split())  # one line
             raise LoadError(
                 f"{self.kind}:{self.where}: cannot {what} {self.where}/{rel}: {why}",
-                "check the bucket, AWS_ENDPOINT_URL and the AWS_* keys (docs/files.md#s3)",
+                "check the bucket, AWS_ENDPOINT_URL and the AWS_* keys",
             ) from None
 
 
