@@ -17,10 +17,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 import pyarrow.dataset as ds
 import pyarrow.fs as pafs
+import pytest
 
 from engine.errors import AcxError, ConfigError
 from engine.load.iceberg_place import CATALOG_ENV, place_of
