@@ -76,26 +76,23 @@ CRASHES = [
     Crash("commit:delete:3", "an incremental run after changes: mid-merge", "incremental"),
     Crash("committed:2", "an incremental run after changes: merged, staging left", "incremental"),
 ]
-# Delta and Iceberg commit one table at a time (then the state), and their runs cost a few times
-# DuckDB's, so for CI's time they are killed at one point: a first load killed inside a group,
-# between two tables' commits (the first three committed, no state row yet), the case the SQL
-# warehouses' one transaction never shows. (The point names count their steps: a table's
-# `delete` before its stage is read, its `insert` before its one commit, `state` per state row.)
-# An incremental run killed mid-merge ("commit:delete:3") passed on both too, at ~25 CPU-s more
-# each; their stages are files or a scratch DuckDB that connect() clears (test_dest_delta.py,
-# test_dest_iceberg.py).
-# MySQL runs a representative subset: killed mid-commit of a first load (rows deleted, INSERT not
-# run) and mid-merge of an incremental run, plus killed with every table staged, then a run of
-# another table (the stages left behind are dropped).
-# A Parquet folder replaces each table's file in turn, then writes the manifest and the state
-# (its `commit:insert` is a file's replace, `commit:state` the state file's write): killed
-# between two tables' replaces, and with every file in place but no state.
+# The other destinations are killed at a few points each, for CI's time:
+# - MySQL: mid-commit of a first load (rows deleted, INSERT not run) and mid-merge of an
+#   incremental run, plus killed with every table staged, then a run of another table (the
+#   stages left behind are dropped).
+# - Delta, Iceberg and a Parquet folder commit one table at a time, then the state: killed inside
+#   a first load's group between two tables' commits (the first three committed, no state row
+#   yet: the case the SQL warehouses' one transaction never shows), and mid-merge of an
+#   incremental run; Parquet also with every file in place but no state. (The point names count
+#   their steps: a table's `delete` before its stage is read, its `insert` before its one commit
+#   or file replace, `state` per state row.) Their stages are files or a scratch DuckDB that
+#   connect() clears (test_dest_delta.py, test_dest_iceberg.py, test_dest_files.py).
 TABLE_BY_TABLE = ("delta", "iceberg", "parquet")
 PLAYED: dict[str, tuple[str, ...]] = {
     "mysql": ("commit:insert:4", "commit:delete:3"),
-    "delta": ("commit:insert:4",),
-    "iceberg": ("commit:insert:4",),
-    "parquet": ("commit:insert:4", "commit:state:1"),
+    "delta": ("commit:insert:4", "commit:delete:3"),
+    "iceberg": ("commit:insert:4", "commit:delete:3"),
+    "parquet": ("commit:insert:4", "commit:state:1", "commit:delete:3"),
 }
 # Changes an incremental run sees. Not campaigns: the spec reads them by send date with a 7-day
 # window (their counters change without a modified stamp), so an edit to an older campaign waits
