@@ -326,6 +326,11 @@ class DeltaDestination(Destination):
         read = s.key in self.stages or (parent is not None and parent.key in self.stages)
         if item.mode == "merge" and not read:
             return  # nothing read: nothing to write (a whole read of nothing marks every row)
+        if dt.to_pyarrow_dataset().count_rows() == 0:  # nothing to match, mark or cascade:
+            crashpoints.point("commit:insert")  # append, streamed (a merge joins it whole)
+            reader = self.db.reader(source, schema)
+            write_deltalake(dt, reader, mode="append", commit_properties=props)
+            return
         if item.soft:
             self._restore_children(item, stage)
         if parent is not None:
