@@ -4,41 +4,19 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from tests.files_read import file_tables, register
-from tests.reliability.helpers import Warehouse, quote
+from tests.reliability.lake_warehouse import LakeWarehouse
 
 
-class FilesWarehouse(Warehouse):
+class FilesWarehouse(LakeWarehouse):
     name = "parquet"
-    # each table's file replaced on its own, then the state: a crash between them leaves the
-    # group's first tables with the run's rows and no state row yet (the re-run applies them
-    # again)
-    atomic_groups = False
 
-    def __init__(self, root: Path) -> None:
-        super().__init__()
-        self.root = root
-
-    @property
-    def dest(self) -> str:  # type: ignore[override]
-        return f"parquet:{self.root}"
-
-    def connect(self) -> Any:
-        con = duckdb.connect(":memory:")
-        con.execute("SET TimeZone = 'UTC'")
+    def register(self, con: duckdb.DuckDBPyConnection) -> None:
         register(con, self.root, "parquet")
-        return con
-
-    def run_query(self, con: Any, sql: str, params: list[Any] | None) -> list[tuple[Any, ...]]:
-        return con.execute(sql, params or []).fetchall()  # type: ignore[no-any-return]
-
-    def qualified(self, table: str) -> str:
-        return quote(table)
 
     def tables(self) -> set[str]:
         return file_tables(self.root, "parquet")
