@@ -435,6 +435,47 @@ def test_shared_tables_two_accounts_at_once(
         drop_database(database)
 
 
+def test_accounts_sharing_tables_commit_one_at_a_time(env: dict[str, str]) -> None:
+    """Two accounts' merges into shared tables once deadlocked in InnoDB (error 1213, one
+    account failed): while one commits, the other's commit waits for its turn."""
+    import threading
+
+    from engine.load.layout import Placement
+
+    first, second = (make_destination("mysql", settings(env)) for _ in range(2))
+    first.place(Placement("us", "shared"))
+    second.place(Placement("eu", "shared"))
+    first.connect()
+    second.connect()
+    inside, release, order = threading.Event(), threading.Event(), []
+
+    def hold() -> None:
+        with first.transaction():
+            order.append("us in")
+            inside.set()
+            release.wait(10)
+            order.append("us out")
+
+    def follow() -> None:
+        inside.wait(10)
+        with second.transaction():
+            order.append("eu in")
+
+    threads = [threading.Thread(target=hold), threading.Thread(target=follow)]
+    try:
+        for t in threads:
+            t.start()
+        inside.wait(10)
+        threads[1].join(0.5)  # eu is still waiting for us's turn
+        release.set()
+        for t in threads:
+            t.join(10)
+    finally:
+        first.close()
+        second.close()
+    assert order == ["us in", "us out", "eu in"]
+
+
 def test_a_table_gains_history_in_place(database: str, dest: MysqlDestination) -> None:
     from dataclasses import replace
 

@@ -314,10 +314,17 @@ class MysqlDestination(SqlDestination):
     def ddl_turn(self) -> Iterator[None]:
         """Accounts loading shared tables create and widen them one at a time (two may find a
         column missing and both add it)."""
+        with self._turn("acx-ddl"):
+            yield
+
+    @contextlib.contextmanager
+    def _turn(self, purpose: str) -> Iterator[None]:
+        """With shared tables, one account of the database at a time holds `purpose`'s named
+        lock; with a database per account there is no one to wait for."""
         if self.share is None:
             yield
             return
-        key = [_lock_name(f"acx-ddl:{self.schema}")]
+        key = [_lock_name(f"{purpose}:{self.schema}")]
         self.execute("SELECT GET_LOCK(%s, 600)", key)
         try:
             yield
@@ -386,6 +393,14 @@ class MysqlDestination(SqlDestination):
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
+        """Accounts sharing tables commit one at a time: InnoDB's gap locks on the shared keys
+        and `_acx_state` deadlock two accounts' merges (error 1213, seen in CI)."""
+        with self._turn("acx-commit"):
+            with self._transaction():
+                yield
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
         try:
             self.db.begin()
         except pymysql.MySQLError as exc:
