@@ -395,9 +395,8 @@ class MysqlDestination(SqlDestination):
     def transaction(self) -> Iterator[None]:
         """Accounts sharing tables commit one at a time: InnoDB's gap locks on the shared keys
         and `_acx_state` deadlock two accounts' merges (error 1213, seen in CI)."""
-        with self._turn("acx-commit"):
-            with self._transaction():
-                yield
+        with self._turn("acx-commit"), self._transaction():
+            yield
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:
