@@ -81,7 +81,10 @@ def decide(
     previous: str | None,
     hint_lookup: Callable[[], str | None],
 ) -> tuple[ZoneInfo, ZoneReport]:
-    finding = find_zone(evidence)
+    if explicit is not None and evidence.count and evidence.fits(explicit) == evidence.count:
+        finding: Finding | None = Finding((explicit,), evidence.count, evidence.count)
+    else:  # no zone given, or the given one misses some offsets: which zone fits most?
+        finding = find_zone(evidence)
     hint = None
     if explicit is None and finding is not None and len(finding.best) > 1:
         # zones that fit equally well: the previous run's choice, if among them, keeps the

@@ -83,6 +83,7 @@ PREFERRED = (
     "Australia/Sydney",
     "Pacific/Auckland",
 )
+SAMPLE = 24  # the heaviest observations find_zone orders the candidate zones by
 MAX_DISTINCT = 4000  # distinct (hour, offset) observations kept: plenty to tell zones apart
 HANDFUL = 5  # disagreements tolerated before a warning (live data has a few odd records)
 
@@ -174,7 +175,7 @@ def find_zone(evidence: Evidence, hint: str | None = None) -> Finding | None:
     ranked = sorted(evidence.observed.items(), key=lambda item: -item[1])
     total = evidence.count
     best_fit, best = -1, []
-    for zone in candidate_zones():
+    for zone in _likeliest_first(ranked[:SAMPLE]):
         fit, missed = 0, 0
         for (hour, off), n in ranked:
             if _offset_at(zone, hour) == off:
@@ -188,6 +189,17 @@ def find_zone(evidence: Evidence, hint: str | None = None) -> Finding | None:
         elif fit == best_fit:
             best.append(zone)
     return Finding(tuple(rank(best, hint)), best_fit, total)
+
+
+def _likeliest_first(sample: list[tuple[tuple[datetime, timedelta], int]]) -> list[ZoneInfo]:
+    """The candidate zones, those that reproduce most of the heaviest observations first: the
+    first zone tried then sets a high bar, and most others miss it within a few values (tried in
+    name order, every zone before the right one ran through all the observations)."""
+
+    def fit(zone: ZoneInfo) -> int:
+        return sum(n for (hour, off), n in sample if _offset_at(zone, hour) == off)
+
+    return sorted(candidate_zones(), key=fit, reverse=True)  # stable: ties keep name order
 
 
 def rank(zones: list[ZoneInfo], hint: str | None) -> list[ZoneInfo]:
