@@ -48,10 +48,27 @@ RECORDS = [
     {},
     "not an object",
     None,
+    {"f": [{"id": "x", "v": None}, "text", {"id": "x", "v": 0}, {"id": "y", "v": 1}]},
+    {"f": [{"id": "y", "v": {"w": 2}}, {"id": "x"}, {"id": 1, "v": 3}], "a": 1},
+    {"f": {"id": "x", "v": 1}},
+    {"f": [[{"id": "x", "v": 1}], None, {"id": "x", "v": False}]},
+    {"f": []},
 ]
 
 
-@pytest.mark.parametrize("expression", ["a", "b.c", "a || b", "b.c || a", "a || b || other"])
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "a",
+        "b.c",
+        "a || b",
+        "b.c || a",
+        "a || b || other",
+        "f[?id == 'x'].v | [0]",
+        "f[?id == 'y'].v.w | [0]",
+        "f[?id == 'z'].v | [0]",
+    ],
+)
 @pytest.mark.parametrize("record", RECORDS)
 def test_fast_field_paths_answer_exactly_as_jmespath_does(expression, record):
     assert compile_getter(expression)(record) == jmespath.search(expression, record)

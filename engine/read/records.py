@@ -17,8 +17,9 @@ VALUE = "_value"
 
 
 def compile_getter(expression: str) -> Getter:
-    """A fast Python function for the common shapes of field paths (`a`, `a.b`, `a || b`);
-    any other JMESPath runs through jmespath itself. Same results either way."""
+    """A fast Python function for the common shapes of field paths (`a`, `a.b`, `a || b`,
+    `a[?k == 'text'].v | [0]`); any other JMESPath runs through jmespath itself. Same results
+    either way."""
     compiled = jmespath.compile(expression)
     fast = _from_ast(compiled.parsed)
     return fast if fast is not None else compiled.search
@@ -62,7 +63,50 @@ def _from_ast(node: dict[str, Any]) -> Getter | None:
         if left is None or right is None:
             return None
         return lambda obj: _or(left, right, obj)
+    if kind == "pipe":
+        return _first_where(node)
     return None
+
+
+FIRST = {
+    "type": "index_expression",
+    "children": [
+        {"type": "identity", "children": []},
+        {"type": "index", "value": 0, "children": []},
+    ],
+}
+
+
+def _first_where(node: dict[str, Any]) -> Getter | None:
+    """`a[?k == 'text'].v | [0]` (a field of the array's object whose key is some text; the
+    custom fields of a record, for one): the first such object's non-null `v`, as JMESPath
+    gives it (a projection skips nulls; anything not an array of objects yields null)."""
+    projection, index = node["children"]
+    if projection["type"] != "filter_projection" or index != FIRST:
+        return None
+    of, value, test = projection["children"]
+    if test["type"] != "comparator" or test["value"] != "eq":
+        return None
+    field, literal = test["children"]
+    if field["type"] != "field" or literal["type"] != "literal":
+        return None
+    name, text = field["value"], literal["value"]
+    items, pick = _from_ast(of), _from_ast(value)
+    if not isinstance(text, str) or items is None or pick is None:
+        return None
+
+    def get(obj: Any) -> Any:
+        found = items(obj)
+        if not isinstance(found, list):
+            return None
+        for item in found:
+            if isinstance(item, dict) and item.get(name) == text:
+                answer = pick(item)
+                if answer is not None:
+                    return answer
+        return None
+
+    return get
 
 
 def _chain(parts: list[Getter]) -> Getter:
