@@ -91,6 +91,7 @@ class Destination(ABC):
         # commit since: their apply is a plain insert (nothing to match, mark or cascade), which
         # a first sync of a million-row table needs (the anti-joins would spill to disk)
         self.empty: set[str] = set()
+        self.rendered: dict[tuple[str, ...], str] = {}  # names(): column lists as SQL text
 
     @abstractmethod
     def connect(self) -> None: ...
@@ -217,6 +218,15 @@ class SqlDestination(Destination):
     # ---- shared behaviour
     def sql(self, expression: exp.Expression) -> str:
         return render([expression], self.dialect, pretty=False)[0]
+
+    def names(self, columns: Sequence[str]) -> str:
+        """`a, "Group"`: column names as this warehouse's SQL writes them, rendered once per
+        list (every batch and state row would render the same text again)."""
+        key = tuple(columns)
+        text = self.rendered.get(key)
+        if text is None:
+            text = self.rendered[key] = ", ".join(self.sql(sqlbuild.ident(c)) for c in key)
+        return text
 
     def target(self, stream: Stream) -> exp.Table:
         return sqlbuild.tbl(stream.name, self.schema)
@@ -605,7 +615,7 @@ class SqlDestination(Destination):
         create = exp.Create(
             this=exp.Schema(this=table, expressions=defs), kind="TABLE", exists=True
         )
-        names = ", ".join(self.sql(sqlbuild.ident(c)) for c in RUN_COLUMNS)
+        names = self.names(RUN_COLUMNS)
         row = "(" + ", ".join([self.marker] * len(RUN_COLUMNS)) + ")"
         texts = [{**r.as_text(), "stream": layout.state_key(self.share, r.stream)} for r in records]
         values = [t[c] for t in texts for c in RUN_COLUMNS]
@@ -624,14 +634,14 @@ class SqlDestination(Destination):
     def read_runs(self) -> dict[str, RunRecord]:
         if self.existing_columns(RUNS_TABLE) is None:
             return {}
-        names = ", ".join(self.sql(sqlbuild.ident(c)) for c in RUN_COLUMNS)
+        names = self.names(RUN_COLUMNS)
         rows = self.execute(f"SELECT {names} FROM {self.qualified(RUNS_TABLE)}")
         records = (dict(zip(RUN_COLUMNS, r, strict=True)) for r in rows)
         own = ({**r, "stream": layout.own_key(self.share, str(r["stream"]))} for r in records)
         return latest(RunRecord.from_record(r) for r in own if r["stream"] is not None)
 
     def _state_names(self) -> str:
-        return ", ".join(self.sql(sqlbuild.ident(c)) for c in STATE_COLUMNS)
+        return self.names(STATE_COLUMNS)
 
     def discard(self, streams: Sequence[Stream]) -> None:
         for s in streams:

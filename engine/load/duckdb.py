@@ -209,7 +209,7 @@ class DuckDBDestination(SqlDestination):
 
     def load_stage(self, stream: Stream, batch: pa.Table) -> None:
         stage = self.sql(self.stage_table(stream))
-        names = ", ".join(self.sql(self.ident_of(n)) for n in batch.column_names)
+        names = self.names(batch.column_names)
         try:
             self.db.register("_acx_batch", batch)
             self.db.execute(f"INSERT INTO {stage} ({names}) SELECT {names} FROM _acx_batch")
