@@ -305,6 +305,30 @@ def test_an_encoding_acx_did_not_ask_for_fails():
     assert session.headers["Accept-Encoding"] == "gzip, deflate"
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"n": 123456789012345678901234567890, "m": -9223372036854775809, "f": 0.1}',
+        b'\xef\xbb\xbf{"contacts": [{"id": "1"}]}',  # a byte-order mark
+        b'{"x": NaN, "y": -Infinity, "z": 1e400}',
+        b'{"s": "lone \\ud800 surrogate", "e": "caf\xc3\xa9", "d": 1, "d": 2}',
+    ],
+)
+def test_bodies_read_exactly_as_json_reads_them(body):
+    """The fast parser's answers, and json's where it refuses a body: big integers stay exact,
+    NaN and a byte-order mark are read as before."""
+    client, _, _ = make([FakeResponse(200, body)])
+    got = client.get("/contacts", [], ASK)
+    want = json.loads(body.decode("utf-8-sig"))
+    assert repr(got) == repr(want)  # repr: NaN equals nothing, and 1 == 1.0 would hide a float
+
+
+def test_a_body_that_is_not_utf8_is_read_with_its_bad_bytes_counted():
+    client, _, _ = make([FakeResponse(200, b'{"contacts": [{"note": "caf\xe9"}]}')])
+    assert client.get("/contacts", [], ASK) == {"contacts": [{"note": "caf\ufffd"}]}
+    assert client.not_utf8 == {"contacts": 1}
+
+
 def test_json_nested_ten_thousand_deep_is_one_line():
     client, _, _ = make([FakeResponse(200, b"[" * 10_000 + b"]" * 10_000)])
     with pytest.raises(ApiError, match="nested deeper than acx reads") as err:

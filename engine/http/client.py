@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlunsplit
 
+import msgspec
 import requests
 import urllib3
 from urllib3.exceptions import LocationParseError
@@ -159,7 +160,7 @@ class Client:
         if resp.status_code >= 300:
             raise ApiError(f"{where}: HTTP {resp.status_code} without a Location to follow")
         try:
-            data = json.loads(self._text(body, ask))
+            data = self._parse(body, ask)
         except RecursionError:
             raise ApiError(
                 f"{where}: the JSON body is nested deeper than acx reads",
@@ -296,6 +297,16 @@ class Client:
         else:
             hint = "the request was refused; check the spec's parameters"
         return ApiError(f"{where}: HTTP {status}{detail}", hint, status)
+
+    def _parse(self, body: bytes, ask: Ask) -> Any:
+        """The body's JSON. msgspec reads well-formed UTF-8 JSON from the bytes themselves
+        (integers of any size exact, as json's); whatever it refuses (a byte-order mark, bytes
+        that are not UTF-8, NaN, a number beyond a double, lone surrogates, deep nesting, a cut
+        body) goes through json, which decides it as it always has."""
+        try:
+            return msgspec.json.decode(body)
+        except (msgspec.DecodeError, msgspec.ValidationError, RecursionError):
+            return json.loads(self._text(body, ask))
 
     def _text(self, body: bytes, ask: Ask) -> str:
         """The body as text. Bytes that are not UTF-8 become U+FFFD and are counted per table (a
