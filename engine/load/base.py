@@ -4,6 +4,7 @@ how to bulk-load a batch into its staging table, and how it lists a table's colu
 
 from __future__ import annotations
 
+import functools
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -388,12 +389,7 @@ class SqlDestination(Destination):
 
     def matches(self, have: str, want_text: str) -> bool:
         """Whether a type the warehouse reports is the type `want_text` names."""
-        want = exp.DataType.build(want_text, dialect=self.dialect)
-        try:
-            got = exp.DataType.build(have, dialect=self.dialect)
-        except Exception:  # an exotic type name sqlglot cannot read: compare text
-            return have.upper() == want.sql(self.dialect).upper()
-        return got.this == want.this
+        return _same_type(have, want_text, self.dialect)
 
     def _create_stage(self, stream: Stream) -> None:
         stage = self.stage_table(stream)
@@ -657,3 +653,15 @@ class SqlDestination(Destination):
         with self.transaction():
             self.execute(self.sql(exp.Drop(tables=[view], kind="VIEW", exists=True)))
             self.execute(self.sql(exp.Create(this=view.copy(), kind="VIEW", expression=select)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _same_type(have: str, want_text: str, dialect: str) -> bool:
+    """SqlDestination.matches, parsed once per pair: every account's prepare asks it of every
+    column of every table."""
+    want = exp.DataType.build(want_text, dialect=dialect)
+    try:
+        got = exp.DataType.build(have, dialect=dialect)
+    except Exception:  # an exotic type name sqlglot cannot read: compare text
+        return have.upper() == want.sql(dialect).upper()
+    return got.this == want.this
