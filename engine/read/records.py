@@ -3,7 +3,8 @@ and each column's field path. Rows are dicts keyed by column key holding raw API
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import jmespath
@@ -16,6 +17,7 @@ PARENT = "_parent"
 VALUE = "_value"
 
 
+@functools.lru_cache(maxsize=4096)  # a getter keeps no state: every page and account shares it
 def compile_getter(expression: str) -> Getter:
     """A fast Python function for the common shapes of field paths (`a`, `a.b`, `a || b`,
     `a[?k == 'text'].v | [0]`); any other JMESPath runs through jmespath itself. Same results
@@ -197,13 +199,16 @@ class RowBuilder:
         body: dict[str, Any],
         records: list[dict[str, Any]],
         parent: dict[str, Any] | None = None,
+        only: Sequence[int] | None = None,
     ) -> list[list[Any]]:
-        """The same values as one list per column, in column order."""
+        """The same values as one list per column, in column order (or those of the columns
+        at the indexes `only` gives, in that order)."""
         if self.join_exprs:
             records = self._joined(body, records)
         if parent is not None:
             records = [{**r, PARENT: parent} for r in records]
-        return [[get(r) for r in records] for _, get in self.getters]
+        getters = self.getters if only is None else [self.getters[i] for i in only]
+        return [[get(r) for r in records] for _, get in getters]
 
     def _joined(self, body: dict[str, Any], records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for join, expr in self.join_exprs:

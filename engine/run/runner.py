@@ -308,9 +308,9 @@ class Runner:
             ]
             if not times or not kept[s.key]:
                 continue
-            values = split.builders[s.key].columns(body, kept[s.key], None)
-            for i in times:
-                evidence.add(s.key, values[i])
+            values = split.builders[s.key].columns(body, kept[s.key], None, only=times)
+            for column in values:
+                evidence.add(s.key, column)
 
     def _hint(self) -> str | None:
         """The calling user's display zone, when the spec says where to read it."""
