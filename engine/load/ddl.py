@@ -6,6 +6,7 @@ sqlglot renders the rest, with unsupported SQL raising instead of warning."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -65,7 +66,12 @@ def rules(dialect: str) -> Rules:
 
 def ident(name: str) -> exp.Identifier:
     """An identifier, quoted when it must be: not plain lower-case, or a reserved word anywhere."""
-    return exp.to_identifier(name, quoted=not _PLAIN.match(name) or name.upper() in RESERVED)
+    return exp.Identifier(this=name, quoted=_must_quote(name))
+
+
+@functools.lru_cache(maxsize=8192)
+def _must_quote(name: str) -> bool:
+    return not _PLAIN.match(name) or name.upper() in RESERVED
 
 
 def table_ref(stream_name: str, schema: str | None = None) -> exp.Table:

@@ -1,5 +1,9 @@
 """DML built as sqlglot expressions (identifiers quoted by the same rule as DDL), shared by every
-SQL destination: dedupe a staging table, merge it into a target, replace a target."""
+SQL destination: dedupe a staging table, merge it into a target, replace a target.
+
+Builders run with copy=False where the tree being built is this module's own, new one: by
+default each sqlglot builder step copies the whole tree so far, which made building a commit's
+statements cost ten times rendering them. Anything a caller passes in is copied first."""
 
 from __future__ import annotations
 
@@ -32,16 +36,23 @@ def _superseded(stage: exp.Table, key: Sequence[str], s: str, d: str) -> exp.Exi
     scanned, not held: a window over every row (ROW_NUMBER) needs memory that grows with it."""
     top = "_acx_top"
     dups = (
-        exp.select(*[col(k) for k in key], exp.alias_(exp.Max(this=col(SEQ)), top))
-        .from_(stage.copy())
-        .group_by(*[col(k) for k in key])
-        .having(exp.GT(this=exp.Count(this=exp.Star()), expression=exp.Literal.number(1)))
+        exp.select(*[col(k) for k in key], exp.alias_(exp.Max(this=col(SEQ)), top), copy=False)
+        .from_(stage.copy(), copy=False)
+        .group_by(*[col(k) for k in key], copy=False)
+        .having(
+            exp.GT(this=exp.Count(this=exp.Star()), expression=exp.Literal.number(1)), copy=False
+        )
     )
     cond = exp.and_(
         *[exp.EQ(this=col(k, d), expression=col(k, s)) for k in key],
         exp.LT(this=col(SEQ, s), expression=col(top, d)),
+        copy=False,
     )
-    sub = exp.select(exp.Literal.number(1)).from_(dups.subquery(d)).where(cond)
+    sub = (
+        exp.select(exp.Literal.number(1), copy=False)
+        .from_(dups.subquery(d, copy=False), copy=False)
+        .where(cond, copy=False)
+    )
     return exp.Exists(this=sub)
 
 
@@ -50,9 +61,9 @@ def deduped(
 ) -> exp.Select:
     """The stage's rows, the last one staged per key."""
     return (
-        exp.select(*[col(c, s) for c in columns])
-        .from_(exp.alias_(stage.copy(), s, table=True))
-        .where(exp.Not(this=_superseded(stage, key, s, d)))
+        exp.select(*[col(c, s) for c in columns], copy=False)
+        .from_(exp.alias_(stage.copy(), s, table=True, copy=False), copy=False)
+        .where(exp.Not(this=_superseded(stage, key, s, d)), copy=False)
     )
 
 
@@ -72,13 +83,13 @@ def insert_all(
     names = [*columns, SYNCED_AT, DELETED_AT]
     schema = exp.Schema(this=target.copy(), expressions=[ident(c) for c in names])
     values = [*[col(c) for c in columns], at.copy(), exp.cast(exp.null(), at.args["to"].copy())]
-    select = exp.select(*values).from_(stage.copy())
+    select = exp.select(*values, copy=False).from_(stage.copy(), copy=False)
     return exp.Insert(this=schema, expression=select)
 
 
 def keyed(key: Sequence[str], s: str, t: str) -> exp.Condition:
     """The rows aliased `s` and `t` have the same key."""
-    return exp.and_(*[exp.EQ(this=col(k, s), expression=col(k, t)) for k in key])
+    return exp.and_(*[exp.EQ(this=col(k, s), expression=col(k, t)) for k in key], copy=False)
 
 
 def exists_in(
@@ -86,7 +97,8 @@ def exists_in(
 ) -> exp.Exists:
     """The stage (aliased `s`) holds the key of the row aliased `t` (and `also` holds)."""
     where = keyed(key, s, t) if also is None else exp.and_(keyed(key, s, t), also)
-    return exp.Exists(this=exp.select(exp.Literal.number(1)).from_(aliased(stage, s)).where(where))
+    found = exp.select(exp.Literal.number(1), copy=False).from_(aliased(stage, s), copy=False)
+    return exp.Exists(this=found.where(where, copy=False))
 
 
 def missing(stage: exp.Table, key: Sequence[str], t: str = "t", s: str = "s") -> exp.Condition:
