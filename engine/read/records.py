@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import jmespath
+from jmespath.parser import ParsedResult
 
 from engine.errors import ApiError
 from engine.spec import Column, Stream
@@ -17,14 +18,20 @@ PARENT = "_parent"
 VALUE = "_value"
 
 
+@functools.lru_cache(maxsize=4096)  # jmespath's own cache keeps 128, fewer than a spec has
+def compiled(expression: str) -> ParsedResult:
+    """A JMESPath expression, parsed once per process (searching it keeps no state)."""
+    return jmespath.compile(expression)
+
+
 @functools.lru_cache(maxsize=4096)  # a getter keeps no state: every page and account shares it
 def compile_getter(expression: str) -> Getter:
     """A fast Python function for the common shapes of field paths (`a`, `a.b`, `a || b`,
     `a[?k == 'text'].v | [0]`); any other JMESPath runs through jmespath itself. Same results
     either way."""
-    compiled = jmespath.compile(expression)
-    fast = _from_ast(compiled.parsed)
-    return fast if fast is not None else compiled.search
+    parsed = compiled(expression)
+    fast = _from_ast(parsed.parsed)
+    return fast if fast is not None else parsed.search
 
 
 def column_getter(column: Column) -> Getter:
@@ -33,7 +40,7 @@ def column_getter(column: Column) -> Getter:
     get = compile_getter(column.field)
     if not column.aliases:
         return get
-    node = jmespath.compile(column.field).parsed
+    node = compiled(column.field).parsed
     name = node["value"] if node["type"] == "field" else None
     aliases = column.aliases
 
@@ -137,10 +144,10 @@ class RowBuilder:
 
     def __init__(self, stream: Stream) -> None:
         self.stream = stream
-        self.records_expr = jmespath.compile(stream.records) if stream.records else None
-        self.nested_expr = jmespath.compile(stream.nested) if stream.nested else None
-        self.where_expr = jmespath.compile(stream.where) if stream.where else None
-        self.join_exprs = [(j, jmespath.compile(j.records)) for j in stream.joins]
+        self.records_expr = compiled(stream.records) if stream.records else None
+        self.nested_expr = compiled(stream.nested) if stream.nested else None
+        self.where_expr = compiled(stream.where) if stream.where else None
+        self.join_exprs = [(j, compiled(j.records)) for j in stream.joins]
         self.getters = [(c.key, column_getter(c)) for c in stream.columns]
         self.key_getter = column_getter(stream.column(stream.primary_key[0]))
         self.missing_pages = 0  # pages whose body lacked this stream's side-load array
