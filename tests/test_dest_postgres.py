@@ -452,6 +452,25 @@ def test_second_run_on_the_same_schema_is_refused(
     other.close()
 
 
+def test_a_run_right_after_another_finds_the_schema_free(
+    pg: Any, schema: str, env: dict[str, str]
+) -> None:
+    """A closed run's lock is released before its connection goes: the server frees a closed
+    session's locks only once its backend has exited, and a next run starting at once (a
+    scheduler's, a check's) was refused as "in use" (seen in CI)."""
+    for _ in range(5):
+        first = PostgresDestination(None, settings())
+        first.connect()
+        first.close()
+        # at once, from another session: the run's lock is free
+        key = [first.lock]
+        assert pg.execute("SELECT pg_try_advisory_lock(hashtextextended(%s, 0))", key).fetchone()[0]
+        pg.execute("SELECT pg_advisory_unlock(hashtextextended(%s, 0))", key)
+        second = PostgresDestination(None, settings())
+        second.connect()
+        second.close()
+
+
 # ---------------------------------------------------------------- connection and configuration
 
 
