@@ -20,7 +20,7 @@ on 127.0.0.1 and runs `acx` in another, as a user would.
     `python bench/run.py accounts [N] [contacts] [layout]`
 (lakes) (b) into DuckDB, Delta Lake and Iceberg on local disk, one after the other: rows/s and
     peak RSS of each (target: Delta and Iceberg within 1.5x of DuckDB).
-    `python bench/run.py lakes [contacts]`
+    `python bench/run.py lakes [contacts] [duckdb|delta|iceberg ...]` (default: all three)
 (resume) no limit, 1M contacts, checkpoints at acx's defaults (every 100 pages or 120 s): a run
     killed (kill -9) a fifth of an uninterrupted run's time after it starts, three times, each
     run going on from the one before, then a run to the end: requests against the uninterrupted
@@ -437,16 +437,22 @@ def _account_total(out: str) -> int:
     raise SystemExit("no total line in acx output:\n" + out[-2000:])
 
 
-def scenario_lakes(contacts: int = 1_000_000) -> None:
+LAKES = ("duckdb", "delta", "iceberg")
+
+
+def scenario_lakes(contacts: int = 1_000_000, *dests: str) -> None:
     """(b) into DuckDB, then Delta Lake and Iceberg on local disk (target: within 1.5x of
-    DuckDB's rows/s and peak RSS)."""
-    for dest in ("duckdb", "delta", "iceberg"):
+    DuckDB's rows/s and peak RSS); `dests`: some of them only."""
+    unknown = [d for d in dests if d not in LAKES]
+    if unknown:
+        raise SystemExit(f"lakes: unknown destination {unknown[0]!r}; choose from {LAKES}")
+    for dest in dests or LAKES:
         scenario_b(contacts, "(lakes)", dest)
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["lakes"]:  # with its own argument: contacts
-        scenario_lakes(*[int(a) for a in sys.argv[2:3]])
+    if sys.argv[1:2] == ["lakes"]:  # with its own arguments: contacts, destinations
+        scenario_lakes(*[int(a) for a in sys.argv[2:3]], *sys.argv[3:])
         sys.exit(0)
     if sys.argv[1:2] == ["accounts"]:  # with its own arguments: N, contacts, layout
         scenario_accounts(*[int(a) for a in sys.argv[2:4]], *sys.argv[4:5])  # type: ignore[arg-type]

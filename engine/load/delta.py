@@ -26,7 +26,14 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
-from deltalake import CommitProperties, DeltaTable, Field, Schema, write_deltalake
+from deltalake import (
+    CommitProperties,
+    DeltaTable,
+    Field,
+    Schema,
+    WriterProperties,
+    write_deltalake,
+)
 from deltalake.exceptions import DeltaError, TableNotFoundError
 from deltalake.schema import PrimitiveType
 from deltalake.table import TableMerger
@@ -59,6 +66,11 @@ from engine.spec.types import arrow_type
 LOCK_FILE = "_acx.lock"
 COMMENT = "comment"  # the field metadata key Spark and Databricks read as a column's comment
 FAILURES = (DeltaError, OSError, pa.ArrowException, duckdb.Error)
+# delta-rs holds a file's row group in memory until it is full, 1M rows by default: a million
+# contacts' wide rows cost ~500 MB there. 16,384 rows keep a commit within ~150 MB of the run's
+# (docs/delta.md, Cost); Snappy is delta-rs's default, which any WriterProperties replaces.
+ROW_GROUP_ROWS = 16_384
+WRITER = WriterProperties(max_row_group_size=ROW_GROUP_ROWS, compression="SNAPPY")
 
 
 def table_schema(stream: Stream) -> pa.Schema:
@@ -277,6 +289,7 @@ class DeltaDestination(Destination):
             ) from None
         crashpoints.point("committed")
         self.discard([a.stream for a in applies])
+        pa.default_memory_pool().release_unused()  # the commit's batches: back to the OS
 
     def discard(self, streams: Sequence[Stream]) -> None:
         for s in streams:
@@ -319,7 +332,12 @@ class DeltaDestination(Destination):
             crashpoints.point("commit:insert")
             reader = self.db.reader(source, schema)
             write_deltalake(
-                dt, reader, mode="overwrite", predicate=self._own_text(), commit_properties=props
+                dt,
+                reader,
+                mode="overwrite",
+                predicate=self._own_text(),
+                writer_properties=WRITER,
+                commit_properties=props,
             )
             return
         parent = item.parent_stage if s.parent is not None else None
@@ -329,7 +347,9 @@ class DeltaDestination(Destination):
         if dt.to_pyarrow_dataset().count_rows() == 0:  # nothing to match, mark or cascade:
             crashpoints.point("commit:insert")  # append, streamed (a merge joins it whole)
             reader = self.db.reader(source, schema)
-            write_deltalake(dt, reader, mode="append", commit_properties=props)
+            write_deltalake(
+                dt, reader, mode="append", writer_properties=WRITER, commit_properties=props
+            )
             return
         if item.soft:
             self._restore_children(item, stage)
@@ -355,7 +375,14 @@ class DeltaDestination(Destination):
         marked or deleted; for a whole read (mirror), the live rows it lacks too."""
         key = [item.stream.column(k).name for k in item.stream.primary_key]
         on = " AND ".join(f"t.{quote(k)} = s.{quote(k)}" for k in key)
-        merger = dt.merge(source, on, source_alias="s", target_alias="t", commit_properties=props)
+        merger = dt.merge(
+            source,
+            on,
+            source_alias="s",
+            target_alias="t",
+            writer_properties=WRITER,
+            commit_properties=props,
+        )
         upsert, gone = f"s.{OP} = '{UPSERT}'", f"s.{OP} = '{GONE}'"
         merger = merger.when_matched_update_all(predicate=upsert, except_cols=[OP])
         if item.soft:
@@ -433,6 +460,7 @@ class DeltaDestination(Destination):
                 on,
                 source_alias="s",
                 target_alias="t",
+                writer_properties=WRITER,
                 commit_properties=CommitProperties(
                     custom_metadata={"acx.table": child.key, "acx.marks_of": s.key}
                 ),

@@ -23,7 +23,7 @@ from engine.spec import Stream
 
 OP = "_acx_op"  # a source row's action: UPSERT (a staged row) or GONE (mark or delete a row)
 UPSERT, GONE = "u", "g"
-READ_ROWS = 50_000  # rows per Arrow batch handed to a merge
+READ_ROWS = 10_000  # rows per Arrow batch handed to a commit (a few MB of wide rows)
 
 
 def sql(expression: exp.Expr) -> str:

@@ -49,6 +49,7 @@ from engine.load.iceberg_schema import (
     table_schema,
     writable,
 )
+from engine.load.iceberg_write import append_stream
 from engine.load.runlog import RUN_COLUMNS, RUNS_TABLE, RunRecord, cutoff, latest
 from engine.load.state import StateRow
 from engine.load.system import DELETED_AT, IS_CURRENT, SYNCED_AT, VALID_FROM, key_columns
@@ -60,7 +61,7 @@ STATE_PROPERTY = "acx.state"  # a table's state row (JSON), committed with its r
 SCRATCH = ".acx-iceberg-"  # the scratch folder's prefix (removed by the next run, locked)
 BEFORE = "_acx_before_"  # a table's rows as read from Iceberg, to find what a commit changed
 REWRITE_SHARE = 0.5  # past this share of a table's rows changed, rewrite them all
-READ_ROWS = 100_000  # rows per Arrow batch between DuckDB and Iceberg
+READ_ROWS = 10_000  # rows per Arrow batch between DuckDB and Iceberg (a few MB of wide rows)
 
 
 class IcebergDestination(Destination):
@@ -270,6 +271,7 @@ class IcebergDestination(Destination):
             self._write(child, False, None)
         crashpoints.point("committed")
         self.discard([a.stream for a in applies])
+        pa.default_memory_pool().release_unused()  # the commit's batches: back to the OS
         for s in [*(a.stream for a in applies), *outside]:
             self._forget(s)
 
@@ -342,10 +344,16 @@ class IcebergDestination(Destination):
             f"SELECT DISTINCT {key_sql} FROM ((SELECT * FROM {target} EXCEPT SELECT * FROM "
             f"{before}) UNION ALL (SELECT * FROM {before} EXCEPT SELECT * FROM {target}))"
         )
-        touched = work.execute(changed)
         rows = int(work.execute(f"SELECT count(*) FROM {target}")[0][0])
         empty = not work.execute(f"SELECT 1 FROM {before} LIMIT 1")  # nothing to delete
-        whole = whole or len(touched) > REWRITE_SHARE * max(rows, 1)
+        # the changed keys go into a delete's filter: fetched only when few enough for one
+        # (a first load appends every row, and a million keys in Python cost ~100 MB)
+        touched: list[tuple[Any, ...]] = []
+        if not (whole or empty):
+            count = int(work.execute(f"SELECT count(*) FROM ({changed})")[0][0])
+            whole = count > REWRITE_SHARE * max(rows, 1)
+            touched = [] if whole else work.execute(changed)
+        whole = whole or empty
         names = _work_columns(work, stream)
         cols = ", ".join(work.sql(sqlbuild.col(n)) for n in names)
         select = f"SELECT {cols} FROM {target}"
@@ -359,7 +367,7 @@ class IcebergDestination(Destination):
                 if (whole or touched) and not empty:
                     tx.delete(self._own_rows() if whole else key_filter(keys, touched))
                 if (whole and rows) or touched:
-                    tx.append(self._rows(select, schema))
+                    append_stream(tx, table.io, self._rows(select, schema))
                 crashpoints.point("commit:insert")
                 if state is not None:
                     tx.set_properties({self._state_property(): _state_json(state)})
