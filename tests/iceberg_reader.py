@@ -9,23 +9,30 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-from sqlglot import exp
 
-from engine.load import sqlbuild
 from engine.load.iceberg_place import place_of
 from engine.load.state import STATE_COLUMNS, STATE_TABLE
+from tests.readback import LakeQuery
 
 STATE_PROPERTY = "acx.state"
 
 
 def load(target: str, settings: Any = None, share: str | None = None) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB database holding every table of the destination's namespace."""
+    con = duckdb.connect(":memory:")
+    con.execute("SET TimeZone = 'UTC'")
+    fill(con, target, settings, share)
+    return con
+
+
+def fill(
+    con: duckdb.DuckDBPyConnection, target: str, settings: Any = None, share: str | None = None
+) -> None:
+    """Every table of the destination's namespace, and `_acx_state`, copied into `con`."""
     from pyiceberg.catalog import load_catalog
 
     place = place_of(target, settings)
     catalog = load_catalog("acx", **place.catalog_properties())
-    con = duckdb.connect(":memory:")
-    con.execute("SET TimeZone = 'UTC'")
     states = []
     prop = STATE_PROPERTY if share is None else f"{STATE_PROPERTY}.{share}"
     if (place.namespace,) in catalog.list_namespaces():
@@ -42,37 +49,14 @@ def load(target: str, settings: Any = None, share: str | None = None) -> duckdb.
     for row in states:
         values = [None if row.get(c) is None else str(row[c]) for c in STATE_COLUMNS]
         con.execute(f"INSERT INTO {STATE_TABLE} VALUES ({', '.join('?' * len(values))})", values)
-    return con
 
 
-class IcebergReader:
-    """What the parity and delete tests ask of a destination (target, sql, execute), over
-    load()'s database."""
-
-    dialect = "duckdb"
-    schema = None
+class IcebergReader(LakeQuery):
+    """What the parity and delete tests ask of a destination (target, sql, execute), over the
+    namespace's tables as fill() copies them."""
 
     def __init__(self, target: str, settings: Any = None) -> None:
-        self.target_, self.settings = target, settings
-        self.con: duckdb.DuckDBPyConnection | None = None
-
-    def connect(self) -> None:
-        self.con = load(self.target_, self.settings)
-
-    def close(self) -> None:
-        if self.con is not None:
-            self.con.close()
-            self.con = None
-
-    def target(self, stream: Any) -> exp.Table:
-        return sqlbuild.tbl(stream.name)
-
-    def sql(self, expression: exp.Expression) -> str:
-        return expression.sql("duckdb")
-
-    def execute(self, sql: str, params: Any = None) -> list[tuple]:
-        assert self.con is not None
-        return self.con.execute(sql, params or []).fetchall()
+        super().__init__(Path(target), lambda con, _root: fill(con, target, settings))
 
 
 def table_names(target: str) -> set[str]:
