@@ -211,10 +211,14 @@ def current_view_create(stream: Stream, schema: str | None = None) -> exp.Create
     return exp.Create(this=view, kind="VIEW", replace=True, expression=select)
 
 
-def render(statements: Iterable[exp.Expression], dialect: str, pretty: bool = True) -> list[str]:
-    """SQL text; anything the dialect cannot express raises rather than being dropped."""
+def render(
+    statements: Iterable[exp.Expression], dialect: str, pretty: bool = True, copy: bool = True
+) -> list[str]:
+    """SQL text; anything the dialect cannot express raises rather than being dropped. `copy`:
+    False for a statement built to be run once and dropped (sqlglot's generator copies the whole
+    tree first, as its dialect rewrites may change it: a third of a statement's rendering)."""
     return [
-        s.sql(dialect=dialect, pretty=pretty, unsupported_level=sqlglot.ErrorLevel.RAISE)
+        s.sql(dialect=dialect, pretty=pretty, copy=copy, unsupported_level=sqlglot.ErrorLevel.RAISE)
         for s in statements
     ]
 

@@ -229,6 +229,9 @@ class DuckDBDestination(SqlDestination):
         with self.shared.turn:  # no other connection of the file writes until it ends
             yield from self._transaction()
 
+    def grouped(self) -> Any:
+        return self.transaction()
+
     def _transaction(self) -> Iterator[None]:
         self.db.execute("BEGIN TRANSACTION")
         try:

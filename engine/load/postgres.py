@@ -269,6 +269,9 @@ class PostgresDestination(SqlDestination):
         keys = ", ".join(self.sql(ident(c.name)) for c in key_columns(stream))
         self.execute(f"ALTER TABLE {table} ADD PRIMARY KEY ({keys})")
 
+    def grouped(self) -> Any:
+        return self.transaction()
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         try:

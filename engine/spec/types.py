@@ -194,7 +194,14 @@ def sql_type_text(logical: str, dialect: str, key: bool = False) -> str:
 def sql_type(logical: str, dialect: str, key: bool = False) -> exp.DataType:
     """The sqlglot type of a logical type in a dialect (parsed in that dialect); `key`: of a
     primary key column."""
-    return exp.DataType.build(sql_type_text(logical, dialect, key), dialect=dialect)
+    return _parsed_type(sql_type_text(logical, dialect, key), dialect).copy()
+
+
+@cache
+def _parsed_type(text: str, dialect: str) -> exp.DataType:
+    """A type's text parsed once per dialect (sqlglot's parser takes ~70 us a type; every account's
+    staging tables ask again); sql_type hands out copies, as a tree belongs to one statement."""
+    return exp.DataType.build(text, dialect=dialect)
 
 
 def arrow_type(logical: str) -> pa.DataType:
