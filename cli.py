@@ -157,9 +157,10 @@ def ends_at_once(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.version_option(package_name="acx")
 def main() -> None:
     """acx: copy a REST API (ActiveCampaign) into your warehouse, driven by a YAML spec."""
-    from engine.run.process import tune_memory
+    from engine.run.process import tune_collector, tune_memory
 
     tune_memory()
+    tune_collector()
 
 
 @main.command()

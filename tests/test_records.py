@@ -113,6 +113,25 @@ def test_rows_are_keyed_by_column_and_keep_raw_values():
     assert builder.columns(body, records) == [["1", 2], ["A", None], [3, None]]
 
 
+def test_columns_read_the_same_from_records_of_any_kind():
+    """Plain fields take a shortcut when every record is a plain dict; records of another kind
+    (a dict subclass, or anything but a dict) are read through the getters, with the same
+    values."""
+
+    class Record(dict):
+        pass
+
+    builder = RowBuilder(
+        stream(col("id"), col("alias", field="x", aliases=("y",)), col("n", field="o.n"))
+    )
+    plain = [{"id": 1, "y": "b", "o": {"n": 2}}, {"id": None, "x": "a"}, {}]
+    expected = [[1, None, None], ["b", "a", None], [2, None, None]]
+    assert builder.columns({}, plain) == expected
+    assert builder.columns({}, [Record(r) for r in plain]) == expected
+    assert builder.columns({}, [*plain, "not a record"]) == [c + [None] for c in expected]
+    assert builder.columns({}, plain, only=[2, 0]) == [expected[2], expected[0]]
+
+
 def test_a_side_loaded_record_is_joined_by_its_key_whatever_its_json_type(spec):
     builder = RowBuilder(spec.stream("contact_tags"))
     body = {

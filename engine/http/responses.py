@@ -38,7 +38,7 @@ class Inflater:
         self.zlib = zlib.decompressobj(32 + zlib.MAX_WBITS)  # a gzip or a zlib header
 
     @classmethod
-    def of(cls, encoding: str | None, where: str) -> Inflater | None:
+    def of(cls, encoding: str | None, where: object) -> Inflater | None:
         word = (encoding or "identity").strip().lower()
         if word in ("", "identity"):
             return None

@@ -57,6 +57,12 @@ def column_getter(column: Column) -> Getter:
     return first_present
 
 
+def plain_field(column: Column) -> str | None:
+    """The key a column reads from each record as it is (`name`, no path, no alias), else None."""
+    node = compiled(column.field).parsed
+    return node["value"] if node["type"] == "field" and not column.aliases else None
+
+
 def _from_ast(node: dict[str, Any]) -> Getter | None:
     kind = node["type"]
     if kind == "field":
@@ -149,6 +155,7 @@ class RowBuilder:
         self.where_expr = compiled(stream.where) if stream.where else None
         self.join_exprs = [(j, compiled(j.records)) for j in stream.joins]
         self.getters = [(c.key, column_getter(c)) for c in stream.columns]
+        self.plain = [plain_field(c) for c in stream.columns]
         self.key_getter = column_getter(stream.column(stream.primary_key[0]))
         self.missing_pages = 0  # pages whose body lacked this stream's side-load array
 
@@ -214,8 +221,16 @@ class RowBuilder:
             records = self._joined(body, records)
         if parent is not None:
             records = [{**r, PARENT: parent} for r in records]
-        getters = self.getters if only is None else [self.getters[i] for i in only]
-        return [[get(r) for r in records] for _, get in getters]
+        chosen = range(len(self.getters)) if only is None else only
+        if all(type(r) is dict for r in records):  # a plain field is then the record's .get:
+            # a third of the time of calling its getter, the most common column of a sync
+            return [
+                [r.get(name) for r in records]
+                if (name := self.plain[i]) is not None
+                else [self.getters[i][1](r) for r in records]
+                for i in chosen
+            ]
+        return [[self.getters[i][1](r) for r in records] for i in chosen]
 
     def _joined(self, body: dict[str, Any], records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for join, expr in self.join_exprs:
