@@ -4,6 +4,7 @@ checked against the converters; schema, failure counts, examples and big values.
 
 from __future__ import annotations
 
+import json
 import math
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
@@ -13,7 +14,7 @@ import pyarrow as pa
 import pytest
 
 from engine.errors import SpecError
-from engine.read.coerce import CONVERSIONS, FAIL, Coercer, conversion
+from engine.read.coerce import CONVERSIONS, FAIL, Coercer, clean_text, compact_json, conversion
 from engine.spec import LOGICAL_TYPES, Column
 from engine.spec.types import arrow_type
 
@@ -392,3 +393,29 @@ def test_a_column_documented_as_utc_ignores_the_account_zone():
     table = coercer.to_arrow([{"udate": "2024-01-15 10:00:00", "u": "2024-01-15 10:00:00"}])
     assert table.column("udate")[0].as_py() == utc(2024, 1, 15, 15, 0)
     assert table.column("u")[0].as_py() == utc(2024, 1, 15, 10, 0)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"links": {"a": "https://x/1"}, "n": [1, 2.5, None, True, False], "t": "é\u2028"},
+        [1e16, 1e-07, 1.7976931348623157e308, 5e-324, -0.0, 0.1],
+        {"text": "1e5 is text"},
+        2**70,
+        {"nan": math.nan},
+        [math.inf],
+        {"lone": "\ud800"},
+        [],
+        {},
+    ],
+)
+def test_a_json_value_is_written_exactly_as_json_writes_it(value):
+    """Nested values become compact JSON text (msgspec's where it writes what json writes; json
+    itself for exponents, NaN and the rest): a changed spelling would change rows' checksums
+    between versions."""
+    try:
+        text = json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+        expected = clean_text(text)
+    except ValueError:
+        expected = FAIL
+    assert compact_json(value) == expected
