@@ -19,6 +19,7 @@ import pytest
 from engine.errors import ConfigError, LoadError
 from engine.load import Apply, make_destination
 from engine.load.delta import DeltaDestination
+from engine.load.files_write import Staging
 from engine.load.layout import Placement, shared_stream
 from engine.load.state import StateRow
 from engine.spec import Column, Parent, Replication, Stream
@@ -126,6 +127,54 @@ def test_load_then_merge_on_the_key_with_the_state_after(dest, tmp_path: Path) -
     assert meta["operation"] == "MERGE" and meta["acx.run_id"] == "r1"
     assert meta["acx.savepoint"] == T2.isoformat()
     assert not list(tmp_path.glob(".acx-*/_acx_stage_*"))  # stages dropped after the commit
+
+
+PAIRS = dataclasses.replace(PETS, key="pairs", name="pairs", primary_key=("person", "id"))
+
+
+@pytest.mark.parametrize(
+    ("stream", "keys", "unique"),
+    [
+        (PEOPLE, [[1, 2], [3, 7], [8]], True),  # pages in key order
+        (PEOPLE, [[1, 2], [2, 3]], False),  # a page read again: its first key came before
+        (PEOPLE, [[1, 3], [2]], False),  # a later page's key below an earlier one's
+        (PEOPLE, [[2, 1]], False),  # falling inside a page
+        (PEOPLE, [[1, 1]], False),
+        (PAIRS, [[1, 2]], False),  # a key of two columns: not followed
+    ],
+)
+def test_a_stage_knows_when_no_key_can_repeat(
+    tmp_path: Path, stream: Stream, keys: list[list[int]], unique: bool
+) -> None:
+    staging = Staging(tmp_path / "stage.parquet", stream)
+    for page in keys:
+        if stream is PEOPLE:
+            staging.append(batch(PEOPLE, [person(k, f"n{k}") for k in page]))
+        else:
+            staging.append(batch(PAIRS, [(k, 1, "cat") for k in page]))
+    staging.finish()
+    assert staging.unique is unique
+
+
+def test_a_stage_in_key_order_loads_every_row_and_a_page_read_again_is_deduped(
+    dest, tmp_path: Path
+) -> None:
+    dest.prepare(PEOPLE)
+    dest.stage(PEOPLE, batch(PEOPLE, [person(1, "one"), person(2, "two")], 0))
+    dest.stage(PEOPLE, batch(PEOPLE, [person(3, "three"), person(4, "four")], 2))
+    dest.commit([Apply(PEOPLE, "merge")], [done(PEOPLE)])  # rising keys: no dedupe
+    assert {k: r["name"] for k, r in rows(tmp_path, "people").items()} == {
+        1: "one",
+        2: "two",
+        3: "three",
+        4: "four",
+    }
+    dest.prepare(PEOPLE)
+    dest.stage(PEOPLE, batch(PEOPLE, [person(5, "five"), person(6, "six")], 0))
+    dest.stage(PEOPLE, batch(PEOPLE, [person(6, "SIX"), person(7, "seven")], 2))
+    dest.commit([Apply(PEOPLE, "merge")], [done(PEOPLE)])  # 6 twice: the later row wins
+    got = rows(tmp_path, "people")
+    assert len(got) == 7 and got[6]["name"] == "SIX" and got[5]["name"] == "five"
 
 
 def test_a_whole_read_marks_what_it_lacks_and_clears_it_when_back(dest, tmp_path: Path) -> None:

@@ -191,3 +191,28 @@ def test_a_named_target_with_a_local_warehouse(tmp_path: Path, contacts) -> None
         dest.close()
     assert (tmp_path / "w" / "catalog.db").exists() and (tmp_path / "w" / "ac").is_dir()
     assert not list((tmp_path / "w").glob(".acx-*"))  # the scratch folder is gone
+
+
+def test_a_stream_is_appended_file_by_file_in_one_snapshot(tmp_path: Path) -> None:
+    """append_stream: each batch written as it comes, a new file past `file_bytes`, every file
+    in one snapshot, each file's statistics its own rows'."""
+    from pyiceberg.catalog.sql import SqlCatalog
+
+    from engine.load.iceberg_write import append_stream
+
+    catalog = SqlCatalog("t", uri=f"sqlite:///{tmp_path / 'c.db'}", warehouse=f"file://{tmp_path}")
+    catalog.create_namespace("ns")
+    schema = pa.schema([pa.field("id", pa.int64()), pa.field("name", pa.string())])
+    table = catalog.create_table(("ns", "t"), schema=schema)
+    pages = [pa.record_batch([pa.array(ids, pa.int64()), pa.array([f"n{i}" for i in ids])],
+                             schema=schema) for ids in ([1, 2], [3, 4], [], [5])]  # fmt: skip
+    one = pages[0].nbytes
+    with table.transaction() as tx:
+        rows = append_stream(tx, table.io, pa.RecordBatchReader.from_batches(schema, pages), one)
+    assert rows == 5
+    table = catalog.load_table(("ns", "t"))
+    assert len(table.snapshots()) == 1
+    counts = sorted(t.file.record_count for t in table.scan().plan_files())
+    assert counts == [1, 2, 2]  # a file per page (each is `one` big), the empty one none
+    got = table.scan().to_arrow().sort_by("id")
+    assert got["id"].to_pylist() == [1, 2, 3, 4, 5] and got["name"][4].as_py() == "n5"

@@ -326,7 +326,9 @@ class DeltaDestination(Destination):
             raise LoadError(f"{self.describe()}: table {s.name} is missing (run again)")
         schema = pa.schema(dt.schema().to_arrow())
         stage = self._stage_view(s)
-        source = upserts(s, stage, schema.names, self.at)
+        staging = self.stages.get(s.key)
+        unique = staging is not None and staging.unique
+        source = upserts(s, stage, schema.names, self.at, unique)
         props = self._properties(item, row)
         if item.mode == "replace":
             crashpoints.point("commit:insert")

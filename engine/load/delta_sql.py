@@ -105,12 +105,21 @@ class Scratch:
         return int(found[0][0]) if found else 0
 
 
-def upserts(stream: Stream, stage: exp.Table, columns: Sequence[str], at: datetime) -> exp.Select:
+def upserts(
+    stream: Stream, stage: exp.Table, columns: Sequence[str], at: datetime, unique: bool = False
+) -> exp.Select:
     """The stage's last row per key, as the table's `columns` (spec columns from the stage,
-    written `at`, not deleted; a column the spec dropped: NULL), flagged UPSERT."""
+    written `at`, not deleted; a column the spec dropped: NULL), flagged UPSERT. `unique`: the
+    stage holds each key once (Staging.unique), so its rows go as they are, streamed: the
+    dedupe's aggregate over every key (up to the scratch DuckDB's memory limit, ~100 MB for a
+    million rows) is not needed."""
     key = [stream.column(k).name for k in stream.primary_key]
     spec = {c.name for c in stream.columns}
-    kept = sqlbuild.deduped(stage, [c.name for c in stream.columns], key)
+    names = [c.name for c in stream.columns]
+    if unique:
+        kept = exp.select(*[sqlbuild.col(c) for c in names]).from_(stage.copy())
+    else:
+        kept = sqlbuild.deduped(stage, names, key)
     values: list[exp.Expr] = []
     for name in columns:
         if name in spec:

@@ -109,6 +109,19 @@ class Staging:
         self.writer: pq.ParquetWriter | None = pq.ParquetWriter(path, self.schema)
         self.rows = 0
         self.bytes = 0  # in Arrow, as staged
+        # the key column, while every key staged so far rose strictly (None: a key of several
+        # columns, or one that did not rise): then no key is staged twice (see `unique`)
+        key = [stream.column(k).name for k in stream.primary_key]
+        self.rising: str | None = key[0] if len(key) == 1 else None
+        self.last: pa.Scalar | None = None  # the last key staged
+
+    @property
+    def unique(self) -> bool:
+        """Whether the stage surely holds each key once: its keys rose strictly, row after row
+        and batch after batch (the API's pages in key order, as most of ActiveCampaign's
+        lists come), so the commit needs no dedupe. A page read twice, the case the dedupe is
+        for, breaks the rise."""
+        return self.rising is not None
 
     def append(self, batch: pa.Table) -> None:
         assert self.writer is not None
@@ -116,6 +129,17 @@ class Staging:
         self.writer.write_table(table)
         self.rows += table.num_rows
         self.bytes += table.nbytes
+        if self.rising is not None and table.num_rows:
+            self._follow(table[self.rising].combine_chunks())
+
+    def _follow(self, keys: pa.Array) -> None:
+        rose = keys.null_count == 0 and (
+            len(keys) < 2 or pc.all(pc.greater(keys[1:], keys[:-1])).as_py() is True
+        )
+        if rose and self.last is not None:
+            rose = pc.greater(keys[0], self.last).as_py() is True
+        self.rising = self.rising if rose else None
+        self.last = keys[-1]
 
     def finish(self) -> None:
         if self.writer is not None:
