@@ -11,7 +11,6 @@ import ctypes.util
 import gc
 import sys
 import threading
-import time
 from collections.abc import Iterator
 
 import pyarrow as pa
@@ -52,19 +51,8 @@ def tune_collector() -> None:
     gc.set_threshold(YOUNG_THRESHOLD, middle, old)
 
 
-# malloc_trim walks the whole heap (~5 ms at 300 MB): after every batch staged it cost 4% of a
-# large sync's CPU. Once a second frees the same pages in time for the next batches.
-TRIM_INTERVAL = 1.0
-_TRIMMED = [0.0]  # when the heap was last trimmed (time.monotonic)
-
-
 def release_memory() -> None:
-    """Hand freed heap pages back to the OS (after a batch is staged), at most once a
-    TRIM_INTERVAL whatever the threads staging."""
-    now = time.monotonic()
-    if now - _TRIMMED[0] < TRIM_INTERVAL:
-        return
-    _TRIMMED[0] = now
+    """Hand freed heap pages back to the OS (after a batch is staged)."""
     if _LIBC is not None and hasattr(_LIBC, "malloc_trim"):
         _LIBC.malloc_trim(0)
 
