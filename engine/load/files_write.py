@@ -118,8 +118,8 @@ class Staging:
     @property
     def unique(self) -> bool:
         """Whether the stage surely holds each key once: its keys rose strictly, row after row
-        and batch after batch (the API's pages in key order, as most of ActiveCampaign's
-        lists come), so the commit needs no dedupe. A page read twice, the case the dedupe is
+        and batch after batch (an API's pages in key order, as many lists come), so the commit
+        needs no dedupe. A page read twice, the case the dedupe is
         for, breaks the rise."""
         return self.rising is not None
 
