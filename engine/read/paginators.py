@@ -23,9 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-import jmespath
-
 from engine.errors import ApiError, SpecError
+from engine.read.records import compiled
 from engine.spec.model import PAGING_NEEDS, Paging
 
 # A total above this is no ActiveCampaign list's (the largest accounts hold a few million
@@ -91,7 +90,7 @@ class Paginator:
         self.pages = 0
         self.position: Any = None  # of the next page to read, in order
         self.total: int | None = None  # the last response's total: a hint
-        self.total_expr = jmespath.compile(paging.total) if paging.total else None
+        self.total_expr = compiled(paging.total) if paging.total else None
         self._previous: frozenset[str] | None = None  # keys of the last page read
 
     def params(self) -> list[tuple[str, str]]:
