@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
 import threading
 import time
 
@@ -9,6 +11,7 @@ import pytest
 
 from engine.errors import Interrupted
 from engine.http.ratelimit import AHEAD, URGENT, RateLimiter
+from engine.run.process import prompt_threads
 
 
 def test_requests_start_one_interval_apart():
@@ -96,3 +99,19 @@ def test_closing_stops_every_waiting_caller():
 def test_a_rate_must_be_positive():
     with pytest.raises(ValueError):
         RateLimiter(0)
+
+
+def test_threads_switch_promptly_only_while_the_runs_at_once_ask_little():
+    """One account at 5 requests/second gets a 1 ms GIL switch (its requests leave on time);
+    twenty at once keep Python's own interval (switching every millisecond then only burns CPU),
+    and the interval is Python's again when the last run ends."""
+    before = sys.getswitchinterval()
+    with contextlib.ExitStack() as runs:
+        runs.enter_context(prompt_threads(5))
+        assert sys.getswitchinterval() == pytest.approx(0.001)
+        for _ in range(19):
+            runs.enter_context(prompt_threads(5))
+        assert sys.getswitchinterval() == pytest.approx(before)
+    assert sys.getswitchinterval() == pytest.approx(before)
+    with prompt_threads(1_000):  # a run without a low limit keeps the interval
+        assert sys.getswitchinterval() == pytest.approx(before)
