@@ -119,6 +119,10 @@ def database(path: str) -> Database:
         return _DATABASES.setdefault(os.path.realpath(path), Database())
 
 
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
 class DuckDBDestination(SqlDestination):
     name = "duckdb"
     dialect = "duckdb"
@@ -137,6 +141,7 @@ class DuckDBDestination(SqlDestination):
         self.schema = "main"
         self.con: duckdb.DuckDBPyConnection | None = None
         self.shared = database(self.path)
+        self.in_transaction = False
 
     def describe(self) -> str:
         return f"duckdb:{self.path}"
@@ -200,6 +205,20 @@ class DuckDBDestination(SqlDestination):
             raise self.memory.error(self.describe(), exc) from None
 
     def existing_columns(self, table: str) -> dict[str, str] | None:
+        """A table's columns and types, None when it does not exist. Outside a transaction,
+        asked of the table itself (pragma_table_info: 0.4 ms); information_schema enumerates
+        every table of the file (6 ms with twenty accounts' staging tables), but inside a
+        transaction it is the only way, as a missing table's error would abort the transaction."""
+        if not self.in_transaction:
+            name = ".".join(_quoted(n) for n in (self.schema, table) if n)
+            try:
+                with self.shared.turn:
+                    cursor = self.db.execute("SELECT name, type FROM pragma_table_info(?)", [name])
+                    return {column: kind for column, kind in cursor.fetchall()} or None
+            except duckdb.CatalogException:
+                return None
+            except duckdb.Error as exc:
+                raise self.memory.error(self.describe(), exc) from None
         rows = self.execute(
             "SELECT column_name, data_type FROM information_schema.columns "
             "WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position",
@@ -234,14 +253,18 @@ class DuckDBDestination(SqlDestination):
 
     def _transaction(self) -> Iterator[None]:
         self.db.execute("BEGIN TRANSACTION")
+        self.in_transaction = True
         try:
-            yield
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        try:
-            self.db.execute("COMMIT")  # DuckDB writes the new rows out here, and may run short
-        except duckdb.Error as exc:
-            with contextlib.suppress(duckdb.Error):  # else the connection's next BEGIN fails
+            try:
+                yield
+            except BaseException:
                 self.db.execute("ROLLBACK")
-            raise self.memory.error(f"{self.describe()}: commit", exc) from None
+                raise
+            try:
+                self.db.execute("COMMIT")  # DuckDB writes the new rows out here, and may run short
+            except duckdb.Error as exc:
+                with contextlib.suppress(duckdb.Error):  # else the connection's next BEGIN fails
+                    self.db.execute("ROLLBACK")
+                raise self.memory.error(f"{self.describe()}: commit", exc) from None
+        finally:
+            self.in_transaction = False
