@@ -11,7 +11,7 @@ import signal
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from types import SimpleNamespace
@@ -241,14 +241,14 @@ def test_failed_group_keeps_last_good_rows_and_state(
         monkeypatch.setattr(PostgresDestination, "load_stage", real_load)
 
         # the commit fails after the merges ran: the transaction takes all of them back
-        real_state = PostgresDestination.write_state
+        real_states = PostgresDestination.write_states
 
-        def failing_state(self: PostgresDestination, row: StateRow) -> None:
-            real_state(self, row)
-            if row.stream == "list_contacts":
+        def failing_states(self: PostgresDestination, rows: Sequence[StateRow]) -> None:
+            real_states(self, rows)
+            if any(row.stream == "list_contacts" for row in rows):
                 self.execute("SELECT 1/0")
 
-        monkeypatch.setattr(PostgresDestination, "write_state", failing_state)
+        monkeypatch.setattr(PostgresDestination, "write_states", failing_states)
         lines.clear()
         assert run(sb, env, lines, tables=group) == 1
         assert any("division by zero" in line for line in lines)

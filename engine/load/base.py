@@ -40,6 +40,10 @@ from engine.spec import Column, Stream
 from engine.spec.types import ZONELESS, sql_type, sql_type_text
 
 STAGE_PREFIX = "_acx_stage_"
+# the name a staging table's DDL is rendered with before the stage's own replaces it (a space:
+# no spec column or table is named so)
+STAGE_STANDIN = "acx stage standin"
+_STAGE_DDL: dict[tuple[Any, ...], tuple[str, str, str]] = {}  # SqlDestination.stage_ddl
 # How a stream's staged rows reach its table at commit: "replace" (the table becomes the stage),
 # "mirror" (the stage holds every row the source has: upsert on the primary key, then mark the
 # table's rows the stage lacks as deleted), or "merge" (upsert on the primary key).
@@ -405,18 +409,38 @@ class SqlDestination(Destination):
         return _same_type(have, want_text, self.dialect)
 
     def _create_stage(self, stream: Stream) -> None:
-        stage = self.stage_table(stream)
-        defs = [
-            exp.ColumnDef(this=sqlbuild.ident(c.name), kind=sql_type(c.type, self.dialect))
-            for c in stream.columns
-        ]
-        defs.append(
-            exp.ColumnDef(this=sqlbuild.ident(sqlbuild.SEQ), kind=exp.DataType.build("BIGINT"))
-        )
-        create = exp.Create(this=exp.Schema(this=stage, expressions=defs), kind="TABLE")
+        self.run_staging(self.stage_ddl(stream))
+
+    def run_staging(self, statements: Sequence[str]) -> None:
+        """DDL of this run's own staging tables (made, dropped), committed together where DDL
+        is transactional (grouped). No other run touches those tables: a destination that
+        makes runs take turns need not here, and one that can send the statements in one call
+        does (DuckDB)."""
         with self.grouped():
-            self.execute(self.sql(exp.Drop(tables=[stage.copy()], kind="TABLE", exists=True)))
-            self.execute(self.sql(create))
+            for statement in statements:
+                self.execute(statement)
+
+    def stage_ddl(self, stream: Stream) -> tuple[str, str]:
+        """The stream's staging table's DROP and CREATE. Every account's stage of a table
+        differs by its name alone: the text is rendered once per process for the table's
+        columns, with a stand-in name, and each stage's name put in its place."""
+        key = (type(self), self.schema, tuple((c.name, c.type) for c in stream.columns))
+        texts = _STAGE_DDL.get(key)
+        if texts is None:
+            standin = sqlbuild.tbl(STAGE_STANDIN, self.schema)
+            defs = [
+                exp.ColumnDef(this=sqlbuild.ident(c.name), kind=sql_type(c.type, self.dialect))
+                for c in stream.columns
+            ]
+            defs.append(
+                exp.ColumnDef(this=sqlbuild.ident(sqlbuild.SEQ), kind=exp.DataType.build("BIGINT"))
+            )
+            create = exp.Create(this=exp.Schema(this=standin, expressions=defs), kind="TABLE")
+            drop = exp.Drop(tables=[standin.copy()], kind="TABLE", exists=True)
+            texts = _STAGE_DDL[key] = (self.sql(standin), self.sql(drop), self.sql(create))
+        name, drop_text, create_text = texts
+        stage = self.sql(self.stage_table(stream))
+        return drop_text.replace(name, stage, 1), create_text.replace(name, stage, 1)
 
     def stage(self, stream: Stream, batch: pa.Table) -> None:
         if batch.num_rows:
@@ -445,9 +469,9 @@ class SqlDestination(Destination):
             for statement in self.apply_statements(item):
                 crashpoints.point(f"commit:{type(statement).__name__.lower()}")
                 self.execute(self.sql(statement))
-        for row in states:
+        for _ in states:
             crashpoints.point("commit:state")
-            self.write_state(row)
+        self.write_states(states)
 
     def apply_statements(self, item: Apply) -> list[exp.Expression]:
         s = item.stream
@@ -594,14 +618,40 @@ class SqlDestination(Destination):
         """A type as the warehouse reports it, to declare a column again."""
         return exp.DataType.build(reported, dialect=self.dialect, udt=True)
 
-    def write_state(self, row: StateRow) -> None:
-        rec = {**row.as_text(), "stream": layout.state_key(self.share, row.stream)}
+    def state_script(self, rows: Sequence[StateRow]) -> list[str]:
+        """write_states' two statements with the values written in (for a destination that
+        sends a whole commit in one call)."""
+        if not rows:
+            return []
+        records = [{**r.as_text(), "stream": layout.state_key(self.share, r.stream)} for r in rows]
         table = self.qualified(STATE_TABLE)
-        marks = ", ".join([self.marker] * len(STATE_COLUMNS))
-        self.execute(f"DELETE FROM {table} WHERE stream = {self.marker}", [rec["stream"]])
+        keys = ", ".join(self._literal(r["stream"]) for r in records)
+        values = ", ".join(
+            "(" + ", ".join(self._literal(r[c]) for c in STATE_COLUMNS) + ")" for r in records
+        )
+        return [
+            f"DELETE FROM {table} WHERE stream IN ({keys})",
+            f"INSERT INTO {table} ({self._state_names()}) VALUES {values}",
+        ]
+
+    def _literal(self, value: str | None) -> str:
+        return "NULL" if value is None else self.sql(exp.Literal.string(value))
+
+    def write_states(self, rows: Sequence[StateRow]) -> None:
+        """A commit's state rows, in two statements whatever their number."""
+        if not rows:
+            return
+        records = [{**r.as_text(), "stream": layout.state_key(self.share, r.stream)} for r in rows]
+        table = self.qualified(STATE_TABLE)
+        keys = ", ".join([self.marker] * len(records))
+        row = "(" + ", ".join([self.marker] * len(STATE_COLUMNS)) + ")"
         self.execute(
-            f"INSERT INTO {table} ({self._state_names()}) VALUES ({marks})",
-            [rec[c] for c in STATE_COLUMNS],
+            f"DELETE FROM {table} WHERE stream IN ({keys})", [r["stream"] for r in records]
+        )
+        self.execute(
+            f"INSERT INTO {table} ({self._state_names()}) VALUES "
+            + ", ".join([row] * len(records)),
+            [r[c] for r in records for c in STATE_COLUMNS],
         )
 
     def read_state(self) -> dict[str, StateRow]:
@@ -653,12 +703,13 @@ class SqlDestination(Destination):
         return self.names(STATE_COLUMNS)
 
     def discard(self, streams: Sequence[Stream]) -> None:
-        with self.grouped():
-            for s in streams:
-                self.kept.discard(s.key)
-                self.execute(
-                    self.sql(exp.Drop(tables=[self.stage_table(s)], kind="TABLE", exists=True))
-                )
+        self.kept.difference_update(s.key for s in streams)
+        self.run_staging(
+            [
+                self.sql(exp.Drop(tables=[self.stage_table(s)], kind="TABLE", exists=True))
+                for s in streams
+            ]
+        )
 
     def create_view(self, name: str, select: exp.Expression) -> None:
         """(Re)create a view in one transaction: dropped, then created, because Postgres's CREATE

@@ -336,9 +336,9 @@ class SnowflakeDestination(SqlDestination):
         self.doing = f"applying table {item.stream.name}"  # commit runs these next
         return super().apply_statements(item)
 
-    def write_state(self, row: StateRow) -> None:
-        self.doing = f"writing the {STATE_TABLE} row of {row.stream}"
-        super().write_state(row)
+    def write_states(self, rows: Sequence[StateRow]) -> None:
+        self.doing = f"writing the {STATE_TABLE} rows of " + ", ".join(r.stream for r in rows)
+        super().write_states(rows)
 
     def read_state(self) -> dict[str, StateRow]:
         self.doing = f"reading {STATE_TABLE}"
