@@ -404,3 +404,47 @@ def test_a_crash_inside_the_migration_leaves_the_old_table_and_state(
     migrate(path)
     kind, rows, _ = look(path)
     assert kind == "TIMESTAMP WITH TIME ZONE" and {r[0]: r[2] for r in rows} == INSTANTS
+
+
+def test_a_commit_that_fails_halfway_changes_nothing_and_the_next_one_lands(
+    tmp_path: Path,
+) -> None:
+    """A commit goes to DuckDB as one script (its statements, then its state rows): when a
+    statement in the middle fails, what ran before it is rolled back too, the state rows stay as
+    they were, the error names the destination in one line, and the connection commits again."""
+    spec = load_spec(SPEC)
+    lists, tags = spec.stream("lists"), spec.stream("tags")
+    dest = DuckDBDestination(str(tmp_path / "half.duckdb"))
+    dest.connect()
+    try:
+        for s in (lists, tags):
+            dest.prepare(s)
+            dest.stage(s, batch(s, 1, 3))
+
+        def state(s: Stream, rows: int) -> StateRow:
+            return StateRow(s.key, None, "full", rows, "run", datetime.now(timezone.utc))
+
+        dest.commit([Apply(lists, "replace"), Apply(tags, "replace")], [state(lists, 3)])
+        assert dest.execute("SELECT count(*) FROM lists") == [(3,)]
+        before = dest.read_state()
+        for s in (lists, tags):
+            dest.prepare(s)
+            dest.stage(s, batch(s, 10, 5))
+        dest.execute(f"DROP TABLE {dest.stage_name(tags)}")  # its apply fails, after lists'
+        with pytest.raises(LoadError) as failed:
+            dest.commit(
+                [Apply(lists, "replace"), Apply(tags, "replace")],
+                [state(lists, 5), state(tags, 5)],
+            )
+        assert str(failed.value).startswith(f"{dest.describe()}: commit: ")
+        assert "\n" not in str(failed.value)
+        assert dest.execute("SELECT min(id), count(*) FROM lists") == [(1, 3)]
+        assert dest.read_state() == before
+        dest.prepare(tags)
+        dest.stage(tags, batch(tags, 10, 5))
+        dest.commit([Apply(lists, "replace"), Apply(tags, "replace")], [state(tags, 5)])
+        assert dest.execute("SELECT min(id), count(*) FROM lists") == [(10, 5)]
+        assert dest.execute("SELECT count(*) FROM tags") == [(5,)]
+        assert dest.read_state()["tags"].rows_loaded == 5
+    finally:
+        dest.close()
