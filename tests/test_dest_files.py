@@ -632,7 +632,7 @@ def test_out_of_memory_names_the_setting_to_raise(tmp_path: Path) -> None:
     message = str(caught.value)
     assert "\n" not in message and "SET memory_limit" not in message
     assert re.fullmatch(
-        r"parquet:\S+: DuckDB ran out of memory within its 1MB limit: .* "
+        r"parquet:\S+: (loading people: )?DuckDB ran out of memory within its 1MB limit: .* "
         r"\(raise it, e.g. ACX_DUCKDB_MEMORY_LIMIT=96MB\)",
         message,
     )
