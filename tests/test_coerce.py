@@ -309,7 +309,10 @@ BULK_COLUMNS = [
     ("integer", ["1", "+7", " 5 "], False),
     ("integer", ["1", "99999999999999999999"], False),
     ("integer", ["1", "-"], False),
-    ("integer", ["1", 2], False),
+    ("integer", ["1", 2, None, "", -3, "-4"], True),  # numbers and digit strings mixed
+    ("integer", ["1", 2**63], False),
+    ("integer", ["1", 2, "2.0"], False),
+    ("integer", [True, "1"], False),
     ("integer", [1, 2**63], False),
     ("float", [1.5, 2, None, -0.0], True),
     ("float", [1.5, math.nan], False),

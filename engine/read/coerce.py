@@ -360,7 +360,8 @@ def parse_iso(text: str) -> datetime | None:
 Bulk = Callable[[list[Any], tzinfo], "pa.Array | None"]
 
 _NONE = type(None)
-_STRINGS = {str, _NONE}
+_STRINGS: set[type] = {str, _NONE}
+_MIXED_INTEGERS: set[type] = {int, str, _NONE}
 _NULL_TEXT = pa.scalar(None, pa.string())
 _EMPTY = pa.array([""])
 _ZERO_DATES = pa.array(["", ZERO_DATE, ZERO_DATE + " 00:00:00", ZERO_DATE + "T00:00:00"])
@@ -387,6 +388,9 @@ def _bulk_integer(values: list[Any], tz: tzinfo) -> pa.Array | None:
     types = _types(values)
     if types <= {int, _NONE}:
         return _built(values, pa.int64())
+    if int in types and types <= _MIXED_INTEGERS:  # ids as numbers and as text on one page (the
+        values = [str(v) if type(v) is int else v for v in values]  # live API's habit)
+        types = _STRINGS
     strings = _strings(values, types, blanks=_EMPTY)
     if strings is None or _data(strings).translate(None, _INTEGER_CHARS):
         return None  # not only digits and "-": "+7", " 5 ", "5.0" and "0x1F" go value by value
