@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 import functools
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, ClassVar, Literal
@@ -465,13 +465,21 @@ class SqlDestination(Destination):
 
     def apply_all(self, applies: Sequence[Apply], states: Sequence[StateRow]) -> None:
         """The statements of commit's transaction, each behind its crash point."""
+        for statement in self.commit_statements(applies, states):
+            self.execute(statement)
+        self.write_states(states)
+
+    def commit_statements(
+        self, applies: Sequence[Apply], states: Sequence[StateRow]
+    ) -> Iterator[str]:
+        """Each apply's statements as text, each right after its crash point (whoever runs them
+        as they come runs each one right after it); then the state rows' crash points."""
         for item in applies:
             for statement in self.apply_statements(item):
                 crashpoints.point(f"commit:{type(statement).__name__.lower()}")
-                self.execute(self.sql(statement))
+                yield self.sql(statement)
         for _ in states:
             crashpoints.point("commit:state")
-        self.write_states(states)
 
     def apply_statements(self, item: Apply) -> list[exp.Expression]:
         s = item.stream

@@ -268,14 +268,12 @@ class DuckDBDestination(SqlDestination):
         passed while building, before anything runs."""
         self.at = datetime.now(timezone.utc)
         self.check_migrations(applies)
-        script = ["BEGIN TRANSACTION"]
-        for item in applies:
-            for statement in self.apply_statements(item):
-                crashpoints.point(f"commit:{type(statement).__name__.lower()}")
-                script.append(self.sql(statement))
-        for _ in states:
-            crashpoints.point("commit:state")
-        script += [*self.state_script(states), "COMMIT"]
+        script = [
+            "BEGIN TRANSACTION",
+            *self.commit_statements(applies, states),
+            *self.state_script(states),
+            "COMMIT",
+        ]
         with self.shared.turn:
             try:
                 self.db.execute(";\n".join(script))
