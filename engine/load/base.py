@@ -631,8 +631,7 @@ class SqlDestination(Destination):
         sends a whole commit in one call)."""
         if not rows:
             return []
-        records = [{**r.as_text(), "stream": layout.state_key(self.share, r.stream)} for r in rows]
-        table = self.qualified(STATE_TABLE)
+        records, table = self._state_records(rows), self.qualified(STATE_TABLE)
         keys = ", ".join(self._literal(r["stream"]) for r in records)
         values = ", ".join(
             "(" + ", ".join(self._literal(r[c]) for c in STATE_COLUMNS) + ")" for r in records
@@ -642,6 +641,10 @@ class SqlDestination(Destination):
             f"INSERT INTO {table} ({self._state_names()}) VALUES {values}",
         ]
 
+    def _state_records(self, rows: Sequence[StateRow]) -> list[dict[str, str | None]]:
+        """State rows as the table holds them (text; the account's key under shared tables)."""
+        return [{**r.as_text(), "stream": layout.state_key(self.share, r.stream)} for r in rows]
+
     def _literal(self, value: str | None) -> str:
         return "NULL" if value is None else self.sql(exp.Literal.string(value))
 
@@ -649,8 +652,7 @@ class SqlDestination(Destination):
         """A commit's state rows, in two statements whatever their number."""
         if not rows:
             return
-        records = [{**r.as_text(), "stream": layout.state_key(self.share, r.stream)} for r in rows]
-        table = self.qualified(STATE_TABLE)
+        records, table = self._state_records(rows), self.qualified(STATE_TABLE)
         keys = ", ".join([self.marker] * len(records))
         row = "(" + ", ".join([self.marker] * len(STATE_COLUMNS)) + ")"
         self.execute(

@@ -250,16 +250,11 @@ class DuckDBDestination(SqlDestination):
         ms as one, 2 ms with the GIL free)."""
         if not statements:
             return
-        if self.in_transaction:
+        if self.in_transaction:  # inside commit's or grouped's transaction, and its turn
             with self.shared.turn:
-                self._run(";\n".join(statements))
+                self._run(statements, self.describe())
             return
-        try:
-            self._run(";\n".join(["BEGIN TRANSACTION", *statements, "COMMIT"]))
-        except LoadError:
-            with contextlib.suppress(duckdb.Error):  # the transaction the call began
-                self.db.execute("ROLLBACK")
-            raise
+        self._run(["BEGIN TRANSACTION", *statements, "COMMIT"], self.describe())
 
     def commit(self, applies: Sequence[Apply], states: Sequence[StateRow]) -> None:
         """commit's transaction in one call, built before it takes the file's turn: under a
@@ -275,20 +270,20 @@ class DuckDBDestination(SqlDestination):
             "COMMIT",
         ]
         with self.shared.turn:
-            try:
-                self.db.execute(";\n".join(script))
-            except duckdb.Error as exc:
-                with contextlib.suppress(duckdb.Error):  # else the connection's next BEGIN fails
-                    self.db.execute("ROLLBACK")
-                raise self.memory.error(f"{self.describe()}: commit", exc) from None
+            self._run(script, f"{self.describe()}: commit")
         crashpoints.point("committed")
         self.committed(applies)
 
-    def _run(self, script: str) -> None:
+    def _run(self, statements: Sequence[str], where: str) -> None:
+        """Statements in one call; when they fail, a transaction they began is rolled back
+        (else the connection's next BEGIN fails)."""
         try:
-            self.db.execute(script)
+            self.db.execute(";\n".join(statements))
         except duckdb.Error as exc:
-            raise self.memory.error(self.describe(), exc) from None
+            if not self.in_transaction:
+                with contextlib.suppress(duckdb.Error):
+                    self.db.execute("ROLLBACK")
+            raise self.memory.error(where, exc) from None
 
     @staticmethod
     def ident_of(name: str) -> Any:
