@@ -37,8 +37,12 @@ class RateLimiter:
         self.burst = max(1, burst)
         self.headroom = headroom
         self._clock = clock
-        self._cond = threading.Condition()
+        self._lock = threading.Lock()
         self._queue: list[tuple[int, int]] = []
+        # Each waiting caller's own condition (over the one lock): only the head of the queue
+        # is woken when its turn may have come. Waking every waiter for every request (twenty
+        # accounts' sixteen threads each) had each of them take the GIL to find it was not next.
+        self._waiters: dict[tuple[int, int], threading.Condition] = {}
         self._tickets = itertools.count()
         self._next = clock() - (self.burst - 1) * self.interval
         self.acquired = 0
@@ -52,27 +56,37 @@ class RateLimiter:
 
     def acquire(self, priority: int = URGENT) -> float:
         """Block until this caller may send a request; returns the seconds waited."""
-        with self._cond:
+        with self._lock:
             asked = self._clock()
             ticket = (priority, next(self._tickets))
+            wake = self._waiters[ticket] = threading.Condition(self._lock)
             heapq.heappush(self._queue, ticket)
-            self._cond.notify_all()
-            while True:
-                if self.closed:
+            try:
+                while True:
+                    if self.closed:
+                        raise Interrupted("the run was stopped: no new request starts")
+                    if self._queue[0] != ticket:
+                        wake.wait()  # until it is next (_wake_head)
+                        continue
+                    now = self._clock()
+                    start = max(self._next, now - (self.burst - 1) * self.interval)
+                    if start <= now:
+                        heapq.heappop(self._queue)
+                        self._next = start + self.interval
+                        self._record(now)
+                        return now - asked
+                    wake.wait(timeout=max(start - now, 0.001))
+            finally:
+                del self._waiters[ticket]
+                if ticket in self._queue:  # stopped while waiting
                     self._queue.remove(ticket)
                     heapq.heapify(self._queue)
-                    raise Interrupted("the run was stopped: no new request starts")
-                now = self._clock()
-                start = max(self._next, now - (self.burst - 1) * self.interval)
-                if self._queue[0] == ticket and start <= now:
-                    heapq.heappop(self._queue)
-                    self._next = start + self.interval
-                    self._record(now)
-                    self._cond.notify_all()
-                    return now - asked
-                self._cond.wait(
-                    timeout=max(start - now, 0.001) if self._queue[0] == ticket else None
-                )
+                self._wake_head()
+
+    def _wake_head(self) -> None:
+        """Wake the caller next in line, to look again at its turn (under the lock)."""
+        if self._queue:
+            self._waiters[self._queue[0]].notify()
 
     def _record(self, now: float) -> None:
         self.acquired += 1
@@ -86,23 +100,24 @@ class RateLimiter:
         burst, requests go out together by design: the schedule alone decides.)"""
         if self.burst > 1:
             return
-        with self._cond:
+        with self._lock:
             if at + self.interval > self._next:
                 self._next = at + self.interval
-                self._cond.notify_all()
+                self._wake_head()
 
     def close(self) -> None:
         """No request starts from now on: every caller waiting, and every later one, raises
         Interrupted (the run is stopping)."""
-        with self._cond:
+        with self._lock:
             self.closed = True
-            self._cond.notify_all()
+            for wake in self._waiters.values():
+                wake.notify()
 
     def pause(self, seconds: float) -> None:
         """No request may start for `seconds` from now (a 429's Retry-After)."""
-        with self._cond:
+        with self._lock:
             self._next = max(self._next, self._clock() + seconds)
-            self._cond.notify_all()
+            self._wake_head()
 
     def rate_limited(self, retry_after: float | None) -> None:
         """The server said 429: wait as told and leave more headroom from now on."""
