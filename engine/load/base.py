@@ -295,7 +295,17 @@ class SqlDestination(Destination):
     def qualified(self, name: str) -> str:
         return self.sql(sqlbuild.tbl(name, self.schema))
 
+    def ddl_turn(self) -> Any:
+        """A context manager: accounts loading shared tables create and widen them one at a
+        time (the first creates a table, the others find it made). Here nobody waits; each
+        destination whose accounts share tables says how they take turns."""
+        return contextlib.nullcontext()
+
     def prepare(self, stream: Stream) -> None:
+        with self.ddl_turn():
+            self._prepare_table(stream)
+
+    def _prepare_table(self, stream: Stream) -> None:
         existing = self.existing_columns(stream.name)
         self.legacy[stream.key] = ()
         self.empty.discard(stream.key)

@@ -103,10 +103,13 @@ class Database:
     staging table does not: each account stages into tables of its own, and DuckDB appends never
     conflict, so batches load while another account commits. `users` counts the open
     connections: only the first clears a spill folder a killed run left (the others' DuckDB may
-    be spilling there)."""
+    be spilling there). `ddl`: accounts loading shared tables prepare them one at a time, so
+    the first creates a table and its comments and the others find it made (twenty accounts
+    each rendering and running every table's DDL cost more CPU than their rows)."""
 
     def __init__(self) -> None:
         self.turn = threading.RLock()
+        self.ddl = threading.Lock()
         self.users = 0
 
 
@@ -185,6 +188,10 @@ class DuckDBDestination(SqlDestination):
             self.execute(f"CREATE SCHEMA IF NOT EXISTS {self.sql(self.ident_of(self.schema))}")
         self.prepare_state()
         self.drop_stale_stages()  # the file lock is ours: another process cannot hold it
+
+    def ddl_turn(self) -> Any:
+        """Shared tables: one account of the process at a time prepares them (see Database)."""
+        return self.shared.ddl if self.share is not None else contextlib.nullcontext()
 
     def close(self) -> None:
         with self.shared.turn:

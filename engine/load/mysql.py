@@ -444,10 +444,6 @@ class MysqlDestination(SqlDestination):
         self.execute(self.sql(create))
         super().prepare_state()
 
-    def prepare(self, stream: Stream) -> None:
-        with self.ddl_turn():
-            super().prepare(stream)
-
     def _create_stage(self, stream: Stream) -> None:
         """A staging table whose key columns are indexed (a text key as VARCHAR, as in the
         table): MySQL runs an UPDATE's or DELETE's EXISTS subquery once per row of the target,

@@ -200,10 +200,6 @@ class PostgresDestination(SqlDestination):
         finally:
             self.execute("SELECT pg_advisory_unlock(hashtextextended(%s, 0))", key)
 
-    def prepare(self, stream: Stream) -> None:
-        with self.ddl_turn():
-            super().prepare(stream)
-
     def append_runs(self, records: Sequence[RunRecord]) -> None:
         with self.ddl_turn():  # it creates _acx_runs when missing
             super().append_runs(records)
