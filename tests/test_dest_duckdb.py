@@ -30,6 +30,9 @@ from engine.load.duckdb import DuckDBDestination, Memory
 from engine.load.sqlbuild import SEQ
 from engine.load.state import FORMAT, StateRow
 from engine.read.coerce import Coercer
+from engine.read.records import RowBuilder
+from engine.run.batches import StreamBuffer
+from engine.run.results import TableResult
 from engine.spec import Stream, load_spec
 from tests.conftest import MINI, ROOT, SPEC
 
@@ -82,6 +85,42 @@ def test_millions_of_rows_commit_within_a_32mb_limit(tmp_path: Path, stream: Str
         dest.close()
     assert rows == ROWS and repeated == 0
     assert again == [("changed 3",)]
+
+
+def test_a_key_staged_twice_keeps_its_last_row_and_single_keys_load_as_staged(
+    tmp_path: Path, stream: Stream
+) -> None:
+    """The runner counts the keys it stages: a stage whose keys were each staged once goes to
+    the table as it is (the dedupe's aggregate over the stage was the costliest statement of a
+    small table's commit); a page read again (a key in two batches) keeps the last row read."""
+    spec = load_spec(SPEC)
+    pages = {
+        "once": [range(0, 5), range(5, 10)],
+        "twice": [range(0, 5), range(5, 10), range(3, 7)],  # the last page re-reads 3..6
+    }
+    found = {}
+    for name, reads in pages.items():
+        buf, builder = StreamBuffer(stream, timezone.utc, spec), RowBuilder(stream)
+        dest = DuckDBDestination(str(tmp_path / f"{name}.duckdb"))
+        dest.connect()
+        try:
+            dest.prepare(stream)
+            for n, ids in enumerate(reads):
+                records = [{"id": str(i), "value": f"read {n}", "contact": "1"} for i in ids]
+                buf.add(builder, {}, records, None)
+                staged = buf.take(timezone.utc, None, "test", TableResult(stream.key, "full"))
+                assert staged is not None
+                dest.stage(stream, staged)
+            rows = buf.distinct
+            done = StateRow(stream.key, None, "full", rows, "run", datetime.now(timezone.utc))
+            dest.commit([Apply(stream, "merge", repeats=buf.repeats(rows))], [done])
+            found[name] = (buf.repeats(rows), dest.execute(f"SELECT id, value FROM {stream.name}"))
+        finally:
+            dest.close()
+    assert found["once"] == (False, [(i, f"read {i // 5}") for i in range(10)])
+    repeats, table = found["twice"]
+    assert repeats
+    assert sorted(table) == [(i, "read 2" if 3 <= i <= 6 else f"read {i // 5}") for i in range(10)]
 
 
 # ---- text: HTML message bodies and notes, as the runner stages them (batches of 2,000 rows)

@@ -69,6 +69,10 @@ class Apply:
     # tables whose parent is this one, outside this commit: a row marked deleted here marks
     # their rows of it too, and a row back clears their marks of it
     children: tuple[Stream, ...] = ()
+    # whether the stage may hold a key more than once (a page read twice, a resumed read): its
+    # superseded rows are deleted first. False when the run counted every staged key once: the
+    # delete's aggregate over the stage was the costliest statement of a small table's commit
+    repeats: bool = True
 
 
 class Destination(ABC):
@@ -495,7 +499,7 @@ class SqlDestination(Destination):
         s = item.stream
         target, stage = self.target(s), self.stage_table(s)
         key = [s.column(k).name for k in s.primary_key]
-        out: list[exp.Expression] = [sqlbuild.delete_superseded(stage, key)]
+        out: list[exp.Expression] = [sqlbuild.delete_superseded(stage, key)] if item.repeats else []
         migrating = self.migrating(item)
         at = self.moment()
         if s.history:

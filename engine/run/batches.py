@@ -136,6 +136,12 @@ class StreamBuffer:
         else:
             self.keys.append(keys)
 
+    def repeats(self, distinct: int) -> bool:
+        """Whether the stage may hold a key twice, given `distinct` (this buffer's distinct
+        rows): False only when every key this run staged was counted exactly and each once
+        (no interrupted run's rows before them, no table too large to keep its keys)."""
+        return bool(self.before or self.counted) or distinct != self.staged
+
     @property
     def distinct(self) -> int:
         """Distinct rows read, this run and the interrupted run it resumed."""

@@ -597,14 +597,14 @@ class Runner:
         applies, states = [], []
         for s in loaded:
             buf = buffers[s.key]
-            applies.append(self._apply(group, s, mode, legacy[s.key]))
+            rows = buf.distinct  # a key twice is one row
+            applies.append(self._apply(group, s, mode, legacy[s.key], buf.repeats(rows)))
             prev = state.get(s.key)
             savepoint = buf.max_cursor
             if prev and prev.savepoint and (savepoint is None or prev.savepoint > savepoint):
                 savepoint = prev.savepoint if group.mode == "incremental" else savepoint
             if savepoint is not None and savepoint > buf.ceiling:
                 savepoint = buf.ceiling  # an earlier acx's, in the future (see FUTURE_SKEW)
-            rows = buf.distinct  # a key twice is one row
             states.append(self._state_row(s, group, result, prev, savepoint, rows))
             self._report_table(s, buf, result, rows, savepoint)
         failed = [s for s in group.members if buffers[s.key].failed is not None]
@@ -702,7 +702,12 @@ class Runner:
         return self.settings.deletes(group.root) == "soft" and self.dest.marks_deletes
 
     def _apply(
-        self, group: Group, stream: Stream, mode: WriteMode, migrate: tuple[str, ...] = ()
+        self,
+        group: Group,
+        stream: Stream,
+        mode: WriteMode,
+        migrate: tuple[str, ...] = (),
+        repeats: bool = True,
     ) -> Apply:
         """How one stream's stage is applied: with its parent's stage (a merged child), whether
         deleted rows are marked, and the tables outside the group whose parent it is."""
@@ -718,6 +723,7 @@ class Runner:
             migrate=migrate,
             soft=self._soft(group),
             children=children,
+            repeats=repeats,
         )
 
     # ---------------------------------------------------------------- checkpoints
