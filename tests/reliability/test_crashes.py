@@ -62,8 +62,8 @@ class Crash:
 CRASHES = [
     Crash("page:2", "fetching: the second page of a table read, nothing of its group staged"),
     Crash("staged:3", "a batch staged, its group not committed"),
-    Crash("commit:delete:1", "the first statement of the first commit transaction"),
-    Crash("commit:insert:4", "inside a commit: rows of a table deleted, its INSERT not run"),
+    Crash("commit:insert:1", "the first statement of the first commit transaction"),
+    Crash("commit:insert:4", "inside a commit: three tables' rows inserted, the fourth's not"),
     Crash("commit:state:1", "inside a commit: the rows applied, the state row not written"),
     Crash("commit:state:9", "a later commit: several groups committed, one half applied"),
     Crash("committed:5", "after a commit, before its staging tables are dropped"),
@@ -77,7 +77,7 @@ CRASHES = [
     Crash("committed:2", "an incremental run after changes: merged, staging left", "incremental"),
 ]
 # The other destinations are killed at a few points each, for CI's time:
-# - MySQL: mid-commit of a first load (rows deleted, INSERT not run) and mid-merge of an
+# - MySQL: mid-commit of a first load (some tables' rows inserted) and mid-merge of an
 #   incremental run, plus killed with every table staged, then a run of another table (the
 #   stages left behind are dropped).
 # - Delta, Iceberg and a Parquet folder commit one table at a time, then the state: killed inside
