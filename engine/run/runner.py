@@ -35,6 +35,7 @@ from engine.read.zone import Evidence
 from engine.run import query, resume
 from engine.run.batches import FUTURE_SKEW, StreamBuffer
 from engine.run.events import Emit, event
+from engine.run.firsts import FirstPages
 from engine.run.interrupt import StopSignal
 from engine.run.plan import Group, Plan
 from engine.run.process import release_memory
@@ -109,7 +110,7 @@ class Runner:
         self._asked = False
         self.zone: tzinfo = settings.timezone or UTC
         self.params: dict[str, list[tuple[str, str]]] = {}  # per group root, for every page
-        self.firsts: dict[str, Future[dict[str, Any]]] = {}  # first pages, fetched up front
+        self.firsts = FirstPages()  # first pages, fetched up front
         self.first_pages = dict(first_pages or {})
         self.stopping = False
         self.resumes: dict[str, Resume] = {}  # per group root: the checkpoint it goes on from
@@ -161,8 +162,7 @@ class Runner:
             self._settle_zone(plan, state, result)
             self._wait([pool.submit(self._run_group, g, state, result) for g in plan.groups])
         finally:
-            for first in self.firsts.values():
-                first.cancel()
+            self.firsts.drop()
             http.shutdown(wait=False, cancel_futures=True)
             pool.shutdown(wait=not self.stopping, cancel_futures=True)
             if self.stopping:
@@ -274,10 +274,10 @@ class Runner:
                 group, since, self.settings.timezone, previous, found
             )
             if group.fan_out is None:
-                self.firsts[group.root.key] = self._first(group, found)
+                self.firsts.ask(group.root.key, self._first(group, found))
         evidence = Evidence()
         for group in plan.groups:
-            first = self.firsts.get(group.root.key)
+            first = self.firsts.asked_for(group.root.key)
             if first is None:
                 continue
             while not first.done() and not self.stopping:
@@ -289,6 +289,7 @@ class Runner:
             except Exception:  # the group meets the same error and reports it
                 continue
             self._observe(group, body, evidence)
+            self.firsts.keep(group.root.key, body)
         self.zone, result.zone = decide(
             self.settings.timezone,
             self.settings.timezone_origin,
@@ -429,7 +430,7 @@ class Runner:
             reading.split.builders[root.key],
             self.params[root.key],
             self._paths(group),
-            self.firsts.pop(root.key, None),
+            self.firsts.take(root.key),
             reading.found.at if reading.found else None,
         )
         for page_no, page in enumerate(pages, start=1):
