@@ -107,7 +107,11 @@ class PageSource:
                 for _, pending in firsts:
                     pending.cancel()
                 raise
-            yield from self._series(series, body)
+            # only the series holds its first page from here, and lets it go for the next one
+            # (this frame would keep it, and the future holding it, for the whole series)
+            pages = self._series(series, body)
+            del asked, body
+            yield from pages
 
     def _series(self, series: Series, body: dict[str, Any]) -> Iterator[Page]:
         """One request series in page order, from its first response. The pages the paginator
@@ -135,6 +139,7 @@ class PageSource:
                 yield Page(body, records, series.parent, pager.total)
                 if not more:
                     return
+                del body, records  # the page is done with: not kept while the next comes
                 at, future = inflight.popleft()
                 body = future.result()
         finally:  # a failure (or a consumer that stops) must not leave requests queued

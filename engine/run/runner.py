@@ -442,6 +442,7 @@ class Runner:
             nxt = self.source.next_at.get(root.key)
             if nxt is not None and reading.checkpoint_due(page_no, self.checkpoints):
                 self._checkpoint(group, reading, state, result, nxt, page_no)
+            del page  # not kept while the next page comes
         for key, buf in reading.buffers.items():
             if buf.failed is None:
                 self._flush(buf, group, reading.since, reading.tallies[key])
