@@ -327,7 +327,8 @@ class DeltaDestination(Destination):
         schema = pa.schema(dt.schema().to_arrow())
         stage = self._stage_view(s)
         staging = self.stages.get(s.key)
-        unique = staging is not None and staging.unique
+        # the run staged each key once (Apply.repeats), or the stage's keys rose strictly
+        unique = not item.repeats or (staging is not None and staging.unique)
         source = upserts(s, stage, schema.names, self.at, unique)
         props = self._properties(item, row)
         if item.mode == "replace":
