@@ -33,7 +33,7 @@ from engine.run.estimate import Estimate, estimate
 from engine.run.events import Emit, event, lines_to
 from engine.run.interrupt import StopSignal, catching_signals
 from engine.run.plan import Plan, build_plan
-from engine.run.process import prompt_threads
+from engine.run.process import prompt_threads, run_threads
 from engine.run.reconcile import next_due, reconcile_reason
 from engine.run.runner import Runner, RunResult
 from engine.run.views import outcome_lines, refresh_views
@@ -141,12 +141,14 @@ def extract(
     stop: StopSignal | None = None,
     found: Discovery | None = None,
     place: Placement | None = None,
+    at_once: int = 1,
 ) -> RunResult:
     """Run the plan into `options.dest`; `emit` receives every event (default: a line per
     finished table, to `echo`). With `options.custom_field_views`, (re)create the spec's views
     once every group has committed. `found`: the account's tables, listed with its client.
     `place`: where the account's tables go among other accounts' (engine/load/layout.py; the
-    spec and plan already hold the account column of shared tables)."""
+    spec and plan already hold the account column of shared tables). `at_once`: the runs
+    sharing the process (accounts), which share its threads (engine/run/process.py)."""
     emit = emit or lines_to(echo)
     destination = make_destination(options.dest, settings)
     if place is not None:
@@ -165,6 +167,7 @@ def extract(
                 no_backfill=options.no_backfill,
                 stop=stop,
                 first_pages=found.first_pages if found else None,
+                threads=run_threads(at_once),
             )
             result = runner.run(plan)
         if options.custom_field_views:

@@ -206,7 +206,8 @@ def sync_accounts(
 
     def one(account: Account) -> AccountSync:
         run = runs[account.name]
-        return _sync_account(spec, account, run, places[account.name], env, on_event, stop)
+        place = places[account.name]
+        return _sync_account(spec, account, run, place, env, on_event, stop, len(chosen))
 
     if len(chosen) == 1:
         return SyncResult((one(chosen[0]),))
@@ -222,9 +223,10 @@ def _sync_account(
     env: Mapping[str, str] | None,
     on_event: OnEvent | None,
     stop: StopSignal | None = None,
+    at_once: int = 1,
 ) -> AccountSync:
     """One account's run, as `acx run` makes it, placed in its destination; its AcxError is its
-    result's error."""
+    result's error. `at_once`: the accounts running in the process."""
 
     def emit(ev: Any) -> None:
         if on_event is not None:
@@ -242,7 +244,17 @@ def _sync_account(
         warnings = tuple(dict.fromkeys([*settings.warnings, *found.warnings]))
         for warning in warnings:
             emit(event("warning", message=warning))
-        result = extract(loaded, settings, plan, options, emit, stop=stop, found=found, place=place)
+        result = extract(
+            loaded,
+            settings,
+            plan,
+            options,
+            emit,
+            stop=stop,
+            found=found,
+            place=place,
+            at_once=at_once,
+        )
     except AcxError as err:
         return AccountSync(account.name, options.dest, error=_line(err), placement=place.describe())
     outcome = _account_result(account.name, options.dest, result, found.spec)

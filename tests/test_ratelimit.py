@@ -11,7 +11,7 @@ import pytest
 
 from engine.errors import Interrupted
 from engine.http.ratelimit import AHEAD, URGENT, RateLimiter
-from engine.run.process import prompt_threads
+from engine.run.process import RUN_THREADS, prompt_threads, run_threads
 
 
 def test_requests_start_one_interval_apart():
@@ -115,3 +115,15 @@ def test_threads_switch_promptly_only_while_the_runs_at_once_ask_little():
     assert sys.getswitchinterval() == pytest.approx(before)
     with prompt_threads(1_000):  # a run without a low limit keeps the interval
         assert sys.getswitchinterval() == pytest.approx(before)
+
+
+def test_accounts_at_once_share_the_process_threads_and_one_alone_keeps_them_all():
+    assert run_threads(1) == RUN_THREADS == (16, 8)
+    assert run_threads(2) == RUN_THREADS  # two accounts fit in a run's own threads
+    assert run_threads(4) == (8, 4)
+    for at_once in (5, 10, 20, 50):  # a share each, never under two requests and two groups
+        http, groups = run_threads(at_once)
+        assert (http, groups) >= (2, 2)
+        assert at_once * http <= max(32, 2 * at_once)
+        assert at_once * groups <= max(16, 2 * at_once)
+    assert run_threads(20) == (2, 2)

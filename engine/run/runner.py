@@ -38,7 +38,7 @@ from engine.run.events import Emit, event
 from engine.run.firsts import FirstPages
 from engine.run.interrupt import StopSignal
 from engine.run.plan import Group, Plan
-from engine.run.process import release_memory
+from engine.run.process import RUN_THREADS, Threads, release_memory
 from engine.run.reconcile import reconcile_reason
 from engine.run.reload import loaded_columns, previous_zone, reload_reason
 from engine.run.results import RunResult, TableResult, run_records
@@ -84,8 +84,7 @@ class Runner:
         batch_rows: int | None = None,
         emit: Emit = lambda ev: None,
         ahead: int = 8,
-        http_workers: int = 16,
-        max_groups: int = 8,
+        threads: Threads = RUN_THREADS,
         no_backfill: bool = False,
         stop: StopSignal | None = None,
         first_pages: Mapping[str, tuple[list[tuple[str, str]], dict[str, Any]]] | None = None,
@@ -99,8 +98,7 @@ class Runner:
         self.batch_rows = batch_rows or destination.batch_rows
         self.emit = emit
         self.ahead = ahead
-        self.http_workers = http_workers
-        self.max_groups = max_groups
+        self.threads = threads
         self.no_backfill = no_backfill
         self.parent_rows: dict[str, list[dict[str, Any]]] = {}
         self.referenced: dict[str, set[str]] = {}  # "stream.column" -> values, once committed
@@ -153,10 +151,10 @@ class Runner:
         self.writer = Writer(self.dest)
         for s in [m for g in plan.groups for m in g.members]:
             self.writer.prepare(s)
-        http = ThreadPoolExecutor(self.http_workers, thread_name_prefix="acx-http")
+        http = ThreadPoolExecutor(self.threads.http, thread_name_prefix="acx-http")
         self.source = PageSource(self.client, http, self.ahead)
         pool = ThreadPoolExecutor(
-            max(1, min(self.max_groups, len(plan.groups))), thread_name_prefix="acx-group"
+            max(1, min(self.threads.groups, len(plan.groups))), thread_name_prefix="acx-group"
         )
         try:
             self._settle_zone(plan, state, result)
