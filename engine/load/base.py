@@ -44,6 +44,7 @@ STAGE_PREFIX = "_acx_stage_"
 # no spec column or table is named so)
 STAGE_STANDIN = "acx stage standin"
 _STAGE_DDL: dict[tuple[Any, ...], tuple[str, str, str]] = {}  # SqlDestination.stage_ddl
+_NAMES: dict[tuple[str, tuple[str, ...]], str] = {}  # SqlDestination.names
 # How a stream's staged rows reach its table at commit: "replace" (the table becomes the stage),
 # "mirror" (the stage holds every row the source has: upsert on the primary key, then mark the
 # table's rows the stage lacks as deleted), or "merge" (upsert on the primary key).
@@ -101,7 +102,6 @@ class Destination(ABC):
         # commit since: their apply is a plain insert (nothing to match, mark or cascade), which
         # a first sync of a million-row table needs (the anti-joins would spill to disk)
         self.empty: set[str] = set()
-        self.rendered: dict[tuple[str, ...], str] = {}  # names(): column lists as SQL text
 
     @abstractmethod
     def connect(self) -> None: ...
@@ -240,11 +240,12 @@ class SqlDestination(Destination):
 
     def names(self, columns: Sequence[str]) -> str:
         """`a, "Group"`: column names as this warehouse's SQL writes them, rendered once per
-        list (every batch and state row would render the same text again)."""
-        key = tuple(columns)
-        text = self.rendered.get(key)
+        list in the process (every batch and state row, of every account, would render the same
+        text again)."""
+        key = (self.dialect, tuple(columns))
+        text = _NAMES.get(key)
         if text is None:
-            text = self.rendered[key] = ", ".join(self.sql(sqlbuild.ident(c)) for c in key)
+            text = _NAMES[key] = ", ".join(self.sql(sqlbuild.ident(c)) for c in columns)
         return text
 
     def target(self, stream: Stream) -> exp.Table:
@@ -471,11 +472,16 @@ class SqlDestination(Destination):
         crashpoints.point("committed")
         self.committed(applies)
 
-    def committed(self, applies: Sequence[Apply]) -> None:
-        """After commit's transaction: its tables hold rows and zone-aware types; drop stages."""
+    def committed(self, applies: Sequence[Apply], dropped: bool = False) -> None:
+        """After commit's transaction: its tables hold rows and zone-aware types; its stages
+        go (`dropped`: the transaction dropped them itself)."""
         self.empty.difference_update(a.stream.key for a in applies)
         self.migrated(applies)
-        self.discard([a.stream for a in applies])
+        streams = [a.stream for a in applies]
+        if dropped:
+            self.kept.difference_update(s.key for s in streams)
+        else:
+            self.discard(streams)
 
     def apply_all(self, applies: Sequence[Apply], states: Sequence[StateRow]) -> None:
         """The statements of commit's transaction, each behind its crash point."""
@@ -728,12 +734,14 @@ class SqlDestination(Destination):
 
     def discard(self, streams: Sequence[Stream]) -> None:
         self.kept.difference_update(s.key for s in streams)
-        self.run_staging(
-            [
-                self.sql(exp.Drop(tables=[self.stage_table(s)], kind="TABLE", exists=True))
-                for s in streams
-            ]
-        )
+        self.run_staging(self.stage_drops(streams))
+
+    def stage_drops(self, streams: Sequence[Stream]) -> list[str]:
+        """The DROP of each stream's staging table."""
+        return [
+            self.sql(exp.Drop(tables=[self.stage_table(s)], kind="TABLE", exists=True))
+            for s in streams
+        ]
 
     def create_view(self, name: str, select: exp.Expression) -> None:
         """(Re)create a view in one transaction: dropped, then created, because Postgres's CREATE

@@ -267,19 +267,21 @@ class DuckDBDestination(SqlDestination):
         """commit's transaction in one call, built before it takes the file's turn: under a
         busy GIL each call to DuckDB waits for the GIL, and the turn is held meanwhile (twenty
         accounts at once held it 89% of the run, statement by statement). Every crash point is
-        passed while building, before anything runs."""
+        passed while building, before anything runs. The stages go in the same transaction (on
+        their own after it, each commit cost DuckDB a second transaction)."""
         self.at = datetime.now(timezone.utc)
         self.check_migrations(applies)
         script = [
             "BEGIN TRANSACTION",
             *self.commit_statements(applies, states),
             *self.state_script(states),
+            *self.stage_drops([a.stream for a in applies]),
             "COMMIT",
         ]
         with self.shared.turn:
             self._run(script, f"{self.describe()}: commit")
         crashpoints.point("committed")
-        self.committed(applies)
+        self.committed(applies, dropped=True)
 
     def _run(self, statements: Sequence[str], where: str) -> None:
         """Statements in one call; when they fail, a transaction they began is rolled back

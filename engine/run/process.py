@@ -11,6 +11,7 @@ import ctypes.util
 import gc
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -52,10 +53,26 @@ def tune_collector() -> None:
     gc.set_threshold(YOUNG_THRESHOLD, middle, old)
 
 
+# The least time between two trims of the process's heap (release_memory).
+TRIM_EVERY = 0.25
+_TRIMMED = [0.0]  # when the heap was last trimmed (time.monotonic)
+_TRIM_GUARD = threading.Lock()
+
+
 def release_memory() -> None:
-    """Hand freed heap pages back to the OS (after a batch is staged)."""
-    if _LIBC is not None and hasattr(_LIBC, "malloc_trim"):
+    """Hand freed heap pages back to the OS (after a batch is staged), once per TRIM_EVERY
+    seconds in the process at most: malloc_trim walks the whole heap, and twenty accounts
+    trimming after each of their batches spent 3.3 CPU-s on it (one account alone: 0.02)."""
+    if _LIBC is None or not hasattr(_LIBC, "malloc_trim"):
+        return
+    now = time.monotonic()
+    if now - _TRIMMED[0] < TRIM_EVERY or not _TRIM_GUARD.acquire(blocking=False):
+        return  # trimmed a moment ago, or being trimmed now
+    try:
+        _TRIMMED[0] = now
         _LIBC.malloc_trim(0)
+    finally:
+        _TRIM_GUARD.release()
 
 
 # Runs at once whose requests together stay under this rate (requests/second) hand the GIL over
