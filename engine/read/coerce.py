@@ -53,6 +53,7 @@ _EPOCH_UTC = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _NO_OFFSET = timedelta(0)
 _MICROSECOND = timedelta(microseconds=1)
 _HOUR_END = timedelta(hours=1) - _MICROSECOND
+_WALL_EPOCH = datetime(1970, 1, 1)  # wall-clock time zero, no zone
 _DECIMAL_QUANTUM = Decimal(1).scaleb(-DECIMAL_SCALE)
 _DECIMAL_CONTEXT = Context(prec=60, rounding=ROUND_HALF_EVEN)
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -437,7 +438,9 @@ def _local_to_utc(local: pa.Array, tz: tzinfo) -> pa.Array | None:
     own."""
     hours = pc.floor_temporal(local, unit="hour")
     distinct = pc.unique(hours)
-    offsets = [_hour_offset(hour, tz) for hour in distinct.to_pylist()]
+    # each hour as an integer (microseconds since 1970): a datetime is made only for an hour
+    # not seen before (as datetimes, the page's hours took most of a timestamp column's time)
+    offsets = [_hour_offset(hour, tz) for hour in distinct.view(pa.int64()).to_pylist()]
     if FAIL in offsets:
         return None
     per_row = pc.take(pa.array(offsets, pa.int64()), pc.index_in(hours, distinct))
@@ -445,11 +448,13 @@ def _local_to_utc(local: pa.Array, tz: tzinfo) -> pa.Array | None:
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _hour_offset(hour: datetime | None, tz: tzinfo) -> Any:
-    """tz's UTC offset in microseconds for wall-clock times in this hour, or FAIL when it changes
-    within the hour (a transition off the hour; DST gaps and repeats keep fold=0's offset)."""
-    if hour is None:
+def _hour_offset(start: int | None, tz: tzinfo) -> Any:
+    """tz's UTC offset in microseconds for wall-clock times in the hour starting `start`
+    microseconds after 1970-01-01 00:00 (wall clock), or FAIL when it changes within the hour
+    (a transition off the hour; DST gaps and repeats keep fold=0's offset)."""
+    if start is None:
         return 0
+    hour = _WALL_EPOCH + start * _MICROSECOND
     first = tz.utcoffset(hour) or _NO_OFFSET
     last = tz.utcoffset(hour + _HOUR_END) or _NO_OFFSET
     return first // _MICROSECOND if first == last else FAIL
