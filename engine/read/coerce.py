@@ -361,7 +361,6 @@ def parse_iso(text: str) -> datetime | None:
 Bulk = Callable[[list[Any], tzinfo], "pa.Array | None"]
 
 _NONE = type(None)
-_STRINGS: set[type] = {str, _NONE}
 _MIXED_INTEGERS: set[type] = {int, str, _NONE}
 _NULL_TEXT = pa.scalar(None, pa.string())
 _EMPTY = pa.array([""])
@@ -378,7 +377,7 @@ def _types(values: list[Any]) -> set[type]:
 
 
 def _bulk_text(values: list[Any], tz: tzinfo) -> pa.Array | None:
-    return _strings(values, _types(values))
+    return _strings(values)
 
 
 def _bulk_boolean(values: list[Any], tz: tzinfo) -> pa.Array | None:
@@ -391,8 +390,7 @@ def _bulk_integer(values: list[Any], tz: tzinfo) -> pa.Array | None:
         return _built(values, pa.int64())
     if int in types and types <= _MIXED_INTEGERS:  # ids as numbers and as text on one page (the
         values = [str(v) if type(v) is int else v for v in values]  # live API's habit)
-        types = _STRINGS
-    strings = _strings(values, types, blanks=_EMPTY)
+    strings = _strings(values, _EMPTY)
     if strings is None or _data(strings).translate(None, _INTEGER_CHARS):
         return None  # not only digits and "-": "+7", " 5 ", "5.0" and "0x1F" go value by value
     return _cast(strings, pa.int64())
@@ -408,13 +406,13 @@ def _bulk_float(values: list[Any], tz: tzinfo) -> pa.Array | None:
 
 
 def _bulk_date(values: list[Any], tz: tzinfo) -> pa.Array | None:
-    strings = _strings(values, _types(values), blanks=_ZERO_DATES)
+    strings = _strings(values, _ZERO_DATES)
     days = None if strings is None else _cast(strings, pa.date32())  # only "YYYY-MM-DD" casts
     return days if days is not None and _within(days, pa.int32(), _DATE_RANGE) else None
 
 
 def _bulk_timestamp(values: list[Any], tz: tzinfo) -> pa.Array | None:
-    strings = _strings(values, _types(values), blanks=_ZERO_DATES)
+    strings = _strings(values, _ZERO_DATES)
     if strings is None:
         return None
     present = strings.drop_null()
@@ -460,16 +458,14 @@ def _hour_offset(start: int | None, tz: tzinfo) -> Any:
     return first // _MICROSECOND if first == last else FAIL
 
 
-def _strings(
-    values: list[Any], types: set[type], blanks: pa.Array | None = None
-) -> pa.Array | None:
-    """The values as an Arrow string array with `blanks` as NULL, if they are all str or None."""
-    if not types <= _STRINGS:
-        return None
+def _strings(values: list[Any], blanks: pa.Array | None = None) -> pa.Array | None:
+    """The values as an Arrow string array with `blanks` as NULL, if they are all str or None
+    (JSON's values: Arrow refuses the others itself, quicker than a look at every value's type
+    first; it would take bytes, which JSON never gives)."""
     try:
         strings = pa.array(values, type=pa.string())
-    except UnicodeEncodeError:  # a lone surrogate: to_text repairs it
-        return None
+    except (pa.ArrowTypeError, UnicodeEncodeError):  # a number, an object...; a lone surrogate
+        return None  # (to_text repairs it): value by value
     if blanks is None:
         return strings
     blank = pc.is_in(strings, value_set=blanks)
