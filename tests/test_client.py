@@ -517,3 +517,15 @@ def test_every_reporter_writes_through_the_redactor(kind):
     lines_to(lines.append)(event("table_failed", table="t", error=json.dumps(KEY), seconds=1))
     written = "\n".join(lines) + screen.getvalue()
     assert "***" in written and KEY not in written
+
+
+def test_a_netrc_login_for_the_api_host_is_not_sent_beside_the_key(tmp_path, monkeypatch):
+    netrc = tmp_path / ".netrc"
+    netrc.write_text("machine acme.api-us1.com login someone password hunter2\n")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    client, session, _ = make([FakeResponse(200, b'{"contacts": []}')])
+    assert requests.utils.get_netrc_auth(ACCOUNT + "/api/3/contacts") == ("someone", "hunter2")
+    client.get("/contacts", [("limit", "100")], ASK)
+    ((_, headers),) = session.sent
+    assert "Authorization" not in headers and headers["Api-Token"] == KEY

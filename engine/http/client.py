@@ -52,6 +52,18 @@ class Ask:
     permission: str | None = None
 
 
+class HeaderOnly(requests.auth.AuthBase):
+    """The session's auth when the key travels in its own header: requests then adds no
+    Authorization of a ~/.netrc login for the API's host (a second credential the API never
+    asked for), nor looks for that file before every request."""
+
+    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
+        return request
+
+
+HEADER_ONLY = HeaderOnly()
+
+
 class Client:
     def __init__(
         self,
@@ -72,6 +84,8 @@ class Client:
         self.session.headers["User-Agent"] = f"acx/{__version__}"
         self.session.headers["Accept-Encoding"] = "gzip, deflate"  # what Inflater can bound
         self.session.headers[source.auth_header] = settings.api_key
+        if self.session.auth is None:
+            self.session.auth = HEADER_ONLY
         self.timeout = (source.connect_timeout, source.read_timeout)
         self._lock = threading.Lock()
         self.requests: Counter[str] = Counter()
