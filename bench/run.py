@@ -16,7 +16,8 @@ on 127.0.0.1 and runs `acx` in another, as a user would.
     latency each (a sandbox process per account, as the API limits each account on its own),
     synced at once by one `acx run --accounts` into shared tables of one DuckDB file, against one
     account alone: wall time of each and their ratio (target at most 1.3x), requests, 429s
-    (target 0) and peak RSS of the acx process (target under 600 MB).
+    (target 0), peak RSS of the acx process (target under 600 MB), and the requests per second
+    all the sandboxes accepted, 5 s at a time (where the run fell short of the limits).
     `python bench/run.py accounts [N] [contacts] [layout]`
 (lakes) (b) into DuckDB, Delta Lake and Iceberg on local disk, one after the other: rows/s and
     peak RSS of each (target: Delta and Iceberg within 1.5x of DuckDB).
@@ -393,7 +394,7 @@ def scenario_accounts(accounts: int = 20, contacts: int = 2_000, layout: str = "
             for box in boxes:
                 box.reset()
             served = sum(box.cpu() for box in boxes)
-            out, _, together, peak = acx([*base, "--dest", f"duckdb:{tmp}/all.duckdb"], "", env)
+            out, began, together, peak = acx([*base, "--dest", f"duckdb:{tmp}/all.duckdb"], "", env)
             cpu_all, served = _cpu_children() - used, sum(b.cpu() for b in boxes) - served
         stats = [box.stats() for box in boxes]
     finally:
@@ -414,11 +415,25 @@ def scenario_accounts(accounts: int = 20, contacts: int = 2_000, layout: str = "
         f"{rows} rows, peak RSS {peak} MB"
     )
     print(f"    ratio                {together / alone:.2f}x (target at most 1.3x)")
+    print(f"    requests/s, all      {_pace(stats, began, together)} (at most {5 * accounts})")
     print(
         f"    CPU                  acx {cpu_one:.1f} s alone, {cpu_all:.1f} s for {accounts}; "
         f"the {accounts} sandboxes {served:.1f} s; {os.cpu_count()} CPUs x {together:.0f} s = "
         f"{(os.cpu_count() or 1) * together:.0f} CPU-s available"
     )
+
+
+def _pace(stats: list[dict], began: float, seconds: float, step: int = 5) -> str:
+    """Requests the sandboxes accepted per second, all together, `step` seconds at a time from
+    the run's start (their clocks are this machine's time.monotonic): where the run fell short
+    of every account's limit."""
+    per_step: dict[int, int] = {}
+    for s in stats:
+        for second, count in s.get("accepted_by_second", {}).items():
+            at = int((int(second) - began) // step)
+            per_step[at] = per_step.get(at, 0) + count
+    steps = range(max(0, min(per_step, default=0)), int(seconds // step) + 1)
+    return " ".join(f"{k * step}s:{per_step.get(k, 0) / step:.0f}" for k in steps)
 
 
 def _cpu_children() -> float:

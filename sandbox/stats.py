@@ -23,6 +23,7 @@ class Stats:
             self.accepted = 0  # requests the rate limit let through
             self.first_accepted: float | None = None  # monotonic seconds
             self.last_accepted: float | None = None
+            self.by_second: Counter[int] = Counter()  # accepted, by whole time.monotonic() second
 
     def request(self, path: str) -> None:
         with self._lock:
@@ -45,6 +46,7 @@ class Stats:
             self.accepted += 1
             self.first_accepted = now if self.first_accepted is None else self.first_accepted
             self.last_accepted = now
+            self.by_second[int(now)] += 1
 
     def limited(self) -> None:
         with self._lock:
@@ -61,6 +63,7 @@ class Stats:
                 "accepted": self.accepted,
                 "first_accepted_at": self.first_accepted,  # time.monotonic() of this machine
                 "last_accepted_at": self.last_accepted,
+                "accepted_by_second": {str(k): v for k, v in sorted(self.by_second.items())},
                 "accepted_span_seconds": (
                     self.last_accepted - self.first_accepted
                     if self.first_accepted is not None and self.last_accepted is not None

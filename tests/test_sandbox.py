@@ -888,6 +888,9 @@ def test_rate_limit_answers_429_with_retry_after() -> None:
         assert stats["rate_limited"] == len(refused)
         assert stats["accepted"] == len(replies) - len(refused)
         assert 0 <= stats["accepted_span_seconds"] < 8  # first to last accepted request
+        by_second = stats["accepted_by_second"]  # where a run fell short of the limit
+        assert sum(by_second.values()) == stats["accepted"]
+        assert max(by_second.values()) <= 3
 
 
 def test_latency_overlaps_across_threads() -> None:
