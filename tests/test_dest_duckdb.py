@@ -469,6 +469,7 @@ def test_a_commit_that_fails_halfway_changes_nothing_and_the_next_one_lands(
         for s in (lists, tags):
             dest.prepare(s)
             dest.stage(s, batch(s, 10, 5))
+        dest.stage(tags, batch(tags, 15, 1))  # a second batch: tags' stage is made
         dest.execute(f"DROP TABLE {dest.stage_name(tags)}")  # its apply fails, after lists'
         with pytest.raises(LoadError) as failed:
             dest.commit(
@@ -485,5 +486,122 @@ def test_a_commit_that_fails_halfway_changes_nothing_and_the_next_one_lands(
         assert dest.execute("SELECT min(id), count(*) FROM lists") == [(10, 5)]
         assert dest.execute("SELECT count(*) FROM tags") == [(5,)]
         assert dest.read_state()["tags"].rows_loaded == 5
+    finally:
+        dest.close()
+
+
+def _stages(dest: DuckDBDestination) -> list[str]:
+    rows = dest.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_name LIKE '_acx_stage_%'"
+    )
+    return sorted(name for (name,) in rows)
+
+
+def _state(s: Stream, rows: int, position: dict | None = None) -> StateRow:
+    return StateRow(s.key, None, "full", rows, "run", datetime.now(timezone.utc), position=position)
+
+
+def test_a_table_read_in_one_batch_lands_without_a_staging_table(tmp_path: Path) -> None:
+    """Most tables of a run are one batch: it waits in memory and the commit inserts it, so no
+    staging table is made, filled and dropped for it; a second batch makes the stage, with the
+    first batch in it, and the commit applies both."""
+    spec = load_spec(SPEC)
+    lists, tags = spec.stream("lists"), spec.stream("tags")
+    dest = DuckDBDestination(str(tmp_path / "one.duckdb"))
+    dest.connect()
+    try:
+        for s in (lists, tags):
+            dest.prepare(s)
+        dest.stage(lists, batch(lists, 1, 3))
+        dest.stage(tags, batch(tags, 1, 2))
+        assert _stages(dest) == []
+        dest.stage(tags, batch(tags, 3, 2, seq=2))
+        assert _stages(dest) == [dest.stage_name(tags)]
+        dest.commit(
+            [Apply(lists, "merge", repeats=False), Apply(tags, "merge", repeats=False)],
+            [_state(lists, 3), _state(tags, 4)],
+        )
+        assert dest.execute("SELECT count(*), max(id) FROM lists") == [(3, 3)]
+        assert dest.execute("SELECT count(*), max(id) FROM tags") == [(4, 4)]
+        assert _stages(dest) == []
+        assert dest.read_state()["lists"].rows_loaded == 3
+        # the next run's single batch merges into the rows there: one row per key, updated
+        dest.prepare(lists)
+        dest.stage(lists, batch(lists, 3, 2, text="new"))
+        dest.commit([Apply(lists, "merge", repeats=False)], [_state(lists, 4)])
+        rows = dest.execute("SELECT id, name FROM lists ORDER BY id")
+        assert [r[0] for r in rows] == [1, 2, 3, 4] and rows[2][1] == "new 3"
+    finally:
+        dest.close()
+
+
+def test_a_whole_read_of_nothing_marks_every_row_gone_without_a_stage(tmp_path: Path) -> None:
+    """A full read that finds no rows (mirror) still applies: every row is marked deleted."""
+    spec = load_spec(SPEC)
+    lists = spec.stream("lists")
+    dest = DuckDBDestination(str(tmp_path / "none.duckdb"))
+    dest.connect()
+    try:
+        dest.prepare(lists)
+        dest.stage(lists, batch(lists, 1, 3))
+        dest.commit([Apply(lists, "mirror", repeats=False)], [_state(lists, 3)])
+        dest.prepare(lists)
+        dest.commit([Apply(lists, "mirror", repeats=False)], [_state(lists, 0)])
+        assert dest.execute("SELECT count(*) FROM lists WHERE _acx_deleted_at IS NULL") == [(0,)]
+        assert dest.execute("SELECT count(*) FROM lists") == [(3,)]
+        assert _stages(dest) == []
+    finally:
+        dest.close()
+
+
+def test_a_checkpoint_keeps_a_held_batch_in_its_stage_for_the_next_run(tmp_path: Path) -> None:
+    """A checkpoint of a whole read commits its position only and names the stage a killed run
+    goes on from: the batch that waited in memory is in that stage, in the file, once the
+    checkpoint lands; a run that reads afresh drops it."""
+    spec = load_spec(SPEC)
+    lists = spec.stream("lists")
+    path = str(tmp_path / "kept.duckdb")
+    dest = DuckDBDestination(path)
+    dest.connect()
+    try:
+        dest.prepare(lists)
+        dest.stage(lists, batch(lists, 1, 3))
+        position = {"stage": dest.stage_name(lists), "seq": 3, "apply": "replace"}
+        dest.commit([], [_state(lists, 0, position)])
+        assert _stages(dest) == [dest.stage_name(lists)]
+    finally:
+        dest.close()
+    again = DuckDBDestination(path)
+    again.connect()  # a checkpoint's stage outlives the run
+    try:
+        assert _stages(again) == [again.stage_name(lists)]
+        stage = again.stage_name(lists)
+        assert again.execute(f"SELECT count(*) FROM {stage}") == [(3,)]
+        again.prepare(lists)  # not resumed: read afresh, the old stage goes
+        assert _stages(again) == []
+        again.stage(lists, batch(lists, 7, 2))
+        again.commit([Apply(lists, "replace", repeats=False)], [_state(lists, 2)])
+        assert again.execute("SELECT min(id), count(*) FROM lists") == [(7, 2)]
+    finally:
+        again.close()
+
+
+def test_a_held_batch_with_a_key_twice_keeps_the_last_one(tmp_path: Path) -> None:
+    """A stage that may hold a key twice (a page read twice) is deduped before it applies: a
+    batch that waited in memory is put in its stage first."""
+    spec = load_spec(SPEC)
+    lists = spec.stream("lists")
+    dest = DuckDBDestination(str(tmp_path / "twice.duckdb"))
+    dest.connect()
+    try:
+        dest.prepare(lists)
+        twice = pa.concat_tables([batch(lists, 1, 2, seq=0, text="old"), batch(lists, 1, 2, seq=2)])
+        dest.stage(lists, twice)
+        dest.commit([Apply(lists, "merge", repeats=True)], [_state(lists, 2)])
+        assert dest.execute("SELECT id, name FROM lists ORDER BY id") == [
+            (1, "value 1"),
+            (2, "value 2"),
+        ]
+        assert _stages(dest) == []
     finally:
         dest.close()

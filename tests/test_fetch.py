@@ -8,13 +8,13 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 
 import pytest
 
 from engine.errors import ApiError
+from engine.http.pool import RequestPool
 from engine.http.ratelimit import AHEAD, URGENT
 from engine.read.fetch import PageSource
 from engine.read.records import RowBuilder
@@ -88,8 +88,11 @@ def offset_list(rows: int = 250, total: Any = "250") -> Answer:
 
 @contextmanager
 def source(answer: Answer, ahead: int = 8, workers: int = 8) -> Iterator[PageSource]:
-    with ThreadPoolExecutor(workers) as pool:
+    pool = RequestPool(workers)
+    try:
         yield PageSource(FakeClient(answer), pool, ahead)  # type: ignore[arg-type]
+    finally:
+        pool.shutdown()
 
 
 def client(src: PageSource) -> FakeClient:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import threading
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from engine.errors import ApiError, SpecError
+from engine.http.pool import RequestPool
 from engine.read.fetch import PageSource
 from engine.read.paginators import (
     MAX_TOTAL,
@@ -416,9 +416,12 @@ STREAM = Stream(
 
 def read_all(answer, ahead=8):
     client = FakeClient(answer)
-    with ThreadPoolExecutor(8) as pool:
+    pool = RequestPool(8)
+    try:
         source = PageSource(client, pool, ahead)  # type: ignore[arg-type]
         pages = list(source.pages(STREAM, RowBuilder(STREAM), [], [("/items", None)]))
+    finally:
+        pool.shutdown()
     return [r["id"] for page in pages for r in page[1]], sorted(client.offsets)
 
 

@@ -37,7 +37,7 @@ from engine.load.system import (
     table_columns,
 )
 from engine.spec import Column, Stream
-from engine.spec.types import ZONELESS, sql_type, sql_type_text
+from engine.spec.types import ZONELESS, arrow_type, sql_type, sql_type_text
 
 STAGE_PREFIX = "_acx_stage_"
 # the name a staging table's DDL is rendered with before the stage's own replaces it (a space:
@@ -74,6 +74,13 @@ class Apply:
     # superseded rows are deleted first. False when the run counted every staged key once: the
     # delete's aggregate over the stage was the costliest statement of a small table's commit
     repeats: bool = True
+
+
+def stage_schema(stream: Stream) -> pa.Schema:
+    """The columns of every batch staged for a stream: the spec's, in their loading types, then
+    `_acx_seq` (the order rows were staged in)."""
+    fields = [pa.field(c.name, arrow_type(c.type)) for c in stream.columns]
+    return pa.schema([*fields, pa.field(sqlbuild.SEQ, pa.int64())])
 
 
 class Destination(ABC):
@@ -277,10 +284,10 @@ class SqlDestination(Destination):
                 alter = exp.Alter(this=table.copy(), kind="TABLE", actions=[column])
                 self.execute(self.sql(alter))
 
-    def drop_stale_stages(self) -> None:
+    def drop_stale_stages(self) -> set[str]:
         """Drop the staging tables a killed run left, whichever tables this run selects, except
-        those a checkpoint kept for the next run (engine/run/resume.py). Only for a destination
-        whose connect() holds a lock: then no other run owns them."""
+        those a checkpoint kept for the next run (engine/run/resume.py), whose names it returns.
+        Only for a destination whose connect() holds a lock: then no other run owns them."""
         kept = {
             str(row.position.get("stage"))
             for row in self.read_state().values()
@@ -292,10 +299,16 @@ class SqlDestination(Destination):
             [self.schema, STAGE_PREFIX + "%"],
         )
         own = layout.stage_suffix(self.share)  # shared tables: the other accounts' are theirs
+        left = set()
         for (name,) in rows:
-            if name.startswith(STAGE_PREFIX) and name not in kept and name.endswith(own):
-                stage = sqlbuild.tbl(name, self.schema)
-                self.execute(self.sql(exp.Drop(tables=[stage], kind="TABLE", exists=True)))
+            if not name.startswith(STAGE_PREFIX) or not name.endswith(own):
+                continue
+            if name in kept:
+                left.add(name)
+                continue
+            stage = sqlbuild.tbl(name, self.schema)
+            self.execute(self.sql(exp.Drop(tables=[stage], kind="TABLE", exists=True)))
+        return left
 
     def qualified(self, name: str) -> str:
         return self.sql(sqlbuild.tbl(name, self.schema))

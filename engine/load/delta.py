@@ -43,7 +43,7 @@ from engine import crashpoints
 from engine.config.settings import env_of
 from engine.errors import ConfigError, LoadError
 from engine.load import layout, objectstore
-from engine.load.base import STAGE_PREFIX, Apply, Destination
+from engine.load.base import STAGE_PREFIX, Apply, Destination, stage_schema
 from engine.load.delta_sql import (
     GONE,
     OP,
@@ -56,7 +56,7 @@ from engine.load.delta_sql import (
 )
 from engine.load.duckdb import Memory
 from engine.load.files_folder import TEMP, lock_folder, remove_temps
-from engine.load.files_write import Staging, stage_schema
+from engine.load.files_write import Staging
 from engine.load.runlog import RUN_COLUMNS, RUNS_TABLE, RunRecord, cutoff, latest
 from engine.load.state import STATE_COLUMNS, STATE_TABLE, StateRow, iso
 from engine.load.system import DELETED_AT, IS_CURRENT, table_columns

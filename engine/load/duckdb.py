@@ -24,10 +24,12 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
+from sqlglot import exp
 
 from engine import crashpoints
 from engine.errors import ConfigError, LoadError
-from engine.load.base import Apply, SqlDestination
+from engine.load import sqlbuild
+from engine.load.base import Apply, SqlDestination, stage_schema
 from engine.load.state import StateRow
 from engine.spec import Stream
 
@@ -137,6 +139,9 @@ class DuckDBDestination(SqlDestination):
     # contacts' ten timestamps outgrow a 32MB limit, even with the rows deleted first); a table
     # created in the transaction is written out like any large insert.
     migration = "rebuild"
+    # whether a stream's first batch waits for its second or its commit (see held); False where
+    # the DuckDB is another destination's scratch, whose own statements read the stages
+    holds = True
 
     def __init__(self, target: str | None = None, settings: Any = None) -> None:
         super().__init__()
@@ -148,6 +153,14 @@ class DuckDBDestination(SqlDestination):
         self.con: duckdb.DuckDBPyConnection | None = None
         self.shared = database(self.path)
         self.in_transaction = False
+        # A stream's first batch waits here, its staging table not made, until a second batch
+        # comes (then both go to the made stage) or its commit, which inserts it from the Arrow
+        # table itself: most tables of a run are read in one batch, and each would make, fill
+        # and drop a staging table (three calls to DuckDB, and catalog changes in the file)
+        self.held: dict[str, pa.Table] = {}
+        self.unmade: dict[str, Stream] = {}  # by key, the streams whose stage is not made
+        self.lingering: set[str] = set()  # stages a checkpoint kept, not (yet) resumed
+        self.views: dict[str, str] = {}  # in a commit: stream key -> the name of its batch
 
     def describe(self) -> str:
         return f"duckdb:{self.path}"
@@ -187,7 +200,7 @@ class DuckDBDestination(SqlDestination):
         if self.schema and self.schema != "main":  # a schema per account (engine/load/layout.py)
             self.execute(f"CREATE SCHEMA IF NOT EXISTS {self.sql(self.ident_of(self.schema))}")
         self.prepare_state()
-        self.drop_stale_stages()  # the file lock is ours: another process cannot hold it
+        self.lingering = self.drop_stale_stages()  # the file lock is ours
 
     def ddl_turn(self) -> Any:
         """Shared tables: one account of the process at a time prepares them (see Database)."""
@@ -238,6 +251,51 @@ class DuckDBDestination(SqlDestination):
         )
         return {name: kind for name, kind in rows} or None
 
+    def _create_stage(self, stream: Stream) -> None:
+        """A fresh stage, made when its second batch comes (see held)."""
+        self.held.pop(stream.key, None)
+        self.unmade.pop(stream.key, None)
+        if not self.holds:
+            super()._create_stage(stream)
+            return
+        name = self.stage_name(stream)
+        if name in self.lingering:  # a checkpoint's stage this run does not go on with
+            self.lingering.discard(name)
+            self.run_staging(self.stage_drops([stream]))
+        self.unmade[stream.key] = stream
+
+    def stage(self, stream: Stream, batch: pa.Table) -> None:
+        if not batch.num_rows:
+            return
+        if stream.key in self.unmade:
+            held = self.held.pop(stream.key, None)
+            if held is None:
+                self.held[stream.key] = batch
+                return
+            self._make_stage(stream)
+            batch = pa.concat_tables([held, batch])
+        self.load_stage(stream, batch)
+
+    def _make_stage(self, stream: Stream) -> None:
+        """The stream's staging table, with the batch it held."""
+        self.run_staging(self.stage_ddl(stream))
+        self.unmade.pop(stream.key, None)
+        held = self.held.pop(stream.key, None)
+        if held is not None:
+            self.load_stage(stream, held)
+
+    def stage_table(self, stream: Stream) -> exp.Table:
+        view = self.views.get(stream.key)
+        return sqlbuild.tbl(view) if view else super().stage_table(stream)
+
+    def stage_drops(self, streams: Sequence[Stream]) -> list[str]:
+        return super().stage_drops([s for s in streams if s.key not in self.unmade])
+
+    def discard(self, streams: Sequence[Stream]) -> None:
+        for s in streams:
+            self.held.pop(s.key, None)
+        super().discard(streams)
+
     def load_stage(self, stream: Stream, batch: pa.Table) -> None:
         stage = self.sql(self.stage_table(stream))
         names = self.names(batch.column_names)
@@ -271,17 +329,50 @@ class DuckDBDestination(SqlDestination):
         their own after it, each commit cost DuckDB a second transaction)."""
         self.at = datetime.now(timezone.utc)
         self.check_migrations(applies)
-        script = [
-            "BEGIN TRANSACTION",
-            *self.commit_statements(applies, states),
-            *self.state_script(states),
-            *self.stage_drops([a.stream for a in applies]),
-            "COMMIT",
-        ]
-        with self.shared.turn:
-            self._run(script, f"{self.describe()}: commit")
+        self._keep_held(applies, states)
+        try:
+            self._register_held(applies)
+            script = [
+                "BEGIN TRANSACTION",
+                *self.commit_statements(applies, states),
+                *self.state_script(states),
+                *self.stage_drops([a.stream for a in applies]),
+                "COMMIT",
+            ]
+            with self.shared.turn:
+                self._run(script, f"{self.describe()}: commit")
+        finally:
+            for name in self.views.values():
+                self.db.unregister(name)
+            self.views.clear()
+        for item in applies:
+            self.held.pop(item.stream.key, None)
         crashpoints.point("committed")
         self.committed(applies, dropped=True)
+
+    def _keep_held(self, applies: Sequence[Apply], states: Sequence[StateRow]) -> None:
+        """Make the stages a commit does not apply but keeps: a checkpoint of a whole read
+        names its members' stages for a resumed run (they must be in the file, held rows
+        included), and an apply that dedupes its stage first deletes from it."""
+        applied = {item.stream.key for item in applies}
+        keep = {item.stream.key for item in applies if item.repeats}
+        keep |= {r.stream for r in states if r.stream not in applied}
+        for key in keep & self.unmade.keys():
+            self._make_stage(self.unmade[key])
+
+    def _register_held(self, applies: Sequence[Apply]) -> None:
+        """Each applied stream whose stage was not made: its held batch (or no rows) under a
+        name of its own, which the commit's statements read in the stage's place."""
+        for number, item in enumerate(applies):
+            stream = item.stream
+            if stream.key not in self.unmade:
+                continue
+            batch = self.held.get(stream.key)
+            if batch is None:
+                batch = stage_schema(stream).empty_table()
+            name = f"_acx_held_{number}"
+            self.db.register(name, batch)
+            self.views[stream.key] = name
 
     def _run(self, statements: Sequence[str], where: str) -> None:
         """Statements in one call; when they fail, a transaction they began is rolled back

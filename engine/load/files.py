@@ -89,6 +89,8 @@ VECTOR = 2_048  # rows DuckDB hands over at a time (its vector)
 class Scratch(DuckDBDestination):
     """The folder's DuckDB: this run's stages, and a committing table's rows."""
 
+    holds = False  # the files' commit reads the stages itself
+
     def __init__(self, path: Path, where: str, memory: Memory, settings: Any) -> None:
         super().__init__(str(path), settings)
         self.where, self.memory = where, memory

@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from engine.load import sqlbuild
+from engine.load.base import stage_schema
 from engine.load.system import table_columns
 from engine.spec import Column, Stream
 from engine.spec.types import arrow_type
@@ -59,11 +59,6 @@ def file_schema(stream: Stream) -> pa.Schema:
             for c in file_columns(stream)  # JsonlFile writes the same
         ]
     )
-
-
-def stage_schema(stream: Stream) -> pa.Schema:
-    fields = [pa.field(c.name, arrow_type(c.type)) for c in stream.columns]
-    return pa.schema([*fields, pa.field(sqlbuild.SEQ, pa.int64())])
 
 
 class BatchWriter(Protocol):

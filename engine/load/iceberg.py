@@ -99,6 +99,7 @@ class IcebergDestination(Destination):
             self.scratch = Path(tempfile.mkdtemp(prefix=self._scratch_prefix(), dir=parent))
             # in memory: a statement costs no disk flush; past its limit DuckDB spills to scratch
             self.work_ = DuckDBDestination(":memory:", self.settings)
+            self.work_.holds = False  # its stages are read by the statements run here
             if self.work_.memory.temp_directory is None:  # else ACX_DUCKDB_TEMP_DIRECTORY's
                 self.work_.memory = replace(self.work_.memory, temp_directory=str(self.scratch))
             self.work_.connect()

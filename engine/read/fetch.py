@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from engine.errors import AcxError, ApiError
 from engine.http.client import Ask, Client, redact
+from engine.http.pool import RequestPool
 from engine.http.ratelimit import AHEAD, URGENT
 from engine.read.paginators import Paginator, PagingError, make_paginator
 from engine.read.records import RowBuilder, column_getter
@@ -49,7 +50,7 @@ class Series:
 
 
 class PageSource:
-    def __init__(self, client: Client, pool: ThreadPoolExecutor, ahead: int = 8) -> None:
+    def __init__(self, client: Client, pool: RequestPool, ahead: int = 8) -> None:
         self.client = client
         self.pool = pool
         self.ahead = max(1, ahead)
@@ -102,7 +103,7 @@ class PageSource:
                 return
             series, asked = firsts.popleft()
             try:
-                body = asked.result()
+                body = self._wait(asked)
             except BaseException:
                 for _, pending in firsts:
                     pending.cancel()
@@ -141,7 +142,7 @@ class PageSource:
                     return
                 del body, records  # the page is done with: not kept while the next comes
                 at, future = inflight.popleft()
-                body = future.result()
+                body = self._wait(future)
         finally:  # a failure (or a consumer that stops) must not leave requests queued
             self._drop(inflight)
 
@@ -195,8 +196,16 @@ class PageSource:
 
     def _get(self, series: Series, paging: Params, priority: int) -> Future[dict[str, Any]]:
         return self.pool.submit(
-            self.client.get, series.path, [*series.params, *paging], series.ask, priority
+            priority, self._send, series.path, [*series.params, *paging], series.ask
         )
+
+    def _send(self, priority: int, path: str, params: Params, ask: Ask) -> dict[str, Any]:
+        return self.client.get(path, params, ask, priority)
+
+    def _wait(self, future: Future[dict[str, Any]]) -> dict[str, Any]:
+        """A page a table waits on now: its request goes first if it has not started."""
+        self.pool.hurry(future)
+        return future.result()
 
     @staticmethod
     def _where(root: Stream, path: str, parent: Any) -> str:

@@ -24,6 +24,7 @@ from engine import crashpoints
 from engine.config.settings import Settings
 from engine.errors import AcxError, ApiError, Interrupted
 from engine.http.client import Ask, Client, redact
+from engine.http.pool import RequestPool
 from engine.load import Apply, Destination
 from engine.load.base import WHOLE_READ, WriteMode
 from engine.load.state import FORMAT, StateRow, iso, parse_iso
@@ -151,7 +152,7 @@ class Runner:
         self.writer = Writer(self.dest)
         for s in [m for g in plan.groups for m in g.members]:
             self.writer.prepare(s)
-        http = ThreadPoolExecutor(self.threads.http, thread_name_prefix="acx-http")
+        http = RequestPool(self.threads.http)
         self.source = PageSource(self.client, http, self.ahead)
         pool = ThreadPoolExecutor(
             max(1, min(self.threads.groups, len(plan.groups))), thread_name_prefix="acx-group"
@@ -161,7 +162,7 @@ class Runner:
             self._wait([pool.submit(self._run_group, g, state, result) for g in plan.groups])
         finally:
             self.firsts.drop()
-            http.shutdown(wait=False, cancel_futures=True)
+            http.shutdown()
             pool.shutdown(wait=not self.stopping, cancel_futures=True)
             if self.stopping:
                 self._give_up(plan, result)
