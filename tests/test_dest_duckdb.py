@@ -460,10 +460,7 @@ def test_a_commit_that_fails_halfway_changes_nothing_and_the_next_one_lands(
             dest.prepare(s)
             dest.stage(s, batch(s, 1, 3))
 
-        def state(s: Stream, rows: int) -> StateRow:
-            return StateRow(s.key, None, "full", rows, "run", datetime.now(timezone.utc))
-
-        dest.commit([Apply(lists, "replace"), Apply(tags, "replace")], [state(lists, 3)])
+        dest.commit([Apply(lists, "replace"), Apply(tags, "replace")], [_state(lists, 3)])
         assert dest.execute("SELECT count(*) FROM lists") == [(3,)]
         before = dest.read_state()
         for s in (lists, tags):
@@ -474,7 +471,7 @@ def test_a_commit_that_fails_halfway_changes_nothing_and_the_next_one_lands(
         with pytest.raises(LoadError) as failed:
             dest.commit(
                 [Apply(lists, "replace"), Apply(tags, "replace")],
-                [state(lists, 5), state(tags, 5)],
+                [_state(lists, 5), _state(tags, 5)],
             )
         assert str(failed.value).startswith(f"{dest.describe()}: commit: ")
         assert "\n" not in str(failed.value)
@@ -482,7 +479,7 @@ def test_a_commit_that_fails_halfway_changes_nothing_and_the_next_one_lands(
         assert dest.read_state() == before
         dest.prepare(tags)
         dest.stage(tags, batch(tags, 10, 5))
-        dest.commit([Apply(lists, "replace"), Apply(tags, "replace")], [state(tags, 5)])
+        dest.commit([Apply(lists, "replace"), Apply(tags, "replace")], [_state(tags, 5)])
         assert dest.execute("SELECT min(id), count(*) FROM lists") == [(10, 5)]
         assert dest.execute("SELECT count(*) FROM tags") == [(5,)]
         assert dest.read_state()["tags"].rows_loaded == 5

@@ -268,12 +268,10 @@ class DuckDBDestination(SqlDestination):
         if not batch.num_rows:
             return
         if stream.key in self.unmade:
-            held = self.held.pop(stream.key, None)
-            if held is None:
+            if stream.key not in self.held:
                 self.held[stream.key] = batch
                 return
-            self._make_stage(stream)
-            batch = pa.concat_tables([held, batch])
+            self._make_stage(stream)  # with the held batch in it
         self.load_stage(stream, batch)
 
     def _make_stage(self, stream: Stream) -> None:
