@@ -7,6 +7,7 @@ commit that replaces its rows, all or nothing, even when the process is killed i
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
@@ -15,6 +16,7 @@ import re
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -60,16 +62,25 @@ def batch(stream: Stream, start: int, size: int, seq: int = 0, text: str = "valu
     return pa.table(columns)
 
 
+@contextlib.contextmanager
+def opened(path: str, settings: Settings | None = None) -> Iterator[DuckDBDestination]:
+    """A destination connected to the file at `path`, closed when the block ends."""
+    dest = DuckDBDestination(path, settings)
+    dest.connect()
+    try:
+        yield dest
+    finally:
+        dest.close()
+
+
 @pytest.mark.slow
 def test_millions_of_rows_commit_within_a_32mb_limit(tmp_path: Path, stream: Stream) -> None:
     """A declared primary key would hold an in-memory index of every key (~40 MB here) that no
     memory limit reaches: the commit would fail with DuckDB's Out of Memory error."""
-    dest = DuckDBDestination(
+    with opened(
         str(tmp_path / "big.duckdb"),
         Settings(api_url="", api_key="", env={"ACX_DUCKDB_MEMORY_LIMIT": "32MB"}),
-    )
-    dest.connect()
-    try:
+    ) as dest:
         dest.prepare(stream)
         for start in range(0, ROWS, BATCH):
             dest.stage(stream, batch(stream, start, BATCH, seq=start))
@@ -81,8 +92,6 @@ def test_millions_of_rows_commit_within_a_32mb_limit(tmp_path: Path, stream: Str
         twice = f"SELECT id FROM {stream.name} GROUP BY id HAVING count(*) > 1"
         repeated = dest.execute(f"SELECT count(*) FROM ({twice})")[0][0]
         again = dest.execute(f"SELECT value FROM {stream.name} WHERE id = 3")
-    finally:
-        dest.close()
     assert rows == ROWS and repeated == 0
     assert again == [("changed 3",)]
 
@@ -101,9 +110,7 @@ def test_a_key_staged_twice_keeps_its_last_row_and_single_keys_load_as_staged(
     found = {}
     for name, reads in pages.items():
         buf, builder = StreamBuffer(stream, timezone.utc, spec), RowBuilder(stream)
-        dest = DuckDBDestination(str(tmp_path / f"{name}.duckdb"))
-        dest.connect()
-        try:
+        with opened(str(tmp_path / f"{name}.duckdb")) as dest:
             dest.prepare(stream)
             for n, ids in enumerate(reads):
                 records = [{"id": str(i), "value": f"read {n}", "contact": "1"} for i in ids]
@@ -115,8 +122,6 @@ def test_a_key_staged_twice_keeps_its_last_row_and_single_keys_load_as_staged(
             done = StateRow(stream.key, None, "full", rows, "run", datetime.now(timezone.utc))
             dest.commit([Apply(stream, "merge", repeats=buf.repeats(rows))], [done])
             found[name] = (buf.repeats(rows), dest.execute(f"SELECT id, value FROM {stream.name}"))
-        finally:
-            dest.close()
     assert found["once"] == (False, [(i, f"read {i // 5}") for i in range(10)])
     repeats, table = found["twice"]
     assert repeats
@@ -153,13 +158,9 @@ def load_text(dest: DuckDBDestination, stream: Stream, rows: int, value_bytes: i
 def test_100mb_of_text_loads_under_the_defaults(tmp_path: Path, stream: Stream) -> None:
     """Values of ~24 KB: 2,048 of them (DuckDB's vector) are ~50 MB, more than the 32MB limit
     acx had, which failed on every run ("failed to pin block")."""
-    dest = DuckDBDestination(str(tmp_path / "text.duckdb"))
-    dest.connect()
-    try:
+    with opened(str(tmp_path / "text.duckdb")) as dest:
         load_text(dest, stream, 4_200, 24_000)
         [(rows, size)] = dest.execute(f"SELECT count(*), sum(strlen(value)) FROM {stream.name}")
-    finally:
-        dest.close()
     assert rows == 4_200 and size > 95_000_000
     assert sorted(p.name for p in tmp_path.iterdir()) == ["text.duckdb"]  # no spill left
 
@@ -179,26 +180,18 @@ def test_a_killed_runs_spill_folder_is_removed(tmp_path: Path) -> None:
 def test_text_beyond_the_limit_spills_to_the_temp_directory(tmp_path: Path, stream: Stream) -> None:
     spill = tmp_path / "spill"
     env = {"ACX_DUCKDB_MEMORY_LIMIT": "32MB", "ACX_DUCKDB_TEMP_DIRECTORY": str(spill)}
-    dest = DuckDBDestination(str(tmp_path / "text.duckdb"), Settings("", "", env=env))
-    dest.connect()
-    try:
+    with opened(str(tmp_path / "text.duckdb"), Settings("", "", env=env)) as dest:
         assert dest.execute("SELECT current_setting('temp_directory')") == [(str(spill),)]
         load_text(dest, stream, 100_000, 1_000)  # 100 MB in one transaction, three times 32MB
         assert dest.execute(f"SELECT count(*) FROM {stream.name}") == [(100_000,)]
-    finally:
-        dest.close()
     assert not spill.exists()
 
 
 def test_out_of_memory_names_the_setting_to_raise(tmp_path: Path, stream: Stream) -> None:
     env = {"ACX_DUCKDB_MEMORY_LIMIT": "8MB"}
-    dest = DuckDBDestination(str(tmp_path / "small.duckdb"), Settings("", "", env=env))
-    dest.connect()
-    try:
-        with pytest.raises(LoadError) as caught:
-            load_text(dest, stream, 2_000, 24_000)
-    finally:
-        dest.close()
+    small = Settings("", "", env=env)
+    with opened(str(tmp_path / "small.duckdb"), small) as dest, pytest.raises(LoadError) as caught:
+        load_text(dest, stream, 2_000, 24_000)
     message = str(caught.value)
     assert "\n" not in message and "SET memory_limit" not in message
     assert re.fullmatch(
@@ -301,15 +294,11 @@ def new_state() -> StateRow:
 def migrate(path: str) -> None:
     """prepare, stage and commit a replace that migrates what prepare found (also run as a
     child process that a crash point kills)."""
-    dest = DuckDBDestination(path)
-    dest.connect()
-    try:
+    with opened(path) as dest:
         stream = contacts()
         dest.prepare(stream)
         dest.stage(stream, staged(stream))
         dest.commit([Apply(stream, "replace", migrate=dest.legacy_columns(stream))], [new_state()])
-    finally:
-        dest.close()
 
 
 def old_database(path: Path) -> str:
@@ -337,17 +326,13 @@ def look(path: str) -> tuple[str, list[tuple], list[tuple]]:
 
 
 def test_timestamps_load_as_utc_instants_in_timestamptz(tmp_path: Path) -> None:
-    dest = DuckDBDestination(str(tmp_path / "new.duckdb"))
-    dest.connect()
-    try:
+    with opened(str(tmp_path / "new.duckdb")) as dest:
         stream = contacts()
         dest.prepare(stream)
         assert dest.legacy_columns(stream) == ()
         dest.stage(stream, staged(stream))
         dest.commit([Apply(stream, "replace")], [new_state()])
         assert dest.read_state()["contacts"] == new_state()
-    finally:
-        dest.close()
     kind, rows, _ = look(str(tmp_path / "new.duckdb"))
     assert kind == "TIMESTAMP WITH TIME ZONE"
     assert {id_: udate for id_, _, udate in rows} == INSTANTS
@@ -356,9 +341,7 @@ def test_timestamps_load_as_utc_instants_in_timestamptz(tmp_path: Path) -> None:
 
 def test_a_table_of_an_earlier_acx_is_migrated_in_one_commit(tmp_path: Path) -> None:
     path = old_database(tmp_path / "old.duckdb")
-    dest = DuckDBDestination(path)
-    dest.connect()  # adds the new _acx_state columns; the old row reads them as None
-    try:
+    with opened(path) as dest:  # adds the new _acx_state columns; the old row reads them as None
         old = dest.read_state()["contacts"]
         assert (old.run_id, old.timezone, old.format, old.columns) == ("old-run", None, None, None)
         stream = contacts()
@@ -376,8 +359,6 @@ def test_a_table_of_an_earlier_acx_is_migrated_in_one_commit(tmp_path: Path) -> 
         assert dest.read_state()["contacts"] == new_state()
         dest.prepare(stream)  # the next run finds the spec's types
         assert dest.legacy_columns(stream) == ()
-    finally:
-        dest.close()
     kind, rows, state = look(path)
     assert kind == "TIMESTAMP WITH TIME ZONE"
     assert rows == [(1, "new", INSTANTS[1]), (3, "dst", INSTANTS[3])]
@@ -396,13 +377,9 @@ def test_a_real_type_change_is_still_refused(tmp_path: Path) -> None:
     con = duckdb.connect(path)
     con.execute("ALTER TABLE contacts ALTER COLUMN email_empty SET DATA TYPE TEXT")
     con.close()
-    dest = DuckDBDestination(path)
-    dest.connect()
-    try:
-        with pytest.raises(LoadError, match="email_empty is VARCHAR but the spec now says boolean"):
-            dest.prepare(contacts())
-    finally:
-        dest.close()
+    refused = "email_empty is VARCHAR but the spec now says boolean"
+    with opened(path) as dest, pytest.raises(LoadError, match=refused):
+        dest.prepare(contacts())
 
 
 @pytest.mark.parametrize(
@@ -453,9 +430,7 @@ def test_a_commit_that_fails_halfway_changes_nothing_and_the_next_one_lands(
     they were, the error names the destination in one line, and the connection commits again."""
     spec = load_spec(SPEC)
     lists, tags = spec.stream("lists"), spec.stream("tags")
-    dest = DuckDBDestination(str(tmp_path / "half.duckdb"))
-    dest.connect()
-    try:
+    with opened(str(tmp_path / "half.duckdb")) as dest:
         for s in (lists, tags):
             dest.prepare(s)
             dest.stage(s, batch(s, 1, 3))
@@ -483,8 +458,6 @@ def test_a_commit_that_fails_halfway_changes_nothing_and_the_next_one_lands(
         assert dest.execute("SELECT min(id), count(*) FROM lists") == [(10, 5)]
         assert dest.execute("SELECT count(*) FROM tags") == [(5,)]
         assert dest.read_state()["tags"].rows_loaded == 5
-    finally:
-        dest.close()
 
 
 def _stages(dest: DuckDBDestination) -> list[str]:
@@ -504,9 +477,7 @@ def test_a_table_read_in_one_batch_lands_without_a_staging_table(tmp_path: Path)
     first batch in it, and the commit applies both."""
     spec = load_spec(SPEC)
     lists, tags = spec.stream("lists"), spec.stream("tags")
-    dest = DuckDBDestination(str(tmp_path / "one.duckdb"))
-    dest.connect()
-    try:
+    with opened(str(tmp_path / "one.duckdb")) as dest:
         for s in (lists, tags):
             dest.prepare(s)
         dest.stage(lists, batch(lists, 1, 3))
@@ -528,17 +499,13 @@ def test_a_table_read_in_one_batch_lands_without_a_staging_table(tmp_path: Path)
         dest.commit([Apply(lists, "merge", repeats=False)], [_state(lists, 4)])
         rows = dest.execute("SELECT id, name FROM lists ORDER BY id")
         assert [r[0] for r in rows] == [1, 2, 3, 4] and rows[2][1] == "new 3"
-    finally:
-        dest.close()
 
 
 def test_a_whole_read_of_nothing_marks_every_row_gone_without_a_stage(tmp_path: Path) -> None:
     """A full read that finds no rows (mirror) still applies: every row is marked deleted."""
     spec = load_spec(SPEC)
     lists = spec.stream("lists")
-    dest = DuckDBDestination(str(tmp_path / "none.duckdb"))
-    dest.connect()
-    try:
+    with opened(str(tmp_path / "none.duckdb")) as dest:
         dest.prepare(lists)
         dest.stage(lists, batch(lists, 1, 3))
         dest.commit([Apply(lists, "mirror", repeats=False)], [_state(lists, 3)])
@@ -547,8 +514,6 @@ def test_a_whole_read_of_nothing_marks_every_row_gone_without_a_stage(tmp_path: 
         assert dest.execute("SELECT count(*) FROM lists WHERE _acx_deleted_at IS NULL") == [(0,)]
         assert dest.execute("SELECT count(*) FROM lists") == [(3,)]
         assert _stages(dest) == []
-    finally:
-        dest.close()
 
 
 def test_a_checkpoint_keeps_a_held_batch_in_its_stage_for_the_next_run(tmp_path: Path) -> None:
@@ -558,19 +523,13 @@ def test_a_checkpoint_keeps_a_held_batch_in_its_stage_for_the_next_run(tmp_path:
     spec = load_spec(SPEC)
     lists = spec.stream("lists")
     path = str(tmp_path / "kept.duckdb")
-    dest = DuckDBDestination(path)
-    dest.connect()
-    try:
+    with opened(path) as dest:
         dest.prepare(lists)
         dest.stage(lists, batch(lists, 1, 3))
         position = {"stage": dest.stage_name(lists), "seq": 3, "apply": "replace"}
         dest.commit([], [_state(lists, 0, position)])
         assert _stages(dest) == [dest.stage_name(lists)]
-    finally:
-        dest.close()
-    again = DuckDBDestination(path)
-    again.connect()  # a checkpoint's stage outlives the run
-    try:
+    with opened(path) as again:  # a checkpoint's stage outlives the run
         assert _stages(again) == [again.stage_name(lists)]
         stage = again.stage_name(lists)
         assert again.execute(f"SELECT count(*) FROM {stage}") == [(3,)]
@@ -579,8 +538,6 @@ def test_a_checkpoint_keeps_a_held_batch_in_its_stage_for_the_next_run(tmp_path:
         again.stage(lists, batch(lists, 7, 2))
         again.commit([Apply(lists, "replace", repeats=False)], [_state(lists, 2)])
         assert again.execute("SELECT min(id), count(*) FROM lists") == [(7, 2)]
-    finally:
-        again.close()
 
 
 def test_a_held_batch_with_a_key_twice_keeps_the_last_one(tmp_path: Path) -> None:
@@ -588,9 +545,7 @@ def test_a_held_batch_with_a_key_twice_keeps_the_last_one(tmp_path: Path) -> Non
     batch that waited in memory is put in its stage first."""
     spec = load_spec(SPEC)
     lists = spec.stream("lists")
-    dest = DuckDBDestination(str(tmp_path / "twice.duckdb"))
-    dest.connect()
-    try:
+    with opened(str(tmp_path / "twice.duckdb")) as dest:
         dest.prepare(lists)
         twice = pa.concat_tables([batch(lists, 1, 2, seq=0, text="old"), batch(lists, 1, 2, seq=2)])
         dest.stage(lists, twice)
@@ -600,5 +555,3 @@ def test_a_held_batch_with_a_key_twice_keeps_the_last_one(tmp_path: Path) -> Non
             (2, "value 2"),
         ]
         assert _stages(dest) == []
-    finally:
-        dest.close()
